@@ -1,0 +1,153 @@
+// Import-rule check for ../shared/design.md §1: every import in src/ must point down the layer
+// arrows, demo/ may use only the public `chartmark/<layer>` entry points, and no file-level
+// import cycle may exist. Exits non-zero with one line per offence.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
+
+/** layer → [layers it may import, packages it may import] */
+export const RULES = {
+  core: [[], ['rbush']],
+  schema: [['core'], ['zod']],
+  editor: [['core'], ['immer']],
+  chart: [['core'], ['lightweight-charts']],
+  konva: [
+    ['core', 'editor', 'chart'],
+    ['konva', 'lightweight-charts'],
+  ],
+  svg: [['core'], []],
+  view: [['core', 'chart', 'svg'], ['lightweight-charts']],
+  sync: [
+    ['core', 'schema', 'editor'],
+    ['zod', 'immer'],
+  ],
+  server: [
+    ['core', 'schema', 'svg'],
+    ['hono', '@hono/', 'better-sqlite3', 'pg', '@electric-sql/', 'zod', 'node:'],
+  ],
+};
+
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const SOURCE = /\.(ts|tsx|mts)$/;
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (SOURCE.test(name) && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+function importsOf(file) {
+  const specs = [];
+  for (const m of stripComments(readFileSync(file, 'utf8')).matchAll(IMPORT))
+    specs.push(m[1] ?? m[2] ?? m[3]);
+  return specs;
+}
+
+function resolveRelative(from, spec) {
+  const base = normalize(join(dirname(from), spec));
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(c).isFile()) return c;
+    } catch {}
+  }
+  return base;
+}
+
+const packageOf = (spec) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+const allowsPackage = (pkgs, spec) =>
+  pkgs.some((p) => (p.endsWith(':') || p.endsWith('/') ? spec.startsWith(p) : packageOf(spec) === p));
+
+/** Returns the list of offences over src/ and demo/ under root. */
+export function check(root = '.') {
+  const offences = [];
+  const graph = new Map();
+  const src = join(root, 'src');
+  for (const file of walk(src)) {
+    const parts = relative(src, file).split(sep);
+    const layer = parts.length > 1 ? parts[0] : null;
+    const rule = RULES[layer];
+    const edges = [];
+    graph.set(file, edges);
+    if (!rule) {
+      offences.push(`${file}: not inside a known layer (${Object.keys(RULES).join(', ')})`);
+      continue;
+    }
+    const [layers, pkgs] = rule;
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = resolveRelative(file, spec);
+        edges.push(target);
+        const rel = relative(src, target).split(sep);
+        const tl = rel[0];
+        if (rel[0] === '..' || rel.length < 2) offences.push(`${file}: imports ${spec}, outside src/ layers`);
+        else if (tl !== layer && !layers.includes(tl))
+          offences.push(`${file}: ${layer} may not import ${tl} (${spec})`);
+      } else if (!allowsPackage(pkgs, spec)) {
+        offences.push(`${file}: ${layer} may not import package ${spec}`);
+      }
+    }
+  }
+  try {
+    for (const file of walk(join(root, 'demo'))) {
+      for (const spec of importsOf(file)) {
+        const escapes =
+          spec.startsWith('.') && relative(join(root, 'demo'), resolveRelative(file, spec)).startsWith('..');
+        if (escapes || /(^|\/)src\//.test(spec))
+          offences.push(`${file}: demo must import chartmark/<layer>, not ${spec}`);
+      }
+    }
+  } catch {}
+  for (const cycle of cycles(graph)) offences.push(`import cycle: ${cycle.join(' → ')}`);
+  return offences;
+}
+
+// Tarjan's strongly connected components; any component larger than one file is a cycle.
+function cycles(graph) {
+  let index = 0;
+  const idx = new Map();
+  const low = new Map();
+  const stack = [];
+  const on = new Set();
+  const found = [];
+  const visit = (v) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp = [];
+      let w;
+      do {
+        w = stack.pop();
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
+      if (comp.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(comp.reverse());
+    }
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
+  return found;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const offences = check('.');
+  for (const o of offences) console.log(`BREAKS ${o}`);
+  console.log(`layers: ${offences.length} offences`);
+  process.exit(offences.length ? 1 : 0);
+}

@@ -1,0 +1,51 @@
+// Public surface of chartmark/core. Hand-written: every export here is deliberate.
+export type { Brand, Logical, Price, Px, UtcSeconds } from './units';
+export { logical, price, px, utcSeconds } from './units';
+export type {
+  ChartPoint,
+  Drawing,
+  DrawingKind,
+  DrawingOf,
+  DrawingStyle,
+  FibonacciRetracement,
+  HorizontalLine,
+  Line,
+  LineHead,
+  LineStyle,
+  Parallel,
+  Rectangle,
+} from './drawing';
+export { assertNever, DEFAULT_FIB_LEVELS, DRAWING_KINDS, POINT_COUNT } from './drawing';
+export type { PriceRange, TimeRange, Viewport } from './viewport';
+export type {
+  AxisLabelPrimitive,
+  Box,
+  HandlePrimitive,
+  PolygonPrimitive,
+  PolylinePrimitive,
+  Primitive,
+  PxPoint,
+  Scene,
+  SegmentPrimitive,
+  Stroke,
+  TextAlign,
+  TextBaseline,
+  TextPrimitive,
+} from './scene';
+export type { AnyBehaviour, DrawingBehaviour, Handle, Hit, HitPart, SceneOptions } from './kinds/behaviour';
+export type { ResolvedStyle } from './style';
+export { dashPattern, resolveStyle, STYLE_DEFAULTS } from './style';
+export type {
+  Analysis,
+  AnalysisMetadata,
+  AnalysisStatus,
+  AnalysisType,
+  Direction,
+  EntryPlacement,
+  Expiry,
+  Level,
+  LevelName,
+  Levels,
+  Timeframe,
+} from './analysis';
+export { LEVEL_NAMES, TIMEFRAMES } from './analysis';

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const SRC = fileURLToPath(new URL('./src', import.meta.url));
+
+/** The demo app: `vite` serves demo/, `vite build` writes dist/demo for the reference server. */
+export default defineConfig({
+  root: 'demo',
+  publicDir: false,
+  resolve: {
+    alias: [{ find: /^chartmark\/([a-z]+)$/, replacement: `${SRC}/$1/index.ts` }],
+  },
+  build: { outDir: '../dist/demo', emptyOutDir: true, sourcemap: true },
+  server: { port: 5173, strictPort: false },
+});
