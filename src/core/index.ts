@@ -49,3 +49,21 @@ export type {
   Timeframe,
 } from './analysis';
 export { LEVEL_NAMES, TIMEFRAMES } from './analysis';
+// --- analysis rules: references, levels, expiry, analysisType (h1-core-coords)
+export type {
+  ReferenceScope,
+  ReferenceTarget,
+  ReferenceToken,
+  ResolvedReference,
+} from './references';
+export {
+  CLIENT_OBJECT_ID_PATTERN,
+  parseReferences,
+  REFERENCE_LABEL_MAX,
+  referenceKeys,
+  resolveReferences,
+} from './references';
+export type { LevelOrderViolation, LevelPrices, LevelsPatch } from './levels';
+export { checkLevelOrder, clampLevelPrice, mergeLevels } from './levels';
+export { analysisStatus, expiresAt, timeLeft } from './expiry';
+export { analysisType } from './analysis-type';
