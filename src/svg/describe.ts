@@ -1,0 +1,80 @@
+// A plain-language summary of an analysis for screen readers, alt text and notifications.
+import { LEVEL_NAMES } from '../core/analysis';
+import { cleanText } from './escape';
+import type { AnalysisDetailWire } from './wire-detail';
+import { detailExpiresAt } from './wire-detail';
+
+const TYPE_LABEL: Readonly<Record<string, string>> = {
+  bullish_breakout: 'Bullish breakout',
+  bullish_bounce: 'Bullish bounce',
+  bearish_bounce: 'Bearish bounce',
+  bearish_breakout: 'Bearish breakout',
+};
+
+/** Spelled-out price: at least 4 decimals below 10 (2 above), more when the price carries them. */
+export function spokenPrice(price: number): string {
+  if (!Number.isFinite(price)) return String(price);
+  const min = Math.abs(price) < 10 ? 4 : 2;
+  for (let d = min; d < 10; d++) {
+    const s = price.toFixed(d);
+    if (Number(s) === price) return s;
+  }
+  return price.toFixed(10);
+}
+
+const UNITS = [
+  { limit: 3600, size: 60, name: 'minute' },
+  { limit: 48 * 3600, size: 3600, name: 'hour' },
+  { limit: Number.POSITIVE_INFINITY, size: 86400, name: 'day' },
+] as const;
+
+/** A duration in seconds as "5 hours", "1 minute", "3 days" (rounded to the nearest unit). */
+export function spokenDuration(seconds: number): string {
+  const s = Math.abs(seconds);
+  const unit = UNITS.find((u) => s < u.limit) ?? UNITS[2];
+  const n = Math.max(1, Math.round(s / unit.size));
+  return `${n} ${unit.name}${n === 1 ? '' : 's'}`;
+}
+
+/** A UTC instant as "2026-01-09 12:00 UTC". */
+export function spokenInstant(t: number): string {
+  return `${new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * "expires in 5 hours", "expired 2 hours ago" or "no expiry", evaluated at `now` (UTC seconds);
+ * without a clock, the absolute "expires 2026-01-09 12:00 UTC", so output stays deterministic.
+ */
+export function spokenExpiry(expiresAt: number | null, now: number | undefined): string {
+  if (expiresAt === null) return 'no expiry';
+  if (now === undefined) return `expires ${spokenInstant(expiresAt)}`;
+  if (Math.abs(expiresAt - now) < 60)
+    return now >= expiresAt ? 'expired just now' : 'expires in under a minute';
+  return now >= expiresAt
+    ? `expired ${spokenDuration(now - expiresAt)} ago`
+    : `expires in ${spokenDuration(expiresAt - now)}`;
+}
+
+/** Options of `describeAnalysis`. */
+export interface DescribeOptions {
+  /** The clock, in UTC seconds; without it the expiry is stated as an absolute time. */
+  readonly now?: number;
+}
+
+/**
+ * A plain-language summary, e.g. "Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450,
+ * resistance 1.3500; 3 drawings; expires in 5 hours".
+ */
+export function describeAnalysis(analysis: AnalysisDetailWire, options: DescribeOptions): string {
+  const meta = analysis.metadata;
+  const type = TYPE_LABEL[analysis.analysisType] ?? 'Analysis';
+  const levels = LEVEL_NAMES.flatMap((name) => {
+    const l = analysis.levels?.[name];
+    return l ? [`${name} ${spokenPrice(l.price)}`] : [];
+  });
+  const n = analysis.drawings?.length ?? 0;
+  const drawings = n === 0 ? 'no drawings' : `${n} drawing${n === 1 ? '' : 's'}`;
+  const head = `${type} on ${cleanText(meta.symbol)} ${cleanText(meta.timeframe)}`;
+  const expiry = spokenExpiry(detailExpiresAt(analysis), options.now);
+  return `${head}: ${levels.length ? levels.join(', ') : 'no levels'}; ${drawings}; ${expiry}`;
+}

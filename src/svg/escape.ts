@@ -1,0 +1,45 @@
+// Escaping for SVG output. Everything an author typed reaches the SVG only through these helpers,
+// so no text can become markup, and no colour can become a URL or a style injection.
+
+// XML 1.0 forbids C0 controls other than tab, LF and CR, lone surrogates and U+FFFE/U+FFFF: a
+// document with them does not parse. Bidi overrides and isolates are dropped too, because they
+// can make a label read differently from what it contains (spec §1.5 rejects them on input).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Removes characters that are not allowed in XML text or that reorder the display (bidi overrides). */
+export function cleanText(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** Escapes `& < > " '` (after `cleanText`), safe for both element text and quoted attribute values. */
+export function escapeXml(text: string): string {
+  return cleanText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+
+/** The colour if it is a `#hex` colour (3, 4, 6 or 8 digits), else `fallback`; nothing else passes. */
+export function safeColor(color: string | undefined, fallback: string): string {
+  return color !== undefined && HEX_COLOUR.test(color) ? color : fallback;
+}
+
+/** A number for an SVG attribute: at most 2 decimals, no `-0`, non-finite → 0, so output is stable. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return '0';
+  const r = Math.round(value * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** Keeps an id usable as an XML id: only letters, digits, `_` and `-`. */
+export function safeId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+}

@@ -1,0 +1,100 @@
+// Paints core scene primitives as SVG elements. The same primitives feed the Konva editor and the
+// canvas view, so this file only translates; it never decides geometry.
+import type { AxisLabelPrimitive, Primitive, Stroke, TextPrimitive } from '../core/scene';
+import { escapeXml, num, safeColor } from './escape';
+
+/** Where axis labels go and which colours stand in for invalid ones. */
+export interface SvgPaintContext {
+  /** Pane width: the price axis starts here. */
+  readonly paneWidth: number;
+  /** Pane height: the time axis starts here. */
+  readonly paneHeight: number;
+  /** Width of the price axis strip right of the pane. */
+  readonly priceAxisWidth: number;
+  /** Height of the time axis strip below the pane. */
+  readonly timeAxisHeight: number;
+  /** Used when a primitive's colour is not a `#hex` colour. */
+  readonly fallbackColor: string;
+  /** Used when a text's colour is not a `#hex` colour. */
+  readonly fallbackTextColor: string;
+}
+
+/** Average glyph advance as a share of the font size; enough to size a label's background box. */
+const GLYPH_WIDTH = 0.6;
+const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
+const BASELINE = { top: 'hanging', middle: 'middle', bottom: 'auto' } as const;
+
+function strokeAttrs(stroke: Stroke, ctx: SvgPaintContext): string {
+  const dash = stroke.dash.length > 0 ? ` stroke-dasharray="${stroke.dash.map(num).join(' ')}"` : '';
+  return ` stroke="${safeColor(stroke.color, ctx.fallbackColor)}" stroke-width="${num(stroke.width)}"${dash}`;
+}
+
+function pointsAttr(points: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) out.push(`${num(points[i]!)},${num(points[i + 1]!)}`);
+  return out.join(' ');
+}
+
+/** Approximate width in px of `text` at `fontSize`, for background boxes. */
+export function textWidth(text: string, fontSize: number): number {
+  return Array.from(text).length * fontSize * GLYPH_WIDTH;
+}
+
+function paintText(p: TextPrimitive, ctx: SvgPaintContext): string {
+  const color = safeColor(p.color, ctx.fallbackTextColor);
+  const text = `<text x="${num(p.x)}" y="${num(p.y)}" fill="${color}" font-size="${num(p.fontSize)}" text-anchor="${ANCHOR[p.align]}" dominant-baseline="${BASELINE[p.baseline]}">${escapeXml(p.text)}</text>`;
+  if (p.background === undefined) return text;
+  const w = textWidth(p.text, p.fontSize) + 6;
+  const h = p.fontSize + 4;
+  const left = p.align === 'left' ? p.x - 3 : p.align === 'center' ? p.x - w / 2 : p.x - w + 3;
+  const top = p.baseline === 'top' ? p.y - 2 : p.baseline === 'middle' ? p.y - h / 2 : p.y - h + 2;
+  const bg = safeColor(p.background, ctx.fallbackColor);
+  return `<rect x="${num(left)}" y="${num(top)}" width="${num(w)}" height="${num(h)}" fill="${bg}"/>${text}`;
+}
+
+const AXIS_FONT = 11;
+
+function paintAxisLabel(p: AxisLabelPrimitive, ctx: SvgPaintContext): string {
+  const bg = safeColor(p.background, ctx.fallbackColor);
+  const fg = safeColor(p.color, '#FFFFFF');
+  const label = escapeXml(p.text);
+  if (p.axis === 'price') {
+    const y = p.at - 9;
+    return `<rect x="${num(ctx.paneWidth)}" y="${num(y)}" width="${num(ctx.priceAxisWidth)}" height="18" fill="${bg}"/><text x="${num(ctx.paneWidth + 4)}" y="${num(p.at)}" fill="${fg}" font-size="${AXIS_FONT}" text-anchor="start" dominant-baseline="middle">${label}</text>`;
+  }
+  const w = textWidth(p.text, AXIS_FONT) + 8;
+  const x = Math.min(Math.max(p.at - w / 2, 0), ctx.paneWidth + ctx.priceAxisWidth - w);
+  return `<rect x="${num(x)}" y="${num(ctx.paneHeight)}" width="${num(w)}" height="${num(ctx.timeAxisHeight)}" fill="${bg}"/><text x="${num(x + w / 2)}" y="${num(ctx.paneHeight + ctx.timeAxisHeight / 2)}" fill="${fg}" font-size="${AXIS_FONT}" text-anchor="middle" dominant-baseline="middle">${label}</text>`;
+}
+
+/** One primitive as SVG markup; every colour is validated and every text escaped. */
+export function primitiveToSvg(p: Primitive, ctx: SvgPaintContext): string {
+  switch (p.type) {
+    case 'segment':
+      return `<line x1="${num(p.x1)}" y1="${num(p.y1)}" x2="${num(p.x2)}" y2="${num(p.y2)}"${strokeAttrs(p.stroke, ctx)}/>`;
+    case 'polyline':
+      return `<polyline points="${pointsAttr(p.points)}" fill="none"${strokeAttrs(p.stroke, ctx)}/>`;
+    case 'polygon': {
+      const fill = p.fill === undefined ? 'none' : safeColor(p.fill, ctx.fallbackColor);
+      const stroke = p.stroke === undefined ? '' : strokeAttrs(p.stroke, ctx);
+      return `<polygon points="${pointsAttr(p.points)}" fill="${fill}"${stroke}/>`;
+    }
+    case 'text':
+      return paintText(p, ctx);
+    case 'axis-label':
+      return paintAxisLabel(p, ctx);
+    case 'handle':
+      return `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(p.radius)}" fill="#FFFFFF" stroke="${ctx.fallbackColor}"/>`;
+  }
+}
+
+/** Splits primitives into what belongs inside the (clipped) pane and the axis labels outside it. */
+export function splitAxisLabels(primitives: readonly Primitive[]): {
+  pane: Primitive[];
+  axis: AxisLabelPrimitive[];
+} {
+  const pane: Primitive[] = [];
+  const axis: AxisLabelPrimitive[] = [];
+  for (const p of primitives) (p.type === 'axis-label' ? axis : pane).push(p);
+  return { pane, axis };
+}
