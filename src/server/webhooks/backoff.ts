@@ -1,0 +1,30 @@
+// Retry spacing for webhook deliveries. Jitter spreads retries of many endpoints that failed
+// together (one receiver outage) so they do not all come back in the same instant.
+
+/** Backoff settings; every field has a default. */
+export interface BackoffOptions {
+  /** Delay before the first retry, ms. */
+  readonly baseMs?: number;
+  /** Upper bound of any delay, ms. */
+  readonly maxMs?: number;
+  /** Relative jitter, 0..1: the delay is scaled by a factor in [1 − jitter, 1 + jitter]. */
+  readonly jitter?: number;
+}
+
+/** Defaults: 1 s, doubling, capped at 10 min, ±20 %. */
+export const DEFAULT_BACKOFF: Required<BackoffOptions> = { baseMs: 1_000, maxMs: 600_000, jitter: 0.2 };
+
+/** Delay in ms before retry number `failures` (1 after the first failure), capped, with jitter. */
+export function backoffDelay(
+  failures: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
+  const { baseMs, maxMs, jitter } = { ...DEFAULT_BACKOFF, ...options };
+  if (!Number.isInteger(failures) || failures < 1)
+    throw new RangeError(`failures: must be an integer ≥ 1, got ${failures}`);
+  // 2^30 already exceeds any sane cap; clamping the exponent avoids Infinity for long outages.
+  const exponential = Math.min(maxMs, baseMs * 2 ** Math.min(failures - 1, 30));
+  const factor = 1 + jitter * (2 * random() - 1);
+  return Math.max(1, Math.min(maxMs, Math.round(exponential * factor)));
+}

@@ -1,0 +1,174 @@
+// The delivery queue over SQLite: fan-out of outbox rows to endpoints, picking due work in a
+// per-analysis order, and recording attempts. Synchronous on purpose: better-sqlite3 is, and
+// each step is a short transaction that never spans a network call.
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/** A queued delivery that is due, with what is needed to send it. */
+export interface DueDelivery {
+  readonly deliveryId: string;
+  readonly endpointId: string;
+  readonly url: string;
+  readonly secret: string;
+  readonly outboxSeq: number;
+  readonly analysisId: string;
+  readonly body: string;
+  readonly attempts: number;
+}
+
+/** One row of the delivery log. */
+export interface DeliveryAttempt {
+  readonly deliveryId: string;
+  readonly endpointId: string;
+  readonly outboxSeq: number;
+  readonly attempt: number;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  readonly at: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  community_id: string;
+  analysis_id: string;
+  event: string;
+  updated_fields: string;
+  data: string;
+  occurred_at: number;
+}
+
+/** Spec §1.4 time: whole seconds without a fraction, else milliseconds, always `Z`. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** The spec §4 event body for one outbox row; key order is fixed so bodies are stable. */
+export function eventBody(row: OutboxRow, deliveryId: string): string {
+  return JSON.stringify({
+    event: row.event,
+    deliveryId,
+    occurredAt: isoTime(row.occurred_at),
+    communityId: row.community_id,
+    analysisId: row.analysis_id,
+    updatedFields: JSON.parse(row.updated_fields) as unknown,
+    data: JSON.parse(row.data) as unknown,
+  });
+}
+
+/** Reads and writes the webhook tables of one database. */
+export class DeliveryQueue {
+  private readonly fanOutTx: () => number;
+
+  constructor(private readonly db: Database) {
+    const endpoints = db.prepare(
+      'SELECT id, community_id, cursor_seq FROM webhook_endpoints WHERE disabled_at IS NULL',
+    );
+    const end = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM outbox');
+    const events = db.prepare(
+      'SELECT seq, community_id, analysis_id, event, updated_fields, data, occurred_at FROM outbox WHERE seq > ? AND seq <= ? AND community_id = ? ORDER BY seq',
+    );
+    const enqueue = db.prepare(
+      'INSERT OR IGNORE INTO webhook_queue (delivery_id, endpoint_id, outbox_seq, analysis_id, body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const advance = db.prepare('UPDATE webhook_endpoints SET cursor_seq = ? WHERE id = ?');
+    // One transaction: the cursor moves only together with the queue rows it covers.
+    this.fanOutTx = db.transaction(() => {
+      const last = (end.get() as { seq: number }).seq;
+      let queued = 0;
+      for (const ep of endpoints.all() as { id: string; community_id: string; cursor_seq: number }[]) {
+        if (ep.cursor_seq >= last) continue;
+        for (const row of events.all(ep.cursor_seq, last, ep.community_id) as OutboxRow[]) {
+          const deliveryId = randomBytes(12).toString('hex');
+          queued += enqueue.run(
+            deliveryId,
+            ep.id,
+            row.seq,
+            row.analysis_id,
+            eventBody(row, deliveryId),
+            0,
+          ).changes;
+        }
+        advance.run(last, ep.id);
+      }
+      return queued;
+    });
+  }
+
+  /** Copies new outbox rows into the queue of every active endpoint of their community; returns how many. */
+  fanOut(): number {
+    return this.fanOutTx();
+  }
+
+  /**
+   * Deliveries due at `now`: at most one per (endpoint, analysis) — the oldest undelivered —
+   * so a later event of an analysis never overtakes an earlier one that is still failing.
+   */
+  due(now: number, limit: number): DueDelivery[] {
+    return this.db
+      .prepare(
+        `SELECT q.delivery_id AS deliveryId, q.endpoint_id AS endpointId, e.url, e.secret, q.outbox_seq AS outboxSeq,
+                q.analysis_id AS analysisId, q.body, q.attempts
+           FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id
+          WHERE q.delivered_at IS NULL AND e.disabled_at IS NULL AND q.next_attempt_at <= ?
+            AND NOT EXISTS (SELECT 1 FROM webhook_queue p
+                             WHERE p.endpoint_id = q.endpoint_id AND p.analysis_id = q.analysis_id
+                               AND p.delivered_at IS NULL AND p.outbox_seq < q.outbox_seq)
+          ORDER BY q.outbox_seq, q.endpoint_id LIMIT ?`,
+      )
+      .all(now, limit) as DueDelivery[];
+  }
+
+  /** Logs one attempt and either marks the delivery done or schedules the next try at `retryAt`. */
+  record(
+    d: DueDelivery,
+    outcome: { statusCode: number | null; error: string | null; durationMs: number },
+    now: number,
+    retryAt: number | null,
+  ): void {
+    const attempt = d.attempts + 1;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO webhook_deliveries (delivery_id, endpoint_id, outbox_seq, attempt, status_code, error, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          d.deliveryId,
+          d.endpointId,
+          d.outboxSeq,
+          attempt,
+          outcome.statusCode,
+          outcome.error,
+          Math.round(outcome.durationMs),
+          now,
+        );
+      if (retryAt === null)
+        this.db
+          .prepare('UPDATE webhook_queue SET attempts = ?, delivered_at = ? WHERE delivery_id = ?')
+          .run(attempt, now, d.deliveryId);
+      else
+        this.db
+          .prepare('UPDATE webhook_queue SET attempts = ?, next_attempt_at = ? WHERE delivery_id = ?')
+          .run(attempt, retryAt, d.deliveryId);
+    })();
+  }
+
+  /** Undelivered queue rows (of active endpoints). */
+  pending(): number {
+    return (
+      this.db
+        .prepare(
+          'SELECT COUNT(*) AS n FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id WHERE q.delivered_at IS NULL AND e.disabled_at IS NULL',
+        )
+        .get() as { n: number }
+    ).n;
+  }
+
+  /** The delivery log, oldest first; optionally for one endpoint. */
+  log(endpointId?: string): DeliveryAttempt[] {
+    const sql = `SELECT delivery_id AS deliveryId, endpoint_id AS endpointId, outbox_seq AS outboxSeq, attempt,
+                        status_code AS statusCode, error, at
+                   FROM webhook_deliveries ${endpointId ? 'WHERE endpoint_id = ?' : ''} ORDER BY id`;
+    const stmt = this.db.prepare(sql);
+    return (endpointId ? stmt.all(endpointId) : stmt.all()) as DeliveryAttempt[];
+  }
+}

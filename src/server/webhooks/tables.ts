@@ -1,0 +1,55 @@
+// The webhook tables, appended to the shared SQLite migration list at versions ≥ 100 (the API
+// helper owns versions below 100). Kept here so the delivery code and its schema change together.
+
+/** One migration step in the shared list's shape. */
+export interface WebhookMigration {
+  readonly version: number;
+  readonly sql: string;
+}
+
+/**
+ * Endpoints keep a per-endpoint outbox cursor (`cursor_seq`) so an endpoint added later does not
+ * receive history, and a queue row per (endpoint, event) so retries and ordering survive restarts.
+ */
+export const WEBHOOK_MIGRATIONS: readonly WebhookMigration[] = [
+  {
+    version: 100,
+    sql: `
+CREATE TABLE IF NOT EXISTS webhook_endpoints (
+  id TEXT PRIMARY KEY,
+  community_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  cursor_seq INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  disabled_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS webhook_endpoints_community ON webhook_endpoints(community_id);
+CREATE TABLE IF NOT EXISTS webhook_queue (
+  delivery_id TEXT PRIMARY KEY,
+  endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id),
+  outbox_seq INTEGER NOT NULL,
+  analysis_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  delivered_at INTEGER,
+  UNIQUE (endpoint_id, outbox_seq)
+);
+CREATE INDEX IF NOT EXISTS webhook_queue_pending
+  ON webhook_queue(endpoint_id, analysis_id, outbox_seq) WHERE delivered_at IS NULL;
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  delivery_id TEXT NOT NULL,
+  endpoint_id TEXT NOT NULL,
+  outbox_seq INTEGER NOT NULL,
+  attempt INTEGER NOT NULL,
+  status_code INTEGER,
+  error TEXT,
+  duration_ms INTEGER NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_delivery ON webhook_deliveries(delivery_id);
+`,
+  },
+];

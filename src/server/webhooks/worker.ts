@@ -1,0 +1,160 @@
+// The delivery loop: fan out, send what is due (in parallel across analyses, never two of one
+// analysis to one endpoint at once), log every attempt, back off on failure. Delivery is at
+// least once: a crash between a receiver's 2xx and our log write resends the same deliveryId.
+import type { Database } from 'better-sqlite3';
+import { type BackoffOptions, backoffDelay } from './backoff';
+import { type DueDelivery, DeliveryQueue } from './queue';
+import { signWebhook } from './signature';
+
+/** Options of {@link startWebhookWorker}. */
+export interface WebhookWorkerOptions {
+  /** The shared SQLite database (outbox and webhook tables migrated). */
+  readonly db: Database;
+  /** HTTP client; defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Clock in unix ms; defaults to Date.now. */
+  readonly now?: () => number;
+  /** Poll period in ms; 0 starts no timer (drive it with drain()). Default 1000. */
+  readonly intervalMs?: number;
+  /** Per-request timeout in ms. Default 10 000. */
+  readonly timeoutMs?: number;
+  /** Deliveries in flight at once. Default 4. */
+  readonly concurrency?: number;
+  /** Retry spacing. */
+  readonly backoff?: BackoffOptions;
+  /** Random source for jitter, for tests. */
+  readonly random?: () => number;
+  /** Receives one line per failure. */
+  readonly logger?: (line: string) => void;
+}
+
+/** Result of one drain. */
+export interface DrainResult {
+  /** Attempts made. */
+  readonly attempted: number;
+  /** Attempts answered with 2xx. */
+  readonly delivered: number;
+}
+
+/** A running worker. */
+export interface WebhookWorker {
+  /** Sends everything that is due now, repeating until nothing is due; serialised with the timer. */
+  drain(): Promise<DrainResult>;
+  /** Undelivered deliveries, including those waiting for a retry. */
+  pending(): number;
+  /** The queue, for the delivery log. */
+  readonly queue: DeliveryQueue;
+  /** Stops the timer and waits for the pass in progress. */
+  stop(): Promise<void>;
+}
+
+/** The User-Agent of every delivery. */
+export const WEBHOOK_USER_AGENT = 'chartmark-webhooks/0.1';
+
+const BATCH = 100;
+// drain() stops after this many passes so a clock that never moves cannot spin forever.
+const MAX_PASSES = 10_000;
+
+/** Starts the delivery worker over the shared database. */
+export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const queue = new DeliveryQueue(options.db);
+  const send = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const random = options.random ?? Math.random;
+  const log = options.logger ?? (() => {});
+
+  async function deliver(d: DueDelivery): Promise<boolean> {
+    const t = Math.floor(now() / 1000);
+    const started = performance.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await send(d.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-signature': signWebhook(d.secret, d.body, t),
+          'x-delivery-id': d.deliveryId,
+          'user-agent': WEBHOOK_USER_AGENT,
+        },
+        body: d.body,
+        // A redirect could point the signed body elsewhere; treat it as a failure instead.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      statusCode = res.status;
+      await res.body?.cancel().catch(() => {});
+    } catch (e) {
+      const err = e as Error;
+      error = err.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : `${err.name}: ${err.message}`;
+    }
+    const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    const at = now();
+    const retryAt = ok ? null : at + backoffDelay(d.attempts + 1, options.backoff, random);
+    if (!ok)
+      log(
+        `webhook ${d.deliveryId} to ${d.url} attempt ${d.attempts + 1} failed: ${error ?? `HTTP ${statusCode}`}`,
+      );
+    queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt);
+    return ok;
+  }
+
+  async function pass(): Promise<DrainResult> {
+    queue.fanOut();
+    const due = queue.due(now(), BATCH);
+    let delivered = 0;
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(concurrency, due.length) }, async () => {
+      while (next < due.length) {
+        const d = due[next++]!;
+        if (await deliver(d)) delivered++;
+      }
+    });
+    await Promise.all(lanes);
+    return { attempted: due.length, delivered };
+  }
+
+  // Every pass goes through this chain, so the timer and drain() never overlap.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const run = chain.then(f);
+    chain = run.catch(() => {});
+    return run;
+  };
+
+  async function drainOnce(): Promise<DrainResult> {
+    let attempted = 0;
+    let delivered = 0;
+    for (let i = 0; i < MAX_PASSES; i++) {
+      const r = await pass();
+      attempted += r.attempted;
+      delivered += r.delivered;
+      if (r.attempted === 0) break;
+    }
+    return { attempted, delivered };
+  }
+
+  const intervalMs = options.intervalMs ?? 1000;
+  let stopped = false;
+  const timer =
+    intervalMs > 0
+      ? setInterval(() => {
+          if (!stopped)
+            serial(drainOnce).catch((e: Error) => log(`webhook worker pass failed: ${e.message}`));
+        }, intervalMs)
+      : null;
+  timer?.unref();
+
+  return {
+    drain: () => serial(drainOnce),
+    pending: () => queue.pending(),
+    queue,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await chain;
+    },
+  };
+}
