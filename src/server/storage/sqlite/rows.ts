@@ -1,0 +1,142 @@
+// Row ↔ record mapping for the SQLite adapter: column names are snake_case, JSON columns are text.
+import type { AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from '../storage';
+
+/** An analyses row as better-sqlite3 returns it. */
+export interface AnalysisColumns {
+  id: string;
+  community_id: string;
+  channel_id: string;
+  sender: string;
+  title: string;
+  symbol: string;
+  timeframe: string;
+  direction: string;
+  entry_placement: string;
+  drawing_count: number;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+  version: number;
+  document: string;
+}
+
+/** Columns → record. */
+export function analysisFromColumns(c: AnalysisColumns): AnalysisRow {
+  return {
+    id: c.id,
+    communityId: c.community_id,
+    channelId: c.channel_id,
+    sender: c.sender,
+    title: c.title,
+    symbol: c.symbol,
+    timeframe: c.timeframe,
+    direction: c.direction,
+    entryPlacement: c.entry_placement,
+    drawingCount: c.drawing_count,
+    expiresAt: c.expires_at,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    version: c.version,
+    document: JSON.parse(c.document),
+  };
+}
+
+/** Record → named parameters of the INSERT/UPDATE statements. */
+export function analysisToColumns(r: AnalysisRow): AnalysisColumns {
+  return {
+    id: r.id,
+    community_id: r.communityId,
+    channel_id: r.channelId,
+    sender: r.sender,
+    title: r.title,
+    symbol: r.symbol,
+    timeframe: r.timeframe,
+    direction: r.direction,
+    entry_placement: r.entryPlacement,
+    drawing_count: r.drawingCount,
+    expires_at: r.expiresAt,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    version: r.version,
+    document: JSON.stringify(r.document),
+  };
+}
+
+/** An api_keys row. */
+export interface ApiKeyColumns {
+  id: string;
+  hash: string;
+  prefix: string;
+  community_id: string;
+  channel_ids: string | null;
+  permissions: string;
+  expires_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+/** Columns → record. */
+export function apiKeyFromColumns(c: ApiKeyColumns): ApiKeyRow {
+  return {
+    id: c.id,
+    hash: c.hash,
+    prefix: c.prefix,
+    communityId: c.community_id,
+    channelIds: c.channel_ids === null ? null : JSON.parse(c.channel_ids),
+    permissions: JSON.parse(c.permissions),
+    expiresAt: c.expires_at,
+    revokedAt: c.revoked_at,
+    createdAt: c.created_at,
+  };
+}
+
+/** An idempotency row. */
+export interface IdempotencyColumns {
+  community_id: string;
+  key: string;
+  request_hash: string;
+  response_status: number | null;
+  response_body: string | null;
+  response_etag: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Columns → record; a row without a status is still in flight. */
+export function idempotencyFromColumns(c: IdempotencyColumns): IdempotencyRow {
+  return {
+    communityId: c.community_id,
+    key: c.key,
+    requestHash: c.request_hash,
+    response:
+      c.response_status === null
+        ? null
+        : { status: c.response_status, body: c.response_body ?? '', etag: c.response_etag },
+    createdAt: c.created_at,
+    expiresAt: c.expires_at,
+  };
+}
+
+/** An outbox row. */
+export interface OutboxColumns {
+  seq: number;
+  community_id: string;
+  analysis_id: string;
+  event: string;
+  updated_fields: string;
+  data: string;
+  occurred_at: number;
+}
+
+/** Columns → record. */
+export function outboxFromColumns(c: OutboxColumns): OutboxRow {
+  return {
+    seq: c.seq,
+    communityId: c.community_id,
+    analysisId: c.analysis_id,
+    event: c.event as OutboxRow['event'],
+    updatedFields: JSON.parse(c.updated_fields),
+    data: JSON.parse(c.data),
+    occurredAt: c.occurred_at,
+  };
+}

@@ -1,0 +1,125 @@
+// The storage contract of the reference server. Every method is async so that a PostgreSQL
+// adapter can implement it; the SQLite adapter answers synchronously inside the promises.
+// Times are unix milliseconds here; the wire's ISO strings are produced by the routes.
+
+/** The analysis as stored: the normalised wire JSON (levels and drawings carry persisted `id`s). */
+export interface AnalysisDocument {
+  readonly sender: string;
+  readonly metadata: { readonly [key: string]: unknown };
+  readonly levels: { readonly [name: string]: { readonly id: string; readonly clientObjectId: string } };
+  readonly drawings: readonly {
+    readonly id: string;
+    readonly clientObjectId: string;
+    readonly type: string;
+  }[];
+}
+
+/** One stored analysis: indexed columns for listing and filtering, plus the document. */
+export interface AnalysisRow {
+  readonly id: string;
+  readonly communityId: string;
+  readonly channelId: string;
+  readonly sender: string;
+  readonly title: string;
+  readonly symbol: string;
+  readonly timeframe: string;
+  readonly direction: string;
+  readonly entryPlacement: string;
+  readonly drawingCount: number;
+  /** Null when the analysis never expires. */
+  readonly expiresAt: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly version: number;
+  readonly document: AnalysisDocument;
+}
+
+/** Filters and page of a list request; `status` is evaluated against `now`. */
+export interface AnalysisListQuery {
+  readonly communityId: string;
+  readonly channelId: string;
+  readonly symbol?: string;
+  readonly direction?: string;
+  readonly sender?: string;
+  readonly status?: 'ACTIVE' | 'EXPIRED';
+  readonly now: number;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** Webhook event names of the outbox. */
+export type OutboxEventName = 'create_analysis' | 'update_analysis' | 'delete_analysis';
+
+/** A change to publish, written in the same transaction as the change itself. */
+export interface OutboxEvent {
+  readonly communityId: string;
+  readonly analysisId: string;
+  readonly event: OutboxEventName;
+  readonly updatedFields: readonly string[];
+  /** AnalysisDetail after the change, or `{ analysisId }` for a delete. */
+  readonly data: unknown;
+  readonly occurredAt: number;
+}
+
+/** An outbox event with its sequence number. */
+export interface OutboxRow extends OutboxEvent {
+  readonly seq: number;
+}
+
+/** An idempotency record: in flight until `response` is set. */
+export interface IdempotencyRow {
+  readonly communityId: string;
+  readonly key: string;
+  /** SHA-256 hex of the canonical request (operation, target and body). */
+  readonly requestHash: string;
+  readonly response: { readonly status: number; readonly body: string; readonly etag: string | null } | null;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** A stored API key; only the SHA-256 hash of the key itself is kept. */
+export interface ApiKeyRow {
+  readonly id: string;
+  readonly hash: string;
+  readonly prefix: string;
+  readonly communityId: string;
+  /** Null = every channel of the community. */
+  readonly channelIds: readonly string[] | null;
+  readonly permissions: readonly string[];
+  readonly expiresAt: number | null;
+  readonly revokedAt: number | null;
+  readonly createdAt: number;
+}
+
+/** Operations inside one transaction; all of them commit or none do. */
+export interface StorageTx {
+  getAnalysis(id: string): Promise<AnalysisRow | null>;
+  insertAnalysis(row: AnalysisRow): Promise<void>;
+  /** Replaces the row with the same id. */
+  updateAnalysis(row: AnalysisRow): Promise<void>;
+  deleteAnalysis(id: string): Promise<void>;
+  /** Returns the new event's seq. */
+  appendOutbox(event: OutboxEvent): Promise<number>;
+  getIdempotency(communityId: string, key: string): Promise<IdempotencyRow | null>;
+  /** Inserts or replaces the record for (communityId, key). */
+  putIdempotency(row: IdempotencyRow): Promise<void>;
+  deleteIdempotency(communityId: string, key: string): Promise<void>;
+  /** Deletes records whose expiresAt ≤ now; returns how many. */
+  purgeIdempotency(now: number): Promise<number>;
+}
+
+/** The server's persistence. */
+export interface Storage {
+  /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. */
+  transaction<R>(fn: (tx: StorageTx) => Promise<R>): Promise<R>;
+  getAnalysis(id: string): Promise<AnalysisRow | null>;
+  /** One page, newest first (createdAt, then id), and the total matching the filters. */
+  listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisRow[] }>;
+  insertApiKey(row: ApiKeyRow): Promise<void>;
+  findApiKeyByHash(hash: string): Promise<ApiKeyRow | null>;
+  /** Marks the key revoked at `at`; false when no such unrevoked key exists. */
+  revokeApiKeyByHash(hash: string, at: number): Promise<boolean>;
+  /** Outbox events with seq > afterSeq, in seq order. */
+  readOutbox(afterSeq: number, limit: number): Promise<OutboxRow[]>;
+  close(): Promise<void>;
+}
