@@ -67,3 +67,8 @@ export type { LevelOrderViolation, LevelPrices, LevelsPatch } from './levels';
 export { checkLevelOrder, clampLevelPrice, mergeLevels } from './levels';
 export { analysisStatus, expiresAt, timeLeft } from './expiry';
 export { analysisType } from './analysis-type';
+// --- coordinate maths: time index and the pure viewport (h1-core-coords)
+export type { TimeIndex, TimeIndexOptions } from './time-index';
+export { createTimeIndex, MEDIAN_WINDOW } from './time-index';
+export type { FitOptions, LogicalRange, StaticViewport, ViewportInput } from './create-viewport';
+export { createViewport, fitViewport } from './create-viewport';
