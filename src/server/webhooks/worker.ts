@@ -8,8 +8,10 @@ import { signWebhook } from './signature';
 
 /** Options of {@link startWebhookWorker}. */
 export interface WebhookWorkerOptions {
-  /** The shared SQLite database (outbox and webhook tables migrated). */
-  readonly db: Database;
+  /** The SQLite storage (only its connection is used). */
+  readonly storage?: { readonly db: Database };
+  /** Or the bare database (outbox and webhook tables migrated). */
+  readonly db?: Database;
   /** HTTP client; defaults to the global fetch. */
   readonly fetch?: typeof fetch;
   /** Clock in unix ms; defaults to Date.now. */
@@ -41,7 +43,7 @@ export interface WebhookWorker {
   /** Sends everything that is due now, repeating until nothing is due; serialised with the timer. */
   drain(): Promise<DrainResult>;
   /** Undelivered deliveries, including those waiting for a retry. */
-  pending(): number;
+  pending(): Promise<number>;
   /** The queue, for the delivery log. */
   readonly queue: DeliveryQueue;
   /** Stops the timer and waits for the pass in progress. */
@@ -57,7 +59,12 @@ const MAX_PASSES = 10_000;
 
 /** Starts the delivery worker over the shared database. */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
-  const queue = new DeliveryQueue(options.db);
+  const db = options.storage?.db ?? options.db;
+  if (!db) throw new Error('startWebhookWorker: needs storage or db');
+  const queue = new DeliveryQueue(db);
+  // Each queue step is one synchronous statement or transaction. The storage runs its own
+  // transactions synchronously from BEGIN to COMMIT too, so neither can see the other half done.
+  const alone = async <R>(fn: () => R): Promise<R> => fn();
   const send = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -97,13 +104,17 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       log(
         `webhook ${d.deliveryId} to ${d.url} attempt ${d.attempts + 1} failed: ${error ?? `HTTP ${statusCode}`}`,
       );
-    queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt);
+    await alone(() =>
+      queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt),
+    );
     return ok;
   }
 
   async function pass(): Promise<DrainResult> {
-    queue.fanOut();
-    const due = queue.due(now(), BATCH);
+    const due = await alone(() => {
+      queue.fanOut();
+      return queue.due(now(), BATCH);
+    });
     let delivered = 0;
     let next = 0;
     const lanes = Array.from({ length: Math.min(concurrency, due.length) }, async () => {
@@ -149,7 +160,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
 
   return {
     drain: () => serial(drainOnce),
-    pending: () => queue.pending(),
+    pending: () => alone(() => queue.pending()),
     queue,
     async stop() {
       stopped = true;

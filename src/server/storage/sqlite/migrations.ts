@@ -1,6 +1,7 @@
 // The SQLite schema as an ordered list of migrations. Versions below 100 belong to the API
 // (analyses, outbox, keys, idempotency); the webhook tables append entries at versions ≥ 100.
 import type Database from 'better-sqlite3';
+import { WEBHOOK_MIGRATIONS } from '../../webhooks/tables';
 
 /** One schema step, applied once and recorded in schema_migrations. */
 export interface Migration {
@@ -65,6 +66,8 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_expiry ON idempotency(expires_at);
 `,
   },
+  // Webhook tables (versions ≥ 100), owned by src/server/webhooks.
+  ...WEBHOOK_MIGRATIONS,
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction; safe to run twice. */

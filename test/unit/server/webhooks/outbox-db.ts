@@ -1,22 +1,16 @@
-// A database with the shared outbox table (server-shared.md contract) and the webhook tables,
-// plus a writer for outbox rows, for worker tests that do not need the HTTP API.
-import Database from 'better-sqlite3';
-import { WEBHOOK_MIGRATIONS } from '../../../../src/server/webhooks/tables';
+// The real SQLite storage in memory (API migrations + webhook tables) and a writer of outbox rows
+// in the shared table's shape (server-shared.md), for worker tests that do not need the routes.
+import { openSqliteStorage, type SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 
 export const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 export const OTHER_COMMUNITY = '6502c9e514a3e564c5c09c0b';
 
-export function openOutboxDb(): Database.Database {
-  const db = new Database(':memory:');
-  db.exec(`CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, community_id TEXT NOT NULL,
-    analysis_id TEXT NOT NULL, event TEXT NOT NULL, updated_fields TEXT NOT NULL, data TEXT NOT NULL,
-    occurred_at INTEGER NOT NULL)`);
-  for (const m of WEBHOOK_MIGRATIONS) db.exec(m.sql);
-  return db;
+export function openTestStorage(): SqliteStorage {
+  return openSqliteStorage(':memory:');
 }
 
-export function writeEvent(
-  db: Database.Database,
+export async function writeEvent(
+  storage: SqliteStorage,
   e: {
     community?: string;
     analysisId: string;
@@ -25,21 +19,19 @@ export function writeEvent(
     data?: unknown;
     at: number;
   },
-): number {
+): Promise<number> {
   const data =
     e.data ?? (e.event === 'delete_analysis' ? { analysisId: e.analysisId } : { id: e.analysisId });
-  return Number(
-    db
-      .prepare(
-        'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        e.community ?? COMMUNITY,
-        e.analysisId,
-        e.event,
-        JSON.stringify(e.updatedFields ?? []),
-        JSON.stringify(data),
-        e.at,
-      ).lastInsertRowid,
+  const insert = storage.db.prepare(
+    'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const r = insert.run(
+    e.community ?? COMMUNITY,
+    e.analysisId,
+    e.event,
+    JSON.stringify(e.updatedFields ?? []),
+    JSON.stringify(data),
+    e.at,
+  );
+  return Number(r.lastInsertRowid);
 }

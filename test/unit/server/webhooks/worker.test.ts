@@ -1,22 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import type { SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 import { addWebhook, disableWebhook } from '../../../../src/server/webhooks/endpoints';
 import { verifyWebhookSignature } from '../../../../src/server/webhooks/signature';
 import { startWebhookWorker, type WebhookWorker } from '../../../../src/server/webhooks/worker';
-import { COMMUNITY, OTHER_COMMUNITY, openOutboxDb, writeEvent } from './outbox-db';
+import { COMMUNITY, OTHER_COMMUNITY, openTestStorage, writeEvent } from './outbox-db';
 import { type Receiver, startReceiver } from './receiver';
 
 const A = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbbbbbbbbbb';
 const T0 = Date.UTC(2026, 0, 9, 13, 45, 46);
 
-let db: Database.Database;
+let storage: SqliteStorage;
 let receiver: Receiver;
 let clock: number;
 let worker: WebhookWorker | undefined;
 
 beforeEach(async () => {
-  db = openOutboxDb();
+  storage = openTestStorage();
   receiver = await startReceiver();
   clock = T0;
 });
@@ -24,11 +24,11 @@ afterEach(async () => {
   await worker?.stop();
   worker = undefined;
   await receiver.close();
-  db.close();
+  await storage.close();
 });
 
 const start = (extra: Partial<Parameters<typeof startWebhookWorker>[0]> = {}) => {
-  worker = startWebhookWorker({ db, now: () => clock, intervalMs: 0, random: () => 0.5, ...extra });
+  worker = startWebhookWorker({ storage, now: () => clock, intervalMs: 0, random: () => 0.5, ...extra });
   return worker;
 };
 const events = (r: Receiver, analysisId?: string) =>
@@ -40,8 +40,13 @@ const events = (r: Receiver, analysisId?: string) =>
 
 describe('webhook worker', () => {
   it('delivers the spec §4 body, signed, with JSON content type', async () => {
-    const { secret } = addWebhook(db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
-    writeEvent(db, { analysisId: A, event: 'create_analysis', data: { id: A, title: 'x' }, at: T0 + 250 });
+    const { secret } = addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
+    await writeEvent(storage, {
+      analysisId: A,
+      event: 'create_analysis',
+      data: { id: A, title: 'x' },
+      at: T0 + 250,
+    });
     expect(await start().drain()).toEqual({ attempted: 1, delivered: 1 });
 
     const [got] = receiver.received;
@@ -75,12 +80,26 @@ describe('webhook worker', () => {
   });
 
   it('keeps per-analysis order through a receiver that fails twice, while other analyses proceed', async () => {
-    const { id: endpointId, secret } = addWebhook(db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
-    writeEvent(db, { analysisId: A, event: 'create_analysis', at: T0 });
-    writeEvent(db, { analysisId: A, event: 'update_analysis', updatedFields: ['title'], at: T0 + 1000 });
-    writeEvent(db, { analysisId: B, event: 'create_analysis', at: T0 + 1500 });
-    writeEvent(db, { analysisId: A, event: 'update_analysis', updatedFields: ['drawings'], at: T0 + 2000 });
-    writeEvent(db, { analysisId: A, event: 'delete_analysis', at: T0 + 3000 });
+    const { id: endpointId, secret } = addWebhook(storage.db, {
+      communityId: COMMUNITY,
+      url: receiver.url,
+      now: T0,
+    });
+    await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
+    await writeEvent(storage, {
+      analysisId: A,
+      event: 'update_analysis',
+      updatedFields: ['title'],
+      at: T0 + 1000,
+    });
+    await writeEvent(storage, { analysisId: B, event: 'create_analysis', at: T0 + 1500 });
+    await writeEvent(storage, {
+      analysisId: A,
+      event: 'update_analysis',
+      updatedFields: ['drawings'],
+      at: T0 + 2000,
+    });
+    await writeEvent(storage, { analysisId: A, event: 'delete_analysis', at: T0 + 3000 });
     let failuresLeft = 2;
     receiver.respond = (body) => (JSON.parse(body).analysisId === A && failuresLeft-- > 0 ? 500 : undefined);
     const w = start({ concurrency: 1 });
@@ -89,7 +108,7 @@ describe('webhook worker', () => {
     expect(await w.drain()).toEqual({ attempted: 2, delivered: 1 });
     expect(events(receiver)).toEqual(['create_analysis:']);
     expect(JSON.parse(receiver.received[1]!.body).analysisId).toBe(B);
-    expect(w.pending()).toBe(4);
+    expect(await w.pending()).toBe(4);
 
     // Not yet due (first retry after 1 s): nothing is sent.
     clock += 999;
@@ -104,7 +123,7 @@ describe('webhook worker', () => {
       'update_analysis:drawings',
       'delete_analysis:',
     ]);
-    expect(w.pending()).toBe(0);
+    expect(await w.pending()).toBe(0);
 
     for (const r of receiver.received) {
       const t = Number(/^t=(\d+),/.exec(r.headers['x-signature'] as string)![1]);
@@ -132,8 +151,8 @@ describe('webhook worker', () => {
     const dead = await startReceiver();
     const deadUrl = dead.url;
     await dead.close();
-    const { id: deadId } = addWebhook(db, { communityId: COMMUNITY, url: deadUrl, now: T0 });
-    writeEvent(db, { analysisId: A, event: 'create_analysis', at: T0 });
+    const { id: deadId } = addWebhook(storage.db, { communityId: COMMUNITY, url: deadUrl, now: T0 });
+    await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
     const hanging: typeof fetch = (_url, init) =>
       new Promise((_resolve, reject) =>
         init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)),
@@ -153,21 +172,31 @@ describe('webhook worker', () => {
       statusCode: null,
       error: 'timeout after 30 ms',
     });
-    expect(w2.pending()).toBe(1);
+    expect(await w2.pending()).toBe(1);
   });
 
   it('sends to every active endpoint of the community only, from the moment each was added', async () => {
-    writeEvent(db, { analysisId: A, event: 'create_analysis', at: T0 });
-    addWebhook(db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
+    await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
+    addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
     const other = await startReceiver();
     const off = await startReceiver();
     try {
-      addWebhook(db, { communityId: OTHER_COMMUNITY, url: other.url, now: T0 });
-      const { id: offId } = addWebhook(db, { communityId: COMMUNITY, url: off.url, now: T0 });
-      expect(disableWebhook(db, offId, T0)).toBe(true);
-      expect(disableWebhook(db, offId, T0)).toBe(false);
-      writeEvent(db, { analysisId: A, event: 'update_analysis', updatedFields: ['title'], at: T0 });
-      writeEvent(db, { community: OTHER_COMMUNITY, analysisId: B, event: 'create_analysis', at: T0 });
+      addWebhook(storage.db, { communityId: OTHER_COMMUNITY, url: other.url, now: T0 });
+      const { id: offId } = addWebhook(storage.db, { communityId: COMMUNITY, url: off.url, now: T0 });
+      expect(disableWebhook(storage.db, offId, T0)).toBe(true);
+      expect(disableWebhook(storage.db, offId, T0)).toBe(false);
+      await writeEvent(storage, {
+        analysisId: A,
+        event: 'update_analysis',
+        updatedFields: ['title'],
+        at: T0,
+      });
+      await writeEvent(storage, {
+        community: OTHER_COMMUNITY,
+        analysisId: B,
+        event: 'create_analysis',
+        at: T0,
+      });
       await start().drain();
       expect(events(receiver)).toEqual(['update_analysis:title']);
       expect(other.received.map((r) => JSON.parse(r.body).analysisId)).toEqual([B]);
@@ -179,27 +208,27 @@ describe('webhook worker', () => {
   });
 
   it('delivers on its own timer and stops cleanly', async () => {
-    addWebhook(db, { communityId: COMMUNITY, url: receiver.url });
-    writeEvent(db, { analysisId: A, event: 'create_analysis', at: Date.now() });
-    const w = startWebhookWorker({ db, intervalMs: 10 });
+    addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url });
+    await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: Date.now() });
+    const w = startWebhookWorker({ storage, intervalMs: 10 });
     worker = w;
     for (let i = 0; i < 200 && receiver.received.length === 0; i++)
       await new Promise((r) => setTimeout(r, 10));
     await w.stop();
     expect(events(receiver)).toEqual(['create_analysis:']);
-    writeEvent(db, { analysisId: A, event: 'delete_analysis', at: Date.now() });
+    await writeEvent(storage, { analysisId: A, event: 'delete_analysis', at: Date.now() });
     await new Promise((r) => setTimeout(r, 50));
     expect(receiver.received).toHaveLength(1);
   });
 
   it('rejects a non-http URL and a bad community id, naming the field', () => {
-    expect(() => addWebhook(db, { communityId: COMMUNITY, url: 'ftp://x' })).toThrow(
+    expect(() => addWebhook(storage.db, { communityId: COMMUNITY, url: 'ftp://x' })).toThrow(
       'url: must use http or https, got ftp:',
     );
-    expect(() => addWebhook(db, { communityId: COMMUNITY, url: 'nope' })).toThrow(
+    expect(() => addWebhook(storage.db, { communityId: COMMUNITY, url: 'nope' })).toThrow(
       'url: must be an absolute http(s) URL, got "nope"',
     );
-    expect(() => addWebhook(db, { communityId: 'abc', url: receiver.url })).toThrow(
+    expect(() => addWebhook(storage.db, { communityId: 'abc', url: receiver.url })).toThrow(
       'communityId: must be 24 lower-case hex characters, got "abc"',
     );
   });
