@@ -1,0 +1,209 @@
+// Argument parsing for `npm run chartmark -- <command>`: pure (argv and env in, a command or a
+// CliUsageError out) so every rule is testable without starting anything.
+import { parseArgs } from 'node:util';
+
+/** Database path when neither --db nor CHARTMARK_DB is given. */
+export const DEFAULT_DB_PATH = '.data/chartmark.sqlite';
+/** Port when neither --port nor PORT is given. */
+export const DEFAULT_PORT = 8787;
+/** Interface the server binds to unless --host or HOST says otherwise. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** Built demo served by `serve`. */
+export const DEFAULT_DEMO_DIR = 'dist/demo';
+/** Permission names a key may carry (spec §1.2). */
+export const PERMISSIONS = ['analysis:read', 'analysis:write'] as const;
+
+/** A parsed command line. */
+export type CliCommand =
+  | { readonly kind: 'help'; readonly text: string }
+  | {
+      readonly kind: 'serve';
+      readonly port: number;
+      readonly host: string;
+      readonly db: string;
+      readonly demo: boolean;
+      readonly demoDir: string;
+    }
+  | {
+      readonly kind: 'keys-create';
+      readonly db: string;
+      readonly communityId: string;
+      readonly permissions: string[];
+      readonly channelIds?: string[];
+      readonly expiresInSeconds?: number;
+    }
+  | { readonly kind: 'keys-revoke'; readonly db: string; readonly key: string }
+  | { readonly kind: 'webhooks-add'; readonly db: string; readonly communityId: string; readonly url: string }
+  | { readonly kind: 'webhooks-list'; readonly db: string; readonly communityId: string };
+
+/** A command line that breaks a rule; the message names the flag and the rule. */
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
+
+/** The text printed by --help. */
+export const HELP = `Usage: npm run chartmark -- <command> [flags]
+
+Commands:
+  serve                 start the API server (and the built demo from ${DEFAULT_DEMO_DIR})
+      --port N          port, 0-65535 (env PORT, default ${DEFAULT_PORT}; 0 picks a free one)
+      --host H          interface to bind (env HOST, default ${DEFAULT_HOST})
+      --db PATH         SQLite file (env CHARTMARK_DB, default ${DEFAULT_DB_PATH})
+      --demo            demo mode: seed a demo key and sample analysis, serve /demo/config.json
+      --demo-dir PATH   built demo to serve (default ${DEFAULT_DEMO_DIR})
+  keys create           create an API key; prints the key alone on the last line
+      --community ID    community the key is scoped to (24 hex characters)
+      --permissions P   comma-separated: ${PERMISSIONS.join(',')}
+      --channels IDS    comma-separated channel ids (default: all channels)
+      --expires-in S    lifetime in seconds (default: never expires)
+      --db PATH
+  keys revoke           revoke an API key
+      --key KEY
+      --db PATH
+  webhooks add          add a webhook endpoint; prints its signing secret
+      --community ID
+      --url URL         http(s) URL that receives POSTed events
+      --db PATH
+  webhooks list         list a community's webhook endpoints
+      --community ID
+      --db PATH
+
+  --help, -h            show this text`;
+
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+type Values = Record<string, string | boolean | undefined>;
+
+function need(values: Values, flag: string): string {
+  const v = values[flag];
+  if (typeof v !== 'string' || v === '') throw new CliUsageError(`--${flag}: is required`);
+  return v;
+}
+
+function objectId(flag: string, value: string): string {
+  if (!OBJECT_ID.test(value))
+    throw new CliUsageError(`--${flag}: must be 24 lower-case hex characters, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new CliUsageError(
+      `--${flag}: must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
+    );
+  return Number(value);
+}
+
+function list(flag: string, value: string): string[] {
+  const items = value.split(',').map((s) => s.trim());
+  if (items.some((s) => s === ''))
+    throw new CliUsageError(`--${flag}: must be a comma-separated list without empty items`);
+  return [...new Set(items)];
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  db: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  demo: { type: 'boolean' },
+  'demo-dir': { type: 'string' },
+  community: { type: 'string' },
+  permissions: { type: 'string' },
+  channels: { type: 'string' },
+  'expires-in': { type: 'string' },
+  key: { type: 'string' },
+  url: { type: 'string' },
+} as const;
+
+/** Flags each command accepts besides --db and --help. */
+const ALLOWED: Record<string, readonly string[]> = {
+  serve: ['port', 'host', 'demo', 'demo-dir'],
+  'keys create': ['community', 'permissions', 'channels', 'expires-in'],
+  'keys revoke': ['key'],
+  'webhooks add': ['community', 'url'],
+  'webhooks list': ['community'],
+};
+
+/** Parses argv (without node and script) with env for defaults. */
+export function parseCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliCommand {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
+  } catch (e) {
+    // node:util names the flag already ("Unknown option '--x'"); keep its words.
+    throw new CliUsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) return { kind: 'help', text: HELP };
+  const name = positionals.slice(0, positionals[0] === 'serve' ? 1 : 2).join(' ');
+  const allowed = ALLOWED[name];
+  if (!allowed)
+    throw new CliUsageError(`command: unknown command ${JSON.stringify(positionals.join(' '))}; see --help`);
+  if (positionals.length > name.split(' ').length)
+    throw new CliUsageError(
+      `command: unexpected argument ${JSON.stringify(positionals[name.split(' ').length])}`,
+    );
+  for (const flag of Object.keys(values)) {
+    if (values[flag] !== undefined && flag !== 'db' && !allowed.includes(flag))
+      throw new CliUsageError(`--${flag}: not accepted by "${name}"`);
+  }
+  const db = (values.db as string | undefined) ?? env.CHARTMARK_DB ?? DEFAULT_DB_PATH;
+  if (db === '') throw new CliUsageError('--db: must not be empty');
+
+  switch (name) {
+    case 'serve': {
+      const portText = (values.port as string | undefined) ?? env.PORT;
+      const flag = values.port !== undefined ? 'port' : 'port (from env PORT)';
+      return {
+        kind: 'serve',
+        port: portText === undefined ? DEFAULT_PORT : integer(flag, portText, 0, 65535),
+        host: (values.host as string | undefined) ?? env.HOST ?? DEFAULT_HOST,
+        db,
+        demo: values.demo === true,
+        demoDir: (values['demo-dir'] as string | undefined) ?? DEFAULT_DEMO_DIR,
+      };
+    }
+    case 'keys create': {
+      const permissions = list('permissions', need(values, 'permissions'));
+      const bad = permissions.find((p) => !(PERMISSIONS as readonly string[]).includes(p));
+      if (bad !== undefined)
+        throw new CliUsageError(
+          `--permissions: ${JSON.stringify(bad)} is not one of ${PERMISSIONS.join(', ')}`,
+        );
+      const channels =
+        values.channels === undefined ? undefined : list('channels', values.channels as string);
+      for (const c of channels ?? []) objectId('channels', c);
+      const expires = values['expires-in'] as string | undefined;
+      return {
+        kind: 'keys-create',
+        db,
+        communityId: objectId('community', need(values, 'community')),
+        permissions,
+        ...(channels ? { channelIds: channels } : {}),
+        ...(expires === undefined
+          ? {}
+          : { expiresInSeconds: integer('expires-in', expires, 1, 10 * 365 * 86400) }),
+      };
+    }
+    case 'keys revoke':
+      return { kind: 'keys-revoke', db, key: need(values, 'key') };
+    case 'webhooks add':
+      return {
+        kind: 'webhooks-add',
+        db,
+        communityId: objectId('community', need(values, 'community')),
+        url: need(values, 'url'),
+      };
+    default:
+      return { kind: 'webhooks-list', db, communityId: objectId('community', need(values, 'community')) };
+  }
+}
