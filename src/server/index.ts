@@ -10,9 +10,12 @@ export type {
   OutboxEventName,
   OutboxRow,
   Storage,
-  StorageTx,
+  TxDecision,
+  TxReads,
+  TxSnapshot,
+  TxWrites,
 } from './storage/storage';
 export type { Migration } from './storage/sqlite/migrations';
 export { MIGRATIONS, migrate } from './storage/sqlite/migrations';
-export type { SqliteOptions, SqliteStorage } from './storage/sqlite/sqlite-storage';
+export type { SqliteOptions, SqliteStorage, SqliteTx } from './storage/sqlite/sqlite-storage';
 export { openSqliteStorage } from './storage/sqlite/sqlite-storage';

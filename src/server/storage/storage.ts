@@ -91,27 +91,46 @@ export interface ApiKeyRow {
   readonly createdAt: number;
 }
 
-/** Operations inside one transaction; all of them commit or none do. */
-export interface StorageTx {
-  getAnalysis(id: string): Promise<AnalysisRow | null>;
-  insertAnalysis(row: AnalysisRow): Promise<void>;
+/** What a transaction reads (and, on PostgreSQL, locks) before deciding. */
+export interface TxReads {
+  readonly analysisId?: string;
+  readonly idempotency?: { readonly communityId: string; readonly key: string };
+}
+
+/** The rows named by TxReads, as they are inside the transaction. */
+export interface TxSnapshot {
+  readonly analysis: AnalysisRow | null;
+  readonly idempotency: IdempotencyRow | null;
+}
+
+/** What a transaction writes; applied in this order: purge, analysis, outbox, idempotency. */
+export interface TxWrites {
+  /** Deletes idempotency records whose expiresAt ≤ this time. */
+  readonly purgeIdempotencyAt?: number;
+  readonly insertAnalysis?: AnalysisRow;
   /** Replaces the row with the same id. */
-  updateAnalysis(row: AnalysisRow): Promise<void>;
-  deleteAnalysis(id: string): Promise<void>;
-  /** Returns the new event's seq. */
-  appendOutbox(event: OutboxEvent): Promise<number>;
-  getIdempotency(communityId: string, key: string): Promise<IdempotencyRow | null>;
+  readonly updateAnalysis?: AnalysisRow;
+  readonly deleteAnalysisId?: string;
+  readonly outbox?: readonly OutboxEvent[];
   /** Inserts or replaces the record for (communityId, key). */
-  putIdempotency(row: IdempotencyRow): Promise<void>;
-  deleteIdempotency(communityId: string, key: string): Promise<void>;
-  /** Deletes records whose expiresAt ≤ now; returns how many. */
-  purgeIdempotency(now: number): Promise<number>;
+  readonly putIdempotency?: IdempotencyRow;
+  readonly deleteIdempotency?: { readonly communityId: string; readonly key: string };
+}
+
+/** A decision taken on a snapshot: the writes to apply and the value to return. */
+export interface TxDecision<R> {
+  readonly writes: TxWrites;
+  readonly result: R;
 }
 
 /** The server's persistence. */
 export interface Storage {
-  /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. */
-  transaction<R>(fn: (tx: StorageTx) => Promise<R>): Promise<R>;
+  /**
+   * One transaction: reads the named rows, calls `decide` (synchronous and pure, so no other
+   * work can interleave on the connection) and applies its writes. When decide or a write
+   * throws, nothing is written and the promise rejects with that error.
+   */
+  atomically<R>(reads: TxReads, decide: (snapshot: TxSnapshot) => TxDecision<R>): Promise<R>;
   getAnalysis(id: string): Promise<AnalysisRow | null>;
   /** One page, newest first (createdAt, then id), and the total matching the filters. */
   listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisRow[] }>;

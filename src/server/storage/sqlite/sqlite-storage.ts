@@ -1,6 +1,6 @@
-// The better-sqlite3 adapter. One connection, WAL journal. Calls are serialised through a lock:
-// a transaction stays open across the awaits of its callback, and on a single connection any
-// other statement run meanwhile would see (or join) the uncommitted changes.
+// The better-sqlite3 adapter. One connection, WAL journal. A transaction runs synchronously from
+// BEGIN to COMMIT (reads, decide, writes), so nothing else on the connection — the webhook
+// worker included — can run inside it or see it half done.
 import Database from 'better-sqlite3';
 import type {
   AnalysisListQuery,
@@ -10,7 +10,10 @@ import type {
   OutboxEvent,
   OutboxRow,
   Storage,
-  StorageTx,
+  TxDecision,
+  TxReads,
+  TxSnapshot,
+  TxWrites,
 } from '../storage';
 import { MIGRATIONS, type Migration, migrate } from './migrations';
 import {
@@ -28,8 +31,17 @@ import {
 /** The SQLite storage; `db` is exposed for SQLite-only code (webhook tables, test dumps). */
 export interface SqliteStorage extends Storage {
   readonly db: Database.Database;
-  /** Runs fn alone on the connection (no other storage call interleaves), outside a transaction. */
+  /** Runs fn alone: no other call of this storage starts until it settles. */
   exclusive<R>(fn: (db: Database.Database) => R | Promise<R>): Promise<R>;
+  /** A synchronous SQLite transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK when fn throws). */
+  transaction<R>(fn: (tx: SqliteTx) => R): Promise<R>;
+}
+
+/** Synchronous operations inside `SqliteStorage.transaction`. */
+export interface SqliteTx {
+  getAnalysis(id: string): AnalysisRow | null;
+  /** Returns the new event's seq. */
+  appendOutbox(event: OutboxEvent): number;
 }
 
 /** Options of `openSqliteStorage`. */
@@ -87,82 +99,81 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     return c ? analysisFromColumns(c) : null;
   };
 
-  const tx: StorageTx = {
-    getAnalysis: async (id) => getAnalysis(id),
-    insertAnalysis: async (row) => {
-      st.insert.run(analysisToColumns(row));
-    },
-    updateAnalysis: async (row) => {
-      const r = st.update.run(analysisToColumns(row));
-      if (r.changes !== 1) throw new Error(`updateAnalysis: no analysis ${row.id}`);
-    },
-    deleteAnalysis: async (id) => {
-      st.remove.run(id);
-    },
-    appendOutbox: async (e: OutboxEvent) =>
-      Number(
-        st.outbox.run(
-          e.communityId,
-          e.analysisId,
-          e.event,
-          JSON.stringify(e.updatedFields),
-          JSON.stringify(e.data),
-          e.occurredAt,
-        ).lastInsertRowid,
-      ),
-    getIdempotency: async (communityId, key) => {
-      const c = st.getIdem.get(communityId, key) as IdempotencyColumns | undefined;
-      return c ? idempotencyFromColumns(c) : null;
-    },
-    putIdempotency: async (r: IdempotencyRow) => {
-      st.putIdem.run(
-        r.communityId,
-        r.key,
-        r.requestHash,
-        r.response?.status ?? null,
-        r.response?.body ?? null,
-        r.response?.etag ?? null,
-        r.createdAt,
-        r.expiresAt,
-      );
-    },
-    deleteIdempotency: async (communityId, key) => {
-      st.delIdem.run(communityId, key);
-    },
-    purgeIdempotency: async (now) => st.purgeIdem.run(now).changes,
+  const apply = (w: TxWrites): void => {
+    if (w.purgeIdempotencyAt !== undefined) st.purgeIdem.run(w.purgeIdempotencyAt);
+    if (w.insertAnalysis) st.insert.run(analysisToColumns(w.insertAnalysis));
+    if (w.updateAnalysis) {
+      const r = st.update.run(analysisToColumns(w.updateAnalysis));
+      if (r.changes !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
+    }
+    if (w.deleteAnalysisId !== undefined) st.remove.run(w.deleteAnalysisId);
+    for (const e of w.outbox ?? []) insertOutbox(e);
+    if (w.deleteIdempotency) st.delIdem.run(w.deleteIdempotency.communityId, w.deleteIdempotency.key);
+    if (w.putIdempotency) putIdempotency(w.putIdempotency);
   };
+  const insertOutbox = (e: OutboxEvent): number =>
+    Number(
+      st.outbox.run(
+        e.communityId,
+        e.analysisId,
+        e.event,
+        JSON.stringify(e.updatedFields),
+        JSON.stringify(e.data),
+        e.occurredAt,
+      ).lastInsertRowid,
+    );
+  const putIdempotency = (r: IdempotencyRow): void => {
+    st.putIdem.run(
+      r.communityId,
+      r.key,
+      r.requestHash,
+      r.response?.status ?? null,
+      r.response?.body ?? null,
+      r.response?.etag ?? null,
+      r.createdAt,
+      r.expiresAt,
+    );
+  };
+  const snapshot = (reads: TxReads): TxSnapshot => {
+    const idem = reads.idempotency
+      ? (st.getIdem.get(reads.idempotency.communityId, reads.idempotency.key) as
+          | IdempotencyColumns
+          | undefined)
+      : undefined;
+    return {
+      analysis: reads.analysisId === undefined ? null : getAnalysis(reads.analysisId),
+      idempotency: idem ? idempotencyFromColumns(idem) : null,
+    };
+  };
+  // better-sqlite3 transactions: BEGIN IMMEDIATE, COMMIT on return, ROLLBACK on throw.
+  const run = db.transaction((reads: TxReads, decide: (s: TxSnapshot) => TxDecision<unknown>): unknown => {
+    const decision = decide(snapshot(reads));
+    apply(decision.writes);
+    return decision.result;
+  });
+
+  const sqliteTx: SqliteTx = { getAnalysis, appendOutbox: insertOutbox };
+  const runTx = db.transaction((fn: (tx: SqliteTx) => unknown): unknown => fn(sqliteTx));
 
   let tail: Promise<unknown> = Promise.resolve();
-  let closed = false;
-  // A promise chain as a lock: each call starts when the previous one has settled.
-  const exclusive = <R>(fn: (d: Database.Database) => R | Promise<R>): Promise<R> => {
-    const run = tail.then(() => {
-      if (closed) throw new Error('storage: the database is closed');
-      return fn(db);
-    });
-    tail = run.catch(() => undefined);
-    return run;
+  // A promise chain as a lock, so an `exclusive` caller that awaits inside its own transaction
+  // is never joined by another call. Async by contract: errors surface as rejections.
+  const later = <R>(fn: () => R | Promise<R>): Promise<R> => {
+    const next = tail.then(fn);
+    tail = next.catch(() => undefined);
+    return next;
   };
 
   return {
     db,
-    exclusive,
-    transaction: (fn) =>
-      exclusive(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(tx);
-          db.exec('COMMIT');
-          return result;
-        } catch (err) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw err;
-        }
-      }),
-    getAnalysis: (id) => exclusive(() => getAnalysis(id)),
-    listAnalyses: (q) => exclusive(() => list(db, q)),
+    exclusive: (fn) => later(() => fn(db)),
+    transaction: <R>(fn: (tx: SqliteTx) => R) => later(() => runTx.immediate(fn) as R),
+    atomically: <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>) =>
+      later(() => run.immediate(reads, decide) as R),
+    getAnalysis: (id) => later(() => getAnalysis(id)),
+    listAnalyses: (q) => later(() => list(db, q)),
     insertApiKey: (k: ApiKeyRow) =>
-      exclusive(() => {
+      later(() => {
         st.insertKey.run(
           k.id,
           k.hash,
@@ -176,20 +187,16 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         );
       }),
     findApiKeyByHash: (hash) =>
-      exclusive(() => {
+      later(() => {
         const c = st.findKey.get(hash) as ApiKeyColumns | undefined;
         return c ? apiKeyFromColumns(c) : null;
       }),
-    revokeApiKeyByHash: (hash, at) => exclusive(() => st.revokeKey.run(at, hash).changes === 1),
+    revokeApiKeyByHash: (hash, at) => later(() => st.revokeKey.run(at, hash).changes === 1),
     readOutbox: (afterSeq, limit) =>
-      exclusive(() =>
+      later(() =>
         (st.readOutbox.all(afterSeq, limit) as OutboxColumns[]).map((c): OutboxRow => outboxFromColumns(c)),
       ),
-    close: () =>
-      exclusive(() => {
-        closed = true;
-        db.close();
-      }),
+    close: () => later(() => void db.close()),
   };
 }
 

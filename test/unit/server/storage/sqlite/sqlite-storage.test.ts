@@ -37,8 +37,9 @@ describe('openSqliteStorage', () => {
   it('applies the migrations once; running them again applies nothing', () => {
     storage = openSqliteStorage(':memory:');
     expect(migrate(storage.db, MIGRATIONS)).toEqual([]);
-    const versions = storage.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(versions).toEqual([{ version: 1 }]);
+    const versions = storage.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(MIGRATIONS[0]?.version).toBe(1);
   });
 
   it('rejects a migration list with a repeated version', () => {
@@ -48,62 +49,69 @@ describe('openSqliteStorage', () => {
     );
   });
 
-  it('rolls the whole transaction back when the callback throws', async () => {
+  const event = {
+    communityId: C,
+    analysisId: 'a1',
+    event: 'create_analysis' as const,
+    updatedFields: ['title'],
+    data: { id: 'a1' },
+    occurredAt: 5,
+  };
+
+  it('writes nothing when decide throws', async () => {
     storage = openSqliteStorage(':memory:');
     await expect(
-      storage.transaction(async (tx) => {
-        await tx.insertAnalysis(row('a1', 1));
-        await tx.appendOutbox({
-          communityId: C,
-          analysisId: 'a1',
-          event: 'create_analysis',
-          updatedFields: [],
-          data: {},
-          occurredAt: 1,
-        });
+      storage.atomically({ analysisId: 'a1' }, () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
+    expect(await storage.readOutbox(0, 10)).toEqual([]);
+  });
+
+  it('rolls back earlier writes of the same transaction when a later write fails', async () => {
+    storage = openSqliteStorage(':memory:');
+    // The update names a missing row, so it throws after the insert and the outbox row.
+    await expect(
+      storage.atomically({}, () => ({
+        writes: { insertAnalysis: row('a1', 1), updateAnalysis: row('zz', 1), outbox: [event] },
+        result: null,
+      })),
+    ).rejects.toThrow('updateAnalysis: no analysis zz');
     expect(await storage.getAnalysis('a1')).toBeNull();
     expect(await storage.readOutbox(0, 10)).toEqual([]);
   });
 
-  it('commits the analysis and its outbox row together', async () => {
+  it('commits the analysis and its outbox row together and returns the result', async () => {
     storage = openSqliteStorage(':memory:');
-    const seq = await storage.transaction(async (tx) => {
-      await tx.insertAnalysis(row('a1', 1));
-      return tx.appendOutbox({
-        communityId: C,
-        analysisId: 'a1',
-        event: 'create_analysis',
-        updatedFields: ['title'],
-        data: { id: 'a1' },
-        occurredAt: 5,
-      });
-    });
-    expect(seq).toBe(1);
+    const result = await storage.atomically({ analysisId: 'a1' }, (snap) => ({
+      writes: { insertAnalysis: row('a1', 1), outbox: [event] },
+      result: snap.analysis,
+    }));
+    expect(result).toBeNull();
     expect((await storage.getAnalysis('a1'))?.title).toBe('ta1');
-    expect(await storage.readOutbox(0, 10)).toEqual([
-      {
-        seq: 1,
-        communityId: C,
-        analysisId: 'a1',
-        event: 'create_analysis',
-        updatedFields: ['title'],
-        data: { id: 'a1' },
-        occurredAt: 5,
-      },
-    ]);
+    expect(await storage.readOutbox(0, 10)).toEqual([{ seq: 1, ...event }]);
+  });
+
+  it('reads the idempotency record and purges expired ones', async () => {
+    storage = openSqliteStorage(':memory:');
+    const rec = { communityId: C, key: 'k', requestHash: 'h', response: null, createdAt: 1, expiresAt: 10 };
+    await storage.atomically({}, () => ({ writes: { putIdempotency: rec }, result: null }));
+    const ref = { idempotency: { communityId: C, key: 'k' } };
+    expect(await storage.atomically(ref, (s) => ({ writes: {}, result: s.idempotency }))).toEqual(rec);
+    await storage.atomically({}, () => ({ writes: { purgeIdempotencyAt: 10 }, result: null }));
+    expect(await storage.atomically(ref, (s) => ({ writes: {}, result: s.idempotency }))).toBeNull();
   });
 
   it('lists newest first by createdAt then id, pages, and filters status against now', async () => {
     storage = openSqliteStorage(':memory:');
-    await storage.transaction(async (tx) => {
-      await tx.insertAnalysis(row('a1', 10));
-      await tx.insertAnalysis(row('a2', 20, { expiresAt: 100 }));
-      await tx.insertAnalysis(row('a3', 20));
-      await tx.insertAnalysis(row('a4', 5, { channelId: 'other' }));
-    });
+    for (const r of [
+      row('a1', 10),
+      row('a2', 20, { expiresAt: 100 }),
+      row('a3', 20),
+      row('a4', 5, { channelId: 'other' }),
+    ]) {
+      await storage.atomically({}, () => ({ writes: { insertAnalysis: r }, result: null }));
+    }
     const base = { communityId: C, channelId: CH, now: 100, offset: 0, limit: 10 };
     const all = await storage.listAnalyses(base);
     expect(all.total).toBe(3);
@@ -116,19 +124,22 @@ describe('openSqliteStorage', () => {
     expect((await storage.listAnalyses({ ...base, status: 'ACTIVE', now: 99 })).total).toBe(3);
   });
 
-  it('runs concurrent transactions one after the other', async () => {
+  it('starts no other call while an exclusive callback is awaiting', async () => {
     storage = openSqliteStorage(':memory:');
     const order: string[] = [];
-    await Promise.all(
-      ['x', 'y'].map((name) =>
-        storage.transaction(async (tx) => {
-          order.push(`${name}-start`);
-          await tx.getAnalysis('none');
-          await new Promise((r) => setTimeout(r, 5));
-          order.push(`${name}-end`);
-        }),
-      ),
-    );
-    expect(order).toEqual(['x-start', 'x-end', 'y-start', 'y-end']);
+    const first = storage.exclusive(async () => {
+      order.push('exclusive-start');
+      await new Promise((r) => setTimeout(r, 5));
+      order.push('exclusive-end');
+    });
+    const second = storage.getAnalysis('none').then(() => order.push('get'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['exclusive-start', 'exclusive-end', 'get']);
+  });
+
+  it('appends outbox events through the synchronous SQLite transaction', async () => {
+    storage = openSqliteStorage(':memory:');
+    expect(await storage.transaction((tx) => tx.appendOutbox(event))).toBe(1);
+    expect(await storage.transaction((tx) => tx.appendOutbox(event))).toBe(2);
   });
 });
