@@ -1,0 +1,149 @@
+// FIBONACCI_RETRACEMENT: one horizontal level per ratio between the two points' times (to the pane's
+// right edge when extended), light bands between neighbouring levels and a dashed trend line.
+import type { FibonacciRetracement } from '../drawing';
+import { DEFAULT_FIB_LEVELS } from '../drawing';
+import { fibLevelLabel, fibLevelPrice } from '../fibonacci';
+import { boxFromPoints, distanceToSegment, pointInRect } from '../geometry';
+import type { Primitive, PxPoint } from '../scene';
+import type { Viewport } from '../viewport';
+import type { DrawingBehaviour, Handle, Hit } from './behaviour';
+import {
+  checkHandleIndex,
+  checkPointCount,
+  formatterOf,
+  handleHits,
+  handlePrimitives,
+  LABEL_FONT_SIZE,
+  LABEL_GAP,
+  movePoint,
+  pickHit,
+  primitivesBox,
+  strokeOf,
+  toPx,
+} from './shared';
+
+interface FibGeometry {
+  readonly a: PxPoint;
+  readonly b: PxPoint;
+  readonly left: number;
+  readonly right: number;
+  /** y of each level, in the drawing's level order. */
+  readonly ys: readonly number[];
+}
+
+function geometry(d: FibonacciRetracement, vp: Viewport): FibGeometry {
+  const [p0, p1] = d.points;
+  const a = toPx(vp, p0);
+  const b = toPx(vp, p1);
+  const maxX = Math.max(a.x, b.x);
+  return {
+    a,
+    b,
+    left: Math.min(a.x, b.x),
+    right: d.extendRight ? Math.max(maxX, vp.width) : maxX,
+    ys: d.levels.map((r) => vp.priceToY(fibLevelPrice(p0, p1, r))),
+  };
+}
+
+function handles(d: FibonacciRetracement, vp: Viewport): Handle[] {
+  return d.points.map((p, index) => ({ ...toPx(vp, p), index, cursor: 'move' as const }));
+}
+
+/** Behaviour of FIBONACCI_RETRACEMENT. */
+export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
+  kind: 'FIBONACCI_RETRACEMENT',
+  pointCount: 2,
+  create(id, points, style = {}): FibonacciRetracement {
+    checkPointCount('FIBONACCI_RETRACEMENT', points, 2);
+    return {
+      kind: 'FIBONACCI_RETRACEMENT',
+      id,
+      points: [points[0]!, points[1]!],
+      style,
+      levels: [...DEFAULT_FIB_LEVELS],
+      extendRight: false,
+    };
+  },
+  handles,
+  bbox(d, vp) {
+    const g = geometry(d, vp);
+    return boxFromPoints([
+      g.a,
+      g.b,
+      ...g.ys.flatMap((y) => [
+        { x: g.left, y },
+        { x: g.right, y },
+      ]),
+    ]);
+  },
+  hit(d, vp, pointer, tolerance) {
+    const g = geometry(d, vp);
+    return pickHit(
+      tolerance,
+      () => handleHits(handles(d, vp), pointer),
+      () =>
+        g.ys.map(
+          (y, index): Hit => ({
+            distance: distanceToSegment(pointer, { x: g.left, y }, { x: g.right, y }),
+            part: { type: 'level', index },
+          }),
+        ),
+      () => {
+        // Body: the banded area between the outermost levels, or the dashed trend line.
+        const inside =
+          g.ys.length > 1 &&
+          pointInRect(pointer, { x: g.left, y: Math.min(...g.ys) }, { x: g.right, y: Math.max(...g.ys) });
+        const distance = inside ? 0 : distanceToSegment(pointer, g.a, g.b);
+        return [{ distance, part: { type: 'body' } }];
+      },
+    );
+  },
+  move(d, vp, dx, dy) {
+    return { ...d, points: [movePoint(vp, d.points[0], dx, dy), movePoint(vp, d.points[1], dx, dy)] };
+  },
+  moveHandle(d, _vp, index, to) {
+    checkHandleIndex('FIBONACCI_RETRACEMENT', index, 2);
+    return { ...d, points: index === 0 ? [to, d.points[1]] : [d.points[0], to] };
+  },
+  scene(d, vp, style, options) {
+    const g = geometry(d, vp);
+    const format = formatterOf(options);
+    const [p0, p1] = d.points;
+    const primitives: Primitive[] = [];
+    // Bands follow ratio order, whatever order the author listed the levels in.
+    const sorted = d.levels.map((r, i) => ({ r, y: g.ys[i]! })).sort((u, v) => u.r - v.r);
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const y0 = sorted[i]!.y;
+      const y1 = sorted[i + 1]!.y;
+      primitives.push({
+        type: 'polygon',
+        points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],
+        fill: style.fillColor,
+      });
+    }
+    primitives.push({
+      type: 'segment',
+      x1: g.a.x,
+      y1: g.a.y,
+      x2: g.b.x,
+      y2: g.b.y,
+      stroke: strokeOf(style, 'DASHED'),
+    });
+    d.levels.forEach((r, i) => {
+      const y = g.ys[i]!;
+      primitives.push({ type: 'segment', x1: g.left, y1: y, x2: g.right, y2: y, stroke: strokeOf(style) });
+      primitives.push({
+        type: 'text',
+        x: g.left + LABEL_GAP,
+        y: y - LABEL_GAP / 2,
+        text: fibLevelLabel(r, fibLevelPrice(p0, p1, r), format),
+        color: style.color,
+        fontSize: LABEL_FONT_SIZE,
+        align: 'left',
+        baseline: 'bottom',
+      });
+    });
+    primitives.push(...handlePrimitives(handles(d, vp), options));
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};

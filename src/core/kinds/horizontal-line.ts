@@ -1,0 +1,75 @@
+// HORIZONTAL_LINE: a line across the whole pane at points[0].price; points[0].time anchors its handle.
+import type { HorizontalLine } from '../drawing';
+import { boxFromPoints } from '../geometry';
+import type { Primitive } from '../scene';
+import type { Viewport } from '../viewport';
+import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  AXIS_LABEL_TEXT,
+  checkHandleIndex,
+  checkPointCount,
+  formatterOf,
+  handleHits,
+  handlePrimitives,
+  LABEL_FONT_SIZE,
+  LABEL_GAP,
+  movePoint,
+  pickHit,
+  primitivesBox,
+  strokeOf,
+  toPx,
+} from './shared';
+
+function handles(d: HorizontalLine, vp: Viewport): Handle[] {
+  return [{ ...toPx(vp, d.points[0]), index: 0, cursor: 'move' }];
+}
+
+/** Behaviour of HORIZONTAL_LINE. */
+export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
+  kind: 'HORIZONTAL_LINE',
+  pointCount: 1,
+  create(id, points, style = {}): HorizontalLine {
+    checkPointCount('HORIZONTAL_LINE', points, 1);
+    return { kind: 'HORIZONTAL_LINE', id, points: [points[0]!], style };
+  },
+  handles,
+  bbox(d, vp) {
+    const h = toPx(vp, d.points[0]);
+    return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);
+  },
+  hit(d, vp, pointer, tolerance) {
+    const y = vp.priceToY(d.points[0].price);
+    return pickHit(
+      tolerance,
+      () => handleHits(handles(d, vp), pointer),
+      () => [{ distance: Math.abs(pointer.y - y), part: { type: 'body' } }],
+    );
+  },
+  move(d, vp, dx, dy) {
+    return { ...d, points: [movePoint(vp, d.points[0], dx, dy)] };
+  },
+  moveHandle(d, _vp, index, to) {
+    checkHandleIndex('HORIZONTAL_LINE', index, 1);
+    return { ...d, points: [to] };
+  },
+  scene(d, vp, style, options) {
+    const y = vp.priceToY(d.points[0].price);
+    const text = formatterOf(options)(d.points[0].price);
+    const primitives: Primitive[] = [
+      { type: 'segment', x1: 0, y1: y, x2: vp.width, y2: y, stroke: strokeOf(style) },
+      {
+        type: 'text',
+        x: vp.width - LABEL_GAP,
+        y: y - LABEL_GAP / 2,
+        text,
+        color: style.color,
+        fontSize: LABEL_FONT_SIZE,
+        align: 'right',
+        baseline: 'bottom',
+      },
+      { type: 'axis-label', axis: 'price', at: y, text, background: style.color, color: AXIS_LABEL_TEXT },
+      ...handlePrimitives(handles(d, vp), options),
+    ];
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};

@@ -1,0 +1,108 @@
+// LINE: a trend line p0–p1. extendLeft continues it past p0 and extendRight past p1 (point order,
+// as TradingView does), clipped to the pane; arrow heads sit at the points themselves.
+import type { Line } from '../drawing';
+import { arrowHead, boxFromPoints, distanceToParametric, lerpPoint } from '../geometry';
+import { extendedRange } from '../geometry-clip';
+import type { Box, Primitive, PxPoint } from '../scene';
+import { resolveStyle } from '../style';
+import type { Viewport } from '../viewport';
+import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  checkHandleIndex,
+  checkPointCount,
+  handleHits,
+  handlePrimitives,
+  movePoint,
+  paneBox,
+  pickHit,
+  primitivesBox,
+  strokeOf,
+  toPx,
+} from './shared';
+
+interface LineGeometry {
+  readonly a: PxPoint;
+  readonly b: PxPoint;
+  /** The drawn t range along a + t·(b − a). */
+  readonly range: readonly [number, number];
+  readonly start: PxPoint;
+  readonly end: PxPoint;
+}
+
+function geometry(d: Line, vp: Viewport): LineGeometry {
+  const a = toPx(vp, d.points[0]);
+  const b = toPx(vp, d.points[1]);
+  const range = extendedRange(a, b, d.extendLeft, d.extendRight, paneBox(vp));
+  return { a, b, range, start: lerpPoint(a, b, range[0]), end: lerpPoint(a, b, range[1]) };
+}
+
+function handles(d: Line, vp: Viewport): Handle[] {
+  return d.points.map((p, index) => ({ ...toPx(vp, p), index, cursor: 'move' as const }));
+}
+
+function arrows(d: Line, g: LineGeometry, lineWidth: number): (readonly number[])[] {
+  const out: (readonly number[])[] = [];
+  const start = d.startHead === 'ARROW' ? arrowHead(g.a, g.b, lineWidth) : null;
+  const end = d.endHead === 'ARROW' ? arrowHead(g.b, g.a, lineWidth) : null;
+  if (start) out.push(start);
+  if (end) out.push(end);
+  return out;
+}
+
+/** Behaviour of LINE. */
+export const line: DrawingBehaviour<'LINE'> = {
+  kind: 'LINE',
+  pointCount: 2,
+  create(id, points, style = {}): Line {
+    checkPointCount('LINE', points, 2);
+    return {
+      kind: 'LINE',
+      id,
+      points: [points[0]!, points[1]!],
+      style,
+      startHead: 'NONE',
+      endHead: 'NONE',
+      extendLeft: false,
+      extendRight: false,
+    };
+  },
+  handles,
+  bbox(d, vp): Box {
+    const g = geometry(d, vp);
+    const corners: PxPoint[] = [g.start, g.end];
+    for (const poly of arrows(d, g, resolveStyle('LINE', d.style).lineWidth))
+      for (let i = 0; i < poly.length; i += 2) corners.push({ x: poly[i]!, y: poly[i + 1]! });
+    return boxFromPoints(corners);
+  },
+  hit(d, vp, pointer, tolerance) {
+    return pickHit(
+      tolerance,
+      () => handleHits(handles(d, vp), pointer),
+      () => {
+        const g = geometry(d, vp);
+        const distance = distanceToParametric(pointer, g.a, g.b, g.range[0], g.range[1]);
+        return [{ distance, part: { type: 'body' } }];
+      },
+    );
+  },
+  move(d, vp, dx, dy) {
+    return { ...d, points: [movePoint(vp, d.points[0], dx, dy), movePoint(vp, d.points[1], dx, dy)] };
+  },
+  moveHandle(d, _vp, index, to) {
+    checkHandleIndex('LINE', index, 2);
+    return { ...d, points: index === 0 ? [to, d.points[1]] : [d.points[0], to] };
+  },
+  scene(d, vp, style, options) {
+    const g = geometry(d, vp);
+    const primitives: Primitive[] = [
+      { type: 'segment', x1: g.start.x, y1: g.start.y, x2: g.end.x, y2: g.end.y, stroke: strokeOf(style) },
+      ...arrows(d, g, style.lineWidth).map((points) => ({
+        type: 'polygon' as const,
+        points,
+        fill: style.color,
+      })),
+      ...handlePrimitives(handles(d, vp), options),
+    ];
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};

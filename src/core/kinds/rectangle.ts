@@ -1,0 +1,111 @@
+// RECTANGLE between two opposite corners in any order. Handles belong to point coordinates, not to
+// screen corners: handle 1 is (p1.time, p0.price), so a drag that crosses over never swaps roles.
+import type { ChartPoint, Rectangle } from '../drawing';
+import { boxFromPoints, distanceToSegment, pointInRect } from '../geometry';
+import type { Primitive, PxPoint } from '../scene';
+import type { Viewport } from '../viewport';
+import type { DrawingBehaviour, Handle, Hit } from './behaviour';
+import {
+  checkHandleIndex,
+  checkPointCount,
+  handleHits,
+  handlePrimitives,
+  movePoint,
+  pickHit,
+  primitivesBox,
+  strokeOf,
+  toPx,
+} from './shared';
+
+/** Corners in handle order: (x0,y0), (x1,y0), (x1,y1), (x0,y1). Edge i runs from corner i to i+1. */
+function corners(d: Rectangle, vp: Viewport): readonly [PxPoint, PxPoint, PxPoint, PxPoint] {
+  const a = toPx(vp, d.points[0]);
+  const b = toPx(vp, d.points[1]);
+  return [a, { x: b.x, y: a.y }, b, { x: a.x, y: b.y }];
+}
+
+function handles(d: Rectangle, vp: Viewport): Handle[] {
+  const c = corners(d, vp);
+  // Corners 0 and 2 lie on the diagonal that runs top-left → bottom-right when both deltas agree.
+  const sameSign = (c[2].x - c[0].x) * (c[2].y - c[0].y) >= 0;
+  const diag02 = sameSign ? 'nwse-resize' : 'nesw-resize';
+  const diag13 = sameSign ? 'nesw-resize' : 'nwse-resize';
+  const out: Handle[] = c.map((p, index) => ({ ...p, index, cursor: index % 2 === 0 ? diag02 : diag13 }));
+  for (let i = 0; i < 4; i++) {
+    const p = c[i]!;
+    const q = c[(i + 1) % 4]!;
+    out.push({
+      x: (p.x + q.x) / 2,
+      y: (p.y + q.y) / 2,
+      index: 4 + i,
+      cursor: i % 2 === 0 ? 'ns-resize' : 'ew-resize',
+    });
+  }
+  return out;
+}
+
+/** Which point coordinates each handle moves: [point index for time, point index for price]. */
+const HANDLE_TARGETS: readonly (readonly [number | null, number | null])[] = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 1],
+  [null, 0],
+  [1, null],
+  [null, 1],
+  [0, null],
+];
+
+/** Behaviour of RECTANGLE. */
+export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
+  kind: 'RECTANGLE',
+  pointCount: 2,
+  create(id, points, style = {}): Rectangle {
+    checkPointCount('RECTANGLE', points, 2);
+    return { kind: 'RECTANGLE', id, points: [points[0]!, points[1]!], style };
+  },
+  handles,
+  bbox(d, vp) {
+    return boxFromPoints(corners(d, vp));
+  },
+  hit(d, vp, pointer, tolerance) {
+    const c = corners(d, vp);
+    return pickHit(
+      tolerance,
+      () => handleHits(handles(d, vp), pointer),
+      () =>
+        c.map(
+          (p, index): Hit => ({
+            distance: distanceToSegment(pointer, p, c[(index + 1) % 4]!),
+            part: { type: 'edge', index },
+          }),
+        ),
+      () => (pointInRect(pointer, c[0], c[2]) ? [{ distance: 0, part: { type: 'body' } }] : []),
+    );
+  },
+  move(d, vp, dx, dy) {
+    return { ...d, points: [movePoint(vp, d.points[0], dx, dy), movePoint(vp, d.points[1], dx, dy)] };
+  },
+  moveHandle(d, _vp, index, to) {
+    checkHandleIndex('RECTANGLE', index, 8);
+    const [timeOf, priceOf] = HANDLE_TARGETS[index]!;
+    const next = (i: number, p: ChartPoint): ChartPoint => ({
+      time: timeOf === i ? to.time : p.time,
+      price: priceOf === i ? to.price : p.price,
+    });
+    return { ...d, points: [next(0, d.points[0]), next(1, d.points[1])] };
+  },
+  scene(d, vp, style, options) {
+    const c = corners(d, vp);
+    const primitives: Primitive[] = [
+      {
+        type: 'polygon',
+        points: c.flatMap((p) => [p.x, p.y]),
+        fill: style.fillColor,
+        stroke: strokeOf(style, style.lineStyle, style.borderColor),
+      },
+      ...handlePrimitives(handles(d, vp), options),
+    ];
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};

@@ -1,0 +1,87 @@
+// The behaviour table and dispatchers for code that holds any Drawing. The mapped type AnyBehaviour
+// makes a missing kind a compile error here.
+import type { ChartPoint, Drawing, DrawingKind, DrawingOf, DrawingStyle } from '../drawing';
+import type { Box, PxPoint, Scene } from '../scene';
+import { type ResolvedStyle, resolveStyle } from '../style';
+import type { Viewport } from '../viewport';
+import type { AnyBehaviour, DrawingBehaviour, Handle, Hit, SceneOptions } from './behaviour';
+import { fibonacciRetracement } from './fibonacci-retracement';
+import { horizontalLine } from './horizontal-line';
+import { line } from './line';
+import { parallel } from './parallel';
+import { rectangle } from './rectangle';
+
+/** Behaviour of every kind, keyed by kind. */
+export const BEHAVIOURS: AnyBehaviour = {
+  HORIZONTAL_LINE: horizontalLine,
+  LINE: line,
+  RECTANGLE: rectangle,
+  PARALLEL: parallel,
+  FIBONACCI_RETRACEMENT: fibonacciRetracement,
+};
+
+/** The behaviour of a drawing's kind, typed for that drawing. */
+export function behaviourOf<D extends Drawing>(drawing: D): DrawingBehaviour<D['kind']> {
+  return BEHAVIOURS[drawing.kind as D['kind']];
+}
+
+// Sound because BEHAVIOURS[k] handles exactly DrawingOf<k>; the union view lets one call serve all kinds.
+function anyBehaviour(drawing: Drawing): DrawingBehaviour<DrawingKind> {
+  return BEHAVIOURS[drawing.kind] as DrawingBehaviour<DrawingKind>;
+}
+
+/** Scene of any drawing; the style defaults to the drawing's own, resolved for its kind. */
+export function drawingScene(
+  drawing: Drawing,
+  viewport: Viewport,
+  style: ResolvedStyle = resolveStyle(drawing.kind, drawing.style),
+  options?: SceneOptions,
+): Scene {
+  return anyBehaviour(drawing).scene(drawing, viewport, style, options);
+}
+
+/** Drag handles of any drawing. */
+export function drawingHandles(drawing: Drawing, viewport: Viewport): readonly Handle[] {
+  return anyBehaviour(drawing).handles(drawing, viewport);
+}
+
+/** Pixel bounds of any drawing's geometry and handle centres. */
+export function drawingBbox(drawing: Drawing, viewport: Viewport): Box {
+  return anyBehaviour(drawing).bbox(drawing, viewport);
+}
+
+/** Hit-test of any drawing: the nearest part within tolerance, handles first, or null. */
+export function hitDrawing(
+  drawing: Drawing,
+  viewport: Viewport,
+  pointer: PxPoint,
+  tolerance: number,
+): Hit | null {
+  return anyBehaviour(drawing).hit(drawing, viewport, pointer, tolerance);
+}
+
+/** Any drawing moved by a pixel delta. */
+export function moveDrawing<D extends Drawing>(drawing: D, viewport: Viewport, dx: number, dy: number): D {
+  return anyBehaviour(drawing).move(drawing, viewport, dx, dy) as D;
+}
+
+/** Any drawing with handle `index` dragged to `to`. */
+export function moveDrawingHandle<D extends Drawing>(
+  drawing: D,
+  viewport: Viewport,
+  index: number,
+  to: ChartPoint,
+): D {
+  return anyBehaviour(drawing).moveHandle(drawing, viewport, index, to) as D;
+}
+
+/** A new drawing of `kind` with the kind's defaults; throws on a wrong point count. */
+export function createDrawing<K extends DrawingKind>(
+  kind: K,
+  id: string,
+  points: readonly ChartPoint[],
+  style: DrawingStyle = {},
+): DrawingOf<K> {
+  const behaviour: DrawingBehaviour<K> = BEHAVIOURS[kind];
+  return behaviour.create(id, points, style);
+}

@@ -1,0 +1,157 @@
+// Helpers every drawing kind uses: chart ↔ pixel conversion, moves, strokes, handles, hit picking
+// and scene bounds. Kept here so the five kind files stay about their own geometry.
+import type { ChartPoint, DrawingKind, LineStyle } from '../drawing';
+import { boxFromPoints } from '../geometry';
+import type { Box, HandlePrimitive, Primitive, PxPoint, Stroke } from '../scene';
+import { dashPattern, type ResolvedStyle } from '../style';
+import { type Price, px, type UtcSeconds } from '../units';
+import type { Viewport } from '../viewport';
+import type { Handle, Hit, SceneOptions } from './behaviour';
+
+/** Handle radius in px when SceneOptions.handleRadius is not given. */
+export const DEFAULT_HANDLE_RADIUS = 5;
+/** Font size in px of the labels drawings paint. */
+export const LABEL_FONT_SIZE = 11;
+/** Gap in px between a label and the line it names. */
+export const LABEL_GAP = 4;
+/** Text colour of axis labels (on the drawing's colour). */
+export const AXIS_LABEL_TEXT = '#FFFFFF';
+/** Rough glyph width as a share of the font size; text is measured by painters, bboxes only estimate. */
+const GLYPH_WIDTH = 0.6;
+
+/** Default label price formatter: 5 decimals below 10 (FX), else 2. */
+export const defaultFormatPrice = (p: number): string => p.toFixed(p < 10 ? 5 : 2);
+
+/** The formatter a scene uses. */
+export function formatterOf(options: SceneOptions | undefined): (p: number) => string {
+  return options?.formatPrice ?? defaultFormatPrice;
+}
+
+/** Pixel position of a chart point. */
+export function toPx(viewport: Viewport, point: ChartPoint): PxPoint {
+  return { x: viewport.timeToX(point.time), y: viewport.priceToY(point.price) };
+}
+
+/**
+ * Chart point at pixel q. Coordinates equal to `originalPx` keep the original value exactly, so a
+ * purely vertical drag never perturbs time (and vice versa) through round-off.
+ */
+export function toChart(
+  viewport: Viewport,
+  q: PxPoint,
+  original?: ChartPoint,
+  originalPx?: PxPoint,
+): ChartPoint {
+  const time: UtcSeconds =
+    original && originalPx && q.x === originalPx.x ? original.time : viewport.xToTime(px(q.x));
+  const price: Price =
+    original && originalPx && q.y === originalPx.y ? original.price : viewport.yToPrice(px(q.y));
+  return { time, price };
+}
+
+/** A chart point moved by a pixel delta through the viewport (gaps between bars are respected). */
+export function movePoint(viewport: Viewport, point: ChartPoint, dx: number, dy: number): ChartPoint {
+  const p = toPx(viewport, point);
+  return toChart(viewport, { x: p.x + dx, y: p.y + dy }, point, p);
+}
+
+/** Throws the kind's point-count error unless `points` has exactly `count` entries. */
+export function checkPointCount(kind: DrawingKind, points: readonly ChartPoint[], count: number): void {
+  if (points.length !== count)
+    throw new Error(`${kind}: needs exactly ${count} points, got ${points.length}`);
+}
+
+/** Throws unless `index` is a handle index of the kind. */
+export function checkHandleIndex(kind: DrawingKind, index: number, count: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= count)
+    throw new Error(`${kind}.moveHandle: index must be an integer in 0..${count - 1}, got ${index}`);
+}
+
+/** A resolved stroke; `lineStyle` overrides the style's own (e.g. a dashed midline). */
+export function strokeOf(
+  style: ResolvedStyle,
+  lineStyle: LineStyle = style.lineStyle,
+  color = style.color,
+): Stroke {
+  return { color, width: style.lineWidth, dash: dashPattern(lineStyle, style.lineWidth), lineStyle };
+}
+
+/** Handle primitives for a selected drawing, or none. */
+export function handlePrimitives(
+  handles: readonly Handle[],
+  options: SceneOptions | undefined,
+): HandlePrimitive[] {
+  if (!options?.selected) return [];
+  const radius = options.handleRadius ?? DEFAULT_HANDLE_RADIUS;
+  return handles.map((h) => ({ type: 'handle', x: h.x, y: h.y, index: h.index, radius }));
+}
+
+/** A hit candidate per handle, at its centre distance. */
+export function handleHits(handles: readonly Handle[], pointer: PxPoint): Hit[] {
+  return handles.map((h) => ({
+    distance: Math.hypot(pointer.x - h.x, pointer.y - h.y),
+    part: { type: 'handle', index: h.index },
+  }));
+}
+
+/**
+ * The nearest candidate within tolerance from the first group that has one: groups are in priority
+ * order (handles, then edges/levels, then body) and evaluated lazily. Ties keep the earlier candidate.
+ */
+export function pickHit(tolerance: number, ...groups: ReadonlyArray<() => readonly Hit[]>): Hit | null {
+  for (const group of groups) {
+    let best: Hit | null = null;
+    for (const hit of group()) {
+      if (hit.distance <= tolerance && (best === null || hit.distance < best.distance)) best = hit;
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+function textBox(x: number, y: number, text: string, fontSize: number, align: string, baseline: string): Box {
+  const w = GLYPH_WIDTH * fontSize * text.length;
+  const minX = align === 'left' ? x : align === 'right' ? x - w : x - w / 2;
+  const minY = baseline === 'top' ? y : baseline === 'bottom' ? y - fontSize : y - fontSize / 2;
+  return { minX, minY, maxX: minX + w, maxY: minY + fontSize };
+}
+
+/**
+ * Bounds of what primitives paint: stroke half-widths, handle radii and an estimated text box
+ * (0.6 × font size per character) included; axis labels excluded (they sit outside the pane).
+ */
+export function primitivesBox(primitives: readonly Primitive[]): Box {
+  const corners: PxPoint[] = [];
+  const add = (x: number, y: number, pad: number): void => {
+    corners.push({ x: x - pad, y: y - pad }, { x: x + pad, y: y + pad });
+  };
+  for (const p of primitives) {
+    switch (p.type) {
+      case 'segment':
+        add(p.x1, p.y1, p.stroke.width / 2);
+        add(p.x2, p.y2, p.stroke.width / 2);
+        break;
+      case 'polyline':
+      case 'polygon':
+        for (let i = 0; i + 1 < p.points.length; i += 2)
+          add(p.points[i] as number, p.points[i + 1] as number, (p.stroke?.width ?? 0) / 2);
+        break;
+      case 'text': {
+        const b = textBox(p.x, p.y, p.text, p.fontSize, p.align, p.baseline);
+        corners.push({ x: b.minX, y: b.minY }, { x: b.maxX, y: b.maxY });
+        break;
+      }
+      case 'handle':
+        add(p.x, p.y, p.radius);
+        break;
+      case 'axis-label':
+        break;
+    }
+  }
+  return corners.length > 0 ? boxFromPoints(corners) : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+}
+
+/** The pane as a box, for clipping extended lines. */
+export function paneBox(viewport: Viewport): Box {
+  return { minX: 0, minY: 0, maxX: viewport.width, maxY: viewport.height };
+}
