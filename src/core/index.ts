@@ -72,3 +72,19 @@ export type { TimeIndex, TimeIndexOptions } from './time-index';
 export { createTimeIndex, MEDIAN_WINDOW } from './time-index';
 export type { FitOptions, LogicalRange, StaticViewport, ViewportInput } from './create-viewport';
 export { createViewport, fitViewport } from './create-viewport';
+// --- labels and analysis scenes: formatting, axis-label stacking, levels and expiry (h1-core-coords)
+export { defaultPrecision, formatPrice, formatTime } from './format';
+export type { AxisLabelSlot, StackedLabel } from './axis-labels';
+export { stackAxisLabels } from './axis-labels';
+export type { ExpirySceneOptions, LevelSceneOptions } from './analysis-scene';
+export {
+  AXIS_LABEL_TEXT_COLOR,
+  EXPIRY_COLOR,
+  EXPIRY_SCENE_ID,
+  expiryScene,
+  LEVEL_COLORS,
+  LEVEL_LABEL_FONT_SIZE,
+  LEVEL_LABEL_GAP,
+  levelScenes,
+  PRICE_AXIS_LABEL_HEIGHT,
+} from './analysis-scene';
