@@ -1,0 +1,114 @@
+// The interactive layer: the hovered, selected and in-placement drawings, their handles, the
+// levels and expiry marker, the marquee and every axis label. It holds a handful of nodes and
+// is repainted every frame something moves, so it stays cheap.
+import Konva from 'konva';
+import { expiryScene, levelScenes } from '../core/analysis-scene';
+import { expiresAt } from '../core/expiry';
+import { drawingScene } from '../core/kinds/registry';
+import type { Drawing } from '../core/drawing';
+import type { AxisLabelPrimitive, HandlePrimitive, Scene } from '../core/scene';
+import type { UtcSeconds } from '../core/units';
+import type { Viewport } from '../core/viewport';
+import type { EditorState } from '../editor/types';
+import { type AxisLayout, paintAxisLabels } from './axis-label-painter';
+import { paintScenes, type TextWidthCache } from './scene-painter';
+
+/** Everything one interactive repaint needs. */
+export interface ActiveFrame {
+  readonly state: EditorState;
+  readonly drawings: readonly Drawing[];
+  readonly staticScenes: readonly Scene[];
+  readonly viewport: Viewport;
+  readonly layout: AxisLayout;
+  readonly handleRadius: number;
+  readonly createdAt: UtcSeconds;
+  readonly formatPrice?: (price: number) => string;
+}
+
+/** The interactive layer's painter. */
+export interface ActivePaint {
+  /** Rebuilds the layer's content for this frame and draws it. */
+  update(frame: ActiveFrame): void;
+}
+
+const HANDLE_FILL = '#FFFFFF';
+const HANDLE_STROKE = '#2962FF';
+const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
+
+/** Sets up the interactive layer's nodes on `layer`. */
+export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRatio: number): ActivePaint {
+  let scenes: Scene[] = [];
+  let labels: AxisLabelPrimitive[] = [];
+  let clip = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  let layout: AxisLayout = { paneWidth: 0, paneHeight: 0, priceAxisWidth: 0, timeAxisHeight: 0 };
+  const shape = new Konva.Shape({
+    listening: false,
+    sceneFunc: (ctx) => {
+      paintScenes(ctx._context, scenes, clip, pixelRatio, cache);
+      paintAxisLabels(ctx._context, labels, layout, cache);
+    },
+  });
+  const marquee = new Konva.Rect({
+    listening: false,
+    visible: false,
+    fill: MARQUEE_FILL,
+    stroke: HANDLE_STROKE,
+    strokeWidth: 1,
+    dash: [4, 3],
+  });
+  const handles: Konva.Circle[] = [];
+  layer.add(shape, marquee);
+
+  const showHandles = (list: readonly HandlePrimitive[], radius: number): void => {
+    while (handles.length < list.length) {
+      const c = new Konva.Circle({
+        listening: false,
+        fill: HANDLE_FILL,
+        stroke: HANDLE_STROKE,
+        strokeWidth: 1.5,
+        perfectDrawEnabled: false,
+      });
+      handles.push(c);
+      layer.add(c);
+    }
+    handles.forEach((c, i) => {
+      const h = list[i];
+      c.visible(h !== undefined);
+      if (h) c.setAttrs({ x: h.x, y: h.y, radius: h.radius || radius });
+    });
+  };
+
+  return {
+    update(f) {
+      const { state, viewport } = f;
+      layout = f.layout;
+      clip = { minX: 0, minY: 0, maxX: f.layout.paneWidth, maxY: f.layout.paneHeight };
+      const selected = new Set(state.selection);
+      const opts = { handleRadius: f.handleRadius, formatPrice: f.formatPrice };
+      const active = f.drawings.map((d) =>
+        drawingScene(d, viewport, undefined, { ...opts, selected: selected.has(d.id) }),
+      );
+      const levels = levelScenes(state.levels, viewport, f.formatPrice ? { formatPrice: f.formatPrice } : {});
+      const until = expiresAt(state.metadata.expiry, f.createdAt);
+      const expiry = until === null ? [] : [expiryScene(until, viewport)];
+      scenes = [...levels, ...expiry, ...active];
+      labels = [];
+      for (const s of [...f.staticScenes, ...scenes])
+        for (const p of s.primitives) if (p.type === 'axis-label') labels.push(p);
+      const handlePrims: HandlePrimitive[] = [];
+      for (const s of active) for (const p of s.primitives) if (p.type === 'handle') handlePrims.push(p);
+      showHandles(handlePrims, f.handleRadius);
+      const tool = state.toolState;
+      if (tool.type === 'marquee') {
+        marquee.setAttrs({
+          visible: true,
+          x: Math.min(tool.x0, tool.x1),
+          y: Math.min(tool.y0, tool.y1),
+          width: Math.abs(tool.x1 - tool.x0),
+          height: Math.abs(tool.y1 - tool.y0),
+        });
+      } else marquee.visible(false);
+      layer.draw();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// lightweight-charts sets its own cursor on its inner canvases, so a cursor on our container
+// would never show. One injected rule per hint overrides every descendant while the attribute
+// is set; without the attribute the chart's own cursor shows again.
+import type { CursorHint } from '../editor/types';
+
+const STYLE_ID = 'chartmark-overlay-cursors';
+const HINTS: readonly CursorHint[] = [
+  'pointer',
+  'move',
+  'grabbing',
+  'crosshair',
+  'ew-resize',
+  'ns-resize',
+  'nwse-resize',
+  'nesw-resize',
+];
+
+/** Adds the cursor rules to the document once. */
+export function installCursorStyles(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = HINTS.map(
+    (h) => `[data-cm-cursor="${h}"], [data-cm-cursor="${h}"] * { cursor: ${h} !important; }`,
+  ).join('\n');
+  doc.head.append(style);
+}
+
+/** Shows `hint` over `element` and everything inside it; 'default' hands the cursor back to the chart. */
+export function setCursor(element: HTMLElement, hint: CursorHint): void {
+  if (hint === 'default') delete element.dataset.cmCursor;
+  else element.dataset.cmCursor = hint;
+}

@@ -1,0 +1,289 @@
+// The editor overlay: a Konva stage over a lightweight-charts chart. Committed drawings are
+// painted by ONE shape whose draw function walks their scenes (design.md §5: per-node cost
+// dominates); the few active things — hovered/selected/placed drawings, handles, levels, the
+// expiry marker, axis labels, the marquee — live on a small second layer. Konva's own hit
+// canvas is never used: the editor hit-tests with the core and tells us the cursor.
+import Konva from 'konva';
+import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
+import { type Bar, createBarLookup } from '../chart/bar-lookup';
+import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
+import { lockPanZoom } from '../chart/pan-zoom-lock';
+import { onViewportChange } from '../chart/viewport-change';
+import type {
+  BarSource,
+  EditorKeyEvent,
+  EditorListener,
+  EditorPointerEvent,
+  EditorState,
+  PointerResult,
+} from '../editor/types';
+import { installCursorStyles, setCursor } from './cursor';
+import { isEditableTarget, toEditorPointer } from './pointer-input';
+import { paintActive, type ActivePaint } from './active-layer';
+import { activeIds, SceneCache, sameDrawings, splitDrawings, viewportSignature } from './overlay-scenes';
+import { type PaintStats, paintScenes, TextWidthCache } from './scene-painter';
+import type { Drawing } from '../core/drawing';
+import type { Scene } from '../core/scene';
+import type { UtcSeconds } from '../core/units';
+
+/** The part of the editor the overlay drives: state to paint, pointer and key input. */
+export interface OverlayEditor {
+  getState(): EditorState;
+  subscribe(listener: EditorListener): () => void;
+  pointer(event: EditorPointerEvent, viewport: ChartViewport, bars?: BarSource): PointerResult;
+  key(event: EditorKeyEvent): boolean;
+}
+
+/** Options of the overlay. */
+export interface EditorOverlayOptions {
+  /** Canvas pixel ratio; default window.devicePixelRatio. */
+  readonly pixelRatio?: number;
+  /** Handle radius in px for mouse/pen and for touch (touch needs a bigger target). */
+  readonly handleRadius?: { readonly mouse: number; readonly touch: number };
+  /** When the analysis was created (HOURS expiry counts from it); default: mount time. */
+  readonly createdAt?: UtcSeconds;
+  /** Price formatter for labels. */
+  readonly formatPrice?: (price: number) => string;
+}
+
+/** What mountEditorOverlay needs. */
+export interface EditorOverlayInput {
+  /** The element the chart was created in; it becomes focusable and receives input. */
+  readonly container: HTMLElement;
+  readonly chart: IChartApi;
+  readonly series: ISeriesApi<SeriesType>;
+  /** The series' candles, oldest first (time in UTC seconds). */
+  readonly candles: readonly Bar[];
+  readonly editor: OverlayEditor;
+  readonly options?: EditorOverlayOptions;
+}
+
+/** A mounted overlay. */
+export interface EditorOverlay {
+  /** Removes the stage and every listener; the chart is left as it was. */
+  destroy(): void;
+  /** Repaints on the next animation frame. */
+  repaint(): void;
+  /** The live viewport the overlay paints with. */
+  readonly viewport: ChartViewport;
+  /** Counts of the last static-layer paint (for tests and benchmarks). */
+  lastStaticPaint(): PaintStats | null;
+}
+
+/** Mounts the editor overlay over `chart` and wires pointer and keyboard input into `editor`. */
+export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
+  const { container, chart, series, candles, editor } = input;
+  const options = input.options ?? {};
+  const radius = options.handleRadius ?? { mouse: 5, touch: 10 };
+  const createdAt = options.createdAt ?? (Math.floor(Date.now() / 1000) as UtcSeconds);
+  const pixelRatio = options.pixelRatio ?? window.devicePixelRatio ?? 1;
+  const viewport = createChartViewport(
+    chart,
+    series,
+    candles.map((c) => c.time),
+  );
+  const bars = createBarLookup(candles);
+  const probePrice = candles.length ? candles[candles.length - 1].close : 1;
+
+  installCursorStyles(container.ownerDocument);
+  if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
+  if (!container.hasAttribute('role')) container.setAttribute('role', 'application');
+  container.setAttribute('aria-roledescription', 'chart editor');
+  // The chart pans by itself; the browser must not scroll the page under a touch drag.
+  container.style.touchAction = 'none';
+
+  const host = container.ownerDocument.createElement('div');
+  host.className = 'chartmark-overlay';
+  host.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:3';
+  container.append(host);
+  const stage = new Konva.Stage({ container: host, width: 1, height: 1, listening: false });
+  const staticLayer = new Konva.Layer({ listening: false });
+  const activeLayer = new Konva.Layer({ listening: false });
+  stage.add(staticLayer, activeLayer);
+  for (const layer of [staticLayer, activeLayer]) layer.getCanvas().setPixelRatio(pixelRatio);
+  const cache = new TextWidthCache();
+  const scenes = new SceneCache();
+  let staticScenes: Scene[] = [];
+  let lastStats: PaintStats | null = null;
+  let clip = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  const staticShape = new Konva.Shape({
+    listening: false,
+    sceneFunc: (ctx) => {
+      lastStats = paintScenes(ctx._context, staticScenes, clip, pixelRatio, cache);
+    },
+  });
+  staticLayer.add(staticShape);
+  const active: ActivePaint = paintActive(activeLayer, cache, pixelRatio);
+
+  // Pane origin relative to the container, and the overlay's size: the chart element plus axes.
+  const layout = () => {
+    const el = chart.chartElement();
+    const leftAxis = chart.priceScale('left').width();
+    return {
+      left: el.offsetLeft + leftAxis,
+      top: el.offsetTop,
+      width: el.clientWidth,
+      height: el.clientHeight,
+      paneWidth: viewport.width as number,
+      paneHeight: viewport.height as number,
+      priceAxisWidth: chart.priceScale('right').width(),
+      timeAxisHeight: el.clientHeight - (viewport.height as number),
+    };
+  };
+
+  let lastSignature = '';
+  let lastCommitted: readonly Drawing[] = [];
+  let frame = 0;
+  let destroyed = false;
+  const paint = (): void => {
+    frame = 0;
+    if (destroyed) return;
+    const l = layout();
+    if (stage.width() !== l.width || stage.height() !== l.height) {
+      stage.size({ width: l.width, height: l.height });
+      host.style.left = `${l.left}px`;
+      host.style.top = `${l.top}px`;
+      lastSignature = '';
+    }
+    clip = { minX: 0, minY: 0, maxX: l.paneWidth, maxY: l.paneHeight };
+    const state = editor.getState();
+    const signature = viewportSignature(viewport, probePrice);
+    const ids = activeIds(state);
+    const split = splitDrawings(state, ids);
+    if (signature !== lastSignature || !sameDrawings(split.committed, lastCommitted)) {
+      lastSignature = signature;
+      lastCommitted = split.committed;
+      staticScenes = scenes.scenesOf(split.committed, viewport, signature);
+      staticLayer.draw();
+    }
+    active.update({
+      state,
+      drawings: split.active,
+      staticScenes,
+      viewport,
+      layout: l,
+      handleRadius: pointerKind === 'touch' ? radius.touch : radius.mouse,
+      createdAt,
+      formatPrice: options.formatPrice,
+    });
+  };
+  const schedule = (): void => {
+    if (!destroyed && frame === 0) frame = requestAnimationFrame(paint);
+  };
+
+  // Input. Capture phase on the container runs before the chart's own handlers; a handled
+  // pointerdown is preventDefault-ed (no compatibility mouse events reach the chart) and the
+  // chart's scroll/scale is locked until the gesture ends (touch events still reach it).
+  let pointerKind: 'mouse' | 'touch' | 'pen' = 'mouse';
+  let pressedId: number | null = null;
+  let unlock: (() => void) | null = null;
+  const origin = () => {
+    const rect = chart.chartElement().getBoundingClientRect();
+    return { left: rect.left + chart.priceScale('left').width(), top: rect.top };
+  };
+  const inPane = (e: PointerEvent): boolean => {
+    const o = origin();
+    const x = e.clientX - o.left;
+    const y = e.clientY - o.top;
+    return x >= 0 && y >= 0 && x <= viewport.width && y <= viewport.height;
+  };
+  const send = (type: 'down' | 'move' | 'up' | 'cancel', e: PointerEvent) => {
+    const result = editor.pointer(toEditorPointer(type, e, origin()), viewport, bars);
+    setCursor(container, result.cursor);
+    schedule();
+    return result;
+  };
+  const endPress = (): void => {
+    pressedId = null;
+    unlock?.();
+    unlock = null;
+  };
+  const onDown = (e: PointerEvent): void => {
+    if (pressedId !== null || !inPane(e)) return;
+    pointerKind = e.pointerType === 'touch' ? 'touch' : e.pointerType === 'pen' ? 'pen' : 'mouse';
+    if (container.ownerDocument.activeElement !== container) container.focus({ preventScroll: true });
+    const result = send('down', e);
+    if (!result.handled) return;
+    e.preventDefault();
+    e.stopPropagation();
+    pressedId = e.pointerId;
+    unlock = lockPanZoom(chart);
+    container.setPointerCapture?.(e.pointerId);
+  };
+  const onMove = (e: PointerEvent): void => {
+    if (pressedId !== null) {
+      if (e.pointerId !== pressedId) return;
+      e.preventDefault();
+      e.stopPropagation();
+      send('move', e);
+    } else if (e.buttons === 0 && inPane(e)) send('move', e);
+    else if (e.buttons === 0) setCursor(container, 'default');
+  };
+  const onUp = (e: PointerEvent): void => {
+    if (pressedId === null || e.pointerId !== pressedId) {
+      if (inPane(e)) send('up', e);
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    send('up', e);
+    container.releasePointerCapture?.(e.pointerId);
+    endPress();
+  };
+  const onCancel = (e: PointerEvent): void => {
+    if (pressedId === null || e.pointerId !== pressedId) return;
+    send('cancel', e);
+    endPress();
+  };
+  const onKey = (e: KeyboardEvent): void => {
+    const handled = editor.key({
+      key: e.key,
+      code: e.code,
+      shiftKey: e.shiftKey,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      targetIsEditable: isEditableTarget(e.target),
+    });
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+      schedule();
+    }
+  };
+  const onLeave = (): void => {
+    if (pressedId === null) setCursor(container, 'default');
+  };
+  container.addEventListener('pointerdown', onDown, true);
+  container.addEventListener('pointermove', onMove, true);
+  container.addEventListener('pointerup', onUp, true);
+  container.addEventListener('pointercancel', onCancel, true);
+  container.addEventListener('pointerleave', onLeave);
+  container.addEventListener('keydown', onKey);
+  const offViewport = onViewportChange(chart, series, schedule);
+  const offEditor = editor.subscribe(() => schedule());
+  schedule();
+
+  return {
+    viewport,
+    repaint: schedule,
+    lastStaticPaint: () => lastStats,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      if (frame !== 0) cancelAnimationFrame(frame);
+      endPress();
+      offViewport();
+      offEditor();
+      container.removeEventListener('pointerdown', onDown, true);
+      container.removeEventListener('pointermove', onMove, true);
+      container.removeEventListener('pointerup', onUp, true);
+      container.removeEventListener('pointercancel', onCancel, true);
+      container.removeEventListener('pointerleave', onLeave);
+      container.removeEventListener('keydown', onKey);
+      setCursor(container, 'default');
+      stage.destroy();
+      host.remove();
+    },
+  };
+}

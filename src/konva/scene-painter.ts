@@ -1,0 +1,199 @@
+// Paints core scenes onto a 2D canvas context in few draw calls (design.md §5): every fill of
+// one colour is one path, every stroke of one colour/width/dash is one path, texts come last
+// with cached widths. Fills go under strokes for all drawings at once — a rectangle's fill
+// never hides another drawing's line, and a thousand same-styled lines cost one stroke() call.
+import type { Box, PolygonPrimitive, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
+
+/** Label font family shared by every painted text. */
+export const FONT_FAMILY = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Ubuntu, sans-serif';
+
+/** Counts of what one paint call drew, for tests and benchmarks. */
+export interface PaintStats {
+  scenes: number;
+  culled: number;
+  strokeBatches: number;
+  fillBatches: number;
+  texts: number;
+}
+
+type Path =
+  | { kind: 'seg'; x1: number; y1: number; x2: number; y2: number }
+  | { kind: 'poly'; pts: readonly number[]; closed: boolean };
+
+/** Moves a coordinate onto the device-pixel grid so a line of `width` CSS px is sharp, not smeared over two pixels. */
+export function crisp(v: number, width: number, pixelRatio: number): number {
+  const device = v * pixelRatio;
+  const odd = Math.round(width * pixelRatio) % 2 === 1;
+  return (odd ? Math.floor(device) + 0.5 : Math.round(device)) / pixelRatio;
+}
+
+/** True when two boxes overlap (touching counts). */
+export function boxesIntersect(a: Box, b: Box): boolean {
+  return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
+}
+
+const strokeKey = (s: Stroke): string => `${s.color}|${s.width}|${s.dash.join(',')}`;
+
+function isAxisAligned(pts: readonly number[]): boolean {
+  const n = pts.length / 2;
+  for (let i = 0; i < n; i++) {
+    const j = (i + 1) % n;
+    if (pts[2 * i] !== pts[2 * j] && pts[2 * i + 1] !== pts[2 * j + 1]) return false;
+  }
+  return true;
+}
+
+/** Caches text widths per font, because measureText dominates label painting. */
+export class TextWidthCache {
+  private readonly widths = new Map<string, number>();
+  /** Width of `text` in `font`, measured once. */
+  measure(ctx: CanvasRenderingContext2D, font: string, text: string): number {
+    const key = `${font}\u0000${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      ctx.font = font;
+      w = ctx.measureText(text).width;
+      if (this.widths.size > 5000) this.widths.clear();
+      this.widths.set(key, w);
+    }
+    return w;
+  }
+}
+
+/** Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it. */
+export function paintScenes(
+  ctx: CanvasRenderingContext2D,
+  scenes: readonly Scene[],
+  clip: Box,
+  pixelRatio: number,
+  cache: TextWidthCache,
+): PaintStats {
+  const strokes = new Map<string, { stroke: Stroke; paths: Path[] }>();
+  const fills = new Map<string, (readonly number[])[]>();
+  const texts: TextPrimitive[] = [];
+  const stats: PaintStats = { scenes: 0, culled: 0, strokeBatches: 0, fillBatches: 0, texts: 0 };
+  const addStroke = (stroke: Stroke, path: Path): void => {
+    const key = strokeKey(stroke);
+    const batch = strokes.get(key);
+    if (batch) batch.paths.push(path);
+    else strokes.set(key, { stroke, paths: [path] });
+  };
+  for (const scene of scenes) {
+    if (!boxesIntersect(scene.bbox, clip)) {
+      stats.culled++;
+      continue;
+    }
+    stats.scenes++;
+    for (const p of scene.primitives) collect(p, pixelRatio, addStroke, fills, texts);
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(clip.minX, clip.minY, clip.maxX - clip.minX, clip.maxY - clip.minY);
+  ctx.clip();
+  for (const [color, polys] of fills) {
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    for (const pts of polys) tracePoly(ctx, pts, true);
+    ctx.fill();
+    stats.fillBatches++;
+  }
+  ctx.lineCap = 'butt';
+  ctx.lineJoin = 'round';
+  for (const { stroke, paths } of strokes.values()) {
+    ctx.strokeStyle = stroke.color;
+    ctx.lineWidth = stroke.width;
+    ctx.setLineDash(stroke.dash as number[]);
+    ctx.beginPath();
+    for (const path of paths) {
+      if (path.kind === 'seg') {
+        ctx.moveTo(path.x1, path.y1);
+        ctx.lineTo(path.x2, path.y2);
+      } else tracePoly(ctx, path.pts, path.closed);
+    }
+    ctx.stroke();
+    stats.strokeBatches++;
+  }
+  ctx.setLineDash([]);
+  for (const t of texts) paintText(ctx, t, cache);
+  stats.texts = texts.length;
+  ctx.restore();
+  return stats;
+}
+
+function tracePoly(ctx: CanvasRenderingContext2D, pts: readonly number[], closed: boolean): void {
+  if (pts.length < 4) return;
+  ctx.moveTo(pts[0], pts[1]);
+  for (let i = 2; i < pts.length; i += 2) ctx.lineTo(pts[i], pts[i + 1]);
+  if (closed) ctx.closePath();
+}
+
+function collect(
+  p: Primitive,
+  pr: number,
+  addStroke: (s: Stroke, path: Path) => void,
+  fills: Map<string, (readonly number[])[]>,
+  texts: TextPrimitive[],
+): void {
+  switch (p.type) {
+    case 'segment': {
+      let { x1, y1, x2, y2 } = p;
+      // Only axis-aligned lines can be made sharp; slanted ones are anti-aliased anyway.
+      if (y1 === y2) y1 = y2 = crisp(y1, p.stroke.width, pr);
+      if (x1 === x2) x1 = x2 = crisp(x1, p.stroke.width, pr);
+      addStroke(p.stroke, { kind: 'seg', x1, y1, x2, y2 });
+      return;
+    }
+    case 'polyline':
+      addStroke(p.stroke, { kind: 'poly', pts: p.points, closed: false });
+      return;
+    case 'polygon':
+      collectPolygon(p, pr, addStroke, fills);
+      return;
+    case 'text':
+      texts.push(p);
+      return;
+    case 'axis-label':
+    case 'handle':
+      // Axis labels are stacked and painted at the pane edge; handles live on the interactive layer.
+      return;
+  }
+}
+
+function collectPolygon(
+  p: PolygonPrimitive,
+  pr: number,
+  addStroke: (s: Stroke, path: Path) => void,
+  fills: Map<string, (readonly number[])[]>,
+): void {
+  if (p.fill) {
+    const list = fills.get(p.fill);
+    if (list) list.push(p.points);
+    else fills.set(p.fill, [p.points]);
+  }
+  if (p.stroke) {
+    const w = p.stroke.width;
+    const pts = isAxisAligned(p.points) ? p.points.map((v) => crisp(v, w, pr)) : p.points;
+    addStroke(p.stroke, { kind: 'poly', pts, closed: true });
+  }
+}
+
+/** Font string for a label of `size` px. */
+export const fontOf = (size: number): string => `${size}px ${FONT_FAMILY}`;
+
+/** Paints one text primitive, with its background box when it has one. */
+export function paintText(ctx: CanvasRenderingContext2D, t: TextPrimitive, cache: TextWidthCache): void {
+  const font = fontOf(t.fontSize);
+  const width = cache.measure(ctx, font, t.text);
+  const left = t.align === 'left' ? t.x : t.align === 'right' ? t.x - width : t.x - width / 2;
+  const top = t.baseline === 'top' ? t.y : t.baseline === 'bottom' ? t.y - t.fontSize : t.y - t.fontSize / 2;
+  if (t.background) {
+    ctx.fillStyle = t.background;
+    ctx.fillRect(Math.round(left - 3), Math.round(top - 2), Math.round(width + 6), t.fontSize + 4);
+  }
+  ctx.font = font;
+  ctx.fillStyle = t.color;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  // fillText takes the string as plain text: user labels can never become markup here.
+  ctx.fillText(t.text, left, top + t.fontSize / 2 + 0.5);
+}
