@@ -1,0 +1,66 @@
+// Rules that span several fields of one body (spec §1.4, §3.11, §2.4). Each is one pass over the
+// body, written against unknown input so that it also reports beside other issues.
+import type { z } from 'zod';
+import { LEVEL_NAMES } from '../core/analysis';
+import { referenceKeys } from '../core/references';
+import { isRecord, pushIssue } from './issues';
+
+type Payload = z.core.ParsePayload<unknown>;
+
+/** Metadata fields that may hold `[[key:text]]` references. */
+export const REFERENCE_FIELDS = ['preferenceText', 'alternativeText', 'comments'] as const;
+
+/**
+ * Issues `duplicate_client_object_id` at the second occurrence of a clientObjectId among the
+ * body's levels (support, pivot, resistance) then drawings; returns every id seen.
+ */
+export function checkUniqueIds(payload: Payload, body: Record<string, unknown>): Set<string> {
+  const seen = new Set<string>();
+  const note = (id: unknown, path: PropertyKey[]) => {
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) pushIssue(payload, 'duplicate_client_object_id', `"${id}" is already used`, path);
+    else seen.add(id);
+  };
+  const levels = body.levels;
+  if (isRecord(levels)) {
+    for (const name of LEVEL_NAMES) {
+      const level = levels[name];
+      if (isRecord(level)) note(level.clientObjectId, ['levels', name, 'clientObjectId']);
+    }
+  }
+  const drawings = body.drawings;
+  if (Array.isArray(drawings)) {
+    for (let i = 0; i < drawings.length; i++) {
+      const drawing: unknown = drawings[i];
+      if (isRecord(drawing)) note(drawing.clientObjectId, ['drawings', i, 'clientObjectId']);
+    }
+  }
+  return seen;
+}
+
+/** Issues `unknown_reference` at `['metadata', field]` for each distinct key that is not in `ids`. */
+export function checkReferences(payload: Payload, body: Record<string, unknown>, ids: Set<string>): void {
+  const metadata = body.metadata;
+  if (!isRecord(metadata)) return;
+  for (const field of REFERENCE_FIELDS) {
+    const text = metadata[field];
+    // Cheap pre-test: most texts hold no reference at all.
+    if (typeof text !== 'string' || !text.includes('[[')) continue;
+    const reported = new Set<string>();
+    for (const key of referenceKeys(text)) {
+      if (ids.has(key) || reported.has(key)) continue;
+      reported.add(key);
+      pushIssue(payload, 'unknown_reference', `[[${key}:…]] names no drawing or level of this analysis`, [
+        'metadata',
+        field,
+      ]);
+    }
+  }
+}
+
+/** Issues `empty_update` when an update body carries nothing but `sender`. */
+export function checkNotEmpty(payload: Payload, body: Record<string, unknown>): void {
+  const hasKeys = (v: unknown) => isRecord(v) && Object.keys(v).length > 0;
+  if (hasKeys(body.metadata) || hasKeys(body.levels) || body.drawings !== undefined) return;
+  pushIssue(payload, 'empty_update', 'nothing to update: give metadata, levels or drawings');
+}

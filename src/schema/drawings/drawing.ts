@@ -1,0 +1,32 @@
+// The Drawing union on `type` (spec §3.9), as sent by clients and, with `id`, as stored.
+import { z } from 'zod';
+import { ObjectId } from '../primitives';
+import { FibonacciRetracementDrawing } from './fibonacci-retracement';
+import { HorizontalLineDrawing } from './horizontal-line';
+import { LineDrawing } from './line';
+import { ParallelDrawing } from './parallel';
+import { RectangleDrawing } from './rectangle';
+
+/** Any drawing as sent by clients, discriminated on `type`. */
+export const Drawing = z.discriminatedUnion('type', [
+  HorizontalLineDrawing,
+  LineDrawing,
+  RectangleDrawing,
+  ParallelDrawing,
+  FibonacciRetracementDrawing,
+]);
+/** Wire type of a Drawing. */
+export type Drawing = z.infer<typeof Drawing>;
+
+const withId = { id: ObjectId };
+
+/** A drawing in responses: the request shape plus the persisted `id`. */
+export const StoredDrawing = z.discriminatedUnion('type', [
+  HorizontalLineDrawing.extend(withId),
+  LineDrawing.extend(withId),
+  RectangleDrawing.extend(withId),
+  ParallelDrawing.extend(withId),
+  FibonacciRetracementDrawing.extend(withId),
+]);
+/** Wire type of a StoredDrawing. */
+export type StoredDrawing = z.infer<typeof StoredDrawing>;

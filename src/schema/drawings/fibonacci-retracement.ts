@@ -1,0 +1,46 @@
+// FIBONACCI_RETRACEMENT on the wire (spec §3.9): swing start and end, 1–24 distinct ratios in [-5, 5].
+import { z } from 'zod';
+import { FIB_LEVELS_MAX, FIB_LEVELS_MIN, FIB_RATIO_MAX, FIB_RATIO_MIN } from '../limits';
+import { ClientObjectId } from '../primitives';
+import { DrawingStyle, pointsOf } from './common';
+
+function checkDistinct(payload: z.core.ParsePayload<number[]>): void {
+  const seen = new Set<number>();
+  const levels = payload.value;
+  for (let i = 0; i < levels.length; i++) {
+    const ratio = levels[i]!;
+    if (seen.has(ratio)) {
+      payload.issues.push({
+        code: 'custom',
+        message: `levels must be distinct: ${ratio} appears more than once`,
+        input: ratio,
+        path: [i],
+      });
+    }
+    seen.add(ratio);
+  }
+}
+
+/** Fibonacci ratios: 1–24 distinct finite numbers in [-5, 5]. */
+export const FibonacciLevels = z
+  .array(
+    z
+      .number()
+      .min(FIB_RATIO_MIN, `must be at least ${FIB_RATIO_MIN}`)
+      .max(FIB_RATIO_MAX, `must be at most ${FIB_RATIO_MAX}`),
+  )
+  .min(FIB_LEVELS_MIN, `needs at least ${FIB_LEVELS_MIN} level`)
+  .max(FIB_LEVELS_MAX, `allows at most ${FIB_LEVELS_MAX} levels`)
+  .check(checkDistinct);
+
+/** A Fibonacci retracement drawing as sent by clients. */
+export const FibonacciRetracementDrawing = z.strictObject({
+  type: z.literal('FIBONACCI_RETRACEMENT'),
+  clientObjectId: ClientObjectId,
+  points: pointsOf('FIBONACCI_RETRACEMENT'),
+  style: DrawingStyle.optional(),
+  levels: FibonacciLevels.optional(),
+  extendRight: z.boolean().optional(),
+});
+/** Wire type of a FibonacciRetracementDrawing. */
+export type FibonacciRetracementDrawing = z.infer<typeof FibonacciRetracementDrawing>;

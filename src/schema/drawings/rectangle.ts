@@ -1,0 +1,14 @@
+// RECTANGLE on the wire (spec §3.9): two opposite corners in any order.
+import { z } from 'zod';
+import { ClientObjectId } from '../primitives';
+import { DrawingStyle, pointsOf } from './common';
+
+/** A rectangle drawing as sent by clients. */
+export const RectangleDrawing = z.strictObject({
+  type: z.literal('RECTANGLE'),
+  clientObjectId: ClientObjectId,
+  points: pointsOf('RECTANGLE'),
+  style: DrawingStyle.optional(),
+});
+/** Wire type of a RectangleDrawing. */
+export type RectangleDrawing = z.infer<typeof RectangleDrawing>;
