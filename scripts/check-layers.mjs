@@ -138,11 +138,43 @@ function cycles(graph) {
         on.delete(w);
         comp.push(w);
       } while (w !== v);
-      if (comp.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(comp.reverse());
+      if (comp.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(cyclePath(graph, comp.reverse()));
     }
   };
   for (const v of graph.keys()) if (!idx.has(v)) visit(v);
   return found;
+}
+
+// A component is a set, not a path: listing it in stack order can name imports that do not exist
+// (a → b → c when b never imports c). Report one real cycle through the component's first file —
+// the shortest, found breadth-first inside the component — closed back on itself, and say how many
+// other files share the component.
+function cyclePath(graph, comp) {
+  const start = comp[0];
+  const inside = new Set(comp);
+  const parent = new Map();
+  const queue = [start];
+  let end = null;
+  while (queue.length > 0 && end === null) {
+    const v = queue.shift();
+    for (const w of graph.get(v) ?? []) {
+      if (w === start) {
+        end = v;
+        break;
+      }
+      if (inside.has(w) && !parent.has(w)) {
+        parent.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  const path = [start];
+  for (let v = end; v !== start; v = parent.get(v)) path.splice(1, 0, v);
+  path.push(start);
+  const others = comp.length - (path.length - 1);
+  if (others > 0)
+    path[path.length - 1] += ` (and ${others} more file${others > 1 ? 's' : ''} in the same cycle)`;
+  return path;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
