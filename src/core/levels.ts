@@ -69,9 +69,23 @@ export function clampLevelPrice(levels: LevelPrices, name: LevelName, price: num
       break;
     }
   }
-  const lo = lower + epsilon;
-  const hi = upper - epsilon;
+  // Far from zero a small epsilon can vanish in rounding (1e8 + 1e-9 === 1e8); then take the
+  // next representable number, so the result stays strictly inside.
+  const lo = Math.max(lower + epsilon, nextAfter(lower, 1));
+  const hi = Math.min(upper - epsilon, nextAfter(upper, -1));
   // Neighbours closer than 2·epsilon leave no room: settle halfway rather than cross one.
   if (lo > hi) return ((lower + upper) / 2) as Price;
   return Math.min(Math.max(price, lo), hi) as Price;
+}
+
+const scratch = new Float64Array(1);
+const bits = new BigInt64Array(scratch.buffer);
+
+// The neighbouring double of x towards +∞ (dir 1) or −∞ (dir −1); infinities stay put.
+function nextAfter(x: number, dir: 1 | -1): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return dir * Number.MIN_VALUE;
+  scratch[0] = x;
+  bits[0] += x > 0 === dir > 0 ? 1n : -1n;
+  return scratch[0]!;
 }

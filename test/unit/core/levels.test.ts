@@ -94,6 +94,15 @@ describe('clampLevelPrice', () => {
     expect(clampLevelPrice({}, 'pivot', 7, 0.01)).toBe(7);
   });
 
+  it('stays strictly inside where epsilon vanishes in rounding', () => {
+    const big = { support: { price: 1e8 }, resistance: { price: 2e8 } };
+    const p = clampLevelPrice(big, 'pivot', 0, 1e-9);
+    expect(p).toBeGreaterThan(1e8);
+    expect(p - 1e8).toBe(2 ** -26); // one ulp at 1e8
+    expect(clampLevelPrice(big, 'pivot', 3e8, 1e-9)).toBeLessThan(2e8);
+    expect(clampLevelPrice({ support: { price: 0 } }, 'pivot', -1, 0)).toBe(Number.MIN_VALUE);
+  });
+
   it('settles halfway when the neighbours are closer than two epsilons', () => {
     expect(
       clampLevelPrice({ support: { price: 1 }, resistance: { price: 1.001 } }, 'pivot', 5, 0.01),
