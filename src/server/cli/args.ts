@@ -1,6 +1,8 @@
 // Argument parsing for `npm run chartmark -- <command>`: pure (argv and env in, a command or a
 // CliUsageError out) so every rule is testable without starting anything.
 import { parseArgs } from 'node:util';
+import { PERMISSIONS, type Permission } from '../auth/keys';
+import { checkWebhookUrl } from '../webhooks/endpoints';
 
 /** Database path when neither --db nor CHARTMARK_DB is given. */
 export const DEFAULT_DB_PATH = '.data/chartmark.sqlite';
@@ -10,8 +12,6 @@ export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 /** Built demo served by `serve`. */
 export const DEFAULT_DEMO_DIR = 'dist/demo';
-/** Permission names a key may carry (spec §1.2). */
-export const PERMISSIONS = ['analysis:read', 'analysis:write'] as const;
 
 /** A parsed command line. */
 export type CliCommand =
@@ -28,7 +28,7 @@ export type CliCommand =
       readonly kind: 'keys-create';
       readonly db: string;
       readonly communityId: string;
-      readonly permissions: string[];
+      readonly permissions: Permission[];
       readonly channelIds?: string[];
       readonly expiresInSeconds?: number;
     }
@@ -187,7 +187,7 @@ export function parseCli(
         kind: 'keys-create',
         db,
         communityId: objectId('community', need(values, 'community')),
-        permissions,
+        permissions: permissions as Permission[],
         ...(channels ? { channelIds: channels } : {}),
         ...(expires === undefined
           ? {}
@@ -196,13 +196,15 @@ export function parseCli(
     }
     case 'keys revoke':
       return { kind: 'keys-revoke', db, key: need(values, 'key') };
-    case 'webhooks add':
-      return {
-        kind: 'webhooks-add',
-        db,
-        communityId: objectId('community', need(values, 'community')),
-        url: need(values, 'url'),
-      };
+    case 'webhooks add': {
+      const url = need(values, 'url');
+      try {
+        checkWebhookUrl(url);
+      } catch (e) {
+        throw new CliUsageError(`--${(e as Error).message}`);
+      }
+      return { kind: 'webhooks-add', db, communityId: objectId('community', need(values, 'community')), url };
+    }
     default:
       return { kind: 'webhooks-list', db, communityId: objectId('community', need(values, 'community')) };
   }

@@ -125,6 +125,14 @@ describe('parseCli', () => {
       url: 'http://127.0.0.1:9/h',
     });
     fails(['webhooks', 'add', '--community', C], '--url: is required');
+    fails(
+      ['webhooks', 'add', '--community', C, '--url', 'ftp://x'],
+      '--url: must use http or https, got ftp:',
+    );
+    fails(
+      ['webhooks', 'add', '--community', C, '--url', 'http://u:p@h/'],
+      '--url: must not contain credentials',
+    );
     expect(parseCli(['webhooks', 'list', '--community', C])).toMatchObject({
       kind: 'webhooks-list',
       communityId: C,
