@@ -1,0 +1,31 @@
+// Candlesticks as SVG: one wick line and one body rect per visible bar.
+import type { StaticViewport } from '../core/create-viewport';
+import type { Logical, Price } from '../core/units';
+import { num } from './escape';
+import type { Candle } from './fit';
+import type { SvgTheme } from './theme';
+
+/** Body width as a share of the bar spacing, like lightweight-charts' default look. */
+const BODY_SHARE = 0.6;
+
+/** The candles visible in `vp` as an SVG group (`<g class="cm-candles">`). */
+export function candlesToSvg(candles: readonly Candle[], vp: StaticViewport, theme: SvgTheme): string {
+  const half = Math.max(0.5, (vp.barWidth * BODY_SHARE) / 2);
+  const out: string[] = ['<g class="cm-candles">'];
+  for (let i = 0; i < candles.length; i++) {
+    const c = candles[i]!;
+    const x = vp.logicalToX(i as Logical);
+    if (x + half < 0 || x - half > vp.width) continue;
+    const color = c.close >= c.open ? theme.up : theme.down;
+    const yHigh = vp.priceToY(c.high as Price);
+    const yLow = vp.priceToY(c.low as Price);
+    const yTop = vp.priceToY(Math.max(c.open, c.close) as Price);
+    const yBottom = vp.priceToY(Math.min(c.open, c.close) as Price);
+    out.push(
+      `<line x1="${num(x)}" y1="${num(yHigh)}" x2="${num(x)}" y2="${num(yLow)}" stroke="${color}" stroke-width="1"/>`,
+      `<rect x="${num(x - half)}" y="${num(yTop)}" width="${num(half * 2)}" height="${num(Math.max(1, yBottom - yTop))}" fill="${color}"/>`,
+    );
+  }
+  out.push('</g>');
+  return out.join('');
+}

@@ -1,0 +1,116 @@
+// Chooses what a static rendering shows: every candle plus every drawing, level and the expiry,
+// so a preview never cuts off the analysis. Without candles the analysis' own extent is used.
+import type { Analysis, Timeframe } from '../core/analysis';
+import { createViewport, type StaticViewport } from '../core/create-viewport';
+import type { Drawing } from '../core/drawing';
+import { createTimeIndex } from '../core/time-index';
+import type { UtcSeconds } from '../core/units';
+
+/** One OHLC bar as the renderers take it. */
+export interface Candle {
+  readonly time: UtcSeconds;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+}
+
+/** Nominal bar length of each timeframe, for spacing when there are no candles (MN1 ≈ 30 days). */
+export const TIMEFRAME_SECONDS: { readonly [T in Timeframe]: number } = {
+  M1: 60,
+  M5: 300,
+  M15: 900,
+  M30: 1800,
+  H1: 3600,
+  H4: 14400,
+  D1: 86400,
+  W1: 604800,
+  MN1: 2592000,
+};
+
+/** Share of the price span added above and below. */
+const PRICE_MARGIN = 0.08;
+/** Share of the bar span added left and right (at least one bar). */
+const TIME_MARGIN = 0.03;
+
+function drawingPrices(d: Drawing): number[] {
+  const prices = d.points.map((p) => p.price as number);
+  if (d.kind === 'FIBONACCI_RETRACEMENT') {
+    const [p0, p1] = d.points;
+    for (const r of d.levels) prices.push(p1.price + (p0.price - p1.price) * r);
+  }
+  return prices;
+}
+
+/** Times and prices the analysis itself needs on screen. */
+export function analysisExtent(
+  analysis: Analysis,
+  expiresAt: UtcSeconds | null,
+): { times: UtcSeconds[]; prices: number[] } {
+  const times: UtcSeconds[] = [];
+  const prices: number[] = [];
+  for (const d of analysis.drawings) {
+    for (const p of d.points) times.push(p.time);
+    prices.push(...drawingPrices(d));
+  }
+  for (const l of Object.values(analysis.levels)) {
+    if (!l) continue;
+    times.push(l.time);
+    prices.push(l.price);
+  }
+  if (expiresAt !== null) times.push(expiresAt);
+  return {
+    times: times.filter(Number.isFinite),
+    prices: prices.filter(Number.isFinite),
+  };
+}
+
+function minMax(values: readonly number[]): [number, number] | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** The pure viewport of a static rendering of `analysis` on `candles` in a pane of width × height. */
+export function fitAnalysisViewport(
+  analysis: Analysis,
+  candles: readonly Candle[],
+  expiresAt: UtcSeconds | null,
+  width: number,
+  height: number,
+): StaticViewport {
+  const extent = analysisExtent(analysis, expiresAt);
+  const prices = [...extent.prices];
+  for (const c of candles) prices.push(c.low, c.high);
+  const [plo, phi] = minMax(prices.filter(Number.isFinite)) ?? [0, 1];
+  const pspan = phi > plo ? phi - plo : Math.abs(phi) * 0.01 || 1;
+  const priceRange = { min: plo - pspan * PRICE_MARGIN, max: phi + pspan * PRICE_MARGIN };
+
+  const fallbackTime = analysis.createdAt ?? (0 as UtcSeconds);
+  const times = extent.times.length > 0 ? extent.times : [fallbackTime];
+  const [tlo, thi] = minMax(times)!;
+  const timeIndex =
+    candles.length > 0
+      ? createTimeIndex(candles.map((c) => c.time))
+      : createTimeIndex([tlo as UtcSeconds], {
+          fallbackInterval: TIMEFRAME_SECONDS[analysis.metadata.timeframe] ?? 3600,
+        });
+  let lo = timeIndex.timeToLogical(tlo as UtcSeconds) - 0.5;
+  let hi = timeIndex.timeToLogical(thi as UtcSeconds) + 0.5;
+  if (candles.length > 0) {
+    lo = Math.min(lo, -0.5);
+    hi = Math.max(hi, candles.length - 0.5);
+  }
+  const pad = Math.max(1, (hi - lo) * TIME_MARGIN);
+  return createViewport({
+    timeIndex,
+    width,
+    height,
+    logicalRange: { from: lo - pad, to: hi + pad },
+    priceRange,
+  });
+}

@@ -1,0 +1,22 @@
+// Public surface of chartmark/svg: static, DOM-free renderings of an analysis.
+export type { AnalysisScenes, NamedLevelScene } from './analysis-scenes';
+export { analysisScenes, readOnlyPrice } from './analysis-scenes';
+export type { DescribeOptions } from './describe';
+export { describeAnalysis, spokenDuration, spokenExpiry, spokenPrice } from './describe';
+export { cleanText, escapeXml, safeColor } from './escape';
+export type { Candle } from './fit';
+export { analysisExtent, fitAnalysisViewport, TIMEFRAME_SECONDS } from './fit';
+export type { SvgPaintContext } from './paint-primitives';
+export { primitiveToSvg } from './paint-primitives';
+export type { SvgOptions } from './render-analysis';
+export { PRICE_AXIS_WIDTH, renderAnalysisSvg, TIME_AXIS_HEIGHT, TITLE_HEIGHT } from './render-analysis';
+export type { SvgTheme, ThemeName } from './theme';
+export { SVG_THEMES, themeOf } from './theme';
+export type { AnalysisDetailWire, WireCoordinate, WireDrawing, WireLevel, WireLink } from './wire-detail';
+export {
+  analysisFromDetail,
+  detailExpiresAt,
+  drawingFromWire,
+  levelsFromWire,
+  wireTime,
+} from './wire-detail';

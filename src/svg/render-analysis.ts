@@ -1,0 +1,117 @@
+// The analysis as a standalone SVG string: title, candles, levels, drawings and expiry, painted
+// from the same core scenes as the editor. Pure and deterministic: no DOM, no clock unless `now`.
+import { DRAWING_KINDS } from '../core/drawing';
+import type { Scene } from '../core/scene';
+import { analysisScenes } from './analysis-scenes';
+import { candlesToSvg } from './candles-svg';
+import { describeAnalysis } from './describe';
+import { cleanText, escapeXml, num } from './escape';
+import { type Candle, fitAnalysisViewport } from './fit';
+import { primitiveToSvg, type SvgPaintContext, splitAxisLabels } from './paint-primitives';
+import { type ThemeName, themeOf } from './theme';
+import { type AnalysisDetailWire, analysisFromDetail, detailExpiresAt } from './wire-detail';
+
+/** Options of `renderAnalysisSvg`. */
+export interface SvgOptions {
+  /** Width of the whole image in px (16 … 4096). */
+  readonly width: number;
+  /** Height of the whole image in px (16 … 4096). */
+  readonly height: number;
+  readonly theme: ThemeName;
+  /** The clock in UTC seconds; decides ACTIVE/EXPIRED and the spoken expiry. Default: the wire status. */
+  readonly now?: number;
+}
+
+/** Height of the title strip. */
+export const TITLE_HEIGHT = 28;
+/** Width of the price axis strip. */
+export const PRICE_AXIS_WIDTH = 64;
+/** Height of the time axis strip. */
+export const TIME_AXIS_HEIGHT = 20;
+const TITLE_FONT = 13;
+const MIN_SIZE = 16;
+const MAX_SIZE = 4096;
+
+function clampSize(v: number, field: string): number {
+  if (!Number.isFinite(v)) throw new RangeError(`${field}: must be a finite number, got ${v}`);
+  return Math.min(MAX_SIZE, Math.max(MIN_SIZE, Math.round(v)));
+}
+
+function truncate(text: string, maxChars: number): string {
+  const chars = Array.from(cleanText(text));
+  return chars.length <= maxChars ? chars.join('') : `${chars.slice(0, Math.max(1, maxChars - 1)).join('')}…`;
+}
+
+function paintScene(scene: Scene, open: string, ctx: SvgPaintContext, axis: string[]): string {
+  const { pane, axis: labels } = splitAxisLabels(scene.primitives);
+  for (const l of labels) axis.push(primitiveToSvg(l, ctx));
+  return `${open}${pane.map((p) => primitiveToSvg(p, ctx)).join('')}</g>`;
+}
+
+const DRAWING_KIND_SET: ReadonlySet<string> = new Set(DRAWING_KINDS);
+
+/** Renders `analysis` (AnalysisDetail as the API returns it) on `candles` as an SVG document string. */
+export function renderAnalysisSvg(
+  analysis: AnalysisDetailWire,
+  candles: readonly Candle[],
+  options: SvgOptions,
+): string {
+  const width = clampSize(options.width, 'width');
+  const height = clampSize(options.height, 'height');
+  const theme = themeOf(options.theme);
+  const model = analysisFromDetail(analysis);
+  const expiresAt = detailExpiresAt(analysis);
+  const paneWidth = Math.max(1, width - PRICE_AXIS_WIDTH);
+  const paneHeight = Math.max(1, height - TITLE_HEIGHT - TIME_AXIS_HEIGHT);
+  const vp = fitAnalysisViewport(model, candles, expiresAt, paneWidth, paneHeight);
+  const ctx: SvgPaintContext = {
+    paneWidth,
+    paneHeight,
+    priceAxisWidth: PRICE_AXIS_WIDTH,
+    timeAxisHeight: TIME_AXIS_HEIGHT,
+    fallbackColor: theme.fallbackLine,
+    fallbackTextColor: theme.text,
+  };
+  const axis: string[] = [];
+  const body: string[] = [];
+  const scenes = analysisScenes(model, vp, expiresAt);
+  scenes.drawings.forEach((scene, i) => {
+    const kind = model.drawings[i]!.kind;
+    const open = `<g class="cm-drawing" data-kind="${DRAWING_KIND_SET.has(kind) ? kind : 'UNKNOWN'}">`;
+    body.push(paintScene(scene, open, ctx, axis));
+  });
+  for (const { name, scene } of scenes.levels) {
+    body.push(paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, axis));
+  }
+  if (scenes.expiry) body.push(paintScene(scenes.expiry, '<g class="cm-expiry">', ctx, axis));
+
+  const status =
+    options.now === undefined
+      ? analysis.status === 'EXPIRED'
+        ? 'EXPIRED'
+        : 'ACTIVE'
+      : expiresAt !== null && options.now >= expiresAt
+        ? 'EXPIRED'
+        : 'ACTIVE';
+  const label = describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now });
+  const title = truncate(analysis.metadata.title, Math.floor((width - 90) / (TITLE_FONT * 0.6)));
+  const clipId = `cm-clip-${width}x${height}`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">`,
+    `<title>${escapeXml(analysis.metadata.title)}</title>`,
+    `<rect class="cm-background" x="0" y="0" width="${width}" height="${height}" fill="${theme.background}"/>`,
+    `<text class="cm-title" x="8" y="${num(TITLE_HEIGHT / 2)}" fill="${theme.text}" font-size="${TITLE_FONT}" font-weight="600" dominant-baseline="middle">${escapeXml(title)}</text>`,
+    `<text class="cm-status" x="${width - 8}" y="${num(TITLE_HEIGHT / 2)}" fill="${status === 'ACTIVE' ? theme.up : theme.mutedText}" font-size="11" text-anchor="end" dominant-baseline="middle">${status}</text>`,
+    `<g transform="translate(0,${TITLE_HEIGHT})">`,
+    `<clipPath id="${clipId}"><rect x="0" y="0" width="${paneWidth}" height="${paneHeight}"/></clipPath>`,
+    `<rect class="cm-axis-strip" x="${paneWidth}" y="0" width="${PRICE_AXIS_WIDTH}" height="${paneHeight + TIME_AXIS_HEIGHT}" fill="${theme.axisBackground}"/>`,
+    `<rect class="cm-axis-strip" x="0" y="${paneHeight}" width="${paneWidth}" height="${TIME_AXIS_HEIGHT}" fill="${theme.axisBackground}"/>`,
+    `<g class="cm-pane" clip-path="url(#${clipId})">`,
+    candlesToSvg(candles, vp, theme),
+    ...body,
+    '</g>',
+    `<g class="cm-axis">${axis.join('')}</g>`,
+    '</g>',
+    '</svg>',
+  ].join('');
+}

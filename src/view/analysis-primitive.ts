@@ -1,0 +1,122 @@
+// ONE lightweight-charts series primitive paints the whole analysis (design.md §5: per-node
+// overhead dominates, so all drawings go through one draw call). Scenes are rebuilt in
+// updateAllViews, which the chart calls before every repaint, so they always match the current
+// scroll, zoom and size; axis labels become the chart's own price/time axis views.
+import type {
+  AutoscaleInfo,
+  IPrimitivePaneRenderer,
+  IPrimitivePaneView,
+  ISeriesPrimitive,
+  ISeriesPrimitiveAxisView,
+  SeriesAttachedParameter,
+  Time,
+} from 'lightweight-charts';
+import type { Analysis } from '../core/analysis';
+import type { AxisLabelPrimitive, Scene } from '../core/scene';
+import type { UtcSeconds } from '../core/units';
+import type { Viewport } from '../core/viewport';
+import { type AnalysisScenes, analysisExtent, analysisScenes, safeColor } from '../svg/index';
+import { paintScenes } from './canvas-painter';
+
+/** The primitive plus the controls the view needs. */
+export interface AnalysisPrimitive extends ISeriesPrimitive<Time> {
+  /** Emphasises the scene of a drawing or level (by clientObjectId), or none. */
+  setHighlight(key: string | null): void;
+  /** The key currently emphasised. */
+  highlighted(): string | null;
+  /** Asks the chart to repaint (and so rebuild the scenes). */
+  requestRepaint(): void;
+  /** The scenes of the last repaint (for tests and hit checks). */
+  scenes(): AnalysisScenes | null;
+}
+
+type DrawTarget = Parameters<IPrimitivePaneRenderer['draw']>[0];
+
+function axisView(l: AxisLabelPrimitive, fallback: string): ISeriesPrimitiveAxisView {
+  return {
+    coordinate: () => l.at,
+    text: () => l.text,
+    textColor: () => safeColor(l.color, '#FFFFFF'),
+    backColor: () => safeColor(l.background, fallback),
+  };
+}
+
+/** Builds the primitive for `analysis` drawn through `viewport` (a live chart viewport). */
+export function createAnalysisPrimitive(
+  analysis: Analysis,
+  viewport: Viewport,
+  expiresAt: UtcSeconds | null,
+  colors: { readonly fallback: string; readonly highlight: string },
+): AnalysisPrimitive {
+  let current: AnalysisScenes | null = null;
+  let highlight: string | null = null;
+  let requestUpdate: (() => void) | null = null;
+  let priceViews: ISeriesPrimitiveAxisView[] = [];
+  let timeViews: ISeriesPrimitiveAxisView[] = [];
+  const extent = analysisExtent(analysis, expiresAt);
+  const lo = Math.min(...extent.prices);
+  const hi = Math.max(...extent.prices);
+
+  const all = (s: AnalysisScenes): Scene[] => [
+    ...s.drawings,
+    ...s.levels.map((l) => l.scene),
+    ...(s.expiry ? [s.expiry] : []),
+  ];
+  const renderer: IPrimitivePaneRenderer = {
+    draw(target: DrawTarget) {
+      const scenes = current;
+      if (!scenes) return;
+      target.useMediaCoordinateSpace(({ context, mediaSize }) => {
+        paintScenes(context, all(scenes), {
+          width: mediaSize.width,
+          height: mediaSize.height,
+          highlight,
+          fallbackColor: colors.fallback,
+          highlightColor: colors.highlight,
+        });
+      });
+    },
+  };
+  const paneView: IPrimitivePaneView = { zOrder: () => 'top', renderer: () => renderer };
+
+  return {
+    attached(param: SeriesAttachedParameter<Time>) {
+      requestUpdate = param.requestUpdate;
+    },
+    detached() {
+      requestUpdate = null;
+    },
+    updateAllViews() {
+      // Before the first layout the chart has no width; there is nothing to paint yet.
+      if (!(viewport.width > 0) || !(viewport.height > 0)) {
+        current = null;
+        priceViews = [];
+        timeViews = [];
+        return;
+      }
+      current = analysisScenes(analysis, viewport, expiresAt);
+      priceViews = [];
+      timeViews = [];
+      for (const s of all(current)) {
+        for (const p of s.primitives) {
+          if (p.type !== 'axis-label' || !Number.isFinite(p.at)) continue;
+          (p.axis === 'price' ? priceViews : timeViews).push(axisView(p, colors.fallback));
+        }
+      }
+    },
+    paneViews: () => [paneView],
+    priceAxisViews: () => priceViews,
+    timeAxisViews: () => timeViews,
+    // Keeps every level and drawing price inside the autoscaled price range.
+    autoscaleInfo: (): AutoscaleInfo | null =>
+      Number.isFinite(lo) && Number.isFinite(hi) ? { priceRange: { minValue: lo, maxValue: hi } } : null,
+    setHighlight(key) {
+      if (key === highlight) return;
+      highlight = key;
+      requestUpdate?.();
+    },
+    highlighted: () => highlight,
+    requestRepaint: () => requestUpdate?.(),
+    scenes: () => current,
+  };
+}

@@ -1,0 +1,9 @@
+// Public surface of chartmark/view: the read-only chart of a post and its reference text.
+export type { AnalysisPrimitive } from './analysis-primitive';
+export { createAnalysisPrimitive } from './analysis-primitive';
+export type { AnalysisTextOptions } from './analysis-text';
+export { renderAnalysisText, TEXT_FIELDS } from './analysis-text';
+export type { CanvasPaintOptions } from './canvas-painter';
+export { paintScenes } from './canvas-painter';
+export type { AnalysisView, AnalysisViewOptions } from './mount-analysis-view';
+export { mountAnalysisView } from './mount-analysis-view';

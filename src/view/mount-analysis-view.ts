@@ -1,0 +1,135 @@
+// The read-only chart of a post: candles plus the analysis painted by one series primitive, no
+// editing handles. Pan and zoom are optional; repaints follow scroll, zoom, size and data changes.
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  type IChartApi,
+  type ISeriesApi,
+  type UTCTimestamp,
+  type WhitespaceData,
+} from 'lightweight-charts';
+import { createChartViewport } from '../chart/chart-viewport';
+import type { UtcSeconds } from '../core/units';
+import {
+  type AnalysisDetailWire,
+  analysisExtent,
+  analysisFromDetail,
+  type Candle,
+  detailExpiresAt,
+  describeAnalysis,
+  SVG_THEMES,
+  TIMEFRAME_SECONDS,
+  type ThemeName,
+} from '../svg/index';
+import { type AnalysisPrimitive, createAnalysisPrimitive } from './analysis-primitive';
+
+/** Options of `mountAnalysisView`. */
+export interface AnalysisViewOptions {
+  readonly theme: ThemeName;
+  /** Allow pan and zoom (default false: a static post). */
+  readonly interactive?: boolean;
+  /** The clock in UTC seconds, for the accessible summary. */
+  readonly now?: number;
+}
+
+/** A mounted read-only view. */
+export interface AnalysisView {
+  /** Emphasises the drawing or level with this clientObjectId; null clears. */
+  highlight(key: string | null): void;
+  /** Removes the chart and every listener. */
+  destroy(): void;
+  /** The chart, series and primitive, for tests and embedding. */
+  readonly chart: IChartApi;
+  readonly series: ISeriesApi<'Candlestick'>;
+  readonly primitive: AnalysisPrimitive;
+}
+
+/** Most whitespace bars generated to give an analysis without candles a time axis. */
+const MAX_WHITESPACE_BARS = 2000;
+const HIGHLIGHT = '#FFB30066';
+
+// Without candles lightweight-charts has no time axis, so whitespace bars at the timeframe's
+// interval span the analysis' own extent (with a little room each side).
+function whitespaceTimes(times: readonly number[], interval: number, fallback: number): UtcSeconds[] {
+  const lo = times.length ? Math.min(...times) : fallback;
+  const hi = times.length ? Math.max(...times) : fallback;
+  const step = Math.max(interval, Math.ceil((hi - lo) / MAX_WHITESPACE_BARS / interval) * interval);
+  const start = Math.floor(lo / step) * step - 2 * step;
+  const out: UtcSeconds[] = [];
+  for (let t = start; t <= hi + 2 * step; t += step) out.push(t as UtcSeconds);
+  return out;
+}
+
+/** Mounts a read-only chart of `analysis` (AnalysisDetail wire shape) on `candles` into `container`. */
+export function mountAnalysisView(
+  container: HTMLElement,
+  analysis: AnalysisDetailWire,
+  candles: readonly Candle[],
+  options: AnalysisViewOptions,
+): AnalysisView {
+  const theme = SVG_THEMES[options.theme] ?? SVG_THEMES.light;
+  const interactive = options.interactive ?? false;
+  const model = analysisFromDetail(analysis);
+  const expiresAt = detailExpiresAt(analysis);
+  const chart = createChart(container, {
+    autoSize: true,
+    layout: {
+      background: { type: ColorType.Solid, color: theme.background },
+      textColor: theme.text,
+      attributionLogo: false,
+    },
+    grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+    timeScale: { timeVisible: true },
+    handleScroll: interactive,
+    handleScale: interactive,
+  });
+  const series = chart.addSeries(CandlestickSeries, {
+    priceFormat: { type: 'price', precision: 5, minMove: 0.00001 },
+    upColor: theme.up,
+    downColor: theme.down,
+    wickUpColor: theme.up,
+    wickDownColor: theme.down,
+    borderVisible: false,
+  });
+  let times: UtcSeconds[];
+  if (candles.length > 0) {
+    times = candles.map((c) => c.time);
+    series.setData(candles.map((c) => ({ ...c, time: c.time as number as UTCTimestamp })));
+  } else {
+    const interval = TIMEFRAME_SECONDS[model.metadata.timeframe] ?? 3600;
+    times = whitespaceTimes(analysisExtent(model, expiresAt).times, interval, model.createdAt ?? 0);
+    const blank: WhitespaceData<UTCTimestamp>[] = times.map((t) => ({ time: t as number as UTCTimestamp }));
+    series.setData(blank);
+  }
+  const viewport = createChartViewport(chart, series, times);
+  const primitive = createAnalysisPrimitive(model, viewport, expiresAt, {
+    fallback: theme.fallbackLine,
+    highlight: HIGHLIGHT,
+  });
+  series.attachPrimitive(primitive);
+  chart.timeScale().fitContent();
+  // The chart repaints itself (and so this primitive) on scroll, zoom, size and data changes.
+  // Coordinates are stale until the frame after setData/fitContent (toolchain.md): one more
+  // repaint then makes the first paint right.
+  const frame = requestAnimationFrame(() => primitive.requestRepaint());
+  container.setAttribute('role', 'img');
+  container.setAttribute(
+    'aria-label',
+    describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now }),
+  );
+  let destroyed = false;
+  return {
+    chart,
+    series,
+    primitive,
+    highlight: (key) => primitive.setHighlight(key),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      cancelAnimationFrame(frame);
+      series.detachPrimitive(primitive);
+      chart.remove();
+    },
+  };
+}
