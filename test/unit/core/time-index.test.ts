@@ -80,6 +80,8 @@ describe('createTimeIndex: mapping', () => {
     expect(idx2.barSpacing).toBe(600);
     expect(idx2.timeToLogical(s(T0 - 900))).toBe(-3);
     expect(idx2.timeToLogical(s(idx2.timeAt(110) + 1800))).toBe(113);
+    expect(idx2.logicalToTime(l(-3))).toBe(T0 - 900);
+    expect(idx2.logicalToTime(l(113))).toBe(idx2.timeAt(110) + 1800);
   });
 
   it('uses 60 s for a single bar unless a fallback interval is given', () => {
