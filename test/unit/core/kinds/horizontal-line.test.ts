@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { horizontalLine } from '../../../../src/core/kinds/horizontal-line';
 import { resolveStyle } from '../../../../src/core/style';
+import { price } from '../../../../src/core/units';
 import { at, testViewport } from '../test-viewport';
 
 const vp = testViewport();
@@ -65,7 +66,9 @@ describe('HORIZONTAL_LINE', () => {
     expect(scene.bbox).toEqual({ minX: -0.5, minY: 87, maxX: 800.5, maxY: 100.5 });
   });
   it('scene uses 5 decimals below 10, SceneOptions.formatPrice when given, and handles when selected', () => {
-    const fx = horizontalLine.create('fx', [{ time: at(0, 0).time, price: at(0, 0).price - 108.7654321 }]);
+    const fx = horizontalLine.create('fx', [
+      { time: at(0, 0).time, price: price(at(0, 0).price - 108.7654321) },
+    ]);
     expect(horizontalLine.scene(fx, vp, style).primitives[1]).toMatchObject({ text: '1.23457' });
     const custom = horizontalLine.scene(d, vp, style, { formatPrice: (p) => `$${p}`, selected: true });
     expect(custom.primitives.map((p) => p.type)).toEqual(['segment', 'text', 'axis-label', 'handle']);

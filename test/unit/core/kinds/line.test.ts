@@ -105,7 +105,9 @@ describe('LINE', () => {
     if (end.type !== 'polygon') throw new Error('expected a polygon');
     expect(end.fill).toBe('#2962FF');
     const expected = [300, 100, 300 - k + h, 100 + k + h, 300 - k - h, 100 + k - h];
-    end.points.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 9));
+    end.points.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i]!, 9);
+    });
     const start = scene.primitives[1]!;
     if (start.type !== 'polygon') throw new Error('expected a polygon');
     expect(start.points.slice(0, 2)).toEqual([100, 300]);
