@@ -1,0 +1,191 @@
+// createEditor: wires the store, the commands, the tools and the keyboard into one Editor.
+import type { Viewport } from '../core/viewport';
+import { dragLevelCommand, setExpiryCommand, setLevelCommand, setMetadataCommand } from './commands-analysis';
+import {
+  copyCommand,
+  createCommand,
+  deleteCommand,
+  duplicateCommand,
+  moveCommand,
+  moveHandleCommand,
+  pasteCommand,
+} from './commands-drawings';
+import { reorderCommand } from './commands-order';
+import { restyleCommand, setFibLevelsCommand, setFlagCommand, setOptionCommand } from './commands-properties';
+import {
+  addToSelectionCommand,
+  selectAllCommand,
+  selectCommand,
+  toggleSelectionCommand,
+} from './commands-selection';
+import type { Editor } from './editor-api';
+import { toWireDrawings, toWireLevels } from './export';
+import { IdAllocator } from './ids';
+import { type KeyAction, keyAction } from './keyboard';
+import { MAGNET_RADIUS } from './magnet';
+import { createInitialState } from './state';
+import { createStore } from './store';
+import type { EmptyDrag, ToolContext } from './tools/common';
+import { cancelPlacement, placementPointer } from './tools/placement-tool';
+import { cancelDrag, selectPointer } from './tools/select-tool';
+import type { EditorDocument, EditorOptions } from './types';
+
+/** Default number of bars a paste or duplicate shifts right. */
+export const PASTE_OFFSET_BARS = 1;
+
+/** Options of createEditor, including how a plain drag on empty space is used. */
+export interface CreateEditorOptions extends EditorOptions {
+  /** 'marquee' (default): drag on empty space selects; 'pan': it is left to the chart unless Shift/Ctrl. */
+  readonly emptyDrag?: EmptyDrag;
+}
+
+/** A new editor over `initial` (default: an empty analysis). */
+export function createEditor(initial?: EditorDocument, options: CreateEditorOptions = {}): Editor {
+  const store = createStore(createInitialState(initial), options.historyLimit);
+  const ids = new IdAllocator();
+  const bars = options.pasteOffsetBars ?? PASTE_OFFSET_BARS;
+  let lastViewport: Viewport | null = null;
+
+  function viewportOr(viewport: Viewport | undefined, what: string): Viewport {
+    const vp = viewport ?? lastViewport;
+    if (!vp) throw new Error(`${what}: needs a viewport (pass one, or send a pointer event first)`);
+    return vp;
+  }
+
+  function cancel(): boolean {
+    const state = store.get();
+    if (cancelPlacement({ store })) return true;
+    if (state.toolState.type !== 'idle' && cancelDrag({ store })) return true;
+    if (state.tool !== 'select') {
+      editor.setTool('select');
+      return true;
+    }
+    if (state.selection.length > 0) {
+      selectCommand(store, []);
+      return true;
+    }
+    return false;
+  }
+
+  function run(action: KeyAction, viewport: Viewport | undefined): boolean {
+    const state = store.get();
+    switch (action.type) {
+      case 'tool':
+        editor.setTool(action.tool);
+        return true;
+      case 'escape':
+        return cancel();
+      case 'delete':
+        if (state.selection.length === 0) return false;
+        deleteCommand(store);
+        return true;
+      case 'nudge': {
+        const vp = viewport ?? lastViewport;
+        if (state.selection.length === 0 || !vp) return false;
+        moveCommand(store, vp, action.dx, action.dy);
+        return true;
+      }
+      case 'undo':
+        store.undo();
+        return true;
+      case 'redo':
+        store.redo();
+        return true;
+      case 'copy':
+        return copyCommand(store) > 0;
+      case 'paste':
+        if (!state.clipboard || !(viewport ?? lastViewport)) return false;
+        editor.paste(viewport);
+        return true;
+      case 'duplicate':
+        if (state.selection.length === 0 || !(viewport ?? lastViewport)) return false;
+        editor.duplicate(viewport);
+        return true;
+      case 'selectAll':
+        selectAllCommand(store);
+        return true;
+    }
+  }
+
+  const editor: Editor = {
+    getState: () => store.get(),
+    subscribe: (listener) => store.subscribe(listener),
+    pointer(event, viewport, barSource) {
+      lastViewport = viewport;
+      const ctx: ToolContext = {
+        store,
+        ids,
+        viewport,
+        bars: barSource,
+        magnetRadius: options.magnetRadius ?? MAGNET_RADIUS,
+        emptyDrag: options.emptyDrag ?? 'marquee',
+      };
+      const tool = store.get().tool;
+      return tool === 'select' ? selectPointer(ctx, event) : placementPointer(ctx, tool, event);
+    },
+    key(event, viewport) {
+      const action = keyAction(event);
+      return action ? run(action, viewport) : false;
+    },
+    cancel,
+    setTool(tool) {
+      cancelPlacement({ store });
+      if (store.get().toolState.type !== 'idle') cancelDrag({ store });
+      store.update((d) => {
+        d.tool = tool;
+        d.toolState = { type: 'idle' };
+        d.hover = null;
+      });
+    },
+    setMagnet: (mode) =>
+      store.update((d) => {
+        d.magnet = mode;
+      }),
+    setStayInDrawingMode: (stay) =>
+      store.update((d) => {
+        d.stayInDrawingMode = stay;
+      }),
+    create: (kind, points, style) => createCommand(store, ids, kind, points, style),
+    move: (dx, dy, viewport, which) => moveCommand(store, viewport, dx, dy, which),
+    moveHandle: (id, index, to, viewport) => moveHandleCommand(store, viewport, id, index, to),
+    delete: (which) => deleteCommand(store, which),
+    duplicate: (viewport) => duplicateCommand(store, ids, viewportOr(viewport, 'duplicate'), bars),
+    restyle: (patch, which) => restyleCommand(store, patch, which),
+    lock: (which) => setFlagCommand(store, 'locked', true, which),
+    unlock: (which) => setFlagCommand(store, 'locked', false, which),
+    hide: (which) => setFlagCommand(store, 'hidden', true, which),
+    show: (which) => setFlagCommand(store, 'hidden', false, which),
+    setFlag: (flag, value, which) => setFlagCommand(store, flag, value, which),
+    bringForward: (which) => reorderCommand(store, 'forward', which),
+    sendBackward: (which) => reorderCommand(store, 'backward', which),
+    bringToFront: (which) => reorderCommand(store, 'front', which),
+    sendToBack: (which) => reorderCommand(store, 'back', which),
+    reorder: (move, which) => reorderCommand(store, move, which),
+    setFibLevels: (id, levels) => setFibLevelsCommand(store, id, levels),
+    toggle: (option, which) => setOptionCommand(store, option, 'toggle', which),
+    setOption: (option, value, which) => setOptionCommand(store, option, value, which),
+    setLevel: (name, level) => setLevelCommand(store, name, level),
+    dragLevel: (name, price) => dragLevelCommand(store, name, price),
+    setExpiry: (expiry) => setExpiryCommand(store, expiry),
+    setMetadata: (patch) => setMetadataCommand(store, patch),
+    select: (which) => selectCommand(store, which),
+    addToSelection: (which) => addToSelectionCommand(store, which),
+    toggleSelection: (id) => toggleSelectionCommand(store, id),
+    clearSelection: () => selectCommand(store, []),
+    selectAll: () => selectAllCommand(store),
+    copy: () => copyCommand(store),
+    paste: (viewport) => pasteCommand(store, ids, viewportOr(viewport, 'paste'), bars),
+    undo: () => store.undo(),
+    redo: () => store.redo(),
+    canUndo: () => store.history.canUndo(),
+    canRedo: () => store.history.canRedo(),
+    beginGesture: () => store.beginGesture(),
+    endGesture: () => store.endGesture(),
+    cancelGesture: () => store.cancelGesture(),
+    exportDrawings: () => toWireDrawings(store.get().drawings),
+    exportLevels: () => toWireLevels(store.get().levels),
+    load: (doc) => store.load(doc),
+    applyRemote: (recipe) => store.applyRemote(recipe),
+  };
+  return editor;
+}
