@@ -10,38 +10,54 @@ type Payload = z.core.ParsePayload<unknown>;
 /** Metadata fields that may hold `[[key:text]]` references. */
 export const REFERENCE_FIELDS = ['preferenceText', 'alternativeText', 'comments'] as const;
 
+/** The clientObjectIds of a body; `complete` is false when a malformed part may have hidden some. */
+export interface BodyIds {
+  readonly ids: Set<string>;
+  readonly complete: boolean;
+}
+
 /**
  * Issues `duplicate_client_object_id` at the second occurrence of a clientObjectId among the
  * body's levels (support, pivot, resistance) then drawings; returns every id seen.
  */
-export function checkUniqueIds(payload: Payload, body: Record<string, unknown>): Set<string> {
-  const seen = new Set<string>();
-  const note = (id: unknown, path: PropertyKey[]) => {
-    if (typeof id !== 'string') return;
-    if (seen.has(id)) pushIssue(payload, 'duplicate_client_object_id', `"${id}" is already used`, path);
-    else seen.add(id);
+export function checkUniqueIds(payload: Payload, body: Record<string, unknown>): BodyIds {
+  const ids = new Set<string>();
+  let complete = true;
+  const note = (owner: unknown, path: PropertyKey[]) => {
+    const id = isRecord(owner) ? owner.clientObjectId : undefined;
+    if (typeof id !== 'string') {
+      complete = false;
+      return;
+    }
+    if (ids.has(id)) pushIssue(payload, 'duplicate_client_object_id', `"${id}" is already used`, path);
+    else ids.add(id);
   };
   const levels = body.levels;
   if (isRecord(levels)) {
     for (const name of LEVEL_NAMES) {
       const level = levels[name];
-      if (isRecord(level)) note(level.clientObjectId, ['levels', name, 'clientObjectId']);
+      // null removes a level in an update; absent keeps it.
+      if (level !== undefined && level !== null) note(level, ['levels', name, 'clientObjectId']);
     }
-  }
+  } else if (levels !== undefined) complete = false;
   const drawings = body.drawings;
   if (Array.isArray(drawings)) {
-    for (let i = 0; i < drawings.length; i++) {
-      const drawing: unknown = drawings[i];
-      if (isRecord(drawing)) note(drawing.clientObjectId, ['drawings', i, 'clientObjectId']);
-    }
-  }
-  return seen;
+    for (let i = 0; i < drawings.length; i++) note(drawings[i], ['drawings', i, 'clientObjectId']);
+  } else if (drawings !== undefined) complete = false;
+  return { ids, complete };
 }
 
-/** Issues `unknown_reference` at `['metadata', field]` for each distinct key that is not in `ids`. */
-export function checkReferences(payload: Payload, body: Record<string, unknown>, ids: Set<string>): void {
+/**
+ * Issues `unknown_reference` at `['metadata', field]` for each distinct key that is not among
+ * the body's ids. Skipped when the ids are incomplete, which would report references falsely.
+ */
+export function checkReferences(
+  payload: Payload,
+  body: Record<string, unknown>,
+  { ids, complete }: BodyIds,
+): void {
   const metadata = body.metadata;
-  if (!isRecord(metadata)) return;
+  if (!complete || !isRecord(metadata)) return;
   for (const field of REFERENCE_FIELDS) {
     const text = metadata[field];
     // Cheap pre-test: most texts hold no reference at all.

@@ -25,8 +25,8 @@ export const COMMENTS_MAX = 2000;
 export const SYMBOL_MIN = 1;
 /** Longest symbol. */
 export const SYMBOL_MAX = 32;
-/** Symbol charset: A–Z a–z 0–9 / . _ : - */
-export const SYMBOL_PATTERN = /^[A-Za-z0-9/._:-]+$/;
+/** Symbol charset: A–Z a–z 0–9 / . _ : - (emptiness is the length rule's issue, not the pattern's). */
+export const SYMBOL_PATTERN = /^[A-Za-z0-9/._:-]*$/;
 
 /** Longest sender e-mail address (RFC 5321 path limit). */
 export const SENDER_MAX = 254;
@@ -36,14 +36,14 @@ export const CLIENT_OBJECT_ID_MIN = 1;
 /** Longest clientObjectId. */
 export const CLIENT_OBJECT_ID_MAX = 64;
 /** clientObjectId charset: A–Z a–z 0–9 _ - */
-export const CLIENT_OBJECT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const CLIENT_OBJECT_ID_PATTERN = /^[A-Za-z0-9_-]*$/;
 
 /** idempotencyKey length range. */
 export const IDEMPOTENCY_KEY_MIN = 1;
 /** Longest idempotencyKey. */
 export const IDEMPOTENCY_KEY_MAX = 255;
 /** idempotencyKey charset: printable ASCII (space to tilde). */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7E]+$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7E]*$/;
 
 /** ObjectId shape: 24 lower-case hex characters. */
 export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/;
