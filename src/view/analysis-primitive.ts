@@ -77,7 +77,8 @@ export function createAnalysisPrimitive(
       });
     },
   };
-  const paneView: IPrimitivePaneView = { zOrder: () => 'top', renderer: () => renderer };
+  // 'normal' paints with the series on the main canvas, so chart.takeScreenshot() includes it.
+  const paneView: IPrimitivePaneView = { zOrder: () => 'normal', renderer: () => renderer };
 
   return {
     attached(param: SeriesAttachedParameter<Time>) {

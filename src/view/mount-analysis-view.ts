@@ -7,7 +7,6 @@ import {
   type IChartApi,
   type ISeriesApi,
   type UTCTimestamp,
-  type WhitespaceData,
 } from 'lightweight-charts';
 import { createChartViewport } from '../chart/chart-viewport';
 import type { UtcSeconds } from '../core/units';
@@ -45,16 +44,16 @@ export interface AnalysisView {
   readonly primitive: AnalysisPrimitive;
 }
 
-/** Most whitespace bars generated to give an analysis without candles a time axis. */
-const MAX_WHITESPACE_BARS = 2000;
+/** Most placeholder bars generated to give an analysis without candles a time axis. */
+const MAX_SPAN_BARS = 2000;
 const HIGHLIGHT = '#FFB30066';
+const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
-// Without candles lightweight-charts has no time axis, so whitespace bars at the timeframe's
-// interval span the analysis' own extent (with a little room each side).
-function whitespaceTimes(times: readonly number[], interval: number, fallback: number): UtcSeconds[] {
+// Bar times at the timeframe's interval over the analysis' own extent, two bars of room each side.
+function spanTimes(times: readonly number[], interval: number, fallback: number): UtcSeconds[] {
   const lo = times.length ? Math.min(...times) : fallback;
   const hi = times.length ? Math.max(...times) : fallback;
-  const step = Math.max(interval, Math.ceil((hi - lo) / MAX_WHITESPACE_BARS / interval) * interval);
+  const step = Math.max(interval, Math.ceil((hi - lo) / MAX_SPAN_BARS / interval) * interval);
   const start = Math.floor(lo / step) * step - 2 * step;
   const out: UtcSeconds[] = [];
   for (let t = start; t <= hi + 2 * step; t += step) out.push(t as UtcSeconds);
@@ -97,10 +96,26 @@ export function mountAnalysisView(
     times = candles.map((c) => c.time);
     series.setData(candles.map((c) => ({ ...c, time: c.time as number as UTCTimestamp })));
   } else {
+    // Without candles lightweight-charts has neither a time axis nor a price scale, so
+    // transparent flat bars span the analysis' own extent; the primitive's autoscaleInfo
+    // then stretches the price scale over every level and drawing.
+    const extent = analysisExtent(model, expiresAt);
     const interval = TIMEFRAME_SECONDS[model.metadata.timeframe] ?? 3600;
-    times = whitespaceTimes(analysisExtent(model, expiresAt).times, interval, model.createdAt ?? 0);
-    const blank: WhitespaceData<UTCTimestamp>[] = times.map((t) => ({ time: t as number as UTCTimestamp }));
-    series.setData(blank);
+    times = spanTimes(extent.times, interval, model.createdAt ?? 0);
+    const mid = extent.prices.length ? (Math.min(...extent.prices) + Math.max(...extent.prices)) / 2 : 0;
+    series.applyOptions({ lastValueVisible: false, priceLineVisible: false });
+    series.setData(
+      times.map((t) => ({
+        time: t as number as UTCTimestamp,
+        open: mid,
+        high: mid,
+        low: mid,
+        close: mid,
+        color: TRANSPARENT,
+        borderColor: TRANSPARENT,
+        wickColor: TRANSPARENT,
+      })),
+    );
   }
   const viewport = createChartViewport(chart, series, times);
   const primitive = createAnalysisPrimitive(model, viewport, expiresAt, {
