@@ -1,0 +1,62 @@
+// AnalysisDetail and AnalysisSummary (spec §3.10), derived at read time with `now`.
+import { analysisType } from '../../core/analysis-type';
+import { analysisStatus } from '../../core/expiry';
+import type { UtcSeconds } from '../../core/units';
+import type { AnalysisDetail, AnalysisSummary } from '../../schema/responses';
+import { formatTime } from '../../schema/time';
+import type { AnalysisRow } from '../storage/storage';
+import { documentOf } from './document';
+import { deriveLinks } from './links';
+
+const iso = (ms: number): string => formatTime(ms / 1000);
+
+const seconds = (ms: number): UtcSeconds => (ms / 1000) as UtcSeconds;
+
+/** ACTIVE until now ≥ expiresAt. */
+function status(row: AnalysisRow, now: number): AnalysisDetail['status'] {
+  return analysisStatus(row.expiresAt === null ? null : seconds(row.expiresAt), seconds(now));
+}
+
+/** The whole analysis as the API returns it. */
+export function toDetail(row: AnalysisRow, now: number): AnalysisDetail {
+  const doc = documentOf(row);
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    channelId: row.channelId,
+    sender: doc.sender,
+    analysisType: analysisType(doc.metadata.direction, doc.metadata.entryPlacement),
+    status: status(row, now),
+    metadata: doc.metadata,
+    levels: doc.levels,
+    drawings: [...doc.drawings],
+    links: deriveLinks(doc).links,
+    expiresAt: row.expiresAt === null ? null : iso(row.expiresAt),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    version: row.version,
+  };
+}
+
+/** One line of a list. */
+export function toSummary(row: AnalysisRow, now: number): AnalysisSummary {
+  const doc = documentOf(row);
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    channelId: row.channelId,
+    sender: row.sender,
+    analysisType: analysisType(doc.metadata.direction, doc.metadata.entryPlacement),
+    status: status(row, now),
+    title: doc.metadata.title,
+    symbol: doc.metadata.symbol,
+    timeframe: doc.metadata.timeframe,
+    direction: doc.metadata.direction,
+    entryPlacement: doc.metadata.entryPlacement,
+    drawingCount: row.drawingCount,
+    expiresAt: row.expiresAt === null ? null : iso(row.expiresAt),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    version: row.version,
+  };
+}

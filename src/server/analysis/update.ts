@@ -1,0 +1,137 @@
+// Update Analysis (spec §2.4) on a stored document: per-field merge, then the rules that depend
+// on the stored state (level order after the merge, unique ids, references), then what changed.
+import { LEVEL_NAMES } from '../../core/analysis';
+import { checkLevelOrder } from '../../core/levels';
+import type { StoredDrawing } from '../../schema/drawings/drawing';
+import type { StoredLevels } from '../../schema/levels';
+import type { AnalysisMetadata } from '../../schema/metadata';
+import type { UpdateAnalysisRequest } from '../../schema/requests';
+import type { UpdatedField } from '../../schema/responses';
+import { ApiError, issue } from '../api-error';
+import { canonicalJson } from '../idempotency';
+import { checkExpiryDate } from './create';
+import { storeDrawing, storeExpiry, storeLevel, type WireDocument } from './document';
+import { deriveLinks } from './links';
+
+type Field = (typeof UpdatedField.options)[number];
+const TEXTS = ['title', 'preferenceText', 'alternativeText', 'comments'] as const;
+
+/** The document after the update and the bare names of what actually changed, in a fixed order. */
+export interface UpdateOutcome {
+  readonly doc: WireDocument;
+  readonly updatedFields: Field[];
+}
+
+/**
+ * Applies a validated update. A persisted id follows its clientObjectId: a level or drawing sent
+ * again under the same clientObjectId keeps its id, so clients' references stay put.
+ */
+export function applyUpdate(
+  current: WireDocument,
+  body: UpdateAnalysisRequest,
+  createdAtMs: number,
+  newId: () => string,
+): UpdateOutcome {
+  const metadata: { -readonly [K in keyof AnalysisMetadata]: AnalysisMetadata[K] } = { ...current.metadata };
+  const patch = body.metadata ?? {};
+  for (const key of TEXTS) {
+    const value = patch[key];
+    if (value === null) delete metadata[key as Exclude<typeof key, 'title'>];
+    else if (value !== undefined) metadata[key] = value;
+  }
+  if (patch.expiry === null) delete metadata.expiry;
+  else if (patch.expiry !== undefined) {
+    checkExpiryDate(patch.expiry, createdAtMs);
+    metadata.expiry = storeExpiry(patch.expiry);
+  }
+
+  const levels = mergeLevels(current.levels, body.levels, newId);
+  const drawings = body.drawings ? replaceDrawings(current.drawings, body.drawings, newId) : current.drawings;
+  const doc: WireDocument = { sender: current.sender, metadata, levels, drawings };
+  checkUniqueAcross(doc, body.drawings !== undefined);
+  const before = deriveLinks(current).links;
+  const { links, dangling } = deriveLinks(doc);
+  if (dangling.length > 0) {
+    throw new ApiError('unknown_reference', undefined, {
+      errors: dangling.map((d) =>
+        issue(
+          ['metadata', d.field],
+          'unknown_reference',
+          `[[${d.key}:…]] names no drawing or level of this analysis`,
+        ),
+      ),
+    });
+  }
+
+  const changed = new Set<Field>();
+  for (const key of TEXTS) if (current.metadata[key] !== metadata[key]) changed.add(key);
+  if (canonicalJson(current.metadata.expiry) !== canonicalJson(metadata.expiry)) changed.add('expiry');
+  if (canonicalJson(current.levels) !== canonicalJson(levels)) changed.add('levels');
+  if (canonicalJson(current.drawings) !== canonicalJson(drawings)) changed.add('drawings');
+  if (canonicalJson(before) !== canonicalJson(links)) changed.add('links');
+  const order = [
+    'title',
+    'preferenceText',
+    'alternativeText',
+    'comments',
+    'expiry',
+    'levels',
+    'drawings',
+    'links',
+  ];
+  return { doc, updatedFields: order.filter((f): f is Field => changed.has(f as Field)) };
+}
+
+function mergeLevels(
+  current: StoredLevels,
+  patch: UpdateAnalysisRequest['levels'],
+  newId: () => string,
+): StoredLevels {
+  if (!patch) return current;
+  const out: { -readonly [K in keyof StoredLevels]: StoredLevels[K] } = {};
+  for (const name of LEVEL_NAMES) {
+    const given = patch[name];
+    const old = current[name];
+    if (given === undefined) {
+      if (old) out[name] = old;
+    } else if (given !== null) {
+      out[name] = storeLevel(given, old?.clientObjectId === given.clientObjectId ? old.id : newId());
+    }
+  }
+  const violation = checkLevelOrder(out);
+  if (violation) {
+    const rule = `must be above ${violation.previous} (${out[violation.previous]!.price})`;
+    throw new ApiError('level_order', undefined, {
+      errors: [issue(['levels', violation.level, 'price'], 'level_order', rule)],
+    });
+  }
+  return out;
+}
+
+function replaceDrawings(
+  current: readonly StoredDrawing[],
+  given: NonNullable<UpdateAnalysisRequest['drawings']>,
+  newId: () => string,
+): StoredDrawing[] {
+  const ids = new Map(current.map((d) => [d.clientObjectId, d.id]));
+  return given.map((d) => storeDrawing(d, ids.get(d.clientObjectId) ?? newId()));
+}
+
+// The body's own ids are unique (the schema checks that); here a new drawing may collide with a
+// level the update kept, or a new level with a drawing it kept.
+function checkUniqueAcross(doc: WireDocument, drawingsGiven: boolean): void {
+  const levelIds = new Map<string, string>();
+  for (const name of LEVEL_NAMES) {
+    const level = doc.levels[name];
+    if (level) levelIds.set(level.clientObjectId, name);
+  }
+  for (let i = 0; i < doc.drawings.length; i++) {
+    const id = doc.drawings[i]!.clientObjectId;
+    const level = levelIds.get(id);
+    if (level === undefined) continue;
+    const path = drawingsGiven ? ['drawings', i, 'clientObjectId'] : ['levels', level, 'clientObjectId'];
+    throw new ApiError('duplicate_client_object_id', undefined, {
+      errors: [issue(path, 'duplicate_client_object_id', `"${id}" is already used in this analysis`)],
+    });
+  }
+}

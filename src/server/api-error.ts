@@ -1,0 +1,48 @@
+// Errors the routes throw; app.ts turns each into its envelope and status. Thrown inside a
+// storage decision they also roll the transaction back, so a rejected write leaves no trace.
+import {
+  type ErrorCode,
+  type ErrorIssue,
+  errorEnvelope,
+  errorStatus,
+  type ErrorResponse,
+} from '../schema/errors';
+
+/** An error response: status, envelope and extra headers. */
+export class ApiError extends Error {
+  /** HTTP status of the code. */
+  readonly status: number;
+  /** The body. */
+  readonly body: ErrorResponse;
+  /** Headers to add (e.g. Retry-After). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    extra: {
+      readonly errors?: readonly ErrorIssue[];
+      readonly data?: Record<string, unknown>;
+      readonly headers?: Record<string, string>;
+    } = {},
+  ) {
+    const body = errorEnvelope(code, message, extra);
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = errorStatus(code);
+    this.body = body;
+    this.headers = extra.headers ?? {};
+  }
+
+  /** Builds an ApiError from a ready envelope (e.g. `toErrorEnvelope` of a zod error). */
+  static of(body: ErrorResponse): ApiError {
+    return new ApiError(body.code, body.message, { errors: body.errors, data: body.data });
+  }
+}
+
+/** One issue with the path rendered into the message, as the schema's issues are. */
+export function issue(path: readonly (string | number)[], code: string, rule: string): ErrorIssue {
+  let at = '';
+  for (const k of path) at += typeof k === 'number' ? `[${k}]` : at === '' ? k : `.${k}`;
+  return { path: [...path], code, message: `${at || 'body'}: ${rule}` };
+}

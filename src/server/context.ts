@@ -1,0 +1,152 @@
+// What every route needs: dependencies with their defaults, the checks shared by the routes
+// (key, ids, permission, scope, rate, visibility, If-Match) and the JSON response writer.
+import type { ZodType } from 'zod';
+import { toErrorEnvelope } from '../schema/errors';
+import { MAX_BODY_BYTES, OBJECT_ID_PATTERN } from '../schema/limits';
+import { ApiError } from './api-error';
+import { authenticate, covers, hasPermission, type Permission } from './auth/keys';
+import { readJsonBody } from './body';
+import { createIdGenerator } from './ids';
+import {
+  createRateLimiter,
+  DEFAULT_WRITE_RATE_LIMIT,
+  type RateLimiter,
+  type RateLimitOptions,
+} from './rate-limit';
+import type { AnalysisRow, ApiKeyRow, Storage } from './storage/storage';
+
+/** Dependencies of `createApp`. */
+export interface AppDeps {
+  readonly storage: Storage;
+  /** Clock in unix ms; every time-dependent path reads it. */
+  readonly now?: () => number;
+  /** Per-key write limit; `false` turns it off. Defaults to DEFAULT_WRITE_RATE_LIMIT. */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** Receives one line per unexpected error (with its stack). Defaults to console.error. */
+  readonly logger?: (line: string) => void;
+  /** Id source for analyses, levels and drawings. */
+  readonly newId?: () => string;
+  /** Largest request body in bytes. Defaults to MAX_BODY_BYTES (1 MiB). */
+  readonly maxBodyBytes?: number;
+}
+
+/** Dependencies with defaults filled in. */
+export interface ServerContext {
+  readonly storage: Storage;
+  readonly now: () => number;
+  readonly limiter: RateLimiter | null;
+  readonly logger: (line: string) => void;
+  readonly newId: () => string;
+  readonly maxBodyBytes: number;
+}
+
+/** Fills in the defaults. */
+export function serverContext(deps: AppDeps): ServerContext {
+  const now = deps.now ?? Date.now;
+  return {
+    storage: deps.storage,
+    now,
+    limiter: deps.rateLimit === false ? null : createRateLimiter(deps.rateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
+    logger: deps.logger ?? ((line) => console.error(line)),
+    newId: deps.newId ?? createIdGenerator(now),
+    maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+  };
+}
+
+/** A JSON response; bodies given as text are sent as they are (idempotent replays). */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+/** The ETag of a version. */
+export const etag = (version: number): string => `"${version}"`;
+
+/** 401 unless the Authorization header carries a live key. */
+export async function requireKey(ctx: ServerContext, request: Request, now: number): Promise<ApiKeyRow> {
+  const result = await authenticate(ctx.storage, request.headers.get('authorization') ?? undefined, now);
+  if (result.ok) return result.key;
+  const why = {
+    missing: 'Authorization header is missing',
+    malformed: 'Authorization must be "Bearer <apiKey>"',
+    unknown: 'API key is not valid',
+    expired: 'API key has expired',
+    revoked: 'API key has been revoked',
+  }[result.reason];
+  return Promise.reject(new ApiError('unauthorized', why));
+}
+
+/** 400 invalid_id unless every named path parameter is an ObjectId. */
+export function requireIds(params: Record<string, string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (!OBJECT_ID_PATTERN.test(value)) {
+      throw new ApiError('invalid_id', `${name}: expected 24 lower-case hex characters`);
+    }
+  }
+}
+
+/** 403 unless the key has the permission (and covers the community/channel, when given). */
+export function requireAccess(
+  key: ApiKeyRow,
+  permission: Permission,
+  communityId?: string,
+  channelId?: string,
+): void {
+  if (!hasPermission(key, permission))
+    throw new ApiError('forbidden', `API key lacks the ${permission} permission`);
+  if (communityId !== undefined && !covers(key, communityId, channelId)) {
+    throw new ApiError('forbidden', 'API key does not cover this community or channel');
+  }
+}
+
+/** 429 when the key has spent its write tokens. */
+export function requireRate(ctx: ServerContext, key: ApiKeyRow, now: number): void {
+  const decision = ctx.limiter?.take(key.id, now);
+  if (decision && !decision.ok) {
+    throw new ApiError('rate_limited', `Too many writes; retry after ${decision.retryAfterSeconds} s`, {
+      headers: { 'retry-after': String(decision.retryAfterSeconds) },
+    });
+  }
+}
+
+/** Reads the body and validates it with a schema; 415/413/400 as the checks fail. */
+export async function readBody<T>(
+  ctx: ServerContext,
+  request: Request,
+  schema: ZodType<T>,
+): Promise<{ raw: unknown; body: T }> {
+  const raw = await readJsonBody(request, ctx.maxBodyBytes);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw ApiError.of(toErrorEnvelope(parsed.error));
+  return { raw, body: parsed.data };
+}
+
+/** 404 (the same body whether missing or in another community); 403 for a channel not covered. */
+export function requireVisible(row: AnalysisRow | null, key: ApiKeyRow): AnalysisRow {
+  if (row === null || row.communityId !== key.communityId)
+    throw new ApiError('not_found', 'Analysis not found');
+  if (!covers(key, row.communityId, row.channelId)) {
+    throw new ApiError('forbidden', 'API key does not cover this channel');
+  }
+  return row;
+}
+
+/** 412 unless If-Match is absent, `*`, or names the current version (strong or weak). */
+export function requireIfMatch(header: string | null, version: number): void {
+  if (header === null) return;
+  const ok = header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag === `"${version}"` || tag === `W/"${version}"`);
+  if (!ok) {
+    throw new ApiError(
+      'version_mismatch',
+      `If-Match ${header} does not match the current version ${version}`,
+      {
+        data: { currentVersion: version },
+      },
+    );
+  }
+}

@@ -1,0 +1,47 @@
+// Per-key write rate limit: a token bucket per API key id.
+
+/**
+ * Default bucket: 60 writes, refilled at 6 per second (60 per 10 s). The buckets live in this
+ * process's memory, so the limit is per process for now; several server processes would each
+ * allow the full rate.
+ */
+export const DEFAULT_WRITE_RATE_LIMIT = { capacity: 60, refillPerSecond: 6 } as const;
+
+/** Bucket size and refill speed. */
+export interface RateLimitOptions {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+}
+
+/** The verdict for one request. */
+export type RateDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+
+/** A token-bucket limiter keyed by string; `take` spends one token at time `now` (unix ms). */
+export interface RateLimiter {
+  take(key: string, now: number): RateDecision;
+}
+
+/** Creates a limiter; buckets start full. */
+export function createRateLimiter(options: RateLimitOptions = DEFAULT_WRITE_RATE_LIMIT): RateLimiter {
+  if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) {
+    throw new RangeError('rateLimit: capacity must be ≥ 1 and refillPerSecond > 0');
+  }
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key, now) {
+      const b = buckets.get(key) ?? { tokens: options.capacity, at: now };
+      const elapsed = Math.max(0, now - b.at) / 1000;
+      b.tokens = Math.min(options.capacity, b.tokens + elapsed * options.refillPerSecond);
+      b.at = now;
+      buckets.set(key, b);
+      if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return { ok: true };
+      }
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / options.refillPerSecond)),
+      };
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// A server on an in-memory database with a movable clock, keys for every auth case and a
+// database dump, for the API tests (Hono's app.request, no port).
+import { existsSync, readFileSync } from 'node:fs';
+import type { Hono } from 'hono';
+import { createApp } from '../../../src/server/app';
+import { createApiKey, revokeApiKey } from '../../../src/server/auth/keys';
+import type { AppDeps } from '../../../src/server/context';
+import { openSqliteStorage, type SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
+
+export const COMMUNITY = '6502c9e514a3e564c5c09c0a';
+export const CHANNEL = '6502c9e514a3e564c5c09c0b';
+export const OTHER_CHANNEL = '6502c9e514a3e564c5c09c0c';
+export const OTHER_COMMUNITY = '6502c9e514a3e564c5c09c0d';
+/** 2026-01-08T12:00:00Z. */
+export const T0 = Date.UTC(2026, 0, 8, 12);
+
+/** A documented example body, from the project fixtures (or the shared spec while they land). */
+export function example(name: string): Record<string, unknown> {
+  const local = new URL(`../../fixtures/spec-examples/${name}`, import.meta.url);
+  const path = existsSync(local) ? local : `/work/shared/spec/examples/${name}`;
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** Keys for the auth matrix. */
+export interface Keys {
+  /** read + write on COMMUNITY, every channel. */
+  readonly writer: string;
+  readonly reader: string;
+  readonly expired: string;
+  readonly revoked: string;
+  /** read + write on OTHER_COMMUNITY. */
+  readonly otherCommunity: string;
+  /** read + write on COMMUNITY, OTHER_CHANNEL only. */
+  readonly otherChannel: string;
+}
+
+/** Request options: key (or raw Authorization), JSON body (or raw text), extra headers. */
+export interface Call {
+  readonly key?: string | null;
+  readonly authorization?: string;
+  readonly body?: unknown;
+  readonly raw?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface Harness {
+  readonly storage: SqliteStorage;
+  readonly app: Hono;
+  readonly keys: Keys;
+  readonly logs: string[];
+  /** Moves the clock (unix ms). */
+  setNow(ms: number): void;
+  call(method: string, path: string, call?: Call): Promise<Response>;
+  /** Every table's rows in a stable order, serialised. */
+  dump(): string;
+}
+
+/** Opens a harness; `deps` overrides the app dependencies. */
+export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
+  const storage = openSqliteStorage(':memory:');
+  let now = T0;
+  const logs: string[] = [];
+  const app = createApp({ storage, now: () => now, logger: (l) => logs.push(l), ...deps });
+  const make = (
+    communityId: string,
+    o: { channelIds?: string[]; write?: boolean; expiresIn?: number } = {},
+  ) =>
+    createApiKey(storage, {
+      communityId,
+      channelIds: o.channelIds,
+      permissions: o.write === false ? ['analysis:read'] : ['analysis:read', 'analysis:write'],
+      expiresInSeconds: o.expiresIn,
+      now: T0 - 1000,
+    }).then((k) => k.key);
+  const keys: Keys = {
+    writer: await make(COMMUNITY),
+    reader: await make(COMMUNITY, { write: false }),
+    expired: await make(COMMUNITY, { expiresIn: 1 }),
+    revoked: await make(COMMUNITY),
+    otherCommunity: await make(OTHER_COMMUNITY),
+    otherChannel: await make(COMMUNITY, { channelIds: [OTHER_CHANNEL] }),
+  };
+  await revokeApiKey(storage, keys.revoked, T0 - 500);
+  return {
+    storage,
+    app,
+    keys,
+    logs,
+    setNow: (ms) => {
+      now = ms;
+    },
+    call: async (method, path, c = {}) => {
+      const headers: Record<string, string> = { ...c.headers };
+      const key = c.key === undefined ? keys.writer : c.key;
+      if (c.authorization !== undefined) headers.authorization = c.authorization;
+      else if (key !== null) headers.authorization = `Bearer ${key}`;
+      let body: string | undefined;
+      if (c.raw !== undefined) body = c.raw;
+      else if (c.body !== undefined) body = JSON.stringify(c.body);
+      if (body !== undefined && headers['content-type'] === undefined)
+        headers['content-type'] = 'application/json';
+      return app.request(path, { method, headers, body });
+    },
+    dump: () => dumpDatabase(storage),
+  };
+}
+
+/** All tables (schema_migrations aside) with all rows ordered by rowid, as JSON text. */
+export function dumpDatabase(storage: SqliteStorage): string {
+  const tables = storage.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables)
+    out[name] = storage.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  const seq = storage.db.prepare("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'").get()
+    ? storage.db.prepare('SELECT * FROM sqlite_sequence ORDER BY name').all()
+    : [];
+  return JSON.stringify({ tables: out, sequences: seq });
+}
+
+/** The create example with its idempotency key removed, so it can be posted many times. */
+export function createBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const { idempotencyKey: _k, ...body } = example('create-analysis.request.json');
+  return { ...body, ...overrides };
+}
+
+export const channelPath = (community = COMMUNITY, channel = CHANNEL) =>
+  `/v1/analysis/${community}/channels/${channel}`;
+
+/** Creates the example analysis and returns its id. */
+export async function createExample(h: Harness, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await h.call('POST', channelPath(), { body: createBody(overrides) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: { id: string } }).data.id;
+}
