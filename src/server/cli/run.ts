@@ -1,0 +1,156 @@
+// Runs a parsed command. Output goes through `io` so tests can read it; `serve` waits for
+// SIGINT/SIGTERM (or the `stop` promise given) and then shuts down cleanly.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createApiKey, revokeApiKey } from '../auth/keys';
+import { openSqliteStorage, type SqliteStorage } from '../storage/sqlite/sqlite-storage';
+import { addWebhook, listWebhooks } from '../webhooks/endpoints';
+import { type CliCommand, CliUsageError, parseCli } from './args';
+
+/** Where the CLI writes. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Exit code for a command line that breaks a rule. */
+export const EXIT_USAGE = 2;
+
+function openDb(path: string): SqliteStorage {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  return openSqliteStorage(path);
+}
+
+function waitForSignal(): Promise<string> {
+  return new Promise((done) => {
+    const on = (signal: string) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      done(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+/** Runs one command; resolves to the process exit code. `stop` ends `serve` (default: a signal). */
+export async function runCommand(
+  cmd: CliCommand,
+  io: CliIo,
+  stop: Promise<string> = waitForSignal(),
+): Promise<number> {
+  switch (cmd.kind) {
+    case 'help':
+      io.out(cmd.text);
+      return 0;
+    case 'serve': {
+      // Loaded on demand: the key and webhook commands need neither Hono nor the routes.
+      const { startServer } = await import('../serve');
+      const server = await startServer({
+        port: cmd.port,
+        host: cmd.host,
+        dbPath: cmd.db,
+        demoDir: cmd.demoDir,
+        demo: cmd.demo,
+        log: io.err,
+      });
+      io.out(`chartmark server listening on ${server.url} (database ${cmd.db})`);
+      if (server.demo) {
+        const d = server.demo;
+        io.out(`  demo page:   ${server.url}/`);
+        io.out(`  demo config: ${server.url}/demo/config.json (demo mode only)`);
+        io.out(`  API key:     ${d.apiKey}${server.demoCreated ? ' (new)' : ''}`);
+        io.out(`  community ${d.communityId}, channel ${d.channelId}, sample analysis ${d.sampleAnalysisId}`);
+        io.out(
+          `  try: curl -H "Authorization: Bearer ${d.apiKey}" ${server.url}/v1/analysis/${d.sampleAnalysisId}`,
+        );
+      }
+      io.out('Press Ctrl-C to stop.');
+      const signal = await stop;
+      io.err(`${signal}: shutting down`);
+      await server.close();
+      return 0;
+    }
+    case 'keys-create': {
+      const storage = openDb(cmd.db);
+      try {
+        const { key, id } = await createApiKey(storage, {
+          communityId: cmd.communityId,
+          permissions: cmd.permissions,
+          ...(cmd.channelIds ? { channelIds: cmd.channelIds } : {}),
+          ...(cmd.expiresInSeconds ? { expiresInSeconds: cmd.expiresInSeconds } : {}),
+        });
+        const expires = cmd.expiresInSeconds ? `expires in ${cmd.expiresInSeconds} s` : 'never expires';
+        io.out(`Created API key ${id} for community ${cmd.communityId}`);
+        io.out(
+          `  permissions ${cmd.permissions.join(',')}; channels ${cmd.channelIds?.join(',') ?? 'all'}; ${expires}`,
+        );
+        io.out('  Only a hash is stored: copy the key now.');
+        io.out(key);
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'keys-revoke': {
+      const storage = openDb(cmd.db);
+      try {
+        if (await revokeApiKey(storage, cmd.key)) {
+          io.out('Revoked.');
+          return 0;
+        }
+        io.err('chartmark: --key: no such active key in this database');
+        return 1;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'webhooks-add': {
+      const storage = openDb(cmd.db);
+      try {
+        const { id, secret } = addWebhook(storage.db, { communityId: cmd.communityId, url: cmd.url });
+        io.out(`Added webhook ${id} for community ${cmd.communityId} -> ${cmd.url}`);
+        io.out('  Signing secret (verify X-Signature with it; shown once):');
+        io.out(secret);
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'webhooks-list': {
+      const storage = openDb(cmd.db);
+      try {
+        const hooks = listWebhooks(storage.db, cmd.communityId);
+        for (const h of hooks)
+          io.out(
+            `${h.id}  ${h.url}  ${h.disabledAt === null ? 'active' : 'disabled'}  added ${new Date(h.createdAt).toISOString()}`,
+          );
+        if (hooks.length === 0) io.out('No webhooks for this community.');
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+  }
+}
+
+/** Parses and runs; usage errors print the rule and exit 2, other failures exit 1. */
+export async function runCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIo,
+  stop?: Promise<string>,
+): Promise<number> {
+  try {
+    return await runCommand(parseCli(argv, env), io, stop);
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      io.err(`chartmark: ${e.message}`);
+      io.err('Run with --help for usage.');
+      return EXIT_USAGE;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.err(err.code === 'EADDRINUSE' ? `chartmark: --port: ${err.message}` : `chartmark: ${err.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { authenticate } from '../../../../src/server/auth/keys';
+import { runCli } from '../../../../src/server/cli/run';
+import { openSqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
+import { listWebhooks } from '../../../../src/server/webhooks/endpoints';
+
+const C = '6502c9e514a3e564c5c09c0a';
+const CH = '6502c9e514a3e564c5c09c0b';
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'cm-cli-')), 'nested', 'db.sqlite');
+
+describe('runCli', () => {
+  it('keys create prints the key alone on the last line, and the key authenticates with its scope', async () => {
+    const db = tempDb();
+    const r = await run([
+      'keys',
+      'create',
+      '--db',
+      db,
+      '--community',
+      C,
+      '--permissions',
+      'analysis:read',
+      '--channels',
+      CH,
+      '--expires-in',
+      '60',
+    ]);
+    expect(r.code).toBe(0);
+    const key = r.out.at(-1)!;
+    expect(key).toMatch(/^cm_[A-Za-z0-9_-]{43}$/);
+    expect(r.out[0]).toMatch(new RegExp(`^Created API key [0-9a-f]{24} for community ${C}$`));
+    const storage = openSqliteStorage(db);
+    try {
+      const auth = await authenticate(storage, `Bearer ${key}`, Date.now());
+      expect(auth.ok).toBe(true);
+      if (auth.ok) {
+        expect(auth.key.permissions).toEqual(['analysis:read']);
+        expect(auth.key.channelIds).toEqual([CH]);
+        expect(auth.key.communityId).toBe(C);
+        expect(auth.key.expiresAt! - auth.key.createdAt).toBe(60_000);
+      }
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('keys revoke revokes once, then reports the key as unknown', async () => {
+    const db = tempDb();
+    const key = (
+      await run(['keys', 'create', '--db', db, '--community', C, '--permissions', 'analysis:write'])
+    ).out.at(-1)!;
+    expect(await run(['keys', 'revoke', '--db', db, '--key', key])).toEqual({
+      code: 0,
+      out: ['Revoked.'],
+      err: [],
+    });
+    expect(await run(['keys', 'revoke', '--db', db, '--key', key])).toEqual({
+      code: 1,
+      out: [],
+      err: ['chartmark: --key: no such active key in this database'],
+    });
+    const storage = openSqliteStorage(db);
+    expect(await authenticate(storage, `Bearer ${key}`, Date.now())).toEqual({
+      ok: false,
+      reason: 'revoked',
+    });
+    await storage.close();
+  });
+
+  it('webhooks add prints the signing secret last; webhooks list shows the endpoint; CHARTMARK_DB is the default', async () => {
+    const db = tempDb();
+    const add = await run(['webhooks', 'add', '--community', C, '--url', 'https://hooks.example/x'], {
+      CHARTMARK_DB: db,
+    });
+    expect(add.code).toBe(0);
+    expect(add.out.at(-1)).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const list = await run(['webhooks', 'list', '--community', C, '--db', db]);
+    expect(list.out).toHaveLength(1);
+    expect(list.out[0]).toMatch(/^[0-9a-f]{24} {2}https:\/\/hooks\.example\/x {2}active {2}added \d{4}-/);
+    const storage = openSqliteStorage(db);
+    expect(listWebhooks(storage.db, C).map((h) => h.url)).toEqual(['https://hooks.example/x']);
+    await storage.close();
+    expect((await run(['webhooks', 'list', '--community', CH, '--db', db])).out).toEqual([
+      'No webhooks for this community.',
+    ]);
+  });
+
+  it('a usage error exits 2 with the flag and the rule on stderr', async () => {
+    expect(await run(['keys', 'create', '--community', C, '--permissions', 'nope'])).toEqual({
+      code: 2,
+      out: [],
+      err: [
+        'chartmark: --permissions: "nope" is not one of analysis:read, analysis:write',
+        'Run with --help for usage.',
+      ],
+    });
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/^Usage: npm run chartmark -- <command> \[flags\]/);
+  });
+});
