@@ -3,10 +3,10 @@ export type {
   EditorOverlay,
   EditorOverlayInput,
   EditorOverlayOptions,
-  OverlayEditor,
 } from './mount-editor-overlay';
 export { mountEditorOverlay } from './mount-editor-overlay';
 export type { PaintStats } from './scene-painter';
 export { crisp, paintScenes, TextWidthCache } from './scene-painter';
 export type { AxisLayout } from './axis-label-painter';
 export { paintAxisLabels } from './axis-label-painter';
+export type { OverlayEditor } from './input-wiring';

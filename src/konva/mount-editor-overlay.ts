@@ -7,32 +7,15 @@ import Konva from 'konva';
 import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
-import { lockPanZoom } from '../chart/pan-zoom-lock';
 import { onViewportChange } from '../chart/viewport-change';
-import type {
-  BarSource,
-  EditorKeyEvent,
-  EditorListener,
-  EditorPointerEvent,
-  EditorState,
-  PointerResult,
-} from '../editor/types';
-import { installCursorStyles, setCursor } from './cursor';
-import { isEditableTarget, toEditorPointer } from './pointer-input';
+import { installCursorStyles } from './cursor';
+import { type OverlayEditor, wireInput } from './input-wiring';
 import { paintActive, type ActivePaint } from './active-layer';
 import { activeIds, SceneCache, sameDrawings, splitDrawings, viewportSignature } from './overlay-scenes';
 import { type PaintStats, paintScenes, TextWidthCache } from './scene-painter';
 import type { Drawing } from '../core/drawing';
 import type { Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
-
-/** The part of the editor the overlay drives: state to paint, pointer and key input. */
-export interface OverlayEditor {
-  getState(): EditorState;
-  subscribe(listener: EditorListener): () => void;
-  pointer(event: EditorPointerEvent, viewport: ChartViewport, bars?: BarSource): PointerResult;
-  key(event: EditorKeyEvent): boolean;
-}
 
 /** Options of the overlay. */
 export interface EditorOverlayOptions {
@@ -162,7 +145,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       staticScenes,
       viewport,
       layout: l,
-      handleRadius: pointerKind === 'touch' ? radius.touch : radius.mouse,
+      handleRadius: wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse,
       createdAt,
       formatPrice: options.formatPrice,
     });
@@ -171,95 +154,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     if (!destroyed && frame === 0) frame = requestAnimationFrame(paint);
   };
 
-  // Input. Capture phase on the container runs before the chart's own handlers; a handled
-  // pointerdown is preventDefault-ed (no compatibility mouse events reach the chart) and the
-  // chart's scroll/scale is locked until the gesture ends (touch events still reach it).
-  let pointerKind: 'mouse' | 'touch' | 'pen' = 'mouse';
-  let pressedId: number | null = null;
-  let unlock: (() => void) | null = null;
-  const origin = () => {
-    const rect = chart.chartElement().getBoundingClientRect();
-    return { left: rect.left + chart.priceScale('left').width(), top: rect.top };
-  };
-  const inPane = (e: PointerEvent): boolean => {
-    const o = origin();
-    const x = e.clientX - o.left;
-    const y = e.clientY - o.top;
-    return x >= 0 && y >= 0 && x <= viewport.width && y <= viewport.height;
-  };
-  const send = (type: 'down' | 'move' | 'up' | 'cancel', e: PointerEvent) => {
-    const result = editor.pointer(toEditorPointer(type, e, origin()), viewport, bars);
-    setCursor(container, result.cursor);
-    schedule();
-    return result;
-  };
-  const endPress = (): void => {
-    pressedId = null;
-    unlock?.();
-    unlock = null;
-  };
-  const onDown = (e: PointerEvent): void => {
-    if (pressedId !== null || !inPane(e)) return;
-    pointerKind = e.pointerType === 'touch' ? 'touch' : e.pointerType === 'pen' ? 'pen' : 'mouse';
-    if (container.ownerDocument.activeElement !== container) container.focus({ preventScroll: true });
-    const result = send('down', e);
-    if (!result.handled) return;
-    e.preventDefault();
-    e.stopPropagation();
-    pressedId = e.pointerId;
-    unlock = lockPanZoom(chart);
-    container.setPointerCapture?.(e.pointerId);
-  };
-  const onMove = (e: PointerEvent): void => {
-    if (pressedId !== null) {
-      if (e.pointerId !== pressedId) return;
-      e.preventDefault();
-      e.stopPropagation();
-      send('move', e);
-    } else if (e.buttons === 0 && inPane(e)) send('move', e);
-    else if (e.buttons === 0) setCursor(container, 'default');
-  };
-  const onUp = (e: PointerEvent): void => {
-    if (pressedId === null || e.pointerId !== pressedId) {
-      if (inPane(e)) send('up', e);
-      return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
-    send('up', e);
-    container.releasePointerCapture?.(e.pointerId);
-    endPress();
-  };
-  const onCancel = (e: PointerEvent): void => {
-    if (pressedId === null || e.pointerId !== pressedId) return;
-    send('cancel', e);
-    endPress();
-  };
-  const onKey = (e: KeyboardEvent): void => {
-    const handled = editor.key({
-      key: e.key,
-      code: e.code,
-      shiftKey: e.shiftKey,
-      ctrlKey: e.ctrlKey,
-      metaKey: e.metaKey,
-      altKey: e.altKey,
-      targetIsEditable: isEditableTarget(e.target),
-    });
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-      schedule();
-    }
-  };
-  const onLeave = (): void => {
-    if (pressedId === null) setCursor(container, 'default');
-  };
-  container.addEventListener('pointerdown', onDown, true);
-  container.addEventListener('pointermove', onMove, true);
-  container.addEventListener('pointerup', onUp, true);
-  container.addEventListener('pointercancel', onCancel, true);
-  container.addEventListener('pointerleave', onLeave);
-  container.addEventListener('keydown', onKey);
+  const wiring = wireInput({ container, chart, viewport, editor, bars, changed: schedule });
   const offViewport = onViewportChange(chart, series, schedule);
   const offEditor = editor.subscribe(() => schedule());
   schedule();
@@ -272,16 +167,9 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       if (destroyed) return;
       destroyed = true;
       if (frame !== 0) cancelAnimationFrame(frame);
-      endPress();
+      wiring.detach();
       offViewport();
       offEditor();
-      container.removeEventListener('pointerdown', onDown, true);
-      container.removeEventListener('pointermove', onMove, true);
-      container.removeEventListener('pointerup', onUp, true);
-      container.removeEventListener('pointercancel', onCancel, true);
-      container.removeEventListener('pointerleave', onLeave);
-      container.removeEventListener('keydown', onKey);
-      setCursor(container, 'default');
       stage.destroy();
       host.remove();
     },

@@ -26,7 +26,7 @@ export function toEditorPointer(
     x: e.clientX - origin.left,
     y: e.clientY - origin.top,
     // pointermove reports button −1; the editor reads 0 as "the primary button".
-    button: e.button < 0 ? 0 : e.button,
+    button: Math.max(e.button, 0),
     shiftKey: e.shiftKey,
     ctrlKey: e.ctrlKey,
     metaKey: e.metaKey,

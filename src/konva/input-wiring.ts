@@ -1,0 +1,160 @@
+// Pointer and keyboard input of the overlay. Listeners sit on the chart container in the
+// capture phase, so they run before the chart's own handlers: a pointerdown the editor handles
+// is preventDefault-ed (no compatibility mouse events reach the chart) and the chart's
+// scroll/scale is locked until the gesture ends (touch events still reach the chart).
+import type { IChartApi } from 'lightweight-charts';
+import type { BarLookup } from '../chart/bar-lookup';
+import type { ChartViewport } from '../chart/chart-viewport';
+import { lockPanZoom } from '../chart/pan-zoom-lock';
+import type {
+  EditorKeyEvent,
+  EditorListener,
+  EditorPointerEvent,
+  EditorState,
+  PointerKind,
+  PointerResult,
+} from '../editor/types';
+import type { BarSource } from '../editor/types';
+import { setCursor } from './cursor';
+import { isEditableTarget, toEditorPointer } from './pointer-input';
+
+/** The part of the editor the overlay drives: state to paint, pointer and key input. */
+export interface OverlayEditor {
+  getState(): EditorState;
+  subscribe(listener: EditorListener): () => void;
+  pointer(event: EditorPointerEvent, viewport: ChartViewport, bars?: BarSource): PointerResult;
+  key(event: EditorKeyEvent, viewport: ChartViewport): boolean;
+}
+
+/** What wireInput needs. */
+export interface InputWiring {
+  readonly container: HTMLElement;
+  readonly chart: IChartApi;
+  readonly viewport: ChartViewport;
+  readonly editor: OverlayEditor;
+  readonly bars: BarLookup;
+  /** Called after every event the editor saw, to schedule a repaint. */
+  readonly changed: () => void;
+}
+
+/** Attached input listeners. */
+export interface InputHandle {
+  /** The device of the last press (touch gets bigger handles). */
+  pointerKind(): PointerKind;
+  /** Removes every listener and unlocks the chart. */
+  detach(): void;
+}
+
+/** Routes the container's pointer and key events into the editor. */
+export function wireInput({ container, chart, viewport, editor, bars, changed }: InputWiring): InputHandle {
+  let pointerKind: PointerKind = 'mouse';
+  // The pointer whose press the editor is following; `captured` once the editor claimed it
+  // (at press, or later — a touch drag of a selected drawing), from then on the chart is locked.
+  let tracking: number | null = null;
+  let captured = false;
+  let unlock: (() => void) | null = null;
+  const origin = () => {
+    const rect = chart.chartElement().getBoundingClientRect();
+    return { left: rect.left + chart.priceScale('left').width(), top: rect.top };
+  };
+  const inPane = (e: PointerEvent): boolean => {
+    const o = origin();
+    const x = e.clientX - o.left;
+    const y = e.clientY - o.top;
+    return x >= 0 && y >= 0 && x <= viewport.width && y <= viewport.height;
+  };
+  const send = (type: 'down' | 'move' | 'up' | 'cancel', e: PointerEvent) => {
+    const result = editor.pointer(toEditorPointer(type, e, origin()), viewport, bars);
+    setCursor(container, result.cursor);
+    changed();
+    return result;
+  };
+  const capture = (e: PointerEvent): void => {
+    captured = true;
+    unlock = lockPanZoom(chart);
+    container.setPointerCapture?.(e.pointerId);
+  };
+  const endPress = (e?: PointerEvent): void => {
+    if (e && captured && container.hasPointerCapture?.(e.pointerId))
+      container.releasePointerCapture(e.pointerId);
+    tracking = null;
+    captured = false;
+    unlock?.();
+    unlock = null;
+  };
+  const swallow = (e: PointerEvent): void => {
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  const onDown = (e: PointerEvent): void => {
+    if (tracking !== null || !inPane(e)) return;
+    pointerKind = e.pointerType === 'touch' ? 'touch' : e.pointerType === 'pen' ? 'pen' : 'mouse';
+    if (container.ownerDocument.activeElement !== container) container.focus({ preventScroll: true });
+    tracking = e.pointerId;
+    if (send('down', e).handled) {
+      swallow(e);
+      capture(e);
+    }
+  };
+  const onMove = (e: PointerEvent): void => {
+    if (tracking !== null) {
+      if (e.pointerId !== tracking) return;
+      const result = send('move', e);
+      if (captured) swallow(e);
+      else if (result.handled) capture(e);
+    } else if (e.buttons === 0 && inPane(e)) send('move', e);
+    else if (e.buttons === 0) setCursor(container, 'default');
+  };
+  const onUp = (e: PointerEvent): void => {
+    if (tracking === null || e.pointerId !== tracking) return;
+    if (captured) swallow(e);
+    send('up', e);
+    endPress(e);
+  };
+  const onCancel = (e: PointerEvent): void => {
+    if (tracking === null || e.pointerId !== tracking) return;
+    send('cancel', e);
+    endPress(e);
+  };
+  const onKey = (e: KeyboardEvent): void => {
+    const handled = editor.key(
+      {
+        key: e.key,
+        code: e.code,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        targetIsEditable: isEditableTarget(e.target),
+      },
+      viewport,
+    );
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+      changed();
+    }
+  };
+  const onLeave = (): void => {
+    if (tracking === null) setCursor(container, 'default');
+  };
+  container.addEventListener('pointerdown', onDown, true);
+  container.addEventListener('pointermove', onMove, true);
+  container.addEventListener('pointerup', onUp, true);
+  container.addEventListener('pointercancel', onCancel, true);
+  container.addEventListener('pointerleave', onLeave);
+  container.addEventListener('keydown', onKey);
+  return {
+    pointerKind: () => pointerKind,
+    detach() {
+      endPress();
+      container.removeEventListener('pointerdown', onDown, true);
+      container.removeEventListener('pointermove', onMove, true);
+      container.removeEventListener('pointerup', onUp, true);
+      container.removeEventListener('pointercancel', onCancel, true);
+      container.removeEventListener('pointerleave', onLeave);
+      container.removeEventListener('keydown', onKey);
+      setCursor(container, 'default');
+    },
+  };
+}

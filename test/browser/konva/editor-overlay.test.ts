@@ -1,0 +1,181 @@
+import { CandlestickSeries, createChart, type IChartApi, type UTCTimestamp } from 'lightweight-charts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoCandles } from '../../../demo/candles';
+import type { Drawing } from '../../../src/core/drawing';
+import { createDrawing } from '../../../src/core/kinds/registry';
+import type { Price, UtcSeconds } from '../../../src/core/units';
+import { createEditor } from '../../../src/editor/editor';
+import type { Editor } from '../../../src/editor/editor-api';
+import { type EditorOverlay, mountEditorOverlay } from '../../../src/konva';
+
+const frames = async (n = 3) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+};
+const candles = demoCandles().map((c) => ({ ...c, time: c.time as UtcSeconds }));
+const times = candles.map((c) => c.time);
+const HOUR = 3600;
+const LAST = times[times.length - 1];
+const FRI_LAST = (Date.UTC(2026, 0, 9, 21) / 1000) as UtcSeconds;
+const SUN_FIRST = (Date.UTC(2026, 0, 11, 22) / 1000) as UtcSeconds;
+const SATURDAY = (Date.UTC(2026, 0, 10, 12) / 1000) as UtcSeconds;
+const pt = (time: number, price: number) => ({ time: time as UtcSeconds, price: price as Price });
+
+let host: HTMLDivElement;
+let chart: IChartApi;
+let series: ReturnType<IChartApi['addSeries']>;
+let editor: Editor;
+let overlay: EditorOverlay;
+
+async function mount(drawings: Drawing[], pixelRatio = 1) {
+  host = document.createElement('div');
+  host.style.cssText = 'width:900px;height:420px;position:relative';
+  document.body.append(host);
+  chart = createChart(host, { width: 900, height: 420, crosshair: { mode: 2 } });
+  series = chart.addSeries(CandlestickSeries, {
+    upColor: '#dddddd',
+    downColor: '#dddddd',
+    wickVisible: false,
+    borderVisible: false,
+  });
+  series.setData(candles.map((c) => ({ ...c, time: c.time as unknown as UTCTimestamp })));
+  chart.timeScale().setVisibleLogicalRange({ from: 60, to: times.length + 20 });
+  editor = createEditor({ drawings });
+  overlay = mountEditorOverlay({ container: host, chart, series, candles, editor, options: { pixelRatio } });
+  await frames();
+}
+
+/** Rows (or columns) of the static overlay canvas where the pixel is opaque pure-ish `rgb`. */
+function staticCanvas(): CanvasRenderingContext2D {
+  const canvas = host.querySelector('.chartmark-overlay canvas') as HTMLCanvasElement;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no context');
+  return ctx;
+}
+const isColor = (d: Uint8ClampedArray, i: number, rgb: readonly number[]) =>
+  d[i + 3] > 200 &&
+  Math.abs(d[i] - rgb[0]) < 40 &&
+  Math.abs(d[i + 1] - rgb[1]) < 40 &&
+  Math.abs(d[i + 2] - rgb[2]) < 40;
+function rowsWith(ctx: CanvasRenderingContext2D, x: number, rgb: readonly number[]): number[] {
+  const h = ctx.canvas.height;
+  const d = ctx.getImageData(x, 0, 1, h).data;
+  return Array.from({ length: h }, (_, y) => y).filter((y) => isColor(d, y * 4, rgb));
+}
+function columnsWith(ctx: CanvasRenderingContext2D, y: number, rgb: readonly number[]): number[] {
+  const w = ctx.canvas.width;
+  const d = ctx.getImageData(0, y, w, 1).data;
+  return Array.from({ length: w }, (_, x) => x).filter((x) => isColor(d, x * 4, rgb));
+}
+
+afterEach(() => {
+  overlay.destroy();
+  chart.remove();
+  host.remove();
+});
+
+describe('mountEditorOverlay paints drawings where the chart puts their time and price', () => {
+  const RED = [255, 0, 0];
+  const GREEN = [0, 160, 0];
+
+  beforeEach(async () => {
+    await mount([
+      createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)], { color: '#FF0000' }),
+      // A flat line from a bar into the future, 10 hours after the last bar.
+      createDrawing('LINE', 'future', [pt(times[200], 1.3555), pt(LAST + 10 * HOUR, 1.3555)], {
+        color: '#00A000',
+      }),
+      // A flat line that ends on a Saturday, inside the weekend gap.
+      createDrawing('LINE', 'weekend', [pt(FRI_LAST - 20 * HOUR, 1.3385), pt(SATURDAY, 1.3385)], {
+        color: '#0000FF',
+      }),
+    ]);
+  });
+
+  it('puts a horizontal line on the row of series.priceToCoordinate, within 1 px', () => {
+    const y = series.priceToCoordinate(1.3452) as number;
+    const rows = rowsWith(staticCanvas(), 300, RED);
+    expect(rows.length).toBe(1);
+    expect(Math.abs(rows[0] + 0.5 - y)).toBeLessThanOrEqual(1);
+    expect(Math.abs(overlay.viewport.priceToY(1.3452 as Price) - y)).toBeLessThan(1e-9);
+  });
+
+  it('ends a line 10 hours after the last bar where the chart puts logical index last + 10', () => {
+    const expectedX = chart.timeScale().logicalToCoordinate((times.length - 1 + 10) as never) as number;
+    expect(Math.abs(overlay.viewport.timeToX((LAST + 10 * HOUR) as UtcSeconds) - expectedX)).toBeLessThan(
+      1e-6,
+    );
+    const y = Math.floor(series.priceToCoordinate(1.3555) as number);
+    const cols = columnsWith(staticCanvas(), y, GREEN);
+    const xStart = chart.timeScale().timeToCoordinate(times[200] as unknown as UTCTimestamp) as number;
+    expect(Math.abs(cols[0] - xStart)).toBeLessThanOrEqual(1);
+    expect(Math.abs(cols[cols.length - 1] + 1 - expectedX)).toBeLessThanOrEqual(1);
+  });
+
+  it('ends a line on a Saturday between the Friday and Sunday bars, proportionally', () => {
+    const ts = chart.timeScale();
+    const xFri = ts.timeToCoordinate(FRI_LAST as unknown as UTCTimestamp) as number;
+    const xSun = ts.timeToCoordinate(SUN_FIRST as unknown as UTCTimestamp) as number;
+    const expectedX = xFri + ((SATURDAY - FRI_LAST) / (SUN_FIRST - FRI_LAST)) * (xSun - xFri);
+    const y = Math.floor(series.priceToCoordinate(1.3385) as number);
+    const cols = columnsWith(staticCanvas(), y, [0, 0, 255]);
+    const end = cols[cols.length - 1] + 1;
+    expect(end).toBeGreaterThan(xFri);
+    expect(end).toBeLessThan(xSun);
+    expect(Math.abs(end - expectedX)).toBeLessThanOrEqual(1);
+  });
+
+  it('follows the chart when it scrolls', async () => {
+    chart.timeScale().scrollToPosition(-30, false);
+    await frames();
+    const y = series.priceToCoordinate(1.3452) as number;
+    const rows = rowsWith(staticCanvas(), 300, RED);
+    expect(rows.length).toBe(1);
+    expect(Math.abs(rows[0] + 0.5 - y)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('dragging a handle with the pointer', () => {
+  function fire(type: string, x: number, y: number, buttons: number) {
+    const rect = chart.chartElement().getBoundingClientRect();
+    const target = document.elementFromPoint(rect.left + x, rect.top + y) ?? host;
+    target.dispatchEvent(
+      new PointerEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        clientX: rect.left + x,
+        clientY: rect.top + y,
+        pointerId: 1,
+        pointerType: 'mouse',
+        isPrimary: true,
+        button: type === 'pointermove' ? -1 : 0,
+        buttons,
+      }),
+    );
+  }
+
+  it('moves exactly that point and leaves the other point and drawings untouched', async () => {
+    const other = createDrawing('RECTANGLE', 'box', [pt(times[100], 1.34), pt(times[120], 1.345)]);
+    await mount([createDrawing('LINE', 'l', [pt(times[150], 1.342), pt(times[190], 1.352)]), other]);
+    editor.select(['l']);
+    await frames();
+    const vp = overlay.viewport;
+    const before = editor.getState().byId.l as Drawing;
+    const hx = vp.timeToX(before.points[1]!.time);
+    const hy = vp.priceToY(before.points[1]!.price);
+    const range = chart.timeScale().getVisibleLogicalRange();
+    fire('pointerdown', hx, hy, 1);
+    for (let i = 1; i <= 10; i++) fire('pointermove', hx + 4 * i, hy + 3 * i, 1);
+    fire('pointerup', hx + 40, hy + 30, 0);
+    await frames();
+    const after = editor.getState().byId.l as Drawing;
+    expect(after.points[0]).toEqual(before.points[0]);
+    expect(vp.timeToX(after.points[1]!.time)).toBeCloseTo(hx + 40, 6);
+    expect(vp.priceToY(after.points[1]!.price)).toBeCloseTo(hy + 30, 4);
+    expect(editor.getState().byId.box).toBe(other);
+    expect(chart.timeScale().getVisibleLogicalRange()).toEqual(range);
+    // One drag, one undo step.
+    editor.undo();
+    expect(editor.getState().byId.l).toEqual(before);
+  });
+});
