@@ -28,6 +28,7 @@ const NOT_HANDLED: PointerResult = { handled: false, cursor: 'default' };
 const GRABBING: PointerResult = { handled: true, cursor: 'grabbing' };
 
 function setToolState(ctx: ToolContext, next: ToolState): void {
+  if (next.type === 'idle' && ctx.store.get().toolState.type === 'idle') return;
   ctx.store.update((d) => {
     d.toolState = castDraft(next);
   });
