@@ -46,7 +46,7 @@ export interface AnalysisView {
 
 /** Most placeholder bars generated to give an analysis without candles a time axis. */
 const MAX_SPAN_BARS = 2000;
-const HIGHLIGHT = '#FFB30066';
+const HIGHLIGHT = '#FFB300AA';
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
 // Bar times at the timeframe's interval over the analysis' own extent, two bars of room each side.
@@ -125,9 +125,12 @@ export function mountAnalysisView(
   series.attachPrimitive(primitive);
   chart.timeScale().fitContent();
   // The chart repaints itself (and so this primitive) on scroll, zoom, size and data changes.
-  // Coordinates are stale until the frame after setData/fitContent (toolchain.md): one more
-  // repaint then makes the first paint right.
-  const frame = requestAnimationFrame(() => primitive.requestRepaint());
+  // autoSize measures the container on a later frame, so fit again then; coordinates are stale
+  // until the frame after setData/fitContent (toolchain.md), so repaint once more as well.
+  const frame = requestAnimationFrame(() => {
+    chart.timeScale().fitContent();
+    primitive.requestRepaint();
+  });
   container.setAttribute('role', 'img');
   container.setAttribute(
     'aria-label',

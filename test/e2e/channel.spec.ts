@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+
+type ChannelWindow = {
+  chartmarkChannel: { source: string; views: { primitive: { highlighted(): string | null } }[] };
+};
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/channel.html');
+  await expect(page.locator('.post')).toHaveCount(1);
+});
+
+test('the Channel page shows the bundled sample analysis as a post, labelled as the offline sample', async ({
+  page,
+}) => {
+  await expect(page.locator('#source')).toContainText('Offline sample');
+  const post = page.locator('.post').first();
+  await expect(post.locator('h2')).toHaveText('GBPUSD Bullish Bounce from Support');
+  await expect(post.locator('.author')).toHaveText('pangray2025+t5@gmail.com');
+  await expect(post.locator('.badge').first()).toHaveText('Bullish bounce');
+  await expect(post.locator('.chart canvas').first()).toBeVisible();
+  await expect(post.locator('button.cm-ref')).toHaveText(['demand zone', 'breakout level', 'resistance']);
+  await expect(page.locator('#page-info')).toHaveText('Page 1 of 1');
+});
+
+test('hovering a reference highlights its drawing on the chart', async ({ page }, testInfo) => {
+  const chart = page.locator('.post .chart');
+  await page.waitForFunction(() => (window as unknown as ChannelWindow).chartmarkChannel?.views.length === 1);
+  await page.waitForTimeout(200);
+  const before = await chart.screenshot();
+  await page.getByRole('button', { name: 'breakout level' }).hover();
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as ChannelWindow).chartmarkChannel.views[0]!.primitive.highlighted(),
+      ),
+    )
+    .toBe('entry_line');
+  await page.waitForTimeout(200);
+  const after = await chart.screenshot();
+  await testInfo.attach('highlighted entry line', {
+    body: await page.locator('.post').screenshot(),
+    contentType: 'image/png',
+  });
+  expect(after.equals(before)).toBe(false);
+  await page.mouse.move(0, 0);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as ChannelWindow).chartmarkChannel.views[0]!.primitive.highlighted(),
+      ),
+    )
+    .toBeNull();
+});
+
+test('Tab reaches every reference, in text order, and focus highlights it', async ({ page }) => {
+  const keys: string[] = [];
+  for (let i = 0; i < 20 && keys.length < 3; i++) {
+    await page.keyboard.press('Tab');
+    const key = await page.evaluate(
+      () => (document.activeElement as HTMLElement | null)?.dataset.key ?? null,
+    );
+    if (key) {
+      keys.push(key);
+      const lit = await page.evaluate(() =>
+        (window as unknown as ChannelWindow).chartmarkChannel.views[0]!.primitive.highlighted(),
+      );
+      expect(lit).toBe(key);
+    }
+  }
+  expect(keys).toEqual(['support_zone', 'entry_line', 'target']);
+});
