@@ -88,3 +88,48 @@ export {
   levelScenes,
   PRICE_AXIS_LABEL_HEIGHT,
 } from './analysis-scene';
+// --- geometry, the five drawing kinds, registry and hit-testing (h2-core-drawings)
+export {
+  arrowHead,
+  arrowHeadLength,
+  boxContains,
+  boxExpand,
+  boxFromPoints,
+  boxIntersects,
+  boxUnion,
+  channelOffset,
+  distance,
+  distanceToLine,
+  distanceToParametric,
+  distanceToRay,
+  distanceToSegment,
+  EPSILON,
+  lerpPoint,
+  pointInChannel,
+  pointInRect,
+  projectT,
+} from './geometry';
+export type { ClippedSegment } from './geometry-clip';
+export { clipLine, clipParametric, clipRay, clipSegment, extendedRange } from './geometry-clip';
+export { fibLevelLabel, fibLevelPrice } from './fibonacci';
+export { DEFAULT_HANDLE_RADIUS, defaultFormatPrice, LABEL_FONT_SIZE } from './kinds/shared';
+export { horizontalLine } from './kinds/horizontal-line';
+export { line } from './kinds/line';
+export { rectangle } from './kinds/rectangle';
+export { parallel } from './kinds/parallel';
+export { fibonacciRetracement } from './kinds/fibonacci-retracement';
+export {
+  BEHAVIOURS,
+  behaviourOf,
+  createDrawing,
+  drawingBbox,
+  drawingHandles,
+  drawingScene,
+  hitDrawing,
+  moveDrawing,
+  moveDrawingHandle,
+} from './kinds/registry';
+export type { IndexedDrawing } from './spatial-index';
+export { createSpatialIndex, SpatialIndex } from './spatial-index';
+export type { DrawingHit } from './hit-test';
+export { drawingsInBox, hitTest, LINEAR_SCAN_MAX } from './hit-test';

@@ -1,6 +1,6 @@
 // HORIZONTAL_LINE: a line across the whole pane at points[0].price; points[0].time anchors its handle.
 import type { HorizontalLine } from '../drawing';
-import { boxFromPoints } from '../geometry';
+import { boxFromPoints, distanceToSegment } from '../geometry';
 import type { Primitive } from '../scene';
 import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
@@ -39,10 +39,12 @@ export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
   },
   hit(d, vp, pointer, tolerance) {
     const y = vp.priceToY(d.points[0].price);
+    // Across the pane this is the vertical distance; past its edges the line is not drawn.
+    const distance = distanceToSegment(pointer, { x: 0, y }, { x: vp.width, y });
     return pickHit(
       tolerance,
       () => handleHits(handles(d, vp), pointer),
-      () => [{ distance: Math.abs(pointer.y - y), part: { type: 'body' } }],
+      () => [{ distance, part: { type: 'body' } }],
     );
   },
   move(d, vp, dx, dy) {

@@ -21,13 +21,15 @@ describe('HORIZONTAL_LINE', () => {
   it('bbox spans the pane width at the price', () => {
     expect(horizontalLine.bbox(d, vp)).toEqual({ minX: 0, minY: 100, maxX: 800, maxY: 100 });
   });
-  it('hit: handle first, then the vertical distance anywhere across the pane, else null', () => {
+  it('hit: handle first, then the vertical distance across the pane (not past its edges), else null', () => {
     expect(horizontalLine.hit(d, vp, { x: 202, y: 101 }, 5)).toEqual({
       distance: Math.hypot(2, 1),
       part: { type: 'handle', index: 0 },
     });
     expect(horizontalLine.hit(d, vp, { x: 700, y: 103 }, 5)).toEqual({ distance: 3, part: { type: 'body' } });
     expect(horizontalLine.hit(d, vp, { x: 700, y: 94 }, 5)).toBeNull();
+    expect(horizontalLine.hit(d, vp, { x: 803, y: 100 }, 5)).toEqual({ distance: 3, part: { type: 'body' } });
+    expect(horizontalLine.hit(d, vp, { x: 806, y: 100 }, 5)).toBeNull();
   });
   it('move shifts price and time by the pixel delta', () => {
     expect(horizontalLine.move(d, vp, 10, -20).points).toEqual([at(210, 80)]);
