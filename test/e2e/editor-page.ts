@@ -1,0 +1,132 @@
+// Helpers for e2e flows on the editor demo: chart ↔ page coordinates through the overlay's own
+// viewport, the editor's state, and a screenshot kept with every test.
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** A wire drawing as exportDrawings returns it. */
+export interface WireDrawing {
+  type: string;
+  clientObjectId: string;
+  points: { time: string; price: number }[];
+  style?: Record<string, unknown>;
+}
+
+/** Opens the demo and waits until the overlay has painted. */
+export async function openEditor(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('/');
+  await page.waitForFunction(() => 'chartmark' in window);
+  await expect(page.locator('.chartmark-overlay canvas').first()).toBeVisible();
+  await nextFrames(page);
+  return errors;
+}
+
+/** Waits for a few animation frames so the chart and overlay have repainted. */
+export async function nextFrames(page: Page, n = 3): Promise<void> {
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+  }, n);
+}
+
+/** Page (client) coordinates of a chart point. */
+export function toPage(page: Page, time: number, price: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ time, price }) => {
+      const cm = (window as never as { chartmark: Cm }).chartmark;
+      const rect = cm.chart.chartElement().getBoundingClientRect();
+      return {
+        x: rect.left + cm.overlay.viewport.timeToX(time),
+        y: rect.top + cm.overlay.viewport.priceToY(price),
+      };
+    },
+    { time, price },
+  );
+}
+
+/** Chart point (time in UTC seconds, price) at page coordinates, and the price worth of 1 px there. */
+export function toChart(
+  page: Page,
+  x: number,
+  y: number,
+): Promise<{ time: number; price: number; pricePerPx: number }> {
+  return page.evaluate(
+    ({ x, y }) => {
+      const cm = (window as never as { chartmark: Cm }).chartmark;
+      const rect = cm.chart.chartElement().getBoundingClientRect();
+      const vp = cm.overlay.viewport;
+      const price = vp.yToPrice(y - rect.top);
+      return {
+        time: vp.xToTime(x - rect.left),
+        price,
+        pricePerPx: Math.abs(vp.yToPrice(y - rect.top + 1) - price),
+      };
+    },
+    { x, y },
+  );
+}
+
+/** Page coordinates of a point of a drawing in the editor state. */
+export async function pointOf(page: Page, id: string, index: number): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ({ id, index }) => {
+      const d = (window as never as { chartmark: Cm }).chartmark.editor.getState().byId[id];
+      return d.points[index];
+    },
+    { id, index },
+  );
+  return toPage(page, p.time, p.price);
+}
+
+/** The editor's drawings in wire format. */
+export function exported(page: Page): Promise<WireDrawing[]> {
+  return page.evaluate(() => (window as never as { chartmark: Cm }).chartmark.editor.exportDrawings());
+}
+
+/** Selected drawing ids. */
+export function selection(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...(window as never as { chartmark: Cm }).chartmark.editor.getState().selection,
+  ]);
+}
+
+/** The chart's visible logical range. */
+export function visibleRange(page: Page): Promise<{ from: number; to: number } | null> {
+  return page.evaluate(() =>
+    (window as never as { chartmark: Cm }).chartmark.chart.timeScale().getVisibleLogicalRange(),
+  );
+}
+
+/** Keeps a screenshot of the page with the test's results. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await nextFrames(page);
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** ISO time → UTC seconds. */
+export const seconds = (iso: string): number => Date.parse(iso) / 1000;
+
+// The slice of window.chartmark the helpers use (structural, to keep the test free of src imports).
+interface Cm {
+  chart: {
+    chartElement(): HTMLElement;
+    timeScale(): { getVisibleLogicalRange(): { from: number; to: number } | null };
+  };
+  overlay: {
+    viewport: {
+      timeToX(t: number): number;
+      priceToY(p: number): number;
+      xToTime(x: number): number;
+      yToPrice(y: number): number;
+    };
+  };
+  editor: {
+    getState(): {
+      byId: Record<string, { points: { time: number; price: number }[] }>;
+      selection: readonly string[];
+    };
+    exportDrawings(): WireDrawing[];
+  };
+}

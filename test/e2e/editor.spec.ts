@@ -1,0 +1,275 @@
+import { expect, type Page, test } from '@playwright/test';
+import {
+  exported,
+  keepScreenshot,
+  nextFrames,
+  openEditor,
+  pointOf,
+  seconds,
+  selection,
+  toChart,
+  toPage,
+  visibleRange,
+} from './editor-page';
+
+const HOUR = 3600;
+const t = (iso: string) => seconds(iso);
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+  await nextFrames(page);
+}
+
+async function clickChart(page: Page, time: number, price: number, modifiers: ('Control' | 'Shift')[] = []) {
+  const p = await toPage(page, time, price);
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.click(p.x, p.y);
+  for (const m of modifiers) await page.keyboard.up(m);
+  await nextFrames(page);
+}
+
+test.describe('drawing with the mouse', () => {
+  const KINDS = [
+    { button: 'Horizontal line', type: 'HORIZONTAL_LINE', points: [[t('2026-01-13T12:00:00Z'), 1.337]] },
+    {
+      button: 'Line',
+      type: 'LINE',
+      // The second point lies in the future, 5 hours after the last bar.
+      points: [
+        [t('2026-01-14T06:00:00Z'), 1.3385],
+        [t('2026-01-16T04:00:00Z'), 1.3425],
+      ],
+    },
+    {
+      button: 'Rectangle',
+      type: 'RECTANGLE',
+      points: [
+        [t('2026-01-12T02:00:00Z'), 1.3575],
+        [t('2026-01-13T02:00:00Z'), 1.3535],
+      ],
+    },
+    {
+      button: 'Parallel channel',
+      type: 'PARALLEL',
+      points: [
+        [t('2026-01-05T00:00:00Z'), 1.3525],
+        [t('2026-01-06T12:00:00Z'), 1.3575],
+        [t('2026-01-05T12:00:00Z'), 1.3505],
+      ],
+    },
+    {
+      button: 'Fibonacci retracement',
+      type: 'FIBONACCI_RETRACEMENT',
+      points: [
+        [t('2026-01-02T10:00:00Z'), 1.3365],
+        [t('2026-01-06T00:00:00Z'), 1.347],
+      ],
+    },
+  ] as const;
+
+  test('each of the five kinds lands where it was clicked, and exportDrawings says so', async ({
+    page,
+  }, testInfo) => {
+    const errors = await openEditor(page);
+    for (const kind of KINDS) {
+      await page.getByRole('button', { name: kind.button, exact: true }).click();
+      await expect(page.getByRole('button', { name: kind.button, exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      const clicks: { x: number; y: number }[] = [];
+      for (const [time, price] of kind.points) {
+        const p = await toPage(page, time, price);
+        clicks.push(p);
+        await page.mouse.click(p.x, p.y);
+        await nextFrames(page, 1);
+      }
+      await nextFrames(page);
+      const drawings = await exported(page);
+      const last = drawings[drawings.length - 1];
+      expect(last.type).toBe(kind.type);
+      expect(last.points).toHaveLength(kind.points.length);
+      for (let i = 0; i < clicks.length; i++) {
+        const want = await toChart(page, clicks[i].x, clicks[i].y);
+        expect(Math.abs(seconds(last.points[i].time) - kind.points[i][0])).toBeLessThanOrEqual(HOUR);
+        expect(Math.abs(last.points[i].price - want.price)).toBeLessThanOrEqual(want.pricePerPx);
+        expect(Math.abs(last.points[i].price - kind.points[i][1])).toBeLessThanOrEqual(want.pricePerPx);
+      }
+      // The tool returns to Select, and the new drawing is selected.
+      await expect(page.getByRole('button', { name: 'Select', exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      expect(await selection(page)).toEqual([last.clientObjectId]);
+    }
+    expect((await exported(page)).map((d) => d.type)).toEqual([
+      'RECTANGLE',
+      'LINE',
+      'HORIZONTAL_LINE',
+      'HORIZONTAL_LINE',
+      'LINE',
+      'RECTANGLE',
+      'PARALLEL',
+      'FIBONACCI_RETRACEMENT',
+    ]);
+    await keepScreenshot(page, testInfo, 'five-kinds');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('editing', () => {
+  const TARGET = { time: t('2026-01-12T10:00:00Z'), price: 1.355 };
+
+  test('select and move a line by its body, resize a rectangle by a corner handle', async ({
+    page,
+  }, testInfo) => {
+    await openEditor(page);
+    await clickChart(page, TARGET.time, TARGET.price);
+    expect(await selection(page)).toEqual(['target']);
+    const from = await toPage(page, TARGET.time, TARGET.price);
+    const before = await visibleRange(page);
+    await drag(page, from, { x: from.x + 60, y: from.y + 40 });
+    const moved = (await exported(page)).find((d) => d.clientObjectId === 'target');
+    const want = await toChart(page, from.x, from.y + 40);
+    expect(Math.abs((moved?.points[0].price ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
+    // The chart did not pan under the drag.
+    expect(await visibleRange(page)).toEqual(before);
+
+    // Resize: select the zone, then drag its corner at point 0 (2026-01-08 00:00, 1.338).
+    await clickChart(page, t('2026-01-08T12:00:00Z'), 1.343);
+    expect(await selection(page)).toEqual(['support_zone']);
+    const corner = await pointOf(page, 'support_zone', 0);
+    await drag(page, corner, { x: corner.x - 30, y: corner.y + 25 });
+    const zone = (await exported(page)).find((d) => d.clientObjectId === 'support_zone');
+    const c0 = await toChart(page, corner.x - 30, corner.y + 25);
+    expect(Math.abs(seconds(zone?.points[0].time ?? '') - c0.time)).toBeLessThanOrEqual(HOUR);
+    expect(Math.abs((zone?.points[0].price ?? 0) - c0.price)).toBeLessThanOrEqual(c0.pricePerPx);
+    expect(zone?.points[1]).toEqual({ time: '2026-01-09T00:00:00Z', price: 1.347 });
+    await keepScreenshot(page, testInfo, 'moved-and-resized');
+  });
+
+  test('undo and redo a move with the toolbar and the keyboard', async ({ page }, testInfo) => {
+    await openEditor(page);
+    await clickChart(page, TARGET.time, TARGET.price);
+    const from = await toPage(page, TARGET.time, TARGET.price);
+    await drag(page, from, { x: from.x, y: from.y - 50 });
+    const movedPrice = (await exported(page)).find((d) => d.clientObjectId === 'target')?.points[0].price;
+    expect(movedPrice).toBeGreaterThan(1.355);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect((await exported(page)).find((d) => d.clientObjectId === 'target')?.points[0].price).toBe(1.355);
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    expect((await exported(page)).find((d) => d.clientObjectId === 'target')?.points[0].price).toBe(
+      movedPrice,
+    );
+    await page.getByRole('application').focus();
+    await page.keyboard.press('Control+z');
+    expect((await exported(page)).find((d) => d.clientObjectId === 'target')?.points[0].price).toBe(1.355);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await exported(page)).find((d) => d.clientObjectId === 'target')?.points[0].price).toBe(
+      movedPrice,
+    );
+    await keepScreenshot(page, testInfo, 'undo-redo');
+  });
+
+  test('multi-select with Ctrl-click, then delete both', async ({ page }, testInfo) => {
+    await openEditor(page);
+    await clickChart(page, TARGET.time, TARGET.price);
+    const a = await pointOf(page, 'entry_line', 0);
+    const b = await pointOf(page, 'entry_line', 1);
+    await page.keyboard.down('Control');
+    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await page.keyboard.up('Control');
+    await nextFrames(page);
+    expect((await selection(page)).sort()).toEqual(['entry_line', 'target']);
+    await keepScreenshot(page, testInfo, 'two-selected');
+    await page.keyboard.press('Delete');
+    expect((await exported(page)).map((d) => d.clientObjectId)).toEqual(['support_zone']);
+    await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeDisabled();
+    await keepScreenshot(page, testInfo, 'deleted');
+  });
+
+  test('copy and paste a drawing: a new id, one bar later, same price', async ({ page }, testInfo) => {
+    await openEditor(page);
+    await clickChart(page, TARGET.time, TARGET.price);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await nextFrames(page);
+    const drawings = await exported(page);
+    expect(drawings).toHaveLength(4);
+    const copy = drawings[3];
+    expect(copy.clientObjectId).not.toBe('target');
+    expect(copy.clientObjectId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(copy.type).toBe('HORIZONTAL_LINE');
+    expect(copy.points).toEqual([{ time: '2026-01-08T11:00:00Z', price: 1.355 }]);
+    expect(await selection(page)).toEqual([copy.clientObjectId]);
+    await keepScreenshot(page, testInfo, 'pasted');
+  });
+
+  test('keyboard nudge: arrows move the selection 1 px, Shift+arrow 10 px', async ({ page }, testInfo) => {
+    await openEditor(page);
+    const a = await pointOf(page, 'entry_line', 0);
+    const b = await pointOf(page, 'entry_line', 1);
+    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await nextFrames(page);
+    expect(await selection(page)).toEqual(['entry_line']);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowRight');
+    await nextFrames(page);
+    const a2 = await pointOf(page, 'entry_line', 0);
+    const b2 = await pointOf(page, 'entry_line', 1);
+    expect(a2.y).toBeCloseTo(a.y - 3, 3);
+    expect(b2.y).toBeCloseTo(b.y - 3, 3);
+    expect(a2.x).toBeCloseTo(a.x + 10, 3);
+    expect(b2.x).toBeCloseTo(b.x + 10, 3);
+    await keepScreenshot(page, testInfo, 'nudged');
+  });
+
+  test('the chart pans when dragging empty space but not while dragging a drawing', async ({
+    page,
+  }, testInfo) => {
+    await openEditor(page);
+    const empty = await toPage(page, t('2026-01-13T00:00:00Z'), 1.3595);
+    const r0 = await visibleRange(page);
+    await drag(page, empty, { x: empty.x - 120, y: empty.y });
+    const r1 = await visibleRange(page);
+    expect(r1?.from).not.toBeCloseTo(r0?.from ?? 0, 1);
+    const zone = await toPage(page, t('2026-01-08T12:00:00Z'), 1.343);
+    await drag(page, zone, { x: zone.x - 150, y: zone.y + 10 }, 20);
+    expect(await visibleRange(page)).toEqual(r1);
+    const moved = (await exported(page)).find((d) => d.clientObjectId === 'support_zone');
+    expect(moved?.points[0].time).not.toBe('2026-01-08T00:00:00Z');
+    await keepScreenshot(page, testInfo, 'no-pan-while-dragging');
+  });
+});
+
+test.describe('touch', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap selects a line and a touch drag moves it without panning the chart', async ({
+    page,
+  }, testInfo) => {
+    await openEditor(page);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
+    await touch('touchStart', p.x, p.y);
+    await touch('touchEnd', p.x, p.y);
+    await nextFrames(page);
+    expect(await selection(page)).toEqual(['target']);
+    await keepScreenshot(page, testInfo, 'touch-selected');
+    const before = await visibleRange(page);
+    await touch('touchStart', p.x, p.y);
+    for (let i = 1; i <= 15; i++) await touch('touchMove', p.x + 4 * i, p.y + 4 * i);
+    await touch('touchEnd', p.x + 60, p.y + 60);
+    await nextFrames(page);
+    const want = await toChart(page, p.x, p.y + 60);
+    const moved = (await exported(page)).find((d) => d.clientObjectId === 'target');
+    expect(Math.abs((moved?.points[0].price ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
+    expect(await visibleRange(page)).toEqual(before);
+    await keepScreenshot(page, testInfo, 'touch-dragged');
+  });
+});
