@@ -8,6 +8,7 @@ import { analysisRoutes } from './routes/analysis-routes';
 import { appendRoute } from './routes/append-route';
 import { channelRoutes } from './routes/channel-routes';
 import { metaRoutes } from './routes/meta-routes';
+import { previewRoute } from './routes/preview';
 
 /** Prefixes the API is served under: the root (current docs) and `/apis` (older docs). */
 export const API_PREFIXES = ['/', '/apis'] as const;
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): Hono {
   channelRoutes(api, ctx);
   analysisRoutes(api, ctx);
   appendRoute(api, ctx);
+  previewRoute(api, ctx);
 
   const app = new Hono();
   for (const prefix of API_PREFIXES) app.route(prefix, api);
