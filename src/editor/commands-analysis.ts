@@ -39,8 +39,10 @@ export function setLevelCommand(store: Store, name: LevelName, level: Level | nu
   const merged = mergeLevels(state.levels, { [name]: level });
   const violation = checkLevelOrder(merged);
   if (violation) throw new RangeError(violation.message);
+  // Per-key writes keep the patches per level, so undo cannot clobber a remote edit of another level.
   store.update((d) => {
-    d.levels = castDraft(merged);
+    if (level) d.levels[name] = castDraft(level);
+    else delete d.levels[name];
   });
 }
 

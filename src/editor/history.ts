@@ -170,7 +170,7 @@ export function applyStep(state: EditorState, entry: HistoryEntry, direction: 'u
   };
   const safe = patches.filter((p) => {
     const set = alive[String(p.path[0])];
-    if (!set) return true;
+    if (!set || p.path.length < 2) return true;
     const key = String(p.path[1]);
     if (p.path.length > 2) return set.has(key);
     if (p.op === 'remove') return set.delete(key);
