@@ -1,6 +1,7 @@
 // The six operations' success paths over HTTP (Hono app.request, :memory: database), the
 // documented examples, list paging and filters, expiry against the clock, links remapping.
 import { afterEach, describe, expect, it } from 'vitest';
+import { toOpenApi } from '../../../src/schema/openapi';
 import {
   AppendDrawingsResponse,
   CreateAnalysisResponse,
@@ -425,10 +426,27 @@ describe('list', () => {
   });
 });
 
-describe('health', () => {
+describe('health and OpenAPI', () => {
   it('answers /health without a key', async () => {
     h = await harness();
     const res = await h.call('GET', '/health', { key: null });
     expect([res.status, await res.json()]).toEqual([200, { status: 'success', data: { ok: true } }]);
+  });
+
+  it('serves the OpenAPI document of the schemas without a key', async () => {
+    h = await harness();
+    const res = await h.call('GET', '/openapi.json', { key: null });
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    expect(doc).toEqual(JSON.parse(JSON.stringify(toOpenApi())));
+    const ops = Object.values(doc.paths).flatMap((p) =>
+      Object.values(p)
+        .map((o) => o.operationId)
+        .filter(Boolean),
+    );
+    expect(ops).toEqual(expect.arrayContaining(['createAnalysis', 'listAnalyses']));
   });
 });
