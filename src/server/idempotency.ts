@@ -8,6 +8,12 @@ import type { IdempotencyRow, Storage, TxWrites } from './storage/storage';
 /** How long a record is kept and honoured. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * An in-flight marker older than this is taken to belong to a request that died (a crash
+ * between the marker and the work), so a retry takes the key over instead of waiting 24 h.
+ */
+export const IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS = 60 * 1000;
+
 /** JSON with object keys sorted at every depth, so equal bodies serialise to equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -53,7 +59,9 @@ export async function beginIdempotent(
 ): Promise<StoredResponse | null> {
   const ref = { communityId: scope.communityId, key: scope.key };
   return storage.atomically({ idempotency: ref }, ({ idempotency: row }) => {
-    const live = row !== null && row.expiresAt > now ? row : null;
+    const abandoned =
+      row !== null && row.response === null && now - row.createdAt >= IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS;
+    const live = row !== null && row.expiresAt > now && !abandoned ? row : null;
     if (live) {
       if (live.requestHash !== scope.requestHash) {
         throw new ApiError(

@@ -13,7 +13,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const API_KEY_PREFIX = 'cm_';
 // 32 bytes in base64url without padding are 43 characters.
 const KEY_PATTERN = /^cm_[A-Za-z0-9_-]{43}$/;
-const BEARER = /^Bearer ([^\s]+)$/;
+// The scheme name is case-insensitive (RFC 9110 §11.1).
+const BEARER = /^Bearer ([^\s]+)$/i;
 
 /** Options of `createApiKey`. */
 export interface CreateApiKeyOptions {

@@ -1,6 +1,11 @@
 // Idempotency of Create and Append (spec §2.1) and If-Match on Update, Delete and Append (§2.4).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../src/server/auth/keys';
+import {
+  beginIdempotent,
+  IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
+  idempotencyScope,
+} from '../../../src/server/idempotency';
 import type { Storage } from '../../../src/server/storage/storage';
 import { openSqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
 import {
@@ -136,6 +141,18 @@ describe('idempotency on create', () => {
     const third = await h.call('POST', channelPath(), { key, body: keyed('k1') });
     expect([third.status, third.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
     await inner.close();
+  });
+
+  it('takes over an in-flight marker left for a minute by a request that died', async () => {
+    h = await harness();
+    const scope = idempotencyScope(COMMUNITY, 'k1', 'create', `${COMMUNITY}/${CHANNEL}`, keyed('k1'));
+    expect(await beginIdempotent(h.storage, scope, T0)).toBeNull();
+    h.setNow(T0 + IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS - 1);
+    expect((await h.call('POST', channelPath(), { body: keyed('k1') })).status).toBe(409);
+    h.setNow(T0 + IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS);
+    const res = await h.call('POST', channelPath(), { body: keyed('k1') });
+    expect([res.status, res.headers.get('idempotent-replayed')]).toEqual([201, null]);
+    expect(idemRows(h)).toEqual([{ key: 'k1', response_status: 201 }]);
   });
 
   it('stores only 2xx: a failed request clears its marker and the key stays usable', async () => {

@@ -53,7 +53,8 @@ describe('API keys', () => {
     });
     expect((await authenticate(storage, `Bearer ${key}`, 9_999)).ok).toBe(true);
     expect(await authenticate(storage, `Bearer ${key}`, 10_000)).toEqual({ ok: false, reason: 'expired' });
-    expect(await authenticate(storage, `bearer ${key}`, 0)).toEqual({ ok: false, reason: 'malformed' });
+    expect((await authenticate(storage, `bearer ${key}`, 0)).ok).toBe(true);
+    expect(await authenticate(storage, `Basic ${key}`, 0)).toEqual({ ok: false, reason: 'malformed' });
     expect(await authenticate(storage, `Bearer ${key}x`, 0)).toEqual({ ok: false, reason: 'malformed' });
     expect(await authenticate(storage, undefined, 0)).toEqual({ ok: false, reason: 'missing' });
     expect(await revokeApiKey(storage, key, 5)).toBe(true);
