@@ -34,3 +34,40 @@ export {
 export { canonicalJson, IDEMPOTENCY_TTL_MS } from './idempotency';
 export type { RateDecision, RateLimiter, RateLimitOptions } from './rate-limit';
 export { createRateLimiter, DEFAULT_WRITE_RATE_LIMIT } from './rate-limit';
+// Operations: webhooks, serving, demo seeding, CLI.
+export type { BackoffOptions } from './webhooks/backoff';
+export { backoffDelay, DEFAULT_BACKOFF } from './webhooks/backoff';
+export type { AddWebhookInput, WebhookEndpoint } from './webhooks/endpoints';
+export { addWebhook, checkWebhookUrl, disableWebhook, listWebhooks } from './webhooks/endpoints';
+export type { DeliveryAttempt, DueDelivery } from './webhooks/queue';
+export { DeliveryQueue, eventBody } from './webhooks/queue';
+export type { SignatureCheck } from './webhooks/signature';
+export {
+  DEFAULT_SIGNATURE_TOLERANCE_SEC,
+  newWebhookSecret,
+  signWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_SECRET_PREFIX,
+} from './webhooks/signature';
+export type { WebhookMigration } from './webhooks/tables';
+export { WEBHOOK_MIGRATIONS } from './webhooks/tables';
+export type { DrainResult, WebhookWorker, WebhookWorkerOptions } from './webhooks/worker';
+export { startWebhookWorker, WEBHOOK_USER_AGENT } from './webhooks/worker';
+export type { RunningServer, ServeOptions } from './serve';
+export { demoKeyFile, startServer } from './serve';
+export type { DemoConfig, EnsureDemoOptions, RequestTarget } from './seed';
+export { ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
+export type { StaticHandler } from './static-files';
+export { CONTENT_TYPES, serveStaticFiles } from './static-files';
+export type { CliCommand } from './cli/args';
+export {
+  CliUsageError,
+  DEFAULT_DB_PATH,
+  DEFAULT_DEMO_DIR,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  HELP,
+  parseCli,
+} from './cli/args';
+export type { CliIo } from './cli/run';
+export { EXIT_USAGE, runCli, runCommand } from './cli/run';
