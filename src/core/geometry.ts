@@ -26,8 +26,9 @@ export function projectT(p: PxPoint, a: PxPoint, b: PxPoint): number {
 
 /** Distance from p to the points a + t·(b − a) with t in [tMin, tMax] (infinite bounds allowed). */
 export function distanceToParametric(p: PxPoint, a: PxPoint, b: PxPoint, tMin: number, tMax: number): number {
+  // Inline (no lerpPoint object): hit-testing calls this for every drawing on every pointer move.
   const t = Math.min(tMax, Math.max(tMin, projectT(p, a, b)));
-  return distance(p, lerpPoint(a, b, t));
+  return Math.hypot(p.x - (a.x + (b.x - a.x) * t), p.y - (a.y + (b.y - a.y) * t));
 }
 
 /** Distance from p to the segment a–b (to a when a = b). */

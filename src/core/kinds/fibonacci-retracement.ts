@@ -3,20 +3,21 @@
 import type { FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
 import { fibLevelLabel, fibLevelPrice } from '../fibonacci';
-import { boxFromPoints, distanceToSegment, pointInRect } from '../geometry';
+import { boxFromPoints, distanceToSegment } from '../geometry';
 import type { Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle, Hit } from './behaviour';
+import type { DrawingBehaviour, Handle } from './behaviour';
 import {
+  bodyHit,
   checkHandleIndex,
   checkPointCount,
   formatterOf,
-  handleHits,
   handlePrimitives,
   LABEL_FONT_SIZE,
   LABEL_GAP,
   movePoint,
-  pickHit,
+  NearestPart,
+  nearestHandle,
   primitivesBox,
   strokeOf,
   toPx,
@@ -46,7 +47,14 @@ function geometry(d: FibonacciRetracement, vp: Viewport): FibGeometry {
 }
 
 function handles(d: FibonacciRetracement, vp: Viewport): Handle[] {
-  return d.points.map((p, index) => ({ ...toPx(vp, p), index, cursor: 'move' as const }));
+  return handlesAt(toPx(vp, d.points[0]), toPx(vp, d.points[1]));
+}
+
+function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
+  return [
+    { ...a, index: 0, cursor: 'move' },
+    { ...b, index: 1, cursor: 'move' },
+  ];
 }
 
 /** Behaviour of FIBONACCI_RETRACEMENT. */
@@ -78,25 +86,24 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
   },
   hit(d, vp, pointer, tolerance) {
     const g = geometry(d, vp);
-    return pickHit(
-      tolerance,
-      () => handleHits(handles(d, vp), pointer),
-      () =>
-        g.ys.map(
-          (y, index): Hit => ({
-            distance: distanceToSegment(pointer, { x: g.left, y }, { x: g.right, y }),
-            part: { type: 'level', index },
-          }),
-        ),
-      () => {
-        // Body: the banded area between the outermost levels, or the dashed trend line.
-        const inside =
-          g.ys.length > 1 &&
-          pointInRect(pointer, { x: g.left, y: Math.min(...g.ys) }, { x: g.right, y: Math.max(...g.ys) });
-        const distance = inside ? 0 : distanceToSegment(pointer, g.a, g.b);
-        return [{ distance, part: { type: 'body' } }];
-      },
-    );
+    const handle = nearestHandle([g.a, g.b], pointer, tolerance);
+    if (handle) return handle;
+    // Distance to a horizontal level segment, inline: this runs per level, per drawing, per move.
+    const dx = Math.max(g.left - pointer.x, 0, pointer.x - g.right);
+    const levels = new NearestPart('level', tolerance);
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < g.ys.length; i++) {
+      const y = g.ys[i]!;
+      levels.offer(i, Math.hypot(dx, pointer.y - y));
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+    const level = levels.hit();
+    if (level) return level;
+    // Body: the banded area between the outermost levels, or the dashed trend line.
+    const inside = g.ys.length > 1 && dx === 0 && pointer.y >= top && pointer.y <= bottom;
+    return bodyHit(inside ? 0 : distanceToSegment(pointer, g.a, g.b), tolerance);
   },
   move(d, vp, dx, dy) {
     return { ...d, points: [movePoint(vp, d.points[0], dx, dy), movePoint(vp, d.points[1], dx, dy)] };
@@ -143,7 +150,7 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
         baseline: 'bottom',
       });
     });
-    primitives.push(...handlePrimitives(handles(d, vp), options));
+    primitives.push(...handlePrimitives(handlesAt(g.a, g.b), options));
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };

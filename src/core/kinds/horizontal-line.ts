@@ -6,15 +6,15 @@ import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
 import {
   AXIS_LABEL_TEXT,
+  bodyHit,
   checkHandleIndex,
   checkPointCount,
   formatterOf,
-  handleHits,
   handlePrimitives,
   LABEL_FONT_SIZE,
   LABEL_GAP,
   movePoint,
-  pickHit,
+  nearestHandle,
   primitivesBox,
   strokeOf,
   toPx,
@@ -38,14 +38,10 @@ export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
     return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);
   },
   hit(d, vp, pointer, tolerance) {
-    const y = vp.priceToY(d.points[0].price);
+    const h = toPx(vp, d.points[0]);
     // Across the pane this is the vertical distance; past its edges the line is not drawn.
-    const distance = distanceToSegment(pointer, { x: 0, y }, { x: vp.width, y });
-    return pickHit(
-      tolerance,
-      () => handleHits(handles(d, vp), pointer),
-      () => [{ distance, part: { type: 'body' } }],
-    );
+    const body = distanceToSegment(pointer, { x: 0, y: h.y }, { x: vp.width, y: h.y });
+    return nearestHandle([h], pointer, tolerance) ?? bodyHit(body, tolerance);
   },
   move(d, vp, dx, dy) {
     return { ...d, points: [movePoint(vp, d.points[0], dx, dy)] };

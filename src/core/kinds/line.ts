@@ -8,13 +8,13 @@ import { resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
 import {
+  bodyHit,
   checkHandleIndex,
   checkPointCount,
-  handleHits,
   handlePrimitives,
   movePoint,
+  nearestHandle,
   paneBox,
-  pickHit,
   primitivesBox,
   strokeOf,
   toPx,
@@ -37,7 +37,14 @@ function geometry(d: Line, vp: Viewport): LineGeometry {
 }
 
 function handles(d: Line, vp: Viewport): Handle[] {
-  return d.points.map((p, index) => ({ ...toPx(vp, p), index, cursor: 'move' as const }));
+  return handlesAt(toPx(vp, d.points[0]), toPx(vp, d.points[1]));
+}
+
+function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
+  return [
+    { ...a, index: 0, cursor: 'move' },
+    { ...b, index: 1, cursor: 'move' },
+  ];
 }
 
 function arrows(d: Line, g: LineGeometry, lineWidth: number): (readonly number[])[] {
@@ -75,14 +82,10 @@ export const line: DrawingBehaviour<'LINE'> = {
     return boxFromPoints(corners);
   },
   hit(d, vp, pointer, tolerance) {
-    return pickHit(
-      tolerance,
-      () => handleHits(handles(d, vp), pointer),
-      () => {
-        const g = geometry(d, vp);
-        const distance = distanceToParametric(pointer, g.a, g.b, g.range[0], g.range[1]);
-        return [{ distance, part: { type: 'body' } }];
-      },
+    const g = geometry(d, vp);
+    return (
+      nearestHandle([g.a, g.b], pointer, tolerance) ??
+      bodyHit(distanceToParametric(pointer, g.a, g.b, g.range[0], g.range[1]), tolerance)
     );
   },
   move(d, vp, dx, dy) {
@@ -101,7 +104,7 @@ export const line: DrawingBehaviour<'LINE'> = {
         points,
         fill: style.color,
       })),
-      ...handlePrimitives(handles(d, vp), options),
+      ...handlePrimitives(handlesAt(g.a, g.b), options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },

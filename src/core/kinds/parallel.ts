@@ -5,15 +5,16 @@ import { boxFromPoints, channelOffset, distanceToParametric, lerpPoint, pointInC
 import { extendedRange } from '../geometry-clip';
 import type { Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle, Hit } from './behaviour';
+import type { DrawingBehaviour, Handle } from './behaviour';
 import {
+  bodyHit,
   checkHandleIndex,
   checkPointCount,
-  handleHits,
   handlePrimitives,
   movePoint,
+  NearestPart,
+  nearestHandle,
   paneBox,
-  pickHit,
   primitivesBox,
   strokeOf,
   toChart,
@@ -50,7 +51,10 @@ function drawnLine(g: ChannelGeometry, k: number): readonly [PxPoint, PxPoint] {
 }
 
 function handles(d: Parallel, vp: Viewport): Handle[] {
-  const g = geometry(d, vp);
+  return handlesAt(geometry(d, vp));
+}
+
+function handlesAt(g: ChannelGeometry): Handle[] {
   const offsetCursor = g.offset.x === 0 ? 'ns-resize' : 'ew-resize';
   return [
     { ...g.a, index: 0, cursor: 'move' },
@@ -94,24 +98,19 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
   },
   hit(d, vp, pointer, tolerance) {
     const g = geometry(d, vp);
-    return pickHit(
-      tolerance,
-      () => handleHits(handles(d, vp), pointer),
-      () => {
-        const lines = d.showMidline ? [0, 1, 0.5] : [0, 1];
-        return lines.map((k, index): Hit => {
-          const a = add(g.a, g.offset, k);
-          const b = add(g.b, g.offset, k);
-          return {
-            distance: distanceToParametric(pointer, a, b, g.range[0], g.range[1]),
-            part: { type: 'edge', index },
-          };
-        });
-      },
-      () =>
-        pointInChannel(pointer, g.a, g.b, g.offset, g.range[0], g.range[1])
-          ? [{ distance: 0, part: { type: 'body' } }]
-          : [],
+    const [r0, r1] = g.range;
+    const a2 = add(g.a, g.offset);
+    const b2 = add(g.b, g.offset);
+    const handle = nearestHandle([g.a, g.b, a2, b2], pointer, tolerance);
+    if (handle) return handle;
+    const edges = new NearestPart('edge', tolerance);
+    edges.offer(0, distanceToParametric(pointer, g.a, g.b, r0, r1));
+    edges.offer(1, distanceToParametric(pointer, a2, b2, r0, r1));
+    if (d.showMidline) {
+      edges.offer(2, distanceToParametric(pointer, add(g.a, g.offset, 0.5), add(g.b, g.offset, 0.5), r0, r1));
+    }
+    return (
+      edges.hit() ?? (pointInChannel(pointer, g.a, g.b, g.offset, r0, r1) ? bodyHit(0, tolerance) : null)
     );
   },
   move(d, vp, dx, dy) {
@@ -155,7 +154,7 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
         stroke: strokeOf(style, 'DASHED'),
       });
     }
-    primitives.push(...handlePrimitives(handles(d, vp), options));
+    primitives.push(...handlePrimitives(handlesAt(g), options));
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };

@@ -4,14 +4,15 @@ import type { ChartPoint, Rectangle } from '../drawing';
 import { boxFromPoints, distanceToSegment, pointInRect } from '../geometry';
 import type { Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle, Hit } from './behaviour';
+import type { DrawingBehaviour, Handle } from './behaviour';
 import {
+  bodyHit,
   checkHandleIndex,
   checkPointCount,
-  handleHits,
   handlePrimitives,
   movePoint,
-  pickHit,
+  NearestPart,
+  nearestHandle,
   primitivesBox,
   strokeOf,
   toPx,
@@ -25,7 +26,23 @@ function corners(d: Rectangle, vp: Viewport): readonly [PxPoint, PxPoint, PxPoin
 }
 
 function handles(d: Rectangle, vp: Viewport): Handle[] {
-  const c = corners(d, vp);
+  return handlesAt(corners(d, vp));
+}
+
+type Corners = readonly [PxPoint, PxPoint, PxPoint, PxPoint];
+
+/** Handle positions in index order: the 4 corners, then the midpoints of edges 0–3. */
+function handlePoints(c: Corners): PxPoint[] {
+  const out: PxPoint[] = [...c];
+  for (let i = 0; i < 4; i++) {
+    const p = c[i]!;
+    const q = c[(i + 1) % 4]!;
+    out.push({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
+  }
+  return out;
+}
+
+function handlesAt(c: Corners): Handle[] {
   // Corners 0 and 2 lie on the diagonal that runs top-left → bottom-right when both deltas agree.
   const sameSign = (c[2].x - c[0].x) * (c[2].y - c[0].y) >= 0;
   const diag02 = sameSign ? 'nwse-resize' : 'nesw-resize';
@@ -70,18 +87,11 @@ export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
   },
   hit(d, vp, pointer, tolerance) {
     const c = corners(d, vp);
-    return pickHit(
-      tolerance,
-      () => handleHits(handles(d, vp), pointer),
-      () =>
-        c.map(
-          (p, index): Hit => ({
-            distance: distanceToSegment(pointer, p, c[(index + 1) % 4]!),
-            part: { type: 'edge', index },
-          }),
-        ),
-      () => (pointInRect(pointer, c[0], c[2]) ? [{ distance: 0, part: { type: 'body' } }] : []),
-    );
+    const handle = nearestHandle(handlePoints(c), pointer, tolerance);
+    if (handle) return handle;
+    const edges = new NearestPart('edge', tolerance);
+    for (let i = 0; i < 4; i++) edges.offer(i, distanceToSegment(pointer, c[i]!, c[(i + 1) % 4]!));
+    return edges.hit() ?? (pointInRect(pointer, c[0], c[2]) ? bodyHit(0, tolerance) : null);
   },
   move(d, vp, dx, dy) {
     return { ...d, points: [movePoint(vp, d.points[0], dx, dy), movePoint(vp, d.points[1], dx, dy)] };
@@ -104,7 +114,7 @@ export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
         fill: style.fillColor,
         stroke: strokeOf(style, style.lineStyle, style.borderColor),
       },
-      ...handlePrimitives(handles(d, vp), options),
+      ...handlePrimitives(handlesAt(c), options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },

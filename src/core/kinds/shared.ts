@@ -86,27 +86,53 @@ export function handlePrimitives(
   return handles.map((h) => ({ type: 'handle', x: h.x, y: h.y, index: h.index, radius }));
 }
 
-/** A hit candidate per handle, at its centre distance. */
-export function handleHits(handles: readonly Handle[], pointer: PxPoint): Hit[] {
-  return handles.map((h) => ({
-    distance: Math.hypot(pointer.x - h.x, pointer.y - h.y),
-    part: { type: 'handle', index: h.index },
-  }));
+/**
+ * Handle hit for the nearest of `points` (handle i sits at points[i]) within tolerance, or null.
+ * Ties keep the lower index. Allocation-free until it hits: it runs for every drawing on every move.
+ */
+export function nearestHandle(points: readonly PxPoint[], pointer: PxPoint, tolerance: number): Hit | null {
+  let index = -1;
+  let best = tolerance;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as PxPoint;
+    const d = Math.hypot(pointer.x - p.x, pointer.y - p.y);
+    if (d < best || (index < 0 && d === best)) {
+      index = i;
+      best = d;
+    }
+  }
+  return index < 0 ? null : { distance: best, part: { type: 'handle', index } };
 }
 
-/**
- * The nearest candidate within tolerance from the first group that has one: groups are in priority
- * order (handles, then edges/levels, then body) and evaluated lazily. Ties keep the earlier candidate.
- */
-export function pickHit(tolerance: number, ...groups: ReadonlyArray<() => readonly Hit[]>): Hit | null {
-  for (const group of groups) {
-    let best: Hit | null = null;
-    for (const hit of group()) {
-      if (hit.distance <= tolerance && (best === null || hit.distance < best.distance)) best = hit;
-    }
-    if (best) return best;
+/** Running minimum over indexed parts (edges, levels) that keeps the first of equal distances. */
+export class NearestPart {
+  private index = -1;
+  private best: number;
+
+  constructor(
+    private readonly type: 'edge' | 'level',
+    tolerance: number,
+  ) {
+    this.best = tolerance;
   }
-  return null;
+
+  /** Offers part `index` at `distance`. */
+  offer(index: number, distance: number): void {
+    if (distance < this.best || (this.index < 0 && distance === this.best)) {
+      this.index = index;
+      this.best = distance;
+    }
+  }
+
+  /** The nearest part offered within tolerance, or null. */
+  hit(): Hit | null {
+    return this.index < 0 ? null : { distance: this.best, part: { type: this.type, index: this.index } };
+  }
+}
+
+/** A body hit at `distance` when within tolerance, else null. */
+export function bodyHit(distance: number, tolerance: number): Hit | null {
+  return distance <= tolerance ? { distance, part: { type: 'body' } } : null;
 }
 
 function textBox(x: number, y: number, text: string, fontSize: number, align: string, baseline: string): Box {
