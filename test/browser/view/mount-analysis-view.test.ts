@@ -59,6 +59,21 @@ describe('mountAnalysisView', () => {
     expect(line.type === 'segment' && line.x1).toBeCloseTo(barX!, 1);
   });
 
+  it('repaints on scroll: the scenes follow the bars', async () => {
+    const { view: v } = mount();
+    await frames(3);
+    const t = (Date.parse('2026-01-08T00:00:00Z') / 1000) as never;
+    const x0 = v.primitive.scenes()!.drawings[1]!.primitives[0]!;
+    v.chart.timeScale().scrollToPosition(-30, false);
+    await frames(3);
+    const x1 = v.primitive.scenes()!.drawings[1]!.primitives[0]!;
+    const barX = v.chart.timeScale().timeToCoordinate(t)!;
+    expect(x0.type === 'segment' && x1.type === 'segment').toBe(true);
+    if (x0.type !== 'segment' || x1.type !== 'segment') return;
+    expect(Math.abs(x1.x1 - x0.x1)).toBeGreaterThan(20);
+    expect(x1.x1).toBeCloseTo(barX, 1);
+  });
+
   it('highlight(key) changes the painted pixels and highlight(null) restores them', async () => {
     const { view: v } = mount();
     await frames(3);
