@@ -1,0 +1,206 @@
+// Server throughput and latency on loopback: the real reference server (routes, auth,
+// validation, SQLite WAL on a file, outbox, webhook worker running) against a bare Hono route
+// that echoes the same body, both in this process, measured the same way: fixed concurrency,
+// a bounded time per scenario. Prints throughput, p50/p95 and the ratio; never fails on time.
+//   npx tsx bench/server.bench.ts [seconds per run, default 5]
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApiKey } from '../src/server/auth/keys';
+import { startServer } from '../src/server/serve';
+
+const SECONDS = Number(process.argv[2] ?? 5);
+const CONCURRENCY = 8;
+// Appends rotate over fresh analyses so each analysis holds at most this many drawings; the
+// cost of an append grows with the stored document, and a real channel has many small analyses.
+const APPENDS_PER_ANALYSIS = 100;
+const COMMUNITY = '6502c9e514a3e564c5c09c0a';
+const CHANNEL = '6502c9e514a3e564c5c09c0b';
+
+const line = (id: string, i: number) => ({
+  type: 'LINE',
+  clientObjectId: id,
+  points: [
+    { time: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), price: 1.3 + (i % 50) / 1000 },
+    {
+      time: new Date(Date.UTC(2026, 0, 1) + (i + 5) * 3_600_000).toISOString(),
+      price: 1.31 + (i % 40) / 1000,
+    },
+  ],
+  style: { color: '#2962FF', lineWidth: 2, lineStyle: 'SOLID' },
+});
+const createBody = (drawings: number) =>
+  JSON.stringify({
+    sender: 'bench@example.com',
+    metadata: {
+      direction: 'BULLISH',
+      entryPlacement: 'BELOW_CURRENT',
+      title: 'Bench analysis',
+      timeframe: 'H1',
+      symbol: 'GBP/USD',
+    },
+    drawings: Array.from({ length: drawings }, (_, i) => line(`d_${i}`, i)),
+  });
+let appendSeq = 0;
+const appendBody = () =>
+  JSON.stringify({ sender: 'bench@example.com', drawings: [line(`a_${appendSeq++}`, appendSeq)] });
+
+interface Result {
+  readonly requests: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** Runs `CONCURRENCY` loops for `SECONDS`; each call makes one request and says whether it succeeded. */
+async function load(one: () => Promise<boolean>): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const ok = await one();
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+  };
+}
+
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  expected: number,
+): Promise<boolean> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status === expected;
+}
+
+async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
+  const echo = new Hono();
+  echo.post('/*', async (c) => c.body(await c.req.text(), 200, { 'content-type': 'application/json' }));
+  const server = createAdaptorServer({ fetch: echo.fetch }) as Server;
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const fmt = (r: Result) =>
+  `${(r.requests / r.seconds).toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms` +
+  `  (${r.requests} requests${r.errors ? `, ${r.errors} unexpected statuses` : ''})`;
+
+/** A started chartmark server with a key and a pool of empty analyses for the append runs. */
+async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL') {
+  const server = await startServer({
+    port: 0,
+    dbPath: join(dir, `bench-${synchronous}.sqlite`),
+    // The per-key write limit would turn the run into a 429 benchmark.
+    rateLimit: false,
+    log: () => {},
+  });
+  // FULL (better-sqlite3's default) fsyncs the WAL on every commit; NORMAL only at checkpoints,
+  // which survives a process crash but may lose the last commits on power loss.
+  server.storage.db.pragma(`synchronous = ${synchronous}`);
+  const { key } = await createApiKey(server.storage, {
+    communityId: COMMUNITY,
+    permissions: ['analysis:read', 'analysis:write'],
+  });
+  const auth = { authorization: `Bearer ${key}` };
+  const createUrl = `${server.url}/v1/analysis/${COMMUNITY}/channels/${CHANNEL}`;
+  const pool: string[] = [];
+  const analyses = Math.ceil((SECONDS * 4000) / APPENDS_PER_ANALYSIS) + 1;
+  for (let i = 0; i < analyses; i++) {
+    const res = await fetch(createUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: createBody(0),
+    });
+    pool.push(((await res.json()) as { data: { id: string } }).data.id);
+  }
+  // Warm up (JIT, connection pool, SQLite page cache) on an analysis the runs do not use.
+  const spare = pool.pop()!;
+  for (let i = 0; i < 200; i++)
+    await post(`${server.url}/v1/analysis/${spare}/drawings`, appendBody(), auth, 200);
+  let appended = 0;
+  return {
+    server,
+    label: `chartmark, synchronous=${synchronous}${synchronous === 'FULL' ? ' (default)' : ''}`,
+    create: (body: string) => post(createUrl, body, auth, 201),
+    append: () =>
+      post(
+        `${server.url}/v1/analysis/${pool[Math.floor(appended++ / APPENDS_PER_ANALYSIS) % pool.length]}/drawings`,
+        appendBody(),
+        auth,
+        200,
+      ),
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-bench-'));
+  const echo = await startEcho();
+  const targets = [await prepareServer(dir, 'FULL'), await prepareServer(dir, 'NORMAL')];
+  try {
+    const body100 = createBody(100);
+    for (let i = 0; i < 200; i++) await post(`${echo.url}/warm`, body100, {}, 200);
+    console.log(
+      `server bench: ${SECONDS} s per run, concurrency ${CONCURRENCY}, loopback, Node ${process.version}`,
+    );
+    console.log(`create body ${body100.length} bytes; append body ~${appendBody().length} bytes`);
+    const scenarios: [string, () => Promise<boolean>, (t: (typeof targets)[number]) => Promise<boolean>][] = [
+      ['create, 100 drawings', () => post(`${echo.url}/create`, body100, {}, 200), (t) => t.create(body100)],
+      ['append, 1 drawing', () => post(`${echo.url}/append`, appendBody(), {}, 200), (t) => t.append()],
+    ];
+    for (const [name, echoOne, serverOne] of scenarios) {
+      const e = await load(echoOne);
+      console.log(`\n${name}`);
+      console.log(`  ${'bare Hono echo'.padEnd(38)} ${fmt(e)}`);
+      for (const t of targets) {
+        const s = await load(() => serverOne(t));
+        const ratio = s.requests / s.seconds / (e.requests / e.seconds);
+        console.log(`  ${t.label.padEnd(38)} ${fmt(s)}`);
+        console.log(
+          `  ${''.padEnd(38)} ratio ${(ratio * 100).toFixed(1)} % of echo (goal ≥ 30 %); p95 ${s.p95.toFixed(2)} ms (goal ≤ 10 ms)`,
+        );
+      }
+    }
+  } finally {
+    await echo.close();
+    for (const t of targets) await t.server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
