@@ -34,7 +34,10 @@ export function reorderCommand(store: Store, move: OrderMove, which?: readonly s
   if (chosen.size === 0) return;
   const next = reorder(state.order, chosen, move);
   if (next.every((id, i) => id === state.order[i])) return;
-  store.update((d) => {
-    d.order = next;
-  });
+  store.update(
+    (d) => {
+      d.order = next;
+    },
+    [...chosen],
+  );
 }

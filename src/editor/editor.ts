@@ -86,7 +86,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
         return true;
       }
       case 'undo':
-        store.undo();
+        editor.undo();
         return true;
       case 'redo':
         store.redo();
@@ -175,7 +175,12 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     selectAll: () => selectAllCommand(store),
     copy: () => copyCommand(store),
     paste: (viewport) => pasteCommand(store, ids, viewportOr(viewport, 'paste'), bars),
-    undo: () => store.undo(),
+    undo() {
+      // Undo in the middle of a placement or drag abandons it, like Esc, rather than a finished step.
+      if (cancelPlacement({ store })) return true;
+      if (store.get().toolState.type !== 'idle' && cancelDrag({ store })) return true;
+      return store.undo();
+    },
     redo: () => store.redo(),
     canUndo: () => store.history.canUndo(),
     canRedo: () => store.history.canRedo(),

@@ -4,7 +4,7 @@
 // kept as before/after snapshots and rebased (see order.ts) for the same reason.
 import { applyPatches, enablePatches, type Patch } from 'immer';
 import type { EditorState } from './types';
-import { rebaseOrder } from './order';
+import { movedIds, rebaseOrder } from './order';
 
 enablePatches();
 
@@ -20,6 +20,8 @@ export interface HistoryEntry {
   readonly undo: readonly Patch[];
   readonly orderBefore: readonly string[];
   readonly orderAfter: readonly string[];
+  /** Ids whose paint position the step changed (added, removed or reordered). */
+  readonly moved: ReadonlySet<string>;
   readonly selectionBefore: readonly string[];
   readonly selectionAfter: readonly string[];
 }
@@ -29,6 +31,7 @@ interface PendingEntry {
   undo: Patch[];
   orderBefore: readonly string[];
   orderAfter: readonly string[];
+  moved: Set<string>;
   selectionBefore: readonly string[];
   selectionAfter: readonly string[];
 }
@@ -71,13 +74,15 @@ export class History {
 
   /**
    * Records one local change; returns true when it touched the document. Outside a gesture it is
-   * a step of its own; inside, it merges into the gesture's step.
+   * a step of its own; inside, it merges into the gesture's step. `moved` names the ids a reorder
+   * moved, since for a swap either id would be a minimal answer and only the command knows which.
    */
   record(
     patches: readonly Patch[],
     inverse: readonly Patch[],
     before: EditorState,
     after: EditorState,
+    moved?: readonly string[],
   ): boolean {
     const redo = documentPatches(patches);
     const undo = documentPatches(inverse);
@@ -92,6 +97,7 @@ export class History {
         undo: [],
         orderBefore: before.order,
         orderAfter: before.order,
+        moved: new Set(),
         selectionBefore: before.selection,
         selectionAfter: before.selection,
       };
@@ -99,6 +105,8 @@ export class History {
     this.pending.redo.push(...redo);
     this.pending.undo.unshift(...undo);
     this.pending.orderAfter = after.order;
+    if (orderChanged)
+      for (const id of moved ?? movedIds(before.order, after.order)) this.pending.moved.add(id);
     this.pending.selectionAfter = after.selection;
     if (this.depth === 0) this.commit();
     return true;
@@ -179,12 +187,11 @@ export function applyStep(state: EditorState, entry: HistoryEntry, direction: 'u
     return true;
   });
   const patched = safe.length ? applyPatches(state, safe) : state;
-  const from = direction === 'undo' ? entry.orderAfter : entry.orderBefore;
   const to = direction === 'undo' ? entry.orderBefore : entry.orderAfter;
   const order =
-    from === to && sameIds(patched.order, Object.keys(patched.byId))
+    entry.moved.size === 0 && sameIds(patched.order, Object.keys(patched.byId))
       ? patched.order
-      : rebaseOrder(patched.order, from, to, (id) => id in patched.byId);
+      : rebaseOrder(patched.order, to, entry.moved, (id) => id in patched.byId);
   const wanted = direction === 'undo' ? entry.selectionBefore : entry.selectionAfter;
   const selection = wanted.filter((id) => id in patched.byId && !patched.flags[id]?.hidden);
   return { ...patched, order, selection };

@@ -42,17 +42,16 @@ function longestIncreasing(values: readonly number[]): Set<number> {
 }
 
 /**
- * Re-applies the step `from → to` onto `current`: ids the step moved are taken out and put back
- * after their nearest predecessor in `to`; ids that no longer exist are dropped; existing ids
- * missing from both are appended, so no drawing is ever lost from the paint order.
+ * Re-applies a step onto `current`: the ids the step moved (`moved`, e.g. from movedIds) are taken
+ * out and put back after their nearest predecessor in the step's result `to`; ids that no longer
+ * exist are dropped; existing ids missing from both are appended, so no drawing is ever lost.
  */
 export function rebaseOrder(
   current: readonly string[],
-  from: readonly string[],
   to: readonly string[],
+  moved: ReadonlySet<string>,
   exists: (id: string) => boolean,
 ): string[] {
-  const moved = movedIds(from, to);
   const result = current.filter((id) => !moved.has(id) && exists(id));
   const placed = new Set(result);
   to.forEach((id, i) => {

@@ -12,8 +12,8 @@ export type Recipe = (draft: Draft<EditorState>) => void;
 export interface Store {
   get(): EditorState;
   subscribe(listener: EditorListener): () => void;
-  /** A local change; enters history (merged into the open gesture, if any). */
-  update(recipe: Recipe): void;
+  /** A local change; enters history (merged into the open gesture, if any). `moved`: see History.record. */
+  update(recipe: Recipe, moved?: readonly string[]): void;
   beginGesture(): void;
   endGesture(): void;
   /** Reverts everything the open gesture changed; returns false when none was open. */
@@ -103,12 +103,12 @@ export function createStore(initial: EditorState = createInitialState(), history
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    update(recipe) {
+    update(recipe, moved) {
       const before = state;
       const [produced, patches, inverse] = produceWithPatches(before, recipe);
       if (produced === before) return;
       const next = finishState(before, produced);
-      history.record(patches, inverse, before, next);
+      history.record(patches, inverse, before, next, moved);
       set(next, 'local');
     },
     beginGesture() {

@@ -168,6 +168,16 @@ describe('applyRemote', () => {
     expect(editor.getState().byId.a).toBeUndefined();
   });
 
+  it('undo of a local level edit keeps a remote edit of another level', () => {
+    const editor = twoDrawings();
+    editor.setLevel('support', { id: 'sup_1', price: 120 as never, time: t(5) });
+    editor.applyRemote((d) => {
+      d.levels.resistance = { id: 'res_1', price: 180 as never, time: t(6) };
+    });
+    editor.undo();
+    expect(editor.getState().levels).toEqual({ resistance: { id: 'res_1', price: 180, time: t(6) } });
+  });
+
   it('reports remote changes with origin remote and the touched ids', () => {
     const editor = twoDrawings();
     const changes: ChangeRecord[] = [];

@@ -200,6 +200,22 @@ describe('placement options', () => {
     expect(editor.getState().drawings).toEqual([]);
   });
 
+  it('undo in the middle of a placement abandons it without undoing the previous drawing', () => {
+    const editor = createEditor();
+    editor.setTool('LINE');
+    drag(editor, [100, 250], [200, 150]);
+    editor.setTool('RECTANGLE');
+    click(editor, 300, 250);
+    expect(editor.undo()).toBe(true);
+    const s = editor.getState();
+    expect([s.drawings.map((d) => d.id), s.tool, s.toolState]).toEqual([
+      ['line_1'],
+      'select',
+      { type: 'idle' },
+    ]);
+    expect(editor.canUndo()).toBe(true);
+  });
+
   it('Shift keeps the second point of a LINE at exactly 45° in pixels, magnet off', () => {
     const editor = createEditor();
     editor.setMagnet('strong');
