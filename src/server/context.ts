@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import { toErrorEnvelope } from '../schema/errors';
 import { MAX_BODY_BYTES, OBJECT_ID_PATTERN } from '../schema/limits';
 import { ApiError } from './api-error';
-import { authenticate, covers, hasPermission, type Permission } from './auth/keys';
+import { type AuthFailure, authenticate, covers, hasPermission, type Permission } from './auth/keys';
 import { readJsonBody } from './body';
 import { createIdGenerator } from './ids';
 import {
@@ -64,18 +64,20 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** The ETag of a version. */
 export const etag = (version: number): string => `"${version}"`;
 
+/** Why each authentication failure is refused, for the 401 message. */
+const UNAUTHORIZED: Record<AuthFailure, string> = {
+  missing: 'Authorization header is missing',
+  malformed: 'Authorization must be "Bearer <apiKey>"',
+  unknown: 'API key is not valid',
+  expired: 'API key has expired',
+  revoked: 'API key has been revoked',
+};
+
 /** 401 unless the Authorization header carries a live key. */
 export async function requireKey(ctx: ServerContext, request: Request, now: number): Promise<ApiKeyRow> {
   const result = await authenticate(ctx.storage, request.headers.get('authorization') ?? undefined, now);
-  if (result.ok) return result.key;
-  const why = {
-    missing: 'Authorization header is missing',
-    malformed: 'Authorization must be "Bearer <apiKey>"',
-    unknown: 'API key is not valid',
-    expired: 'API key has expired',
-    revoked: 'API key has been revoked',
-  }[result.reason];
-  return Promise.reject(new ApiError('unauthorized', why));
+  if (!result.ok) throw new ApiError('unauthorized', UNAUTHORIZED[result.reason]);
+  return result.key;
 }
 
 /** 400 invalid_id unless every named path parameter is an ObjectId. */

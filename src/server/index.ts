@@ -31,7 +31,7 @@ export {
   PERMISSIONS,
   revokeApiKey,
 } from './auth/keys';
-export { canonicalJson, IDEMPOTENCY_TTL_MS } from './idempotency';
+export { canonicalJson, IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS, IDEMPOTENCY_TTL_MS } from './idempotency';
 export type { RateDecision, RateLimiter, RateLimitOptions } from './rate-limit';
 export { createRateLimiter, DEFAULT_WRITE_RATE_LIMIT } from './rate-limit';
 // Operations: webhooks, serving, demo seeding, CLI.
