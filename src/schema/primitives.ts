@@ -18,7 +18,7 @@ import {
   TIME_YEAR_MIN,
 } from './limits';
 import { noForbiddenCharacters } from './text';
-import { parseTime, TIME_PATTERN } from './time';
+import { isWireTime, TIME_PATTERN } from './time';
 
 /** A MongoDB-style ObjectId: 24 lower-case hex characters. */
 export const ObjectId = z.string().regex(OBJECT_ID_PATTERN, 'expected 24 lower-case hex characters');
@@ -26,7 +26,7 @@ export const ObjectId = z.string().regex(OBJECT_ID_PATTERN, 'expected 24 lower-c
 const TIME_RULE = `expected an ISO-8601 UTC time like 2026-01-08T12:00:00Z (years ${TIME_YEAR_MIN}–${TIME_YEAR_MAX}, a real date)`;
 
 function checkTime(payload: z.core.ParsePayload<string>): void {
-  if (parseTime(payload.value) === null) {
+  if (!isWireTime(payload.value)) {
     payload.issues.push({
       code: 'invalid_format',
       format: 'datetime',

@@ -23,34 +23,60 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// Days from 1970-01-01 to a civil date (H. Hinnant's algorithm): integer maths, no Date object.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /**
  * Parses `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z` (years 1970–2100, real calendar dates, no leap second)
- * into UTC seconds; returns null when the text is not such a time. Digits after the third
- * fractional one are truncated, because responses carry milliseconds at most.
+ * into milliseconds since the epoch; returns -1 when the text is not such a time. Digits after
+ * the third fractional one are truncated, because responses carry milliseconds at most.
  */
-export function parseTime(s: string): UtcSeconds | null {
+function parseMillis(s: string): number {
   const len = s.length;
-  if (len < 20 || len > 30 || s.charCodeAt(len - 1) !== 90 /* Z */) return null;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  if (len < 20 || len > 30 || s.charCodeAt(len - 1) !== 90 /* Z */) return -1;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return -1; // - - T
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return -1; // : :
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);
   const hour = digits(s, 11, 2);
   const minute = digits(s, 14, 2);
   const second = digits(s, 17, 2);
-  if (year < TIME_YEAR_MIN || year > TIME_YEAR_MAX || month < 1 || month > 12) return null;
-  if (day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23) return null;
-  if (minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (year < TIME_YEAR_MIN || year > TIME_YEAR_MAX || month < 1 || month > 12) return -1;
+  if (day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23) return -1;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
   let ms = 0;
   if (len > 20) {
     // A fraction: '.' then 1–9 digits before the Z.
     const fractionDigits = len - 21;
-    if (s[19] !== '.' || fractionDigits < 1 || fractionDigits > 9) return null;
-    if (digits(s, 20, fractionDigits) < 0) return null;
+    if (s.charCodeAt(19) !== 46 || fractionDigits < 1) return -1;
+    if (digits(s, 20, fractionDigits) < 0) return -1;
     const kept = Math.min(3, fractionDigits);
     ms = digits(s, 20, kept) * 10 ** (3 - kept);
   }
-  return utcSeconds((Date.UTC(year, month - 1, day, hour, minute, second) + ms) / 1000);
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
+}
+
+/** True when `s` is a wire time (see `parseTime`). */
+export function isWireTime(s: string): boolean {
+  return parseMillis(s) >= 0;
+}
+
+/**
+ * Parses `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z` (years 1970–2100, real calendar dates, no leap second)
+ * into UTC seconds; returns null when the text is not such a time. Digits after the third
+ * fractional one are truncated, because responses carry milliseconds at most.
+ */
+export function parseTime(s: string): UtcSeconds | null {
+  const ms = parseMillis(s);
+  return ms < 0 ? null : utcSeconds(ms / 1000);
 }
 
 /**
