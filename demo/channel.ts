@@ -44,7 +44,7 @@ function post(a: AnalysisDetailWire, now: number): HTMLLIElement {
     el('span', `badge ${a.analysisType.split('_')[0]}`, TYPE_LABEL[a.analysisType] ?? a.analysisType),
     el('span', `badge status ${expired ? 'expired' : 'active'}`, expired ? 'Expired' : 'Active'),
     el('span', 'symbol', `${a.metadata.symbol} · ${a.metadata.timeframe}`),
-    el('time', 'created', a.createdAt.replace('T', ' ').replace('Z', ' UTC')),
+    el('time', 'created', `${a.createdAt.slice(0, 16).replace('T', ' ')} UTC`),
   );
   const chart = el('div', 'chart');
   li.append(el('h2', 'title', a.metadata.title), meta, chart);
@@ -68,7 +68,7 @@ function show(result: ChannelPage): void {
       'Run `npm start` to see the channel from the server.';
   } else {
     source.className = 'source';
-    source.textContent = `${result.total} analyses in this channel, from the reference server.`;
+    source.textContent = `${result.total} ${result.total === 1 ? 'analysis' : 'analyses'} in this channel, from the reference server.`;
   }
   pageInfo.textContent = `Page ${result.page} of ${result.pages}`;
   newer.disabled = result.page <= 1;
