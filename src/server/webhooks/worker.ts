@@ -62,9 +62,9 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   const db = options.storage?.db ?? options.db;
   if (!db) throw new Error('startWebhookWorker: needs storage or db');
   const queue = new DeliveryQueue(db);
-  // Each queue step is one synchronous statement or transaction. The storage runs its own
-  // transactions synchronously from BEGIN to COMMIT too, so neither can see the other half done.
-  const alone = async <R>(fn: () => R): Promise<R> => fn();
+  // Queue steps are synchronous statements or transactions and never span an await; the
+  // storage runs its transactions synchronously from BEGIN to COMMIT too, so sharing the one
+  // connection, neither can run inside the other or see it half done.
   const send = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -104,17 +104,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       log(
         `webhook ${d.deliveryId} to ${d.url} attempt ${d.attempts + 1} failed: ${error ?? `HTTP ${statusCode}`}`,
       );
-    await alone(() =>
-      queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt),
-    );
+    queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt);
     return ok;
   }
 
   async function pass(): Promise<DrainResult> {
-    const due = await alone(() => {
-      queue.fanOut();
-      return queue.due(now(), BATCH);
-    });
+    queue.fanOut();
+    const due = queue.due(now(), BATCH);
     let delivered = 0;
     let next = 0;
     const lanes = Array.from({ length: Math.min(concurrency, due.length) }, async () => {
@@ -160,7 +156,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
 
   return {
     drain: () => serial(drainOnce),
-    pending: () => alone(() => queue.pending()),
+    pending: async () => queue.pending(),
     queue,
     async stop() {
       stopped = true;
