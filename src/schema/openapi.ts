@@ -72,6 +72,20 @@ export function componentSchemas(): Record<string, JsonObject> {
     const { $schema: _s, $id: _i, ...rest } = schema as JsonObject;
     out[id] = rest;
   }
+  // OpenAPI's own discriminator keyword lets code generators pick the kind without trying each.
+  out.Drawing = {
+    ...out.Drawing,
+    discriminator: {
+      propertyName: 'type',
+      mapping: {
+        HORIZONTAL_LINE: '#/components/schemas/HorizontalLineDrawing',
+        LINE: '#/components/schemas/LineDrawing',
+        RECTANGLE: '#/components/schemas/RectangleDrawing',
+        PARALLEL: '#/components/schemas/ParallelDrawing',
+        FIBONACCI_RETRACEMENT: '#/components/schemas/FibonacciRetracementDrawing',
+      },
+    },
+  };
   return out;
 }
 
