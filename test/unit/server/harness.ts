@@ -1,6 +1,6 @@
 // A server on an in-memory database with a movable clock, keys for every auth case and a
 // database dump, for the API tests (Hono's app.request, no port).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createApp } from '../../../src/server/app';
 import { createApiKey, revokeApiKey } from '../../../src/server/auth/keys';
@@ -14,10 +14,9 @@ export const OTHER_COMMUNITY = '6502c9e514a3e564c5c09c0d';
 /** 2026-01-08T12:00:00Z. */
 export const T0 = Date.UTC(2026, 0, 8, 12);
 
-/** A documented example body, from the project fixtures (or the shared spec while they land). */
+/** A documented example body from test/fixtures/spec-examples. */
 export function example(name: string): Record<string, unknown> {
-  const local = new URL(`../../fixtures/spec-examples/${name}`, import.meta.url);
-  const path = existsSync(local) ? local : `/work/shared/spec/examples/${name}`;
+  const path = new URL(`../../fixtures/spec-examples/${name}`, import.meta.url);
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
 
