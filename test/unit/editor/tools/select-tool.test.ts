@@ -7,7 +7,7 @@ import type { Price } from '../../../../src/core/units';
 import { createEditor } from '../../../../src/editor/editor';
 import type { Editor } from '../../../../src/editor/editor-api';
 import type { EditorPointerEvent } from '../../../../src/editor/types';
-import { ev, pt, t, vp } from '../fixtures';
+import { bars, ev, pt, t, vp } from '../fixtures';
 
 // Line a: (100,250)–(200,150); hline b at y 400; rectangle c: x 400–500, y 100–200.
 const a = () => createDrawing('LINE', 'a', [pt(10, 150), pt(20, 170)]);
@@ -58,6 +58,22 @@ describe('select tool', () => {
     expect(editor.getState().selection).toEqual(['a']);
     editor.undo();
     expect(editor.getState().byId.a).toEqual(a());
+  });
+
+  it('snaps a dragged handle with the magnet and constrains it to 45° with Shift', () => {
+    const editor = fixture();
+    editor.setMagnet('strong');
+    // Bar 12: open 162, high 166, low 158, close 163; y 300 is price 140, nearest the low.
+    editor.pointer(ev('down', 100, 250), vp, bars);
+    editor.pointer(ev('move', 110, 280), vp, bars);
+    editor.pointer(ev('move', 121, 300), vp, bars);
+    editor.pointer(ev('up', 121, 300), vp, bars);
+    expect(editor.getState().byId.a!.points).toEqual([pt(12, 158), pt(20, 170)]);
+    drag(editor, [200, 150], [260, 30], { shiftKey: true });
+    const p1 = editor.getState().byId.a!.points[1]!;
+    // From the other end (120, 210): dx 140, dy −180 → 45° at d = 160, i.e. (280, 50).
+    expect(vp.timeToX(p1.time)).toBeCloseTo(280, 9);
+    expect(vp.priceToY(p1.price)).toBeCloseTo(50, 9);
   });
 
   it('Shift-click adds, then a drag moves the whole selection together', () => {
