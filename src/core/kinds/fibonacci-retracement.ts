@@ -3,7 +3,7 @@
 import type { FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
 import { fibLevelLabel, fibLevelPrice } from '../fibonacci';
-import { boxFromPoints, distanceToSegment } from '../geometry';
+import { distanceToSegment } from '../geometry';
 import type { Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
@@ -75,14 +75,14 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
   handles,
   bbox(d, vp) {
     const g = geometry(d, vp);
-    return boxFromPoints([
-      g.a,
-      g.b,
-      ...g.ys.flatMap((y) => [
-        { x: g.left, y },
-        { x: g.right, y },
-      ]),
-    ]);
+    // Levels span [left, right], which already holds both points' x; only y needs a scan.
+    let minY = Math.min(g.a.y, g.b.y);
+    let maxY = Math.max(g.a.y, g.b.y);
+    for (const y of g.ys) {
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    return { minX: g.left, minY, maxX: g.right, maxY };
   },
   hit(d, vp, pointer, tolerance) {
     const g = geometry(d, vp);
