@@ -3,6 +3,7 @@ export { createIdGenerator } from './ids';
 export type {
   AnalysisDocument,
   AnalysisListQuery,
+  AnalysisListRow,
   AnalysisRow,
   ApiKeyRow,
   IdempotencyRow,

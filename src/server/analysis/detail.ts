@@ -4,7 +4,7 @@ import { analysisStatus } from '../../core/expiry';
 import type { UtcSeconds } from '../../core/units';
 import type { AnalysisDetail, AnalysisSummary } from '../../schema/responses';
 import { formatTime } from '../../schema/time';
-import type { AnalysisRow } from '../storage/storage';
+import type { AnalysisListRow, AnalysisRow } from '../storage/storage';
 import { documentOf } from './document';
 import { deriveLinks } from './links';
 
@@ -13,7 +13,7 @@ const iso = (ms: number): string => formatTime(ms / 1000);
 const seconds = (ms: number): UtcSeconds => (ms / 1000) as UtcSeconds;
 
 /** ACTIVE until now ≥ expiresAt. */
-function status(row: AnalysisRow, now: number): AnalysisDetail['status'] {
+function status(row: AnalysisListRow, now: number): AnalysisDetail['status'] {
   return analysisStatus(row.expiresAt === null ? null : seconds(row.expiresAt), seconds(now));
 }
 
@@ -38,21 +38,22 @@ export function toDetail(row: AnalysisRow, now: number): AnalysisDetail {
   };
 }
 
-/** One line of a list. */
-export function toSummary(row: AnalysisRow, now: number): AnalysisSummary {
-  const doc = documentOf(row);
+/** One line of a list, from the indexed columns alone. */
+export function toSummary(row: AnalysisListRow, now: number): AnalysisSummary {
+  const direction = row.direction as AnalysisSummary['direction'];
+  const entryPlacement = row.entryPlacement as AnalysisSummary['entryPlacement'];
   return {
     id: row.id,
     communityId: row.communityId,
     channelId: row.channelId,
     sender: row.sender,
-    analysisType: analysisType(doc.metadata.direction, doc.metadata.entryPlacement),
+    analysisType: analysisType(direction, entryPlacement),
     status: status(row, now),
-    title: doc.metadata.title,
-    symbol: doc.metadata.symbol,
-    timeframe: doc.metadata.timeframe,
-    direction: doc.metadata.direction,
-    entryPlacement: doc.metadata.entryPlacement,
+    title: row.title,
+    symbol: row.symbol,
+    timeframe: row.timeframe as AnalysisSummary['timeframe'],
+    direction,
+    entryPlacement,
     drawingCount: row.drawingCount,
     expiresAt: row.expiresAt === null ? null : iso(row.expiresAt),
     createdAt: iso(row.createdAt),

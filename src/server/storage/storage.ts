@@ -34,6 +34,9 @@ export interface AnalysisRow {
   readonly document: AnalysisDocument;
 }
 
+/** A row as listed: the indexed columns without the document, so a page never parses drawings. */
+export type AnalysisListRow = Omit<AnalysisRow, 'document'>;
+
 /** Filters and page of a list request; `status` is evaluated against `now`. */
 export interface AnalysisListQuery {
   readonly communityId: string;
@@ -133,7 +136,7 @@ export interface Storage {
   atomically<R>(reads: TxReads, decide: (snapshot: TxSnapshot) => TxDecision<R>): Promise<R>;
   getAnalysis(id: string): Promise<AnalysisRow | null>;
   /** One page, newest first (createdAt, then id), and the total matching the filters. */
-  listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisRow[] }>;
+  listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisListRow[] }>;
   insertApiKey(row: ApiKeyRow): Promise<void>;
   findApiKeyByHash(hash: string): Promise<ApiKeyRow | null>;
   /** Marks the key revoked at `at`; false when no such unrevoked key exists. */

@@ -1,5 +1,5 @@
 // Row ↔ record mapping for the SQLite adapter: column names are snake_case, JSON columns are text.
-import type { AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from '../storage';
+import type { AnalysisListRow, AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from '../storage';
 
 /** An analyses row as better-sqlite3 returns it. */
 export interface AnalysisColumns {
@@ -22,6 +22,11 @@ export interface AnalysisColumns {
 
 /** Columns → record. */
 export function analysisFromColumns(c: AnalysisColumns): AnalysisRow {
+  return { ...listRowFromColumns(c), document: JSON.parse(c.document) };
+}
+
+/** Columns without the document → list record. */
+export function listRowFromColumns(c: Omit<AnalysisColumns, 'document'>): AnalysisListRow {
   return {
     id: c.id,
     communityId: c.community_id,
@@ -37,7 +42,6 @@ export function analysisFromColumns(c: AnalysisColumns): AnalysisRow {
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     version: c.version,
-    document: JSON.parse(c.document),
   };
 }
 

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type {
   AnalysisListQuery,
+  AnalysisListRow,
   AnalysisRow,
   ApiKeyRow,
   IdempotencyRow,
@@ -20,6 +21,7 @@ import {
   type AnalysisColumns,
   type ApiKeyColumns,
   analysisFromColumns,
+  listRowFromColumns,
   analysisToColumns,
   apiKeyFromColumns,
   type IdempotencyColumns,
@@ -53,6 +55,7 @@ export interface SqliteOptions {
 const COLUMNS =
   'id, community_id, channel_id, sender, title, symbol, timeframe, direction, entry_placement, ' +
   'drawing_count, expires_at, created_at, updated_at, version, document';
+const LIST_COLUMNS = COLUMNS.replace(', document', '');
 const PARAMS = COLUMNS.split(', ')
   .map((c) => `@${c}`)
   .join(', ');
@@ -200,7 +203,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   };
 }
 
-function list(db: Database.Database, q: AnalysisListQuery): { total: number; rows: AnalysisRow[] } {
+function list(db: Database.Database, q: AnalysisListQuery): { total: number; rows: AnalysisListRow[] } {
   const where = ['community_id = @communityId', 'channel_id = @channelId'];
   const params: Record<string, string | number> = { communityId: q.communityId, channelId: q.channelId };
   if (q.symbol !== undefined) {
@@ -227,9 +230,9 @@ function list(db: Database.Database, q: AnalysisListQuery): { total: number; row
   const rows = (
     db
       .prepare(
-        `SELECT ${COLUMNS} FROM analyses WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+        `SELECT ${LIST_COLUMNS} FROM analyses WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: q.limit, offset: q.offset }) as AnalysisColumns[]
-  ).map(analysisFromColumns);
+      .all({ ...params, limit: q.limit, offset: q.offset }) as Omit<AnalysisColumns, 'document'>[]
+  ).map(listRowFromColumns);
   return { total, rows };
 }
