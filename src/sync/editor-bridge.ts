@@ -1,0 +1,74 @@
+// Puts a wire document into the editor: as a load (history cleared) when an analysis is opened,
+// or through applyRemote (outside undo) when a rebase brings in the server's changes. Objects the
+// editor already holds are kept where they say the same, so only real changes are announced.
+import { castDraft } from 'immer';
+import { LEVEL_NAMES, type Level, type LevelName } from '../core/analysis';
+import type { Drawing as DomainDrawing } from '../core/drawing';
+import type { Editor } from '../editor/editor-api';
+import {
+  levelFromWire,
+  levelToWire,
+  metadataFromWire,
+  metadataToWire,
+} from '../schema/codecs/analysis-codec';
+import { drawingFromWire, drawingToWire } from '../schema/codecs/drawing-codec';
+import { canonical, type DomainDoc, type SyncDoc } from './sync-doc';
+
+function pickDrawing(
+  wire: SyncDoc['drawings'][number],
+  candidates: (DomainDrawing | undefined)[],
+): DomainDrawing {
+  const want = canonical(wire);
+  for (const c of candidates) {
+    if (c && canonical(drawingToWire({ ...c, persistedId: undefined })) === want) return c;
+  }
+  return drawingFromWire(wire);
+}
+
+function pickLevel(
+  wire: NonNullable<SyncDoc['levels'][LevelName]>,
+  candidates: (Level | undefined)[],
+): Level {
+  const want = canonical(wire);
+  for (const c of candidates) {
+    if (c && canonical(levelToWire({ ...c, persistedId: undefined })) === want) return c;
+  }
+  return levelFromWire(wire);
+}
+
+/** Makes the editor's document equal `doc`; `preferred` (e.g. the server's, with persisted ids) is reused first. */
+export function applyDocToEditor(
+  editor: Editor,
+  doc: SyncDoc,
+  preferred: DomainDoc | null,
+  load = false,
+): void {
+  const state = editor.getState();
+  const prefById = new Map((preferred?.drawings ?? []).map((d) => [d.id, d]));
+  const drawings = doc.drawings.map((w) =>
+    pickDrawing(w, [prefById.get(w.clientObjectId), state.byId[w.clientObjectId]]),
+  );
+  const levels: { -readonly [N in LevelName]?: Level } = {};
+  for (const name of LEVEL_NAMES) {
+    const w = doc.levels[name];
+    if (w) levels[name] = pickLevel(w, [preferred?.levels[name], state.levels[name]]);
+  }
+  const sameMetadata = canonical(metadataToWire(state.metadata)) === canonical(doc.metadata);
+  const metadata = sameMetadata ? state.metadata : metadataFromWire(doc.metadata);
+  if (load) {
+    editor.load({ drawings, levels, metadata });
+    return;
+  }
+  editor.applyRemote((draft) => {
+    const sameDrawings =
+      drawings.length === state.drawings.length && drawings.every((d, i) => d === state.drawings[i]);
+    if (!sameDrawings) draft.drawings = castDraft(drawings);
+    for (const name of LEVEL_NAMES) {
+      if (levels[name] === state.levels[name]) continue;
+      const level = levels[name];
+      if (level) draft.levels[name] = castDraft(level);
+      else delete draft.levels[name];
+    }
+    if (!sameMetadata) draft.metadata = castDraft(metadata);
+  });
+}

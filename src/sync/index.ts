@@ -1,0 +1,35 @@
+// Public surface of chartmark/sync: the API client, the sync engine, outboxes and the status text.
+export {
+  API_BASE_URLS,
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiResult,
+  createApiClient,
+  type ListQuery,
+  type WriteOptions,
+} from './api-client';
+export { ApiError, parseRetryAfter, RETRYABLE_STATUS } from './api-error';
+export { type BackoffOptions, DEFAULT_BACKOFF, retryDelay } from './backoff';
+export { indexedDbOutbox } from './indexeddb-outbox';
+export {
+  analysisKey,
+  draftKey,
+  type InFlight,
+  memoryOutbox,
+  type OutboxEntry,
+  type OutboxRecord,
+  type OutboxStore,
+  storageOutbox,
+} from './outbox';
+export { NOTHING_TOUCHED, rebase, type Touched } from './rebase';
+export { type SyncStatus, statusText } from './status';
+export {
+  canonical,
+  type DomainDoc,
+  docFromDetail,
+  docFromDomain,
+  planChange,
+  type Plan,
+  type SyncDoc,
+} from './sync-doc';
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type Timers } from './sync-engine';

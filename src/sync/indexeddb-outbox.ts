@@ -1,0 +1,72 @@
+// The outbox in IndexedDB, one object store of records by key. Writes are issued in call order on
+// one store, and IndexedDB runs overlapping read-write transactions in the order they were made,
+// so a later write never lands before an earlier one.
+import { memoryOutbox, type OutboxRecord, type OutboxStore, storageOutbox } from './outbox';
+
+const STORE = 'outbox';
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function openDb(name: string): Promise<IDBDatabase> {
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
+  };
+  return request(open);
+}
+
+/**
+ * An outbox in the IndexedDB database `name`; where IndexedDB is missing (or refuses to open, as in
+ * some private modes) it falls back to localStorage, and without that to memory.
+ */
+export function indexedDbOutbox(name: string): OutboxStore {
+  if (typeof indexedDB === 'undefined') {
+    return typeof localStorage !== 'undefined' ? storageOutbox(localStorage, `${name}:`) : memoryOutbox();
+  }
+  let fallback: OutboxStore | null = null;
+  const db = openDb(name).catch(() => {
+    fallback = typeof localStorage !== 'undefined' ? storageOutbox(localStorage, `${name}:`) : memoryOutbox();
+    return null;
+  });
+  async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const d = await db;
+    if (!d) throw new Error('indexedDbOutbox: no database');
+    const t = d.transaction(STORE, mode);
+    const result = request(run(t.objectStore(STORE)));
+    await new Promise<void>((resolve, reject) => {
+      t.oncomplete = () => resolve();
+      t.onerror = () => reject(t.error);
+      t.onabort = () => reject(t.error ?? new Error('indexedDbOutbox: transaction aborted'));
+    });
+    return result;
+  }
+  return {
+    async read(key) {
+      await db;
+      if (fallback) return fallback.read(key);
+      return (await tx('readonly', (s) => s.get(key))) as OutboxRecord | undefined;
+    },
+    write(key, record) {
+      // Copy now: the caller keeps mutating its objects after this returns.
+      const copy = JSON.parse(JSON.stringify(record)) as OutboxRecord;
+      return db.then(() =>
+        fallback ? fallback.write(key, copy) : tx('readwrite', (s) => s.put(copy, key)).then(() => {}),
+      );
+    },
+    remove(key) {
+      return db.then(() =>
+        fallback ? fallback.remove(key) : tx('readwrite', (s) => s.delete(key)).then(() => {}),
+      );
+    },
+    async keys() {
+      await db;
+      if (fallback) return fallback.keys();
+      return ((await tx('readonly', (s) => s.getAllKeys())) as IDBValidKey[]).map(String);
+    },
+  };
+}

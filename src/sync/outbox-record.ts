@@ -1,0 +1,117 @@
+// Pure transitions of an outbox record: record an edit, freeze the next request, confirm it.
+// The engine does the I/O; everything that decides what is sent lives here, easy to test.
+import type { AnalysisDetail } from '../schema/responses';
+import type { InFlight, OutboxRecord } from './outbox';
+import { NOTHING_TOUCHED, type Touched, unionTouched } from './rebase';
+import { appendBody, createBody, docFromDetail, patchBody, planChange, type SyncDoc } from './sync-doc';
+
+/** A record for a new draft (no analysis yet) or for an opened analysis. */
+export function newRecord(
+  communityId: string,
+  channelId: string,
+  keyPrefix: string,
+  saved?: { readonly analysisId: string; readonly version: number; readonly doc: SyncDoc },
+): OutboxRecord {
+  return {
+    communityId,
+    channelId,
+    analysisId: saved?.analysisId ?? null,
+    keyPrefix,
+    base: saved ? { version: saved.version, doc: saved.doc } : null,
+    entries: [],
+    desired: null,
+    inFlight: null,
+    nextSeq: 1,
+  };
+}
+
+/** Appends one local edit: what it touched and the editor's document after it. */
+export function addEntry(record: OutboxRecord, touched: Touched, doc: SyncDoc): OutboxRecord {
+  return {
+    ...record,
+    entries: [...record.entries, { seq: record.nextSeq, touched }],
+    desired: doc,
+    nextSeq: record.nextSeq + 1,
+  };
+}
+
+/** Everything the pending entries touched. */
+export function pendingTouched(record: OutboxRecord): Touched {
+  return record.entries.length ? unionTouched(...record.entries.map((e) => e.touched)) : NOTHING_TOUCHED;
+}
+
+/** The create idempotency key of a draft: made with the draft, the same on every resend. */
+export const createKeyOf = (record: OutboxRecord): string => `${record.keyPrefix}-create`;
+
+/**
+ * Freezes the request that moves the server to `desired`: a Create for a draft, else an append
+ * or a PATCH. Returns the record unchanged and null when nothing is pending; drops entries whose
+ * edits cancelled out.
+ */
+export function prepareFlight(
+  record: OutboxRecord,
+  sender: string,
+): { readonly record: OutboxRecord; readonly flight: InFlight | null } {
+  if (record.inFlight) return { record, flight: record.inFlight };
+  const last = record.entries.at(-1);
+  const desired = record.desired;
+  if (!last || !desired) return { record, flight: null };
+  const upTo = last.seq;
+  if (record.analysisId === null || record.base === null) {
+    const flight: InFlight = {
+      op: 'create',
+      body: createBody(sender, desired, createKeyOf(record)),
+      upTo,
+      doc: desired,
+    };
+    return { record: { ...record, inFlight: flight }, flight };
+  }
+  const plan = planChange(record.base.doc, desired);
+  if (plan.kind === 'none') return { record: { ...record, entries: [], desired: null }, flight: null };
+  if (plan.kind === 'append') {
+    const key = `${record.keyPrefix}-a${record.nextSeq}`;
+    const flight: InFlight = {
+      op: 'append',
+      body: appendBody(sender, plan.drawings, key),
+      upTo,
+      doc: desired,
+    };
+    return { record: { ...record, inFlight: flight, nextSeq: record.nextSeq + 1 }, flight };
+  }
+  const flight: InFlight = {
+    op: 'patch',
+    body: patchBody(sender, record.base.doc, desired),
+    ifMatch: record.base.version,
+    upTo,
+    doc: desired,
+  };
+  return { record: { ...record, inFlight: flight }, flight };
+}
+
+/** What the server answered to a frozen request. */
+export type FlightAnswer =
+  | { readonly op: 'create'; readonly detail: AnalysisDetail; readonly replayed: boolean }
+  | { readonly op: 'append' | 'patch'; readonly version: number; readonly replayed: boolean };
+
+/**
+ * Confirms the frozen request: the base moves to what was sent, the entries it covered go.
+ * `stale` is true when the server may hold changes this client has not seen (a replay, or a
+ * version that jumped by more than one), so the engine must fetch before the next PATCH.
+ */
+export function ackFlight(
+  record: OutboxRecord,
+  answer: FlightAnswer,
+): { readonly record: OutboxRecord; readonly stale: boolean } {
+  const flight = record.inFlight;
+  if (!flight) throw new Error('ackFlight: no request in flight');
+  const entries = record.entries.filter((e) => e.seq > flight.upTo);
+  const rest = { entries, desired: entries.length ? record.desired : null, inFlight: null };
+  if (answer.op === 'create') {
+    const d = answer.detail;
+    const base = { version: d.version, doc: docFromDetail(d) };
+    return { record: { ...record, ...rest, analysisId: d.id, base }, stale: answer.replayed };
+  }
+  const expected = (record.base?.version ?? 0) + 1;
+  const base = { version: answer.version, doc: flight.doc };
+  return { record: { ...record, ...rest, base }, stale: answer.replayed || answer.version !== expected };
+}
