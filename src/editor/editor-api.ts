@@ -34,8 +34,11 @@ export interface Editor {
   key(event: EditorKeyEvent, viewport?: Viewport): boolean;
   /** Esc: cancels a placement or drag, else leaves a drawing tool, else clears the selection. */
   cancel(): boolean;
+  /** Switches tool, abandoning a placement or drag in progress. */
   setTool(tool: ToolId): void;
+  /** Magnet for placed and dragged points: off, weak (within the radius) or strong. */
   setMagnet(mode: MagnetMode): void;
+  /** When true a drawing tool stays active after each placement. */
   setStayInDrawingMode(stay: boolean): void;
 
   /** Adds a drawing on top, selects it and returns its new id. */
@@ -48,17 +51,27 @@ export interface Editor {
   delete(ids?: readonly string[]): string[];
   /** Copies the selection N bars to the right (see options.pasteOffsetBars); returns the new ids. */
   duplicate(viewport?: Viewport): string[];
+  /** Merges style keys; a key set to undefined falls back to the kind's default. */
   restyle(patch: StylePatch, ids?: readonly string[]): void;
+  /** Locked drawings can be selected and restyled but not moved, resized or deleted. */
   lock(ids?: readonly string[]): void;
+  /** Clears the lock. */
   unlock(ids?: readonly string[]): void;
   /** Hides drawings (and deselects them). */
   hide(ids?: readonly string[]): void;
+  /** Clears the hidden flag. */
   show(ids?: readonly string[]): void;
+  /** Sets `locked` or `hidden`. */
   setFlag(flag: keyof DrawingFlags, value: boolean, ids?: readonly string[]): void;
+  /** One step up in paint order, past the next unselected drawing. */
   bringForward(ids?: readonly string[]): void;
+  /** One step down in paint order. */
   sendBackward(ids?: readonly string[]): void;
+  /** To the top of the paint order, keeping the selection's inner order. */
   bringToFront(ids?: readonly string[]): void;
+  /** To the bottom of the paint order. */
   sendToBack(ids?: readonly string[]): void;
+  /** Any of the four paint-order moves. */
   reorder(move: OrderMove, ids?: readonly string[]): void;
   /** Replaces a Fibonacci retracement's ratios; throws on 0 or > 24, non-finite, out of [-5, 5] or repeated. */
   setFibLevels(id: string, levels: readonly number[]): void;
@@ -70,25 +83,37 @@ export interface Editor {
   setLevel(name: LevelName, level: Level | null): void;
   /** Moves a level to a price, stopped just inside its neighbours. */
   dragLevel(name: LevelName, price: number): void;
+  /** Sets (or, with undefined, removes) the expiry; HOURS must be a whole number 1–8760. */
   setExpiry(expiry: Expiry | undefined): void;
+  /** Merges metadata fields; undefined removes an optional text. */
   setMetadata(patch: MetadataPatch): void;
 
+  /** Replaces the selection (hidden or unknown ids are dropped). Selection never enters history. */
   select(ids: readonly string[]): void;
+  /** Adds to the selection. */
   addToSelection(ids: readonly string[]): void;
+  /** Adds the id when absent, removes it when present. */
   toggleSelection(id: string): void;
+  /** Empties the selection. */
   clearSelection(): void;
+  /** Selects every visible drawing. */
   selectAll(): void;
   /** Copies the selection; returns how many drawings were copied. */
   copy(): number;
   /** Pastes with new ids, N bars further right on each paste; returns the new ids. */
   paste(viewport?: Viewport): string[];
 
+  /** Undoes the newest local step (or abandons a placement/drag in progress); false when none. */
   undo(): boolean;
+  /** Redoes the newest undone step; false when none. */
   redo(): boolean;
+  /** True when there is a step to undo. */
   canUndo(): boolean;
+  /** True when there is a step to redo. */
   canRedo(): boolean;
   /** Opens a gesture: every change until endGesture is one undo step. */
   beginGesture(): void;
+  /** Closes the gesture opened by beginGesture. */
   endGesture(): void;
   /** Reverts and closes the open gesture. */
   cancelGesture(): boolean;
