@@ -42,7 +42,5 @@ export class ApiError extends Error {
 
 /** One issue with the path rendered into the message, as the schema's issues are. */
 export function issue(path: readonly (string | number)[], code: string, rule: string): ErrorIssue {
-  let at = '';
-  for (const k of path) at += typeof k === 'number' ? `[${k}]` : at === '' ? k : `.${k}`;
-  return { path: [...path], code, message: `${at || 'body'}: ${rule}` };
+  return { path: [...path], code, message: `${formatPath(path)}: ${rule}` };
 }
