@@ -76,23 +76,23 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   internal_error: 'Internal error',
 };
 
-/** `['drawings', 2, 'points']` → `drawings[2].points` (the empty path is `body`). */
-export function formatPath(path: readonly PropertyKey[]): string {
+/** `['drawings', 2, 'points']` → `drawings[2].points` (the empty path is `root`). */
+export function formatPath(path: readonly PropertyKey[], root = 'body'): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
-  return out === '' ? 'body' : out;
+  return out === '' ? root : out;
 }
 
 /** A zod error's issues as wire issues (our codes lifted from `params.code`), at most 100. */
-export function wireIssues(error: z.ZodError): ErrorIssue[] {
+export function wireIssues(error: z.ZodError, root = 'body'): ErrorIssue[] {
   const out: ErrorIssue[] = [];
   for (const issue of error.issues) {
     if (out.length === MAX_ERROR_ISSUES) break;
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    out.push({ path, code: issueCode(issue), message: `${formatPath(path)}: ${issue.message}` });
+    out.push({ path, code: issueCode(issue), message: `${formatPath(path, root)}: ${issue.message}` });
   }
   return out;
 }
@@ -134,8 +134,8 @@ export function errorEnvelope(
  * `code`, e.g. `invalid_query` for a query), its default message (or `message`), and the issues.
  */
 export function toErrorEnvelope(error: z.ZodError, message?: string, code?: ErrorCode): ErrorResponse {
-  const errors = wireIssues(error);
   const top = code ?? classifyIssues(error.issues.map((issue) => ({ code: issueCode(issue) })));
+  const errors = wireIssues(error, top === 'invalid_query' ? 'query' : 'body');
   return errorEnvelope(top, message ?? ERROR_MESSAGES[top], { errors });
 }
 
