@@ -5,6 +5,7 @@ import {
   type ErrorIssue,
   errorEnvelope,
   errorStatus,
+  formatPath,
   type ErrorResponse,
 } from '../schema/errors';
 
