@@ -40,6 +40,19 @@ export const UPDATABLE_FIELDS = ['title', 'preferenceText', 'alternativeText', '
 /** One updatable metadata field. */
 export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
 
+// Editor drawings are immutable objects, so their wire form can be kept per object: a snapshot
+// after one edit converts only the drawings that edit replaced.
+const wireOf = new WeakMap<DomainDrawing, Drawing>();
+
+function drawingWire(d: DomainDrawing): Drawing {
+  let w = wireOf.get(d);
+  if (!w) {
+    w = drawingToWire({ ...d, persistedId: undefined }) as Drawing;
+    wireOf.set(d, w);
+  }
+  return w;
+}
+
 /** Domain document → normalised wire document (persisted ids dropped). */
 export function docFromDomain(d: DomainDoc): SyncDoc {
   const levels: { -readonly [K in keyof Levels]: LevelEntry } = {};
@@ -50,7 +63,7 @@ export function docFromDomain(d: DomainDoc): SyncDoc {
   return {
     metadata: metadataToWire(d.metadata),
     levels,
-    drawings: d.drawings.map((x) => drawingToWire({ ...x, persistedId: undefined }) as Drawing),
+    drawings: d.drawings.map(drawingWire),
   };
 }
 

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import type { Editor } from '../../../src/editor/editor-api';
+import { createApiClient } from '../../../src/sync/api-client';
+import { memoryOutbox, type OutboxStore } from '../../../src/sync/outbox';
+import { createSyncEngine, type SyncEngine } from '../../../src/sync/sync-engine';
+import { statusText } from '../../../src/sync/status';
+import { docFromDetail, docFromDomain } from '../../../src/sync/sync-doc';
+import { pt, vp } from '../editor/fixtures';
+import {
+  BASE_URL,
+  CHANNEL,
+  COMMUNITY,
+  drain,
+  type FetchFn,
+  newEditor,
+  SENDER,
+  settle,
+  type TestServer,
+  testServer,
+  VirtualClock,
+} from './harness';
+
+interface Sent {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+  readonly ifMatch: string | null;
+  readonly at: number;
+}
+
+interface Setup {
+  readonly clock: VirtualClock;
+  readonly server: TestServer;
+  readonly editor: Editor;
+  readonly engine: SyncEngine;
+  readonly outbox: OutboxStore;
+  readonly sent: Sent[];
+}
+
+async function setup(
+  intercept?: (sent: Sent, real: FetchFn, input: string, init: RequestInit) => Promise<Response>,
+): Promise<Setup> {
+  const clock = new VirtualClock();
+  const server = await testServer(() => clock.now);
+  const sent: Sent[] = [];
+  const fetch: FetchFn = async (input, init) => {
+    const headers = new Headers(init.headers);
+    const s: Sent = {
+      method: init.method ?? 'GET',
+      path: new URL(input).pathname,
+      body: typeof init.body === 'string' ? init.body : '',
+      ifMatch: headers.get('if-match'),
+      at: clock.now,
+    };
+    sent.push(s);
+    return intercept ? intercept(s, server.fetch, input, init) : server.fetch(input, init);
+  };
+  const client = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch });
+  const editor = newEditor();
+  const outbox = memoryOutbox();
+  const engine = createSyncEngine({
+    editor,
+    client,
+    outbox,
+    communityId: COMMUNITY,
+    channelId: CHANNEL,
+    sender: SENDER,
+    timers: clock,
+    now: () => clock.now,
+    random: () => 0.5,
+  });
+  return { clock, server, editor, engine, outbox, sent };
+}
+
+const writes = (sent: readonly Sent[]) => sent.filter((s) => s.method !== 'GET');
+
+describe('sync engine against the reference server', () => {
+  it('sends the first save as a Create carrying the draft idempotency key, then reports Saved · v1', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    expect(sent.map((s) => `${s.method} ${s.path}`)).toEqual([
+      `POST /v1/analysis/${COMMUNITY}/channels/${CHANNEL}`,
+    ]);
+    const body = JSON.parse(sent[0]!.body);
+    expect(body.idempotencyKey).toMatch(/^cm[0-9a-z]+-create$/);
+    expect(body.drawings.map((d: { clientObjectId: string }) => d.clientObjectId)).toEqual(['line_1']);
+    expect(engine.analysisId).toMatch(/^[0-9a-f]{24}$/);
+    expect(statusText(engine.status)).toBe('Saved · v1');
+  });
+
+  it('sends a new drawing as an append with its own key, and a move as a PATCH with If-Match', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    const first = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    editor.create('RECTANGLE', [pt(2, 140), pt(6, 145)]);
+    await drain(engine, clock);
+    editor.move(10, 0, vp, [first]);
+    await drain(engine, clock);
+    const w = writes(sent);
+    expect(w.map((s) => `${s.method} ${s.path.replace(engine.analysisId ?? '', ':id')}`)).toEqual([
+      `POST /v1/analysis/${COMMUNITY}/channels/${CHANNEL}`,
+      'POST /v1/analysis/:id/drawings',
+      'PATCH /v1/analysis/:id',
+    ]);
+    const append = JSON.parse(w[1]!.body);
+    expect(append.drawings.map((d: { clientObjectId: string }) => d.clientObjectId)).toEqual(['rect_1']);
+    expect(append.idempotencyKey).toMatch(/-a\d+$/);
+    expect(append.idempotencyKey).not.toBe(JSON.parse(w[0]!.body).idempotencyKey);
+    expect(w[2]!.ifMatch).toBe('"2"');
+    const patch = JSON.parse(w[2]!.body);
+    expect(patch.drawings.map((d: { clientObjectId: string }) => d.clientObjectId)).toEqual([
+      'line_1',
+      'rect_1',
+    ]);
+    expect(patch.drawings[0].points[0].time).toBe('2026-01-08T02:00:00Z');
+    expect(statusText(engine.status)).toBe('Saved · v3');
+  });
+
+  it('sends nothing during a 60-frame drag and one PATCH after it', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    const id = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    const before = sent.length;
+    editor.beginGesture();
+    for (let frame = 0; frame < 60; frame++) {
+      editor.move(1, 0, vp, [id]);
+      clock.advance(16);
+      await settle(1);
+    }
+    expect(sent.length).toBe(before);
+    editor.endGesture();
+    await drain(engine, clock);
+    expect(
+      writes(sent)
+        .slice(1)
+        .map((s) => s.method),
+    ).toEqual(['PATCH']);
+    expect(sent.length - before).toBe(1);
+  });
+
+  it('coalesces edits made in quick succession into one request', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    const id = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    editor.move(5, 0, vp, [id]);
+    clock.advance(100);
+    editor.move(5, 0, vp, [id]);
+    clock.advance(100);
+    editor.restyle({ color: '#112233' }, [id]);
+    await drain(engine, clock);
+    expect(writes(sent).map((s) => s.method)).toEqual(['POST', 'PATCH']);
+  });
+
+  it('appends one drawing to a 500-drawing analysis in ≤ 1 % of the bytes of the equivalent PATCH', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    for (let i = 0; i < 500; i++)
+      editor.create('LINE', [pt(i % 90, 100 + (i % 50)), pt((i % 90) + 3, 120 + (i % 40))]);
+    await drain(engine, clock);
+    expect(writes(sent).length).toBe(1);
+    editor.create('HORIZONTAL_LINE', [pt(10, 155)]);
+    await drain(engine, clock);
+    const append = writes(sent)[1]!;
+    expect(append.path).toBe(`/v1/analysis/${engine.analysisId}/drawings`);
+    const patchBytes = JSON.stringify({ sender: SENDER, drawings: editor.exportDrawings() }).length;
+    expect(append.body.length).toBeLessThanOrEqual(patchBytes * 0.01);
+    expect(statusText(engine.status)).toBe('Saved · v2');
+  });
+
+  it('waits for Retry-After on a 503 and retries the same request', async () => {
+    let failures = 1;
+    const { editor, engine, clock, sent } = await setup(async (_s, real, input, init) => {
+      if (failures-- > 0) {
+        return new Response('{"status":"error","message":"down","code":"internal_error"}', {
+          status: 503,
+          headers: { 'retry-after': '7', 'content-type': 'application/json' },
+        });
+      }
+      return real(input, init);
+    });
+    editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    expect(sent.length).toBe(2);
+    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(7000);
+    expect(sent[1]!.body).toBe(sent[0]!.body);
+    expect(statusText(engine.status)).toBe('Saved · v1');
+  });
+
+  it('reports a 400 without retrying it, and keeps the edit pending', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    editor.setMetadata({ title: '' });
+    await drain(engine, clock).catch(() => {});
+    await settle();
+    expect(sent.length).toBe(1);
+    expect(engine.status.kind).toBe('error');
+    expect(statusText(engine.status)).toMatch(/^Error: .*\(400 validation_failed\)$/);
+    clock.advance(120_000);
+    await settle();
+    expect(sent.length).toBe(1);
+  });
+
+  it('on 412 rebases: the local move wins, the other client’s title and drawing arrive via applyRemote', async () => {
+    const { editor, engine, clock, server } = await setup();
+    const id = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    const other = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
+    const analysisId = engine.analysisId!;
+    await other.update(analysisId, { sender: 'other@example.com', metadata: { title: 'Changed elsewhere' } });
+    await other.append(analysisId, {
+      sender: 'other@example.com',
+      drawings: [
+        {
+          type: 'HORIZONTAL_LINE',
+          clientObjectId: 'theirs',
+          points: [{ time: '2026-01-08T03:00:00Z', price: 151 }],
+        },
+      ],
+    });
+    editor.move(20, 0, vp, [id]);
+    const undoable = editor.canUndo();
+    await drain(engine, clock);
+    const server2 = await other.get(analysisId);
+    expect(server2.data.metadata.title).toBe('Changed elsewhere');
+    expect(server2.data.drawings.map((d) => d.clientObjectId)).toEqual(['line_1', 'theirs']);
+    expect(server2.data.drawings[0]!.points[0]!.time).toBe('2026-01-08T03:00:00Z');
+    expect(editor.getState().metadata.title).toBe('Changed elsewhere');
+    const st = editor.getState();
+    expect(docFromDomain(st)).toEqual(docFromDetail(server2.data));
+    expect(editor.canUndo()).toBe(undoable);
+    expect(statusText(engine.status)).toBe('Saved · v4');
+  });
+});
