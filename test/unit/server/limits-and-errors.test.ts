@@ -115,6 +115,24 @@ describe('body limits', () => {
   });
 });
 
+describe('hostile shapes', () => {
+  it('deeply nested JSON just under 1 MiB answers 400, never 500', async () => {
+    h = await harness();
+    const deep = (open: string, close: string, n: number, inner = '') =>
+      open.repeat(n) + inner + close.repeat(n);
+    const cases: [string, string][] = [
+      [deep('[', ']', 500_000), 'validation_failed'],
+      [`{"sender":${deep('[', ']', 400_000)}}`, 'validation_failed'],
+      [`{"metadata":${deep('{"a":', '}', 100_000, '1')}}`, 'validation_failed'],
+    ];
+    for (const [raw, code] of cases) {
+      const res = await h.call('POST', channelPath(), { raw });
+      expect([res.status, (await errorOf(res)).code]).toEqual([400, code]);
+    }
+    expect(h.logs).toEqual([]);
+  });
+});
+
 describe('paths, queries and routes', () => {
   it('400 invalid_id for a malformed id in any path', async () => {
     h = await harness();
