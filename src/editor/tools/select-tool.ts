@@ -10,7 +10,7 @@ import { insertCopies, moveFromOriginals, moveHandleCommand } from '../commands-
 import { dragLevelCommand } from '../commands-analysis';
 import { addToSelectionCommand, selectCommand, toggleSelectionCommand } from '../commands-selection';
 import { constrainAngle } from '../magnet';
-import { isLocked, visibleDrawings } from '../state';
+import { isLocked } from '../state';
 import type { EditorPointerEvent, PointerResult, ToolState } from '../types';
 import {
   DRAG_THRESHOLD,
@@ -20,7 +20,7 @@ import {
   LONG_PRESS_SLOP,
   type ToolContext,
 } from './common';
-import { cursorFor, targetAt } from './select-hit';
+import { cursorFor, hitCandidates, targetAt } from './select-hit';
 
 type Pressing = Extract<ToolState, { type: 'pressing' }>;
 
@@ -160,7 +160,8 @@ function drag(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
         maxX: Math.max(ts.x0, e.x),
         maxY: Math.max(ts.y0, e.y),
       };
-      const inside = drawingsInBox(visibleDrawings(ctx.store.get()), vp, box);
+      const { visible, index } = hitCandidates(ctx.store.get(), vp);
+      const inside = drawingsInBox(visible, vp, box, index);
       setToolState(ctx, { ...ts, x1: e.x, y1: e.y });
       selectCommand(ctx.store, [...ts.base, ...inside]);
       return { handled: true, cursor: 'default' };
