@@ -108,7 +108,7 @@ describe('CreateAnalysisRequest accepts the edges of every rule', () => {
       'no levels and no drawings',
       (b: Body) => {
         delete b.levels;
-        delete b.drawings;
+        delete (b as Record<string, unknown>).drawings;
         b.metadata.preferenceText = 'plain';
       },
     ],
