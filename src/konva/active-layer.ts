@@ -17,7 +17,6 @@ import { paintScenes, type TextWidthCache } from './scene-painter';
 export interface ActiveFrame {
   readonly state: EditorState;
   readonly drawings: readonly Drawing[];
-  readonly staticScenes: readonly Scene[];
   readonly viewport: Viewport;
   readonly layout: AxisLayout;
   readonly handleRadius: number;
@@ -93,8 +92,9 @@ export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRati
       const expiry = until === null ? [] : [expiryScene(until, viewport)];
       scenes = [...levels, ...expiry, ...active];
       labels = [];
-      for (const s of [...f.staticScenes, ...scenes])
-        for (const p of s.primitives) if (p.type === 'axis-label') labels.push(p);
+      // Like TradingView, only levels, the expiry and hovered/selected drawings label the axes:
+      // a label per committed drawing would bury the axis (and cost a stack per frame).
+      for (const s of scenes) for (const p of s.primitives) if (p.type === 'axis-label') labels.push(p);
       const handlePrims: HandlePrimitive[] = [];
       for (const s of active) for (const p of s.primitives) if (p.type === 'handle') handlePrims.push(p);
       showHandles(handlePrims, f.handleRadius);

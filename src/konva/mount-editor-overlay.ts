@@ -92,25 +92,26 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   const staticShape = new Konva.Shape({
     listening: false,
     sceneFunc: (ctx) => {
-      lastStats = paintScenes(ctx._context, staticScenes, clip, pixelRatio, cache);
+      lastStats = paintScenes(ctx._context, staticScenes, clip, pixelRatio, cache, true);
     },
   });
   staticLayer.add(staticShape);
   const active: ActivePaint = paintActive(activeLayer, cache, pixelRatio);
 
-  // Pane origin relative to the container, and the overlay's size: the chart element plus axes.
+  // Sizes come from the chart's API, not the DOM: reading offset/client sizes every frame
+  // would force a synchronous layout right after lightweight-charts touched its DOM.
   const layout = () => {
-    const el = chart.chartElement();
-    const leftAxis = chart.priceScale('left').width();
+    const paneWidth = viewport.width as number;
+    const paneHeight = viewport.height as number;
+    const priceAxisWidth = chart.priceScale('right').width();
+    const timeAxisHeight = chart.timeScale().height();
     return {
-      left: el.offsetLeft + leftAxis,
-      top: el.offsetTop,
-      width: el.clientWidth,
-      height: el.clientHeight,
-      paneWidth: viewport.width as number,
-      paneHeight: viewport.height as number,
-      priceAxisWidth: chart.priceScale('right').width(),
-      timeAxisHeight: el.clientHeight - (viewport.height as number),
+      width: paneWidth + priceAxisWidth,
+      height: paneHeight + timeAxisHeight,
+      paneWidth,
+      paneHeight,
+      priceAxisWidth,
+      timeAxisHeight,
     };
   };
 
@@ -124,8 +125,10 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     const l = layout();
     if (stage.width() !== l.width || stage.height() !== l.height) {
       stage.size({ width: l.width, height: l.height });
-      host.style.left = `${l.left}px`;
-      host.style.top = `${l.top}px`;
+      // The stage's origin is the pane's top-left corner (after a left price axis, if any).
+      const el = chart.chartElement();
+      host.style.left = `${el.offsetLeft + chart.priceScale('left').width()}px`;
+      host.style.top = `${el.offsetTop}px`;
       lastSignature = '';
     }
     clip = { minX: 0, minY: 0, maxX: l.paneWidth, maxY: l.paneHeight };
@@ -142,7 +145,6 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     active.update({
       state,
       drawings: split.active,
-      staticScenes,
       viewport,
       layout: l,
       handleRadius: wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse,

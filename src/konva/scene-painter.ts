@@ -67,6 +67,7 @@ export function paintScenes(
   clip: Box,
   pixelRatio: number,
   cache: TextWidthCache,
+  declutter = false,
 ): PaintStats {
   const strokes = new Map<string, { stroke: Stroke; paths: Path[] }>();
   const fills = new Map<string, (readonly number[])[]>();
@@ -114,8 +115,16 @@ export function paintScenes(
     stats.strokeBatches++;
   }
   ctx.setLineDash([]);
-  for (const t of texts) paintText(ctx, t, cache);
-  stats.texts = texts.length;
+  // With many drawings, labels pile up unreadably; the first label painted at a spot wins.
+  const space = declutter ? new LabelSpace() : null;
+  for (const t of texts) {
+    const box = textBox(t, cache.measure(ctx, fontOf(t.fontSize), t.text));
+    if (box.maxX < clip.minX || box.minX > clip.maxX || box.maxY < clip.minY || box.minY > clip.maxY)
+      continue;
+    if (space && !space.claim(box)) continue;
+    paintText(ctx, t, cache);
+    stats.texts++;
+  }
   ctx.restore();
   return stats;
 }
@@ -177,6 +186,29 @@ function collectPolygon(
   }
 }
 
+/** The box a text primitive covers, given its measured width. */
+export function textBox(t: TextPrimitive, width: number): Box {
+  const minX = t.align === 'left' ? t.x : t.align === 'right' ? t.x - width : t.x - width / 2;
+  const minY = t.baseline === 'top' ? t.y : t.baseline === 'bottom' ? t.y - t.fontSize : t.y - t.fontSize / 2;
+  return { minX, minY, maxX: minX + width, maxY: minY + t.fontSize };
+}
+
+/** Coarse occupancy grid of painted labels (cells of 8 × 4 px), to skip labels that would overlap. */
+export class LabelSpace {
+  private readonly cells = new Set<number>();
+  /** Marks the box as taken and returns true, or returns false when part of it is already taken. */
+  claim(box: Box): boolean {
+    const x0 = Math.floor(box.minX / 8);
+    const x1 = Math.floor(box.maxX / 8);
+    const y0 = Math.floor(box.minY / 4);
+    const y1 = Math.floor(box.maxY / 4);
+    for (let y = y0; y <= y1; y++)
+      for (let x = x0; x <= x1; x++) if (this.cells.has(y * 65536 + x)) return false;
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) this.cells.add(y * 65536 + x);
+    return true;
+  }
+}
+
 /** Font string for a label of `size` px. */
 export const fontOf = (size: number): string => `${size}px ${FONT_FAMILY}`;
 
@@ -184,8 +216,7 @@ export const fontOf = (size: number): string => `${size}px ${FONT_FAMILY}`;
 export function paintText(ctx: CanvasRenderingContext2D, t: TextPrimitive, cache: TextWidthCache): void {
   const font = fontOf(t.fontSize);
   const width = cache.measure(ctx, font, t.text);
-  const left = t.align === 'left' ? t.x : t.align === 'right' ? t.x - width : t.x - width / 2;
-  const top = t.baseline === 'top' ? t.y : t.baseline === 'bottom' ? t.y - t.fontSize : t.y - t.fontSize / 2;
+  const { minX: left, minY: top } = textBox(t, width);
   if (t.background) {
     ctx.fillStyle = t.background;
     ctx.fillRect(Math.round(left - 3), Math.round(top - 2), Math.round(width + 6), t.fontSize + 4);

@@ -138,4 +138,28 @@ describe('paintScenes', () => {
     expect(pixel(ctx, 8, 20)).toEqual([255, 255, 0, 255]);
     expect(document.querySelector('img[src=x]')).toBeNull();
   });
+
+  it('with declutter, skips a label that would overlap one already painted, and labels outside the pane', () => {
+    const label = (x: number, y: number, text: string): Primitive => ({
+      type: 'text',
+      x,
+      y,
+      text,
+      color: '#000000',
+      fontSize: 11,
+      align: 'left',
+      baseline: 'middle',
+    });
+    const scenes = [
+      scene('a', [label(10, 20, '0.618 (1.34512)')]),
+      scene('b', [label(14, 24, '0.5 (1.34400)')]),
+    ];
+    const far = scene('c', [label(10, 300, 'off')]);
+    const ctx = canvas(200, 100);
+    const box = { minX: 0, minY: 0, maxX: 200, maxY: 100 };
+    expect(paintScenes(ctx, [...scenes, far], box, 1, new TextWidthCache(), true).texts).toBe(1);
+    expect(paintScenes(ctx, [...scenes, far], box, 1, new TextWidthCache(), false).texts).toBe(2);
+    const apart = [scene('a', [label(10, 20, 'one')]), scene('b', [label(10, 40, 'two')])];
+    expect(paintScenes(ctx, apart, box, 1, new TextWidthCache(), true).texts).toBe(2);
+  });
 });
