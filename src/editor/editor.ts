@@ -67,7 +67,18 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     return false;
   }
 
-  function run(action: KeyAction, viewport: Viewport | undefined): boolean {
+  // History version right after the last arrow nudge, so a held key's repeats amend that step.
+  let nudgeVersion = -1;
+
+  function nudge(dx: number, dy: number, viewport: Viewport, repeat: boolean): void {
+    const history = store.history;
+    if (repeat && nudgeVersion === history.version) history.amendNext(history.version);
+    moveCommand(store, viewport, dx, dy);
+    history.amendNext(-1);
+    nudgeVersion = history.version;
+  }
+
+  function run(action: KeyAction, viewport: Viewport | undefined, repeat: boolean): boolean {
     const state = store.get();
     switch (action.type) {
       case 'tool':
@@ -82,7 +93,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
       case 'nudge': {
         const vp = viewport ?? lastViewport;
         if (state.selection.length === 0 || !vp) return false;
-        moveCommand(store, vp, action.dx, action.dy);
+        nudge(action.dx, action.dy, vp, repeat);
         return true;
       }
       case 'undo':
@@ -125,7 +136,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     },
     key(event, viewport) {
       const action = keyAction(event);
-      return action ? run(action, viewport) : false;
+      return action ? run(action, viewport, event.repeat === true) : false;
     },
     cancel,
     setTool(tool) {

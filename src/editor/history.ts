@@ -51,6 +51,9 @@ export class History {
   private redoStack: HistoryEntry[] = [];
   private pending: PendingEntry | null = null;
   private depth = 0;
+  private amendFrom = -1;
+  /** Bumped whenever the undo stack changes; lets a caller tell that its step is still the newest. */
+  version = 0;
 
   constructor(private readonly limit = HISTORY_LIMIT) {}
 
@@ -91,6 +94,12 @@ export class History {
       if (this.pending) this.pending.selectionAfter = after.selection;
       return false;
     }
+    if (!this.pending && this.depth === 0 && this.amendFrom === this.version && this.undoStack.length) {
+      // A held key's auto-repeat: reopen the newest step instead of adding one per repeat.
+      const last = this.undoStack.pop()!;
+      this.pending = { ...last, redo: [...last.redo], undo: [...last.undo], moved: new Set(last.moved) };
+    }
+    this.amendFrom = -1;
     if (!this.pending) {
       this.pending = {
         redo: [],
@@ -112,6 +121,11 @@ export class History {
     return true;
   }
 
+  /** The next recorded step joins the newest one, if nothing changed the stack since `version`. */
+  amendNext(version: number): void {
+    this.amendFrom = version;
+  }
+
   /** Closes a gesture; returns true when this closed the outermost one and a step was recorded. */
   endGesture(): boolean {
     if (this.depth === 0) return false;
@@ -129,6 +143,7 @@ export class History {
 
   /** Takes the newest step for undoing (it moves to the redo stack). */
   takeUndo(): HistoryEntry | null {
+    this.version++;
     const e = this.undoStack.pop() ?? null;
     if (e) this.redoStack.push(e);
     return e;
@@ -136,6 +151,7 @@ export class History {
 
   /** Takes the newest undone step for redoing (it moves back to the undo stack). */
   takeRedo(): HistoryEntry | null {
+    this.version++;
     const e = this.redoStack.pop() ?? null;
     if (e) this.undoStack.push(e);
     return e;
@@ -143,6 +159,7 @@ export class History {
 
   /** Forgets everything (after `load`). */
   clear(): void {
+    this.version++;
     this.undoStack.length = 0;
     this.redoStack = [];
     this.pending = null;
@@ -157,6 +174,7 @@ export class History {
   private commit(): boolean {
     const p = this.pending;
     this.pending = null;
+    this.version++;
     if (!p || isEmpty(p)) return false;
     this.undoStack.push(p);
     if (this.undoStack.length > this.limit) this.undoStack.shift();

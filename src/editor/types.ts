@@ -183,6 +183,8 @@ export interface EditorKeyEvent {
   readonly altKey: boolean;
   /** True when focus is in a form field: the editor then handles nothing. */
   readonly targetIsEditable: boolean;
+  /** The DOM's `repeat`: auto-repeat of a held key (held-arrow nudges merge into one undo step). */
+  readonly repeat?: boolean;
 }
 
 /** What `load` takes: a whole document. */

@@ -90,6 +90,37 @@ describe('editor.key', () => {
     expect(editor.getState().byId.a!.points).toEqual([pt(10.1, 152), pt(20.1, 172)]);
   });
 
+  it('merges the auto-repeats of a held arrow key into one undo step', () => {
+    const editor = createEditor({ drawings: [a(), b()] });
+    editor.select(['a']);
+    editor.key(key('ArrowRight'), vp);
+    editor.key({ ...key('ArrowRight'), repeat: true }, vp);
+    editor.key({ ...key('ArrowRight'), repeat: true }, vp);
+    expect(editor.getState().byId.a!.points[0]).toEqual(pt(10.3, 150));
+    editor.key(key('ArrowUp', { shiftKey: true }), vp);
+    editor.undo();
+    expect(editor.getState().byId.a!.points[0]).toEqual(pt(10.3, 150));
+    editor.undo();
+    expect(editor.getState().byId.a).toEqual(a());
+    expect(editor.canUndo()).toBe(false);
+  });
+
+  it('does not merge a repeat into a step that is no longer the newest', () => {
+    const editor = createEditor({ drawings: [a(), b()] });
+    editor.select(['a']);
+    editor.key(key('ArrowRight'), vp);
+    editor.restyle({ color: '#FF0000' });
+    editor.key({ ...key('ArrowRight'), repeat: true }, vp);
+    editor.undo();
+    expect(editor.getState().byId.a).toMatchObject({
+      style: { color: '#FF0000' },
+      points: [pt(10.1, 150), pt(20.1, 170)],
+    });
+    editor.undo();
+    editor.undo();
+    expect(editor.getState().byId.a).toEqual(a());
+  });
+
   it('uses the last pointer viewport when none is passed; no selection means not handled', () => {
     const editor = createEditor({ drawings: [a(), b()] });
     expect(editor.key(key('ArrowRight'))).toBe(false);
