@@ -8,10 +8,10 @@ import type { AnalysisMetadata } from '../../schema/metadata';
 import type { UpdateAnalysisRequest } from '../../schema/requests';
 import type { UpdatedField } from '../../schema/responses';
 import { ApiError, issue } from '../api-error';
-import { canonicalJson } from '../idempotency';
 import { checkExpiryDate } from './create';
 import { storeDrawing, storeExpiry, storeLevel, type WireDocument } from './document';
 import { deriveLinks } from './links';
+import { sameJson } from './same-json';
 
 type Field = (typeof UpdatedField.options)[number];
 const TEXTS = ['title', 'preferenceText', 'alternativeText', 'comments'] as const;
@@ -65,10 +65,10 @@ export function applyUpdate(
 
   const changed = new Set<Field>();
   for (const key of TEXTS) if (current.metadata[key] !== metadata[key]) changed.add(key);
-  if (canonicalJson(current.metadata.expiry) !== canonicalJson(metadata.expiry)) changed.add('expiry');
-  if (canonicalJson(current.levels) !== canonicalJson(levels)) changed.add('levels');
-  if (canonicalJson(current.drawings) !== canonicalJson(drawings)) changed.add('drawings');
-  if (canonicalJson(before) !== canonicalJson(links)) changed.add('links');
+  if (!sameJson(current.metadata.expiry, metadata.expiry)) changed.add('expiry');
+  if (!sameJson(current.levels, levels)) changed.add('levels');
+  if (!sameJson(current.drawings, drawings)) changed.add('drawings');
+  if (!sameJson(before, links)) changed.add('links');
   const order = [
     'title',
     'preferenceText',
