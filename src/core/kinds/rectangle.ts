@@ -18,8 +18,10 @@ import {
   toPx,
 } from './shared';
 
+type Corners = readonly [PxPoint, PxPoint, PxPoint, PxPoint];
+
 /** Corners in handle order: (x0,y0), (x1,y0), (x1,y1), (x0,y1). Edge i runs from corner i to i+1. */
-function corners(d: Rectangle, vp: Viewport): readonly [PxPoint, PxPoint, PxPoint, PxPoint] {
+function corners(d: Rectangle, vp: Viewport): Corners {
   const a = toPx(vp, d.points[0]);
   const b = toPx(vp, d.points[1]);
   return [a, { x: b.x, y: a.y }, b, { x: a.x, y: b.y }];
@@ -28,8 +30,6 @@ function corners(d: Rectangle, vp: Viewport): readonly [PxPoint, PxPoint, PxPoin
 function handles(d: Rectangle, vp: Viewport): Handle[] {
   return handlesAt(corners(d, vp));
 }
-
-type Corners = readonly [PxPoint, PxPoint, PxPoint, PxPoint];
 
 /** Handle positions in index order: the 4 corners, then the midpoints of edges 0–3. */
 function handlePoints(c: Corners): PxPoint[] {
@@ -47,18 +47,11 @@ function handlesAt(c: Corners): Handle[] {
   const sameSign = (c[2].x - c[0].x) * (c[2].y - c[0].y) >= 0;
   const diag02 = sameSign ? 'nwse-resize' : 'nesw-resize';
   const diag13 = sameSign ? 'nesw-resize' : 'nwse-resize';
-  const out: Handle[] = c.map((p, index) => ({ ...p, index, cursor: index % 2 === 0 ? diag02 : diag13 }));
-  for (let i = 0; i < 4; i++) {
-    const p = c[i]!;
-    const q = c[(i + 1) % 4]!;
-    out.push({
-      x: (p.x + q.x) / 2,
-      y: (p.y + q.y) / 2,
-      index: 4 + i,
-      cursor: i % 2 === 0 ? 'ns-resize' : 'ew-resize',
-    });
-  }
-  return out;
+  return handlePoints(c).map(({ x, y }, index) => {
+    const even = index % 2 === 0;
+    const cursor = index < 4 ? (even ? diag02 : diag13) : even ? 'ns-resize' : 'ew-resize';
+    return { x, y, index, cursor };
+  });
 }
 
 /** Which point coordinates each handle moves: [point index for time, point index for price]. */
