@@ -90,4 +90,6 @@ export {
   createRequestToDomain,
   type DerivedFields,
 } from './codecs/body-codec';
+export { TimeCodec } from './codecs/time-codec';
 export { componentSchemas, NAMED_SCHEMAS, toOpenApi } from './openapi';
+export { compileAcceptor, fullSafeParse, hasFastPath, withFastPath } from './fast-path';

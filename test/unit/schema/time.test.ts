@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utcSeconds } from '../../../src/core/units';
-import { formatTime, parseTime, Time } from '../../../src/schema';
+import { formatTime, parseTime, Time, TimeCodec } from '../../../src/schema';
 
 const FIRST_MS = Date.UTC(1970, 0, 1);
 const LAST_MS = Date.UTC(2100, 11, 31, 23, 59, 59, 999);
@@ -97,5 +97,17 @@ describe('time round trips over 1970–2100', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('TimeCodec', () => {
+  it('decodes wire text to seconds and encodes seconds to the response form', () => {
+    expect(TimeCodec.decode('2026-01-08T12:00:00.5Z')).toBe(1767873600.5);
+    expect(TimeCodec.encode(utcSeconds(1767873600))).toBe('2026-01-08T12:00:00Z');
+  });
+
+  it('rejects an impossible date on decode with the Time issue', () => {
+    const result = TimeCodec.safeDecode('2026-02-30T00:00:00Z');
+    expect(result.error?.issues.map((i) => [i.code, i.path])).toEqual([['invalid_format', []]]);
   });
 });
