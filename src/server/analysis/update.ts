@@ -48,12 +48,12 @@ export function applyUpdate(
   const levels = mergeLevels(current.levels, body.levels, newId);
   const drawings = body.drawings ? replaceDrawings(current.drawings, body.drawings, newId) : current.drawings;
   const doc: WireDocument = { sender: current.sender, metadata, levels, drawings };
-  checkUniqueAcross(doc, body.drawings !== undefined);
+  checkUniqueAcross(doc, body);
   const before = deriveLinks(current).links;
   const { links, dangling } = deriveLinks(doc);
   if (dangling.length > 0) {
     throw new ApiError('unknown_reference', undefined, {
-      errors: dangling.map((d) =>
+      errors: dedupe(dangling).map((d) =>
         issue(
           ['metadata', d.field],
           'unknown_reference',
@@ -80,6 +80,12 @@ export function applyUpdate(
     'links',
   ];
   return { doc, updatedFields: order.filter((f): f is Field => changed.has(f as Field)) };
+}
+
+// One issue per key and field, as the create check reports them.
+function dedupe<T extends { field: string; key: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((d) => !seen.has(`${d.field}\u0000${d.key}`) && !!seen.add(`${d.field}\u0000${d.key}`));
 }
 
 function mergeLevels(
@@ -117,21 +123,37 @@ function replaceDrawings(
   return given.map((d) => storeDrawing(d, ids.get(d.clientObjectId) ?? newId()));
 }
 
-// The body's own ids are unique (the schema checks that); here a new drawing may collide with a
-// level the update kept, or a new level with a drawing it kept.
-function checkUniqueAcross(doc: WireDocument, drawingsGiven: boolean): void {
-  const levelIds = new Map<string, string>();
+// The body's own ids are unique (the schema checks that); here something the body sends may
+// collide with a level or drawing the update keeps. The path names the part the body sent.
+function checkUniqueAcross(doc: WireDocument, body: UpdateAnalysisRequest): void {
+  const seen = new Map<string, { path: (string | number)[]; sent: boolean }>();
+  const parts: { id: string; path: (string | number)[]; sent: boolean }[] = [];
   for (const name of LEVEL_NAMES) {
     const level = doc.levels[name];
-    if (level) levelIds.set(level.clientObjectId, name);
+    if (level)
+      parts.push({
+        id: level.clientObjectId,
+        path: ['levels', name, 'clientObjectId'],
+        sent: !!body.levels?.[name],
+      });
   }
-  for (let i = 0; i < doc.drawings.length; i++) {
-    const id = doc.drawings[i]!.clientObjectId;
-    const level = levelIds.get(id);
-    if (level === undefined) continue;
-    const path = drawingsGiven ? ['drawings', i, 'clientObjectId'] : ['levels', level, 'clientObjectId'];
+  doc.drawings.forEach((d, i) => {
+    parts.push({
+      id: d.clientObjectId,
+      path: ['drawings', i, 'clientObjectId'],
+      sent: body.drawings !== undefined,
+    });
+  });
+
+  for (const part of parts) {
+    const other = seen.get(part.id);
+    if (!other) {
+      seen.set(part.id, part);
+      continue;
+    }
+    const path = part.sent || !other.sent ? part.path : other.path;
     throw new ApiError('duplicate_client_object_id', undefined, {
-      errors: [issue(path, 'duplicate_client_object_id', `"${id}" is already used in this analysis`)],
+      errors: [issue(path, 'duplicate_client_object_id', `"${part.id}" is already used in this analysis`)],
     });
   }
 }

@@ -153,6 +153,40 @@ describe('update rules on the stored state', () => {
     ]);
   });
 
+  it('409 when a level sent in the update takes the clientObjectId of a kept level or drawing', async () => {
+    h = await harness();
+    const id = await createExample(h);
+    const vsLevel = await refused(
+      'PATCH',
+      `/v1/analysis/${id}`,
+      { sender: SENDER, levels: { support: level('pivot_main', 1.3) } },
+      409,
+    );
+    expect(vsLevel.errors?.map((e) => e.path)).toEqual([['levels', 'support', 'clientObjectId']]);
+    const vsDrawing = await refused(
+      'PATCH',
+      `/v1/analysis/${id}`,
+      { sender: SENDER, levels: { resistance: level('target', 1.4) } },
+      409,
+    );
+    expect(vsDrawing.errors?.map((e) => e.path)).toEqual([['levels', 'resistance', 'clientObjectId']]);
+  });
+
+  it('reports a dangling reference once per key and field', async () => {
+    h = await harness();
+    const id = await createExample(h);
+    const body = await refused(
+      'PATCH',
+      `/v1/analysis/${id}`,
+      { sender: SENDER, metadata: { comments: '[[ghost:a]] [[ghost:b]] [[gone:c]]' } },
+      400,
+    );
+    expect(body.errors?.map((e) => e.message)).toEqual([
+      'metadata.comments: [[ghost:…]] names no drawing or level of this analysis',
+      'metadata.comments: [[gone:…]] names no drawing or level of this analysis',
+    ]);
+  });
+
   it('a DATE expiry must lie after createdAt', async () => {
     h = await harness();
     const id = await createExample(h);
