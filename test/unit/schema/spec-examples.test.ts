@@ -7,19 +7,27 @@ const NAMES = [
   'update-analysis.request.json',
   'update-analysis.response.json',
 ] as const;
-const local = (name: string) => new URL(`../../fixtures/spec-examples/${name}`, import.meta.url);
-const shared = (name: string) => new URL(`../../../../shared/spec/examples/${name}`, import.meta.url);
-const read = (name: string): unknown => JSON.parse(readFileSync(local(name), 'utf8'));
+const LOCAL = new URL('../../fixtures/spec-examples/', import.meta.url);
+const SHARED = new URL('../../../../shared/spec/examples/', import.meta.url);
+const hasShared = existsSync(new URL(NAMES[0], SHARED));
+// The shared spec folder when it exists beside the repository, and always the copies in it.
+const SOURCES = hasShared
+  ? ([
+      ['shared', SHARED],
+      ['copy', LOCAL],
+    ] as const)
+  : ([['copy', LOCAL]] as const);
+const read = (dir: URL, name: string): unknown => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 
-describe('documented examples', () => {
-  it('create-analysis.request.json is a valid CreateAnalysisRequest', () => {
-    const result = CreateAnalysisRequest.safeParse(read('create-analysis.request.json'));
+describe.each(SOURCES)('documented examples (%s)', (_source, dir) => {
+  it('create-analysis.request.json is a valid CreateAnalysisRequest, parsed unchanged', () => {
+    const result = CreateAnalysisRequest.safeParse(read(dir, 'create-analysis.request.json'));
     expect(result.error?.issues).toBeUndefined();
-    expect(result.data).toEqual(read('create-analysis.request.json'));
+    expect(result.data).toEqual(read(dir, 'create-analysis.request.json'));
   });
 
   it('update-analysis.request.json is a valid UpdateAnalysisRequest', () => {
-    const result = UpdateAnalysisRequest.safeParse(read('update-analysis.request.json'));
+    const result = UpdateAnalysisRequest.safeParse(read(dir, 'update-analysis.request.json'));
     expect(result.error?.issues).toBeUndefined();
     expect(result.data).toEqual({
       metadata: { title: 'EURUSD Updated Analysis' },
@@ -28,21 +36,22 @@ describe('documented examples', () => {
   });
 
   it('update-analysis.response.json is a valid UpdateAnalysisResponse', () => {
-    const result = UpdateAnalysisResponse.safeParse(read('update-analysis.response.json'));
+    const result = UpdateAnalysisResponse.safeParse(read(dir, 'update-analysis.response.json'));
     expect(result.error?.issues).toBeUndefined();
     expect(result.data?.data.updatedFields).toEqual(['title', 'preferenceText', 'expiry']);
   });
+});
 
-  it.skipIf(!existsSync(shared(NAMES[0])))(
-    'copies in test/fixtures are byte-identical to the shared spec',
-    () => {
-      for (const name of NAMES)
-        expect(readFileSync(local(name), 'utf8'), name).toBe(readFileSync(shared(name), 'utf8'));
-    },
-  );
+describe.skipIf(!hasShared)('copies of the shared examples', () => {
+  it('are byte-identical to the shared spec', () => {
+    for (const name of NAMES) {
+      expect(readFileSync(new URL(name, LOCAL), 'utf8'), name).toBe(
+        readFileSync(new URL(name, SHARED), 'utf8'),
+      );
+    }
+  });
 
-  it.skipIf(!existsSync(shared(NAMES[0])))('the shared spec holds no example that is not copied', () => {
-    const dir = new URL('../../../../shared/spec/examples/', import.meta.url);
-    expect(readdirSync(dir).sort()).toEqual([...NAMES]);
+  it('cover every example the shared spec holds', () => {
+    expect(readdirSync(SHARED).sort()).toEqual([...NAMES]);
   });
 });
