@@ -87,16 +87,21 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       throw new Error(`migrations: version ${sorted[i]!.version} appears twice`);
     }
   }
+  const isDone = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   for (const m of sorted) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
-        m.version,
-        Date.now(),
-      );
-    })();
-    applied.push(m.version);
+    // IMMEDIATE takes the write lock first and the check is repeated under it, so two processes
+    // opening the same file at once (server and CLI) apply each migration once.
+    const ran = db
+      .transaction(() => {
+        if (isDone.get(m.version)) return false;
+        db.exec(m.sql);
+        record.run(m.version, Date.now());
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

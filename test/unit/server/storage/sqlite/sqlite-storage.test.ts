@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisRow } from '../../../../../src/server/storage/storage';
 import { MIGRATIONS, migrate } from '../../../../../src/server/storage/sqlite/migrations';
@@ -40,6 +43,20 @@ describe('openSqliteStorage', () => {
     const versions = storage.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
     expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(MIGRATIONS[0]?.version).toBe(1);
+  });
+
+  it('two connections to one file apply each migration once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-mig-'));
+    storage = openSqliteStorage(':memory:');
+    const first = openSqliteStorage(join(dir, 'db.sqlite'));
+    const second = openSqliteStorage(join(dir, 'db.sqlite'));
+    const extra = [...MIGRATIONS, { version: 99, sql: 'CREATE TABLE extra (x INTEGER)' }];
+    expect(migrate(second.db, extra)).toEqual([99]);
+    expect(migrate(first.db, extra)).toEqual([]);
+    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await first.close();
+    await second.close();
+    rmSync(dir, { recursive: true });
   });
 
   it('rejects a migration list with a repeated version', () => {
