@@ -45,7 +45,7 @@ describe('openSqliteStorage', () => {
     expect(MIGRATIONS[0]?.version).toBe(1);
   });
 
-  it('two connections to one file apply each migration once', async () => {
+  it('a migration applied through one connection is not applied again through another to the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cm-mig-'));
     storage = openSqliteStorage(':memory:');
     const first = openSqliteStorage(join(dir, 'db.sqlite'));
