@@ -148,6 +148,7 @@ export function requireIfMatch(header: string | null, version: number): void {
       `If-Match ${header} does not match the current version ${version}`,
       {
         data: { currentVersion: version },
+        headers: { etag: etag(version) },
       },
     );
   }
