@@ -1,0 +1,98 @@
+// The few things the PostgreSQL adapter needs from a driver, so the same adapter runs on a
+// `pg.Pool` (production, several connections) and on an in-process PGlite (tests, one
+// connection). Only `pg`'s types are imported here; PGlite is described structurally.
+import type { Pool } from 'pg';
+
+/** The result of one statement: rows, and how many rows a DML statement touched. */
+export interface PgResult {
+  readonly rows: Record<string, unknown>[];
+  readonly changed: number;
+}
+
+/** One connection, held for a transaction: statements run one after another on it. */
+export interface PgSession {
+  /** One statement with `$n` parameters. */
+  query(sql: string, params?: readonly unknown[]): Promise<PgResult>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A source of sessions. */
+export interface PgClient {
+  /** Runs fn on one connection that nobody else uses until fn settles. */
+  withSession<R>(fn: (session: PgSession) => Promise<R>): Promise<R>;
+  /** Closes the connections this client opened (a PGlite instance is left to its owner). */
+  end(): Promise<void>;
+}
+
+/** The part of a PGlite instance the adapter uses (structural, so src does not depend on PGlite). */
+export interface PGliteLike {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number; rowCount?: number }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+/** A client over a pg Pool; `end` ends the pool when `ownsPool` (the default). */
+export function poolClient(pool: Pool, ownsPool = true): PgClient {
+  return {
+    async withSession(fn) {
+      const c = await pool.connect();
+      // A statement that failed without an SQLSTATE (socket reset, protocol error) leaves the
+      // connection in an unknown state: it is destroyed instead of going back to the pool.
+      let broken: Error | undefined;
+      const run = async (sql: string, params?: readonly unknown[]) => {
+        try {
+          return await c.query(sql, params as unknown[] | undefined);
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          if (typeof code !== 'string' || !SQLSTATE.test(code)) broken = e as Error;
+          throw e;
+        }
+      };
+      try {
+        return await fn({
+          async query(sql, params) {
+            const r = await run(sql, params);
+            return { rows: r.rows as Record<string, unknown>[], changed: r.rowCount ?? 0 };
+          },
+          async exec(sql) {
+            await run(sql);
+          },
+        });
+      } finally {
+        c.release(broken);
+      }
+    },
+    end: async () => {
+      if (ownsPool) await pool.end();
+    },
+  };
+}
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * A client over one PGlite instance. PGlite has a single connection, so sessions queue behind
+ * one another: a transaction never interleaves with another caller's statements.
+ */
+export function pgliteClient(db: PGliteLike): PgClient {
+  const session: PgSession = {
+    async query(sql, params) {
+      const r = await db.query<Record<string, unknown>>(sql, params ? [...params] : undefined);
+      return { rows: r.rows, changed: r.affectedRows ?? 0 };
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+  };
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    withSession<R>(fn: (s: PgSession) => Promise<R>): Promise<R> {
+      const next = tail.then(() => fn(session));
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    end: async () => {
+      await tail;
+    },
+  };
+}

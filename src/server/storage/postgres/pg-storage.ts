@@ -1,0 +1,297 @@
+// The PostgreSQL adapter. `atomically` runs BEGIN → locking reads → decide → writes → COMMIT on
+// one connection, so version checks, idempotency markers and duplicate clientObjectIds are
+// decided by the database even with several server processes. Locks are always taken in one
+// order (idempotency key, then analysis row, then the outbox) so transactions cannot deadlock
+// on each other; a deadlock or serialization failure anyway is retried, decide being pure.
+import type {
+  AnalysisListQuery,
+  AnalysisRow,
+  ApiKeyRow,
+  IdempotencyRow,
+  OutboxEvent,
+  Storage,
+  TxDecision,
+  TxReads,
+  TxSnapshot,
+  TxWrites,
+} from '../storage';
+import {
+  type AnalysisColumns,
+  type ApiKeyColumns,
+  analysisFromColumns,
+  analysisToColumns,
+  apiKeyFromColumns,
+  type IdempotencyColumns,
+  idempotencyFromColumns,
+  listRowFromColumns,
+  type OutboxColumns,
+  outboxFromColumns,
+} from '../sqlite/rows';
+import type { PgClient, PgSession } from './pg-client';
+import {
+  ADVISORY_LOCK_SQL,
+  inTransaction,
+  migratePostgres,
+  PG_MIGRATIONS,
+  type PgMigration,
+} from './pg-migrations';
+
+/** The PostgreSQL storage; `client` is exposed for PostgreSQL-only code (webhook tables, tests). */
+export interface PostgresStorage extends Storage {
+  readonly client: PgClient;
+}
+
+/** Options of {@link openPostgresStorage}. */
+export interface PostgresOptions {
+  /** The migration list; defaults to PG_MIGRATIONS. */
+  readonly migrations?: readonly PgMigration[];
+}
+
+/** Advisory-lock purposes (see ADVISORY_LOCK_SQL). */
+export const LOCK_IDEMPOTENCY = 'idempotency';
+/** Writers of outbox rows hold this lock until commit, so seq order is commit order. */
+export const LOCK_OUTBOX = 'outbox';
+
+/** SQLSTATEs after which the whole transaction is safely run again: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+/** Attempts of one `atomically` call before its error is passed on. */
+export const PG_TX_ATTEMPTS = 3;
+
+const COLUMNS = [
+  'id',
+  'community_id',
+  'channel_id',
+  'sender',
+  'title',
+  'symbol',
+  'timeframe',
+  'direction',
+  'entry_placement',
+  'drawing_count',
+  'expires_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'document',
+] as const;
+const SELECT = COLUMNS.join(', ');
+const LIST_SELECT = COLUMNS.filter((c) => c !== 'document').join(', ');
+const INSERT = `INSERT INTO analyses (${SELECT}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+const UPDATE = `UPDATE analyses SET ${COLUMNS.slice(1)
+  .map((c, i) => `${c} = $${i + 2}`)
+  .join(', ')} WHERE id = $1`;
+// Numeric columns arrive as strings from `pg` (BIGINT) and as numbers from PGlite.
+const NUMERIC = new Set([
+  'drawing_count',
+  'expires_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'revoked_at',
+  'response_status',
+  'seq',
+  'occurred_at',
+]);
+
+/** A row with its numeric columns as numbers (null stays null). */
+export function numericColumns<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = NUMERIC.has(k) && v !== null ? Number(v) : v;
+  return out as T;
+}
+
+/** Opens the storage over a client and applies the migrations (safe from several processes). */
+export async function openPostgresStorage(
+  client: PgClient,
+  options: PostgresOptions = {},
+): Promise<PostgresStorage> {
+  await migratePostgres(client, options.migrations ?? PG_MIGRATIONS);
+
+  const getAnalysis = async (s: PgSession, id: string, lock: boolean): Promise<AnalysisRow | null> => {
+    const r = await s.query(`SELECT ${SELECT} FROM analyses WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return r.rows[0] ? analysisFromColumns(numericColumns<AnalysisColumns>(r.rows[0])) : null;
+  };
+
+  const snapshot = async (s: PgSession, reads: TxReads): Promise<TxSnapshot> => {
+    let idempotency: IdempotencyRow | null = null;
+    if (reads.idempotency) {
+      const { communityId, key } = reads.idempotency;
+      // A key seen for the first time has no row to lock: the advisory lock on its name makes
+      // a concurrent request with the same key wait here and then read our committed marker.
+      await s.query(ADVISORY_LOCK_SQL.replace('$2', `hashtext($2)`), [
+        LOCK_IDEMPOTENCY,
+        `${communityId}/${key}`,
+      ]);
+      const r = await s.query('SELECT * FROM idempotency WHERE community_id = $1 AND key = $2 FOR UPDATE', [
+        communityId,
+        key,
+      ]);
+      if (r.rows[0]) idempotency = idempotencyFromColumns(numericColumns<IdempotencyColumns>(r.rows[0]));
+    }
+    const analysis = reads.analysisId === undefined ? null : await getAnalysis(s, reads.analysisId, true);
+    return { analysis, idempotency };
+  };
+
+  const apply = async (s: PgSession, w: TxWrites): Promise<void> => {
+    if (w.purgeIdempotencyAt !== undefined) {
+      // Rows another transaction holds are left for a later purge rather than waited for.
+      await s.query(
+        'DELETE FROM idempotency WHERE ctid IN (SELECT ctid FROM idempotency WHERE expires_at <= $1 FOR UPDATE SKIP LOCKED)',
+        [w.purgeIdempotencyAt],
+      );
+    }
+    if (w.insertAnalysis) await s.query(INSERT, values(w.insertAnalysis));
+    if (w.updateAnalysis) {
+      const r = await s.query(UPDATE, values(w.updateAnalysis));
+      if (r.changed !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
+    }
+    if (w.deleteAnalysisId !== undefined)
+      await s.query('DELETE FROM analyses WHERE id = $1', [w.deleteAnalysisId]);
+    if (w.outbox && w.outbox.length > 0) {
+      await s.query(ADVISORY_LOCK_SQL, [LOCK_OUTBOX, 0]);
+      for (const e of w.outbox) await insertOutbox(s, e);
+    }
+    if (w.deleteIdempotency) {
+      await s.query('DELETE FROM idempotency WHERE community_id = $1 AND key = $2', [
+        w.deleteIdempotency.communityId,
+        w.deleteIdempotency.key,
+      ]);
+    }
+    if (w.putIdempotency) await putIdempotency(s, w.putIdempotency);
+  };
+
+  const atomically = async <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>): Promise<R> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.withSession((s) =>
+          inTransaction(s, async () => {
+            const decision = decide(await snapshot(s, reads));
+            await apply(s, decision.writes);
+            return decision.result;
+          }),
+        );
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (attempt >= PG_TX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw e;
+      }
+    }
+  };
+
+  const one = <R>(fn: (s: PgSession) => Promise<R>): Promise<R> => client.withSession(fn);
+
+  return {
+    client,
+    atomically,
+    getAnalysis: (id) => one((s) => getAnalysis(s, id, false)),
+    listAnalyses: (q) => one((s) => list(s, q)),
+    insertApiKey: (k: ApiKeyRow) =>
+      one(async (s) => {
+        await s.query(
+          'INSERT INTO api_keys (id, hash, prefix, community_id, channel_ids, permissions, expires_at, revoked_at, ' +
+            'created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [
+            k.id,
+            k.hash,
+            k.prefix,
+            k.communityId,
+            k.channelIds === null ? null : JSON.stringify(k.channelIds),
+            JSON.stringify(k.permissions),
+            k.expiresAt,
+            k.revokedAt,
+            k.createdAt,
+          ],
+        );
+      }),
+    findApiKeyByHash: (hash) =>
+      one(async (s) => {
+        const r = await s.query('SELECT * FROM api_keys WHERE hash = $1', [hash]);
+        return r.rows[0] ? apiKeyFromColumns(numericColumns<ApiKeyColumns>(r.rows[0])) : null;
+      }),
+    revokeApiKeyByHash: (hash, at) =>
+      one(
+        async (s) =>
+          (
+            await s.query('UPDATE api_keys SET revoked_at = $1 WHERE hash = $2 AND revoked_at IS NULL', [
+              at,
+              hash,
+            ])
+          ).changed === 1,
+      ),
+    readOutbox: (afterSeq, limit) =>
+      one(async (s) =>
+        (
+          await s.query('SELECT * FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit])
+        ).rows.map((r) => outboxFromColumns(numericColumns<OutboxColumns>(r))),
+      ),
+    close: () => client.end(),
+  };
+}
+
+function values(r: AnalysisRow): unknown[] {
+  const c = analysisToColumns(r);
+  return COLUMNS.map((name) => c[name]);
+}
+
+async function insertOutbox(s: PgSession, e: OutboxEvent): Promise<void> {
+  await s.query(
+    'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [
+      e.communityId,
+      e.analysisId,
+      e.event,
+      JSON.stringify(e.updatedFields),
+      JSON.stringify(e.data),
+      e.occurredAt,
+    ],
+  );
+}
+
+async function putIdempotency(s: PgSession, r: IdempotencyRow): Promise<void> {
+  await s.query(
+    'INSERT INTO idempotency (community_id, key, request_hash, response_status, response_body, response_etag, ' +
+      'created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (community_id, key) DO UPDATE SET ' +
+      'request_hash = EXCLUDED.request_hash, response_status = EXCLUDED.response_status, ' +
+      'response_body = EXCLUDED.response_body, response_etag = EXCLUDED.response_etag, ' +
+      'created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at',
+    [
+      r.communityId,
+      r.key,
+      r.requestHash,
+      r.response?.status ?? null,
+      r.response?.body ?? null,
+      r.response?.etag ?? null,
+      r.createdAt,
+      r.expiresAt,
+    ],
+  );
+}
+
+async function list(
+  s: PgSession,
+  q: AnalysisListQuery,
+): Promise<{ total: number; rows: ReturnType<typeof listRowFromColumns>[] }> {
+  const where = ['community_id = $1', 'channel_id = $2'];
+  const params: unknown[] = [q.communityId, q.channelId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.symbol !== undefined) add('symbol = ?', q.symbol);
+  if (q.direction !== undefined) add('direction = ?', q.direction);
+  if (q.sender !== undefined) add('sender = ?', q.sender);
+  // Mirrors analysisStatus: EXPIRED once now ≥ expiresAt.
+  if (q.status === 'EXPIRED') add('expires_at <= ?', q.now);
+  if (q.status === 'ACTIVE') add('(expires_at IS NULL OR expires_at > ?)', q.now);
+  const clause = where.join(' AND ');
+  const total = Number(
+    (await s.query(`SELECT COUNT(*) AS n FROM analyses WHERE ${clause}`, params)).rows[0]!.n,
+  );
+  const n = params.length;
+  const rows = (
+    await s.query(
+      `SELECT ${LIST_SELECT} FROM analyses WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, q.limit, q.offset],
+    )
+  ).rows.map((r) => listRowFromColumns(numericColumns<Omit<AnalysisColumns, 'document'>>(r)));
+  return { total, rows };
+}
