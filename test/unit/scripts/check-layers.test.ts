@@ -31,7 +31,8 @@ const GOOD = {
   'src/core/index.ts': "export type { Px } from './units';\nimport RBush from 'rbush';\nexport { RBush };\n",
   'src/schema/codec.ts':
     "import { z } from 'zod';\nimport type { Px } from '../core';\nexport const px = z.number();\n",
-  'src/svg/paint.ts': "import type { Px } from '../core/units';\nexport const paint = (x: Px) => String(x);\n",
+  'src/svg/paint.ts':
+    "import type { Px } from '../core/units';\nexport const paint = (x: Px) => String(x);\n",
   'src/server/app.ts':
     "import { Hono } from 'hono';\nimport { readFileSync } from 'node:fs';\nimport { px } from '../schema/codec';\nexport { Hono, readFileSync, px };\n",
   'demo/main.ts': "import { paint } from 'chartmark/svg';\nimport './local';\n",
