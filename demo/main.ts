@@ -58,4 +58,25 @@ editor.subscribe((state) => {
   stay.checked = state.stayInDrawingMode;
 });
 
+// Hotkeys also work while focus sits on the toolbar or the page, except in form fields
+// (the overlay itself handles keys on the focused chart).
+const editable = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+document.addEventListener('keydown', (e) => {
+  if (e.target instanceof Node && container.contains(e.target)) return;
+  const handled = editor.key(
+    {
+      key: e.key,
+      code: e.code,
+      shiftKey: e.shiftKey,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      targetIsEditable: editable(e.target),
+    },
+    overlay.viewport,
+  );
+  if (handled) e.preventDefault();
+});
+
 Object.assign(window, { chartmark: { editor, chart, series, overlay } });

@@ -157,7 +157,13 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   };
 
   const wiring = wireInput({ container, chart, viewport, editor, bars, changed: schedule });
-  const offViewport = onViewportChange(chart, series, schedule);
+  // Right after the chart's own paint, in the same frame, so drawings never lag the candles.
+  const paintNow = (): void => {
+    if (destroyed) return;
+    if (frame !== 0) cancelAnimationFrame(frame);
+    paint();
+  };
+  const offViewport = onViewportChange(chart, series, paintNow);
   const offEditor = editor.subscribe(() => schedule());
   schedule();
 

@@ -43,3 +43,39 @@ test('the demo page shows the GBP/USD chart editor with every demo candle and th
   await keepScreenshot(page, testInfo, 'editor-loaded');
   expect(errors).toEqual([]);
 });
+
+test('hotkeys pick tools from anywhere on the page but never fire while typing in a form', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Undo', exact: true }).focus();
+  await page.keyboard.press('Alt+t');
+  await expect(page.getByRole('button', { name: 'Line', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Select', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.evaluate(() => {
+    (window as unknown as { chartmark: { editor: { select(ids: string[]): void } } }).chartmark.editor.select(
+      ['target'],
+    );
+  });
+  const title = page.getByLabel('Title');
+  await title.click();
+  await title.press('End');
+  await title.press('Backspace');
+  await title.press('Delete');
+  await title.press('Alt+h');
+  const state = await page.evaluate(() => {
+    const s = (
+      window as unknown as { chartmark: { editor: { getState(): { drawings: unknown[]; tool: string } } } }
+    ).chartmark.editor.getState();
+    return { drawings: s.drawings.length, tool: s.tool };
+  });
+  expect(state).toEqual({ drawings: 3, tool: 'select' });
+  await expect(title).toHaveValue('GBPUSD Bullish Bounce from Suppor');
+});

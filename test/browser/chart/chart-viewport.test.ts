@@ -128,25 +128,32 @@ describe('lockPanZoom and onViewportChange', () => {
     expect(chart.options().handleScroll).toMatchObject({ pressedMouseMove: true });
   });
 
-  it('calls back once per frame after scroll changes and stops after unsubscribe', async () => {
+  it('calls back after the chart painted new data, with its coordinates already settled', async () => {
     const series = setup();
     await frame();
     await frame();
-    let calls = 0;
-    const off = onViewportChange(chart, series, () => calls++);
-    await frame();
-    await frame();
-    calls = 0;
-    chart.timeScale().scrollToPosition(-5, false);
-    chart.timeScale().scrollToPosition(-10, false);
-    chart.timeScale().scrollToPosition(-15, false);
-    await frame();
-    await frame();
-    expect(calls).toBe(1);
+    const seen: (number | null)[] = [];
+    const off = onViewportChange(chart, series, () => seen.push(series.priceToCoordinate(2.55)));
+    for (let i = 0; i < 4; i++) await frame();
+    seen.length = 0;
+    // Prices jump by 1.2: every coordinate of the old scale is wrong.
+    const shifted = candles.map((c) => ({
+      time: c.time as UTCTimestamp,
+      open: c.open + 1.2,
+      high: c.high + 1.2,
+      low: c.low + 1.2,
+      close: c.close + 1.2,
+    }));
+    series.setData(shifted);
+    for (let i = 0; i < 4; i++) await frame();
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen.length).toBeLessThanOrEqual(2);
+    expect(seen[0]).not.toBeNull();
+    expect(seen[0]).toBe(series.priceToCoordinate(2.55));
     off();
+    seen.length = 0;
     chart.timeScale().scrollToPosition(-20, false);
-    await frame();
-    await frame();
-    expect(calls).toBe(1);
+    for (let i = 0; i < 4; i++) await frame();
+    expect(seen).toEqual([]);
   });
 });
