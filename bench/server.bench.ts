@@ -60,31 +60,49 @@ interface Result {
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-/** Runs `CONCURRENCY` loops for `SECONDS`; each call makes one request and says whether it succeeded. */
-async function load(one: () => Promise<boolean>): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
+interface Samples {
+  readonly latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+/** Runs `CONCURRENCY` loops for `ms`, adding to `into`; each call makes one request and says whether it succeeded. */
+async function slice(one: () => Promise<boolean>, ms: number, into: Samples): Promise<void> {
   const start = performance.now();
-  const end = start + SECONDS * 1000;
+  const end = start + ms;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
         const ok = await one();
-        latencies.push(performance.now() - t);
-        if (!ok) errors++;
+        into.latencies.push(performance.now() - t);
+        if (!ok) into.errors++;
       }
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    seconds,
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-  };
+  into.seconds += (performance.now() - start) / 1000;
+}
+
+// Contenders take turns in short slices (A B C A B C …) rather than one long run each, so a
+// change in machine load (other jobs on a shared box) hits all of them alike.
+const SLICES = 10;
+
+/** Measures every contender for `SECONDS` in total, interleaved in slices. */
+async function compare(contenders: (() => Promise<boolean>)[]): Promise<Result[]> {
+  const samples = contenders.map((): Samples => ({ latencies: [], errors: 0, seconds: 0 }));
+  for (let i = 0; i < SLICES; i++) {
+    for (const [k, one] of contenders.entries()) await slice(one, (SECONDS * 1000) / SLICES, samples[k]!);
+  }
+  return samples.map((s) => {
+    const sorted = [...s.latencies].sort((x, y) => x - y);
+    return {
+      requests: sorted.length,
+      errors: s.errors,
+      seconds: s.seconds,
+      p50: quantile(sorted, 0.5),
+      p95: quantile(sorted, 0.95),
+    };
+  });
 }
 
 async function post(
@@ -176,7 +194,7 @@ async function main(): Promise<void> {
     const body100 = createBody(100);
     for (let i = 0; i < 200; i++) await post(`${echo.url}/warm`, body100, {}, 200);
     console.log(
-      `server bench: ${SECONDS} s per run, concurrency ${CONCURRENCY}, loopback, Node ${process.version}`,
+      `server bench: ${SECONDS} s per contender in ${SLICES} interleaved slices, concurrency ${CONCURRENCY}, loopback, Node ${process.version}`,
     );
     console.log(`create body ${body100.length} bytes; append body ~${appendBody().length} bytes`);
     const scenarios: [string, () => Promise<boolean>, (t: (typeof targets)[number]) => Promise<boolean>][] = [
@@ -184,12 +202,12 @@ async function main(): Promise<void> {
       ['append, 1 drawing', () => post(`${echo.url}/append`, appendBody(), {}, 200), (t) => t.append()],
     ];
     for (const [name, echoOne, serverOne] of scenarios) {
-      const e = await load(echoOne);
+      const [e, ...servers] = await compare([echoOne, ...targets.map((t) => () => serverOne(t))]);
       console.log(`\n${name}`);
-      console.log(`  ${'bare Hono echo'.padEnd(38)} ${fmt(e)}`);
-      for (const t of targets) {
-        const s = await load(() => serverOne(t));
-        const ratio = s.requests / s.seconds / (e.requests / e.seconds);
+      console.log(`  ${'bare Hono echo'.padEnd(38)} ${fmt(e!)}`);
+      for (const [i, t] of targets.entries()) {
+        const s = servers[i]!;
+        const ratio = s.requests / s.seconds / (e!.requests / e!.seconds);
         console.log(`  ${t.label.padEnd(38)} ${fmt(s)}`);
         console.log(
           `  ${''.padEnd(38)} ratio ${(ratio * 100).toFixed(1)} % of echo (goal ≥ 30 %); p95 ${s.p95.toFixed(2)} ms (goal ≤ 10 ms)`,
