@@ -6,8 +6,26 @@ import { type BackoffOptions, backoffDelay } from './backoff';
 import { type DueDelivery, DeliveryQueue } from './queue';
 import { signWebhook } from './signature';
 
+/**
+ * What the loop needs from a delivery queue: the SQLite DeliveryQueue answers synchronously,
+ * the PostgreSQL one (storage/postgres/pg-webhooks) with promises; the loop awaits either.
+ */
+export interface WebhookQueue {
+  fanOut(): number | Promise<number>;
+  due(now: number, limit: number): DueDelivery[] | Promise<DueDelivery[]>;
+  record(
+    d: DueDelivery,
+    outcome: { statusCode: number | null; error: string | null; durationMs: number },
+    now: number,
+    retryAt: number | null,
+  ): void | Promise<void>;
+  pending(): number | Promise<number>;
+}
+
 /** Options of {@link startWebhookWorker}. */
-export interface WebhookWorkerOptions {
+export interface WebhookWorkerOptions<Q extends WebhookQueue = DeliveryQueue> {
+  /** A queue of another store (PostgreSQL); when given, storage and db are not used. */
+  readonly queue?: Q;
   /** The SQLite storage (only its connection is used). */
   readonly storage?: { readonly db: Database };
   /** Or the bare database (outbox and webhook tables migrated). */
@@ -39,13 +57,13 @@ export interface DrainResult {
 }
 
 /** A running worker. */
-export interface WebhookWorker {
+export interface WebhookWorker<Q extends WebhookQueue = DeliveryQueue> {
   /** Sends everything that is due now, repeating until nothing is due; serialised with the timer. */
   drain(): Promise<DrainResult>;
   /** Undelivered deliveries, including those waiting for a retry. */
   pending(): Promise<number>;
   /** The queue, for the delivery log. */
-  readonly queue: DeliveryQueue;
+  readonly queue: Q;
   /** Stops the timer and waits for the pass in progress. */
   stop(): Promise<void>;
 }
@@ -57,11 +75,18 @@ const BATCH = 100;
 // drain() stops after this many passes so a clock that never moves cannot spin forever.
 const MAX_PASSES = 10_000;
 
+/** Starts the delivery worker over another store's queue (PostgreSQL). */
+export function startWebhookWorker<Q extends WebhookQueue>(
+  options: WebhookWorkerOptions<Q> & { readonly queue: Q },
+): WebhookWorker<Q>;
 /** Starts the delivery worker over the shared database. */
-export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker;
+export function startWebhookWorker<Q extends WebhookQueue>(
+  options: WebhookWorkerOptions<Q>,
+): WebhookWorker<Q> {
   const db = options.storage?.db ?? options.db;
-  if (!db) throw new Error('startWebhookWorker: needs storage or db');
-  const queue = new DeliveryQueue(db);
+  if (!options.queue && !db) throw new Error('startWebhookWorker: needs storage, db or queue');
+  const queue = (options.queue ?? new DeliveryQueue(db!)) as Q;
   // Queue steps are synchronous statements or transactions and never span an await; the
   // storage runs its transactions synchronously from BEGIN to COMMIT too, so sharing the one
   // connection, neither can run inside the other or see it half done.
@@ -104,13 +129,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       log(
         `webhook ${d.deliveryId} to ${d.url} attempt ${d.attempts + 1} failed: ${error ?? `HTTP ${statusCode}`}`,
       );
-    queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt);
+    await queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt);
     return ok;
   }
 
   async function pass(): Promise<DrainResult> {
-    queue.fanOut();
-    const due = queue.due(now(), BATCH);
+    await queue.fanOut();
+    const due = await queue.due(now(), BATCH);
     let delivered = 0;
     let next = 0;
     const lanes = Array.from({ length: Math.min(concurrency, due.length) }, async () => {
