@@ -104,6 +104,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let gestureOpen = false;
   let opening = false;
   let running: Promise<void> | null = null;
+  let kickAgain = false;
   let debounce: unknown = null;
   let retry: unknown = null;
   let poll: unknown = null;
@@ -177,7 +178,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   });
 
   function kick(): void {
-    if (disposed || running || opening) return;
+    if (disposed || opening) return;
+    if (running) {
+      // A timer or an edit arrived while the loop was finishing: run it again afterwards.
+      kickAgain = true;
+      return;
+    }
+    kickAgain = false;
     running = pump()
       .catch((err: unknown) => {
         error = err instanceof Error ? err.message : String(err);
@@ -185,6 +192,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .finally(() => {
         running = null;
         emit();
+        if (kickAgain) return kick();
         if (!disposed && pollMs > 0 && poll === null && retry === null) {
           poll = timers.setTimeout(() => {
             poll = null;

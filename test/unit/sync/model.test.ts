@@ -1,0 +1,330 @@
+// Model-based test of the sync engine (fc.commands) against the real reference server: random
+// edits, faults, offline periods, reloads, reordering (fc.scheduler) and a second client. After the
+// faults stop and everything drains: the server equals the editor, the outbox is empty, and no
+// change was applied twice.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { utcSeconds } from '../../../src/core/units';
+import type { Price } from '../../../src/core/units';
+import { docFromDetail, docFromDomain } from '../../../src/sync/sync-doc';
+import { pt, vp } from '../editor/fixtures';
+import { CHANNEL, COMMUNITY } from './harness';
+import { type Fault, World } from './model-world';
+
+interface Model {
+  otherSeq: number;
+}
+type Cmd = fc.AsyncCommand<Model, World>;
+
+const KINDS = ['HORIZONTAL_LINE', 'LINE', 'RECTANGLE', 'PARALLEL', 'FIBONACCI_RETRACEMENT'] as const;
+const POINTS = { HORIZONTAL_LINE: 1, LINE: 2, RECTANGLE: 2, PARALLEL: 3, FIBONACCI_RETRACEMENT: 2 } as const;
+
+/** A local edit: no-op until a reloaded page has opened its analysis. */
+abstract class EditCmd implements Cmd {
+  check = () => true;
+  async run(_m: Model, w: World): Promise<void> {
+    if (w.ready) this.edit(w);
+  }
+  abstract edit(w: World): void;
+  abstract toString(): string;
+}
+
+class Add extends EditCmd {
+  constructor(
+    readonly kind: (typeof KINDS)[number],
+    readonly bar: number,
+    readonly price: number,
+  ) {
+    super();
+  }
+  edit(w: World) {
+    const pts = Array.from({ length: POINTS[this.kind] }, (_, i) => pt(this.bar + 3 * i, this.price + 2 * i));
+    w.editor.create(this.kind, pts);
+  }
+  toString = () => `Add(${this.kind},${this.bar},${this.price})`;
+}
+
+const pick = (w: World, index: number) => {
+  const ds = w.editor.getState().drawings;
+  return ds.length ? ds[index % ds.length]!.id : null;
+};
+
+class Move extends EditCmd {
+  constructor(
+    readonly index: number,
+    readonly dx: number,
+  ) {
+    super();
+  }
+  edit(w: World) {
+    const id = pick(w, this.index);
+    if (id) w.editor.move(this.dx, 0, vp, [id]);
+  }
+  toString = () => `Move(${this.index},${this.dx})`;
+}
+
+class Drag extends EditCmd {
+  constructor(
+    readonly index: number,
+    readonly frames: number,
+  ) {
+    super();
+  }
+  edit(w: World) {
+    const id = pick(w, this.index);
+    if (!id) return;
+    w.editor.beginGesture();
+    for (let f = 0; f < this.frames; f++) w.editor.move(2, 1, vp, [id]);
+    w.editor.endGesture();
+  }
+  toString = () => `Drag(${this.index},${this.frames})`;
+}
+
+class Delete extends EditCmd {
+  constructor(readonly index: number) {
+    super();
+  }
+  edit(w: World) {
+    const id = pick(w, this.index);
+    if (id) w.editor.delete([id]);
+  }
+  toString = () => `Delete(${this.index})`;
+}
+
+class Title extends EditCmd {
+  constructor(readonly title: string) {
+    super();
+  }
+  edit(w: World) {
+    w.editor.setMetadata({ title: this.title });
+  }
+  toString = () => `Title(${JSON.stringify(this.title)})`;
+}
+
+class Level extends EditCmd {
+  constructor(readonly price: number | null) {
+    super();
+  }
+  edit(w: World) {
+    const level =
+      this.price === null
+        ? null
+        : { id: 'pivot_main', price: this.price as Price, time: utcSeconds(1767830400) };
+    w.editor.setLevel('pivot', level);
+  }
+  toString = () => `Level(${this.price})`;
+}
+
+class Undo extends EditCmd {
+  edit(w: World) {
+    w.editor.undo();
+  }
+  toString = () => 'Undo';
+}
+
+class Inject implements Cmd {
+  constructor(readonly fault: Fault) {}
+  check = () => true;
+  async run(_m: Model, w: World) {
+    w.faults.push(this.fault);
+  }
+  toString = () => `Fault(${this.fault})`;
+}
+
+class Offline implements Cmd {
+  constructor(readonly offline: boolean) {}
+  check = () => true;
+  async run(_m: Model, w: World) {
+    w.offline = this.offline;
+    if (!this.offline) w.engine.flush();
+  }
+  toString = () => (this.offline ? 'GoOffline' : 'GoOnline');
+}
+
+class Tick implements Cmd {
+  constructor(readonly ms: number) {}
+  check = () => true;
+  async run(_m: Model, w: World) {
+    w.clock.advance(this.ms);
+  }
+  toString = () => `Tick(${this.ms})`;
+}
+
+class Reload implements Cmd {
+  check = () => true;
+  async run(_m: Model, w: World) {
+    w.reload();
+  }
+  toString = () => 'Reload';
+}
+
+/** Another user edits the same analysis straight on the server (no If-Match, last writer wins). */
+class OtherClient implements Cmd {
+  constructor(readonly what: 'append' | 'title' | 'move' | 'delete') {}
+  check = () => true;
+  async run(m: Model, w: World) {
+    const other = w.direct();
+    const list = await other.list(COMMUNITY, CHANNEL);
+    const id = list.data.analyses[0]?.id;
+    if (!id) return;
+    const sender = 'other@example.com';
+    w.otherEdits++;
+    const n = ++m.otherSeq;
+    if (this.what === 'append') {
+      await other.append(id, {
+        sender,
+        drawings: [
+          {
+            type: 'HORIZONTAL_LINE',
+            clientObjectId: `other_${n}`,
+            points: [{ time: '2026-01-08T05:00:00Z', price: 120 + n }],
+          },
+        ],
+      });
+      return;
+    }
+    if (this.what === 'title') {
+      await other.update(id, { sender, metadata: { title: `Other title ${n}` } });
+      return;
+    }
+    const current = (await other.get(id)).data;
+    const drawings = current.drawings.map(({ id: _id, ...d }) => d);
+    if (drawings.length === 0) return;
+    if (this.what === 'delete') drawings.splice(n % drawings.length, 1);
+    else {
+      const d = drawings[n % drawings.length]!;
+      drawings[n % drawings.length] = {
+        ...d,
+        points: d.points.map((p) => ({ ...p, price: p.price + 1 })),
+      } as typeof d;
+    }
+    await other.update(id, { sender, drawings });
+  }
+  toString = () => `Other(${this.what})`;
+}
+
+class Refresh implements Cmd {
+  check = () => true;
+  async run(_m: Model, w: World) {
+    w.engine.refresh();
+  }
+  toString = () => 'Refresh';
+}
+
+const add = fc
+  .tuple(fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 80 }), fc.integer({ min: 110, max: 190 }))
+  .map(([k, b, p]) => new Add(k, b, p));
+const tick = fc.integer({ min: 10, max: 5000 }).map((ms) => new Tick(ms));
+const other = fc
+  .constantFrom('append', 'title', 'move', 'delete')
+  .map((what) => new OtherClient(what as OtherClient['what']));
+// Edits, time and the other client are listed more than once: they weigh more in the mix.
+const commands = [
+  add,
+  add,
+  tick,
+  tick,
+  other,
+  add,
+  fc.tuple(fc.nat(20), fc.integer({ min: -30, max: 30 })).map(([i, dx]) => new Move(i, dx)),
+  fc.tuple(fc.nat(20), fc.integer({ min: 1, max: 60 })).map(([i, f]) => new Drag(i, f)),
+  fc.nat(20).map((i) => new Delete(i)),
+  fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,11}$/).map((t) => new Title(t)),
+  fc.option(fc.integer({ min: 101, max: 199 }), { nil: null }).map((p) => new Level(p)),
+  fc.constant(new Undo()),
+  fc.constantFrom<Fault>('drop', 'lose-response', 'duplicate', '500', '503', '429').map((f) => new Inject(f)),
+  fc.boolean().map((b) => new Offline(b)),
+  tick,
+  fc.constant(new Reload()),
+  other,
+  fc.constant(new Refresh()),
+];
+
+const SEED = Number(process.env.SYNC_MODEL_SEED ?? 20261127);
+const RUNS = Number(process.env.SYNC_MODEL_RUNS ?? 1000);
+
+describe('sync engine model', () => {
+  it(`converges after faults in ${RUNS} random runs (seed ${SEED})`, async () => {
+    const stats = { runs: 0, commits: 0, reloads: 0, other: 0 };
+    const seen = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.commands(commands, { maxCommands: 40, size: 'medium' }),
+        fc.nat(),
+        async (s, cmds, seed) => {
+          const w = await World.create(s, seed);
+          await fc.scheduledModelRun(s, () => ({ model: { otherSeq: 0 }, real: w }), cmds);
+          await w.heal();
+          w.engine.refresh();
+          await w.heal();
+
+          expect(w.engine.status.kind).toBe('saved');
+          const direct = w.direct();
+          const list = await direct.list(COMMUNITY, CHANNEL);
+          const local = docFromDomain(w.editor.getState());
+          if (w.engine.analysisId === null) {
+            // Nothing was ever saved: no analysis, an untouched editor.
+            expect(list.data.total).toBe(0);
+            expect(local.drawings).toEqual([]);
+          } else {
+            expect(list.data.total).toBe(1);
+            const server = (await direct.get(w.engine.analysisId)).data;
+            expect(local).toEqual(docFromDetail(server));
+          }
+          for (const key of await w.outbox.keys()) {
+            const record = await w.outbox.read(key);
+            expect({ key, entries: record?.entries, inFlight: record?.inFlight }).toEqual({
+              key,
+              entries: [],
+              inFlight: null,
+            });
+          }
+          // No change applied twice: one Create, each append key committed once, every PATCH changed something.
+          const fresh = w.commits.filter((c) => !c.replayed);
+          expect(fresh.filter((c) => c.path.includes('/channels/')).length).toBe(
+            w.engine.analysisId === null ? 0 : 1,
+          );
+          const appendKeys = fresh.filter((c) => c.path.endsWith('/drawings')).map((c) => c.idempotencyKey);
+          expect(new Set(appendKeys).size).toBe(appendKeys.length);
+          for (const c of fresh.filter((x) => x.method === 'PATCH'))
+            expect(c.updatedFields?.length).toBeGreaterThan(0);
+          stats.runs++;
+          stats.commits += w.commits.length;
+          stats.reloads += w.reloads;
+          stats.other += w.otherEdits;
+          for (const [k, v] of w.seen) seen.set(k, (seen.get(k) ?? 0) + v);
+        },
+      ),
+      // fast-check prints the seed and the counterexample path on failure, so a run can be replayed.
+      {
+        numRuns: RUNS,
+        seed: SEED,
+        ...(process.env.SYNC_MODEL_PATH ? { path: process.env.SYNC_MODEL_PATH } : {}),
+      },
+    );
+    expect(stats.runs).toBe(RUNS);
+    const answers = [...seen]
+      .sort()
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ');
+    console.log(
+      `sync model: ${stats.runs} runs, ${stats.commits} server commits, ${stats.reloads} reloads, ${stats.other} other-client edits; answers ${answers}`,
+    );
+    // The mix must actually exercise the faults and the conflicts it claims to.
+    for (const k of [
+      'drop',
+      'lose-response',
+      'duplicate',
+      '500',
+      '503',
+      '429',
+      'offline',
+      'PATCH 412',
+      'POST 201',
+      'POST 200',
+      'PATCH 200',
+    ])
+      expect(seen.get(k) ?? 0, k).toBeGreaterThan(0);
+  }, 300_000);
+});
