@@ -2,6 +2,7 @@
 // CliUsageError out) so every rule is testable without starting anything.
 import { parseArgs } from 'node:util';
 import { PERMISSIONS, type Permission } from '../auth/keys';
+import { isPostgresUrl } from '../storage/postgres/database-url';
 import { checkWebhookUrl } from '../webhooks/endpoints';
 
 /** Database path when neither --db nor CHARTMARK_DB is given. */
@@ -48,7 +49,8 @@ Commands:
   serve                 start the API server (and the built demo from ${DEFAULT_DEMO_DIR})
       --port N          port, 0-65535 (env PORT, default ${DEFAULT_PORT}; 0 picks a free one)
       --host H          interface to bind (env HOST, default ${DEFAULT_HOST})
-      --db PATH         SQLite file (env CHARTMARK_DB, default ${DEFAULT_DB_PATH})
+      --db PATH|URL     SQLite file or postgres:// URL (env DATABASE_URL if postgres://, then
+                        CHARTMARK_DB, default ${DEFAULT_DB_PATH})
       --demo            demo mode: seed a demo key and sample analysis, serve /demo/config.json
       --demo-dir PATH   built demo to serve (default ${DEFAULT_DEMO_DIR})
   keys create           create an API key; prints the key alone on the last line
@@ -156,7 +158,9 @@ export function parseCli(
     if (values[flag] !== undefined && flag !== 'db' && !allowed.includes(flag))
       throw new CliUsageError(`--${flag}: not accepted by "${name}"`);
   }
-  const db = (values.db as string | undefined) ?? env.CHARTMARK_DB ?? DEFAULT_DB_PATH;
+  // DATABASE_URL is the usual name for a hosted PostgreSQL; only a postgres:// value selects it.
+  const databaseUrl = isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
+  const db = (values.db as string | undefined) ?? databaseUrl ?? env.CHARTMARK_DB ?? DEFAULT_DB_PATH;
   if (db === '') throw new CliUsageError('--db: must not be empty');
 
   switch (name) {

@@ -3,6 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createApiKey, revokeApiKey } from '../auth/keys';
+import { describeDatabase, isPostgresUrl } from '../storage/postgres/database-url';
+import { addPgWebhook, listPgWebhooks } from '../storage/postgres/pg-webhooks';
+import type { PostgresStorage } from '../storage/postgres/pg-storage';
 import { openSqliteStorage, type SqliteStorage } from '../storage/sqlite/sqlite-storage';
 import { addWebhook, listWebhooks } from '../webhooks/endpoints';
 import { type CliCommand, CliUsageError, parseCli } from './args';
@@ -16,7 +19,19 @@ export interface CliIo {
 /** Exit code for a command line that breaks a rule. */
 export const EXIT_USAGE = 2;
 
-function openDb(path: string): SqliteStorage {
+async function openDb(path: string): Promise<SqliteStorage | PostgresStorage> {
+  if (isPostgresUrl(path)) {
+    const [{ connectPostgres }, { openPostgresStorage }] = await Promise.all([
+      import('../serve-postgres'),
+      import('../storage/postgres/pg-storage'),
+    ]);
+    // One connection is enough for a one-shot command.
+    const client = connectPostgres(path, 1);
+    return openPostgresStorage(client).catch(async (e) => {
+      await client.end();
+      throw e;
+    });
+  }
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   return openSqliteStorage(path);
 }
@@ -45,16 +60,24 @@ export async function runCommand(
       return 0;
     case 'serve': {
       // Loaded on demand: the key and webhook commands need neither Hono nor the routes.
-      const { startServer } = await import('../serve');
-      const server = await startServer({
-        port: cmd.port,
-        host: cmd.host,
-        dbPath: cmd.db,
-        demoDir: cmd.demoDir,
-        demo: cmd.demo,
-        log: io.err,
-      });
-      io.out(`chartmark server listening on ${server.url} (database ${cmd.db})`);
+      const server = isPostgresUrl(cmd.db)
+        ? await (await import('../serve-postgres')).startPostgresServer({
+            port: cmd.port,
+            host: cmd.host,
+            databaseUrl: cmd.db,
+            demoDir: cmd.demoDir,
+            demo: cmd.demo,
+            log: io.err,
+          })
+        : await (await import('../serve')).startServer({
+            port: cmd.port,
+            host: cmd.host,
+            dbPath: cmd.db,
+            demoDir: cmd.demoDir,
+            demo: cmd.demo,
+            log: io.err,
+          });
+      io.out(`chartmark server listening on ${server.url} (database ${describeDatabase(cmd.db)})`);
       if (server.demo) {
         const d = server.demo;
         io.out(`  demo page:   ${server.url}/`);
@@ -72,7 +95,7 @@ export async function runCommand(
       return 0;
     }
     case 'keys-create': {
-      const storage = openDb(cmd.db);
+      const storage = await openDb(cmd.db);
       try {
         const { key, id } = await createApiKey(storage, {
           communityId: cmd.communityId,
@@ -93,7 +116,7 @@ export async function runCommand(
       }
     }
     case 'keys-revoke': {
-      const storage = openDb(cmd.db);
+      const storage = await openDb(cmd.db);
       try {
         if (await revokeApiKey(storage, cmd.key)) {
           io.out('Revoked.');
@@ -106,9 +129,11 @@ export async function runCommand(
       }
     }
     case 'webhooks-add': {
-      const storage = openDb(cmd.db);
+      const storage = await openDb(cmd.db);
       try {
-        const { id, secret } = addWebhook(storage.db, { communityId: cmd.communityId, url: cmd.url });
+        const input = { communityId: cmd.communityId, url: cmd.url };
+        const { id, secret } =
+          'db' in storage ? addWebhook(storage.db, input) : await addPgWebhook(storage.client, input);
         io.out(`Added webhook ${id} for community ${cmd.communityId} -> ${cmd.url}`);
         io.out('  Signing secret (verify X-Signature with it; shown once):');
         io.out(secret);
@@ -118,9 +143,12 @@ export async function runCommand(
       }
     }
     case 'webhooks-list': {
-      const storage = openDb(cmd.db);
+      const storage = await openDb(cmd.db);
       try {
-        const hooks = listWebhooks(storage.db, cmd.communityId);
+        const hooks =
+          'db' in storage
+            ? listWebhooks(storage.db, cmd.communityId)
+            : await listPgWebhooks(storage.client, cmd.communityId);
         for (const h of hooks)
           io.out(
             `${h.id}  ${h.url}  ${h.disabledAt === null ? 'active' : 'disabled'}  added ${new Date(h.createdAt).toISOString()}`,
