@@ -19,8 +19,11 @@ export function mountMetadataForm(form: HTMLFormElement, editor: Editor): void {
   const timeframe = field(form, 'timeframe') as HTMLSelectElement;
   for (const t of TIMEFRAMES) timeframe.append(new Option(t, t));
   const texts = ['title', 'symbol', 'preferenceText', 'alternativeText', 'comments'] as const;
+  let shown: unknown = null;
   const sync = (): void => {
     const m = editor.getState().metadata;
+    if (m === shown) return;
+    shown = m;
     for (const name of texts) {
       const el = field(form, name);
       if (document.activeElement !== el) el.value = m[name] ?? '';
@@ -66,8 +69,11 @@ export function mountMetadataForm(form: HTMLFormElement, editor: Editor): void {
 /** Wires the support/pivot/resistance inputs to the editor's levels. */
 export function mountLevelsForm(form: HTMLFormElement, editor: Editor, defaultTime: () => UtcSeconds): void {
   const error = form.querySelector('#levels-error') as HTMLElement;
+  let shown: unknown = null;
   const sync = (): void => {
     const levels = editor.getState().levels;
+    if (levels === shown) return;
+    shown = levels;
     for (const name of LEVEL_NAMES) {
       const el = field(form, name);
       const price = levels[name]?.price;

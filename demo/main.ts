@@ -54,8 +54,8 @@ magnet.addEventListener('change', () => editor.setMagnet(magnet.value as 'off' |
 const stay = byId<HTMLInputElement>('stay');
 stay.addEventListener('change', () => editor.setStayInDrawingMode(stay.checked));
 editor.subscribe((state) => {
-  magnet.value = state.magnet;
-  stay.checked = state.stayInDrawingMode;
+  if (magnet.value !== state.magnet) magnet.value = state.magnet;
+  if (stay.checked !== state.stayInDrawingMode) stay.checked = state.stayInDrawingMode;
 });
 
 // Hotkeys also work while focus sits on the toolbar or the page, except in form fields
@@ -80,3 +80,4 @@ document.addEventListener('keydown', (e) => {
 });
 
 Object.assign(window, { chartmark: { editor, chart, series, overlay } });
+void import('./sync-wiring').then((m) => m.wireSync(editor));

@@ -17,8 +17,13 @@ export function mountStylePanel(form: HTMLFormElement, editor: Editor): void {
     const s = editor.getState();
     return s.selection.map((id) => s.byId[id]).filter((d) => d !== undefined);
   };
+  let shown = '';
   const sync = (): void => {
     const list = selected();
+    // Editor changes arrive on every pointer move of a drag; touch the DOM only when needed.
+    const key = `${list.map((d) => d.id).join(',')}|${JSON.stringify(list[0]?.style ?? null)}`;
+    if (key === shown) return;
+    shown = key;
     fields.disabled = list.length === 0;
     const first = list[0];
     target.textContent = first

@@ -44,8 +44,12 @@ export function mountToolbar(
   const redo = button('Redo', hotkey('redo'), () => editor.redo());
   const del = button('Delete', hotkey('delete'), () => editor.delete());
   history.append(undo, redo, del);
+  let shown = '';
   const sync = (): void => {
     const state = editor.getState();
+    const key = `${state.tool}|${editor.canUndo()}|${editor.canRedo()}|${state.selection.length}`;
+    if (key === shown) return;
+    shown = key;
     for (const { tool, b } of toolButtons) b.setAttribute('aria-pressed', String(state.tool === tool));
     undo.disabled = !editor.canUndo();
     redo.disabled = !editor.canRedo();

@@ -8,6 +8,7 @@ import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
 import { onViewportChange } from '../chart/viewport-change';
+import type { EditorState } from '../editor/types';
 import { installCursorStyles } from './cursor';
 import { type OverlayEditor, wireInput } from './input-wiring';
 import { paintActive, type ActivePaint } from './active-layer';
@@ -116,6 +117,8 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   };
 
   let lastSignature = '';
+  let lastState: EditorState | null = null;
+  let lastRadius = 0;
   let lastCommitted: readonly Drawing[] = [];
   let frame = 0;
   let destroyed = false;
@@ -130,10 +133,16 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       host.style.left = `${el.offsetLeft + chart.priceScale('left').width()}px`;
       host.style.top = `${el.offsetTop}px`;
       lastSignature = '';
+      lastState = null;
     }
     clip = { minX: 0, minY: 0, maxX: l.paneWidth, maxY: l.paneHeight };
     const state = editor.getState();
     const signature = viewportSignature(viewport, probePrice);
+    const handleRadius = wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse;
+    // The chart repaints on every crosshair move; nothing of ours changed then.
+    if (state === lastState && signature === lastSignature && handleRadius === lastRadius) return;
+    lastState = state;
+    lastRadius = handleRadius;
     const ids = activeIds(state);
     const split = splitDrawings(state, ids);
     if (signature !== lastSignature || !sameDrawings(split.committed, lastCommitted)) {
@@ -147,7 +156,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       drawings: split.active,
       viewport,
       layout: l,
-      handleRadius: wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse,
+      handleRadius,
       createdAt,
       formatPrice: options.formatPrice,
     });
@@ -169,7 +178,10 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
 
   return {
     viewport,
-    repaint: schedule,
+    repaint: () => {
+      lastState = null;
+      schedule();
+    },
     lastStaticPaint: () => lastStats,
     destroy() {
       if (destroyed) return;
