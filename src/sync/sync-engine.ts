@@ -60,6 +60,8 @@ export interface SyncEngine {
   /** The analysis being synced; null for a draft not yet created. */
   readonly analysisId: string | null;
   readonly status: SyncStatus;
+  /** Local edits not yet confirmed by the server (an unfinished gesture counts as one). */
+  readonly pending: number;
   /** Calls `listener` whenever the status text changes; returns the unsubscribe function. */
   subscribe(listener: (status: SyncStatus) => void): () => void;
   /** Loads an analysis from the server into the editor (with any pending local work on top) and syncs it. */
@@ -129,9 +131,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
   }
 
+  const pendingCount = () =>
+    (record?.entries.length ?? 0) + (gestureOpen && !isUntouched(gestureTouched) ? 1 : 0);
+
   function computeStatus(): SyncStatus {
     if (error !== null) return { kind: 'error', message: error };
-    const pending = (record?.entries.length ?? 0) + (gestureOpen && !isUntouched(gestureTouched) ? 1 : 0);
+    const pending = pendingCount();
     if (offline) return { kind: 'offline', pending };
     if (pending > 0 || record?.inFlight) return { kind: 'saving' };
     return { kind: 'saved', version: record?.base?.version ?? 0 };
@@ -338,6 +343,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     get status() {
       return computeStatus();
+    },
+    get pending() {
+      return pendingCount();
     },
     subscribe(listener) {
       listeners.add(listener);
