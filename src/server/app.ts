@@ -26,9 +26,10 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   for (const prefix of API_PREFIXES) app.route(prefix, api);
   app.notFound(() => json(404, errorEnvelope('not_found', 'Route not found')));
-  app.onError((err) => {
+  app.onError((err, c) => {
     if (err instanceof ApiError) return json(err.status, err.body, { ...err.headers });
-    ctx.logger(`internal_error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    ctx.logger(`internal_error ${c.req.method} ${c.req.path}: ${detail}`);
     return json(500, errorEnvelope('internal_error'));
   });
   return app;

@@ -204,7 +204,9 @@ describe('unexpected errors', () => {
     expect(JSON.parse(text)).toEqual({ status: 'error', message: 'Internal error', code: 'internal_error' });
     expect(text).not.toMatch(/disk on fire|at .*\.ts/);
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^internal_error: Error: disk on fire\n\s+at /);
+    expect(logs[0]).toMatch(
+      /^internal_error GET \/v1\/analysis\/6502c9e514a3e564c5c09c0a: Error: disk on fire\n\s+at /,
+    );
   });
 });
 
