@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
+import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { startServer } from '../src/server/serve';
+import { openSqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const CONCURRENCY = 8;
@@ -186,6 +188,50 @@ async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL') {
   };
 }
 
+/**
+ * The server's own cost without sockets or a load generator: `app.request` one at a time,
+ * median per request. Explains the HTTP figures: at concurrency 8 on one thread, latency is
+ * roughly 8 × this.
+ */
+async function serialInProcess(dir: string, synchronous: 'FULL' | 'NORMAL'): Promise<[number, number]> {
+  const storage = openSqliteStorage(join(dir, `serial-${synchronous}.sqlite`));
+  storage.db.pragma(`synchronous = ${synchronous}`);
+  const app = createApp({ storage, rateLimit: false });
+  const { key } = await createApiKey(storage, { communityId: COMMUNITY, permissions: ['analysis:write'] });
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const createUrl = `/v1/analysis/${COMMUNITY}/channels/${CHANNEL}`;
+  const body100 = createBody(100);
+  const time = async (n: number, one: (i: number) => Promise<Response> | Response) => {
+    const t: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = performance.now();
+      const res = await one(i);
+      await res.arrayBuffer();
+      t.push(performance.now() - start);
+      if (res.status >= 300) throw new Error(`serial run: HTTP ${res.status}`);
+    }
+    return quantile(
+      t.sort((x, y) => x - y),
+      0.5,
+    );
+  };
+  try {
+    await time(50, () => app.request(createUrl, { method: 'POST', headers, body: body100 }));
+    const create = await time(300, () => app.request(createUrl, { method: 'POST', headers, body: body100 }));
+    let id = '';
+    const append = await time(1000, async (i) => {
+      if (i % APPENDS_PER_ANALYSIS === 0) {
+        const res = await app.request(createUrl, { method: 'POST', headers, body: createBody(0) });
+        id = ((await res.json()) as { data: { id: string } }).data.id;
+      }
+      return app.request(`/v1/analysis/${id}/drawings`, { method: 'POST', headers, body: appendBody() });
+    });
+    return [create, append];
+  } finally {
+    await storage.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cm-bench-'));
   const echo = await startEcho();
@@ -213,6 +259,13 @@ async function main(): Promise<void> {
           `  ${''.padEnd(38)} ratio ${(ratio * 100).toFixed(1)} % of echo (goal ≥ 30 %); p95 ${s.p95.toFixed(2)} ms (goal ≤ 10 ms)`,
         );
       }
+    }
+    console.log('\nin process, one request at a time (app.request, no sockets), median');
+    for (const sync of ['FULL', 'NORMAL'] as const) {
+      const [create, append] = await serialInProcess(dir, sync);
+      console.log(
+        `  synchronous=${sync.padEnd(6)} create, 100 drawings ${create.toFixed(2)} ms; append, 1 drawing ${append.toFixed(2)} ms`,
+      );
     }
   } finally {
     await echo.close();
