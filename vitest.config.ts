@@ -1,16 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 const SRC = fileURLToPath(new URL('./src', import.meta.url));
 const alias = [{ find: /^chartmark\/([a-z]+)$/, replacement: `${SRC}/$1/index.ts` }];
