@@ -13,7 +13,7 @@ import { createIdGenerator } from './ids';
 import type { RateLimitOptions } from './rate-limit';
 import { type DemoConfig, ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
 import { serveStaticFiles } from './static-files';
-import { type PgClient, poolClient } from './storage/postgres/pg-client';
+import { type PgClient, type PoolClientOptions, poolClient } from './storage/postgres/pg-client';
 export { describeDatabase, isPostgresUrl } from './storage/postgres/database-url';
 import { openPostgresStorage, type PostgresStorage } from './storage/postgres/pg-storage';
 import { PgDeliveryQueue } from './storage/postgres/pg-webhooks';
@@ -31,8 +31,12 @@ export const RATE_LIMIT_SCOPE = 'per-process' as const;
 export const DEFAULT_PG_POOL_SIZE = 10;
 
 /** A pg-backed client for a URL; `max` connections. */
-export function connectPostgres(url: string, max: number = DEFAULT_PG_POOL_SIZE): PgClient {
-  return poolClient(new pg.Pool({ connectionString: url, max }));
+export function connectPostgres(
+  url: string,
+  max: number = DEFAULT_PG_POOL_SIZE,
+  options: PoolClientOptions = {},
+): PgClient {
+  return poolClient(new pg.Pool({ connectionString: url, max }), options);
 }
 
 /** Options of {@link startPostgresServer}. */
@@ -45,6 +49,8 @@ export interface PostgresServeOptions {
   readonly databaseUrl: string;
   /** Connections in this process's pool (default DEFAULT_PG_POOL_SIZE). */
   readonly poolSize?: number;
+  /** Every session in a transaction: only for a PGlite socket server (tests). */
+  readonly transactionPerSession?: boolean;
   /** Built demo to serve at `/`; omitted = API only. */
   readonly demoDir?: string;
   /** Demo mode: seed the demo key and sample, serve `/demo/config.json`. */
@@ -55,6 +61,8 @@ export interface PostgresServeOptions {
   readonly webhookIntervalMs?: number;
   /** Per-key write limit, per process (see RATE_LIMIT_SCOPE); `false` turns it off. */
   readonly rateLimit?: RateLimitOptions | false;
+  /** HTTP client of the webhook worker (default: the global fetch). */
+  readonly webhookFetch?: typeof fetch;
   /** Clock in unix ms. */
   readonly now?: () => number;
   /** Receives operational log lines. */
@@ -79,7 +87,9 @@ const API_PATHS = /^\/(v1|apis|health|openapi\.json)(\/|$)/;
 export async function startPostgresServer(o: PostgresServeOptions): Promise<RunningPostgresServer> {
   const log = o.log ?? ((line: string) => console.log(line));
   const now = o.now ?? Date.now;
-  const client = connectPostgres(o.databaseUrl, o.poolSize ?? DEFAULT_PG_POOL_SIZE);
+  const client = connectPostgres(o.databaseUrl, o.poolSize ?? DEFAULT_PG_POOL_SIZE, {
+    transactionPerSession: o.transactionPerSession === true,
+  });
   let storage: PostgresStorage;
   try {
     storage = await openPostgresStorage(client);
@@ -139,6 +149,7 @@ export async function startPostgresServer(o: PostgresServeOptions): Promise<Runn
     now,
     intervalMs: o.webhookIntervalMs ?? 1000,
     logger: log,
+    ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
   });
   let closing: Promise<void> | null = null;
   return {

@@ -15,6 +15,8 @@ export interface PgSession {
   query(sql: string, params?: readonly unknown[]): Promise<PgResult>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /** True when the client already wrapped this session in a transaction (see PoolClientOptions). */
+  readonly inTransaction?: boolean;
 }
 
 /** A source of sessions. */
@@ -31,8 +33,20 @@ export interface PGliteLike {
   exec(sql: string): Promise<unknown>;
 }
 
-/** A client over a pg Pool; `end` ends the pool when `ownsPool` (the default). */
-export function poolClient(pool: Pool, ownsPool = true): PgClient {
+/** Options of {@link poolClient}. */
+export interface PoolClientOptions {
+  /** `end` ends the pool (default true). */
+  readonly ownsPool?: boolean;
+  /**
+   * Runs every session inside BEGIN … COMMIT. Needed only for a PGlite socket server, whose
+   * multiplexer keeps one connection's protocol messages together only inside a transaction.
+   */
+  readonly transactionPerSession?: boolean;
+}
+
+/** A client over a pg Pool. */
+export function poolClient(pool: Pool, options: PoolClientOptions = {}): PgClient {
+  const wrap = options.transactionPerSession === true;
   return {
     async withSession(fn) {
       const c = await pool.connect();
@@ -48,22 +62,33 @@ export function poolClient(pool: Pool, ownsPool = true): PgClient {
           throw e;
         }
       };
+      const session: PgSession = {
+        async query(sql, params) {
+          const r = await run(sql, params);
+          return { rows: r.rows as Record<string, unknown>[], changed: r.rowCount ?? 0 };
+        },
+        async exec(sql) {
+          await run(sql);
+        },
+        inTransaction: wrap,
+      };
       try {
-        return await fn({
-          async query(sql, params) {
-            const r = await run(sql, params);
-            return { rows: r.rows as Record<string, unknown>[], changed: r.rowCount ?? 0 };
-          },
-          async exec(sql) {
-            await run(sql);
-          },
-        });
+        if (!wrap) return await fn(session);
+        await run('BEGIN');
+        try {
+          const result = await fn(session);
+          await run('COMMIT');
+          return result;
+        } catch (e) {
+          await run('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
       } finally {
         c.release(broken);
       }
     },
     end: async () => {
-      if (ownsPool) await pool.end();
+      if (options.ownsPool !== false) await pool.end();
     },
   };
 }

@@ -159,6 +159,7 @@ export async function migratePostgres(
 
 /** BEGIN … COMMIT around fn; ROLLBACK (and rethrow) when it throws. */
 export async function inTransaction<R>(s: PgSession, fn: () => Promise<R>): Promise<R> {
+  if (s.inTransaction) return fn();
   await s.exec('BEGIN');
   try {
     const result = await fn();
