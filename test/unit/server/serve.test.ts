@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_ANALYSIS_FILE } from '../../../src/server/seed';
 import { type RunningServer, startServer } from '../../../src/server/serve';
 import { addWebhook } from '../../../src/server/webhooks/endpoints';
 import { startReceiver } from './webhooks/receiver';
@@ -32,6 +33,10 @@ const start = async (o: Parameters<typeof startServer>[0]) => {
 };
 
 describe('startServer', () => {
+  it('seeds exactly the documented create example (demo/sample-analysis.json is a faithful copy)', () => {
+    expect(JSON.parse(readFileSync(SAMPLE_ANALYSIS_FILE, 'utf8'))).toEqual(SAMPLE);
+  });
+
   it('demo mode seeds a key and the sample analysis, serves them, and reuses them on the next start', async () => {
     const site = tempSite();
     const first = await start({ port: 0, dbPath: site.dbPath, demoDir: site.demoDir, demo: true });
