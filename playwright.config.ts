@@ -1,15 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const PORT = Number(process.env.E2E_PORT ?? 5199);
+// The real reference server (built demo + API, in-memory database) for the sync flows.
+const SYNC_PORT = Number(process.env.E2E_SYNC_PORT ?? 5198);
 
 /** End-to-end flows on the demo, in Chromium from CHROMIUM_PATH (see scripts/find-chromium.mjs). */
 export default defineConfig({
@@ -25,10 +19,18 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  webServer: {
-    command: `node_modules/.bin/vite --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/vite --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/start.mjs --port ${SYNC_PORT} --db :memory:`,
+      url: `http://127.0.0.1:${SYNC_PORT}/demo/config.json`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -28,6 +28,17 @@ export interface SyncHandle {
 
 const SENDER = 'demo@chartmark.dev';
 
+// Each tab keeps its own outbox (two tabs on one analysis must not overwrite each other's pending
+// edits); the tab's id lives in sessionStorage, so a reload of the tab finds its outbox again.
+function tabOutboxName(): string {
+  let id = sessionStorage.getItem('chartmark-tab');
+  if (!id) {
+    id = Math.random().toString(36).slice(2, 10);
+    sessionStorage.setItem('chartmark-tab', id);
+  }
+  return `chartmark-sync-${id}`;
+}
+
 async function loadConfig(): Promise<DemoConfig | null> {
   // The dev server has no API and no config; asking would only log a 404.
   if (import.meta.env.DEV) return null;
@@ -64,7 +75,7 @@ export async function wireSync(editor: Editor): Promise<void> {
     client,
     communityId: config?.communityId ?? 'no-server',
     channelId: config?.channelId ?? 'no-server',
-    outbox: indexedDbOutbox('chartmark-sync'),
+    outbox: indexedDbOutbox(tabOutboxName()),
     sender: SENDER,
     pollMs: config ? 2000 : 0,
     backoff: { baseMs: 500, capMs: 5000 },

@@ -21,8 +21,16 @@ export function newRecord(
     entries: [],
     desired: null,
     inFlight: null,
+    sent: [],
     nextSeq: 1,
   };
+}
+
+/** Remembers the drawings a request introduces, before it is sent. */
+function withSent(record: OutboxRecord, flight: InFlight): OutboxRecord {
+  const known = new Set((record.base?.doc.drawings ?? []).map((d) => d.clientObjectId));
+  const fresh = flight.doc.drawings.filter((d) => !known.has(d.clientObjectId));
+  return { ...record, inFlight: flight, sent: [...(record.sent ?? []), ...fresh] };
 }
 
 /** Appends one local edit: what it touched and the editor's document after it. */
@@ -64,7 +72,7 @@ export function prepareFlight(
       upTo,
       doc: desired,
     };
-    return { record: { ...record, inFlight: flight }, flight };
+    return { record: withSent(record, flight), flight };
   }
   const plan = planChange(record.base.doc, desired);
   if (plan.kind === 'none') return { record: { ...record, entries: [], desired: null }, flight: null };
@@ -76,7 +84,7 @@ export function prepareFlight(
       upTo,
       doc: desired,
     };
-    return { record: { ...record, inFlight: flight, nextSeq: record.nextSeq + 1 }, flight };
+    return { record: { ...withSent(record, flight), nextSeq: record.nextSeq + 1 }, flight };
   }
   const flight: InFlight = {
     op: 'patch',
@@ -85,7 +93,7 @@ export function prepareFlight(
     upTo,
     doc: desired,
   };
-  return { record: { ...record, inFlight: flight }, flight };
+  return { record: withSent(record, flight), flight };
 }
 
 /** What the server answered to a frozen request. */
@@ -105,7 +113,8 @@ export function ackFlight(
   const flight = record.inFlight;
   if (!flight) throw new Error('ackFlight: no request in flight');
   const entries = record.entries.filter((e) => e.seq > flight.upTo);
-  const rest = { entries, desired: entries.length ? record.desired : null, inFlight: null };
+  // Once confirmed, what it sent is in the base; other unconfirmed sends were refused ones.
+  const rest = { entries, desired: entries.length ? record.desired : null, inFlight: null, sent: [] };
   if (answer.op === 'create') {
     const d = answer.detail;
     const base = { version: d.version, doc: docFromDetail(d) };

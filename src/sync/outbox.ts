@@ -1,5 +1,6 @@
 // The outbox: what the sync engine has not yet had confirmed, persisted before anything is sent,
 // so that a reload or a crash resends the same requests (same idempotency keys) in the same order.
+import type { Drawing } from '../schema/drawings/drawing';
 import type { AppendDrawingsRequest, CreateAnalysisRequest, UpdateAnalysisRequest } from '../schema/requests';
 import type { Touched } from './rebase';
 import type { SyncDoc } from './sync-doc';
@@ -47,6 +48,8 @@ export interface OutboxRecord {
   /** The editor's document after the newest entry (null when nothing is pending). */
   readonly desired: SyncDoc | null;
   readonly inFlight: InFlight | null;
+  /** Drawings new to the server that unconfirmed requests carried: tells our own lost writes from another client's. */
+  readonly sent: readonly Drawing[];
   /** Next entry sequence number; also numbers idempotency keys. */
   readonly nextSeq: number;
 }

@@ -5,7 +5,7 @@ import { LEVEL_NAMES, type LevelName } from '../core/analysis';
 import type { Drawing } from '../schema/drawings/drawing';
 import type { LevelEntry, Levels } from '../schema/levels';
 import type { AnalysisMetadata } from '../schema/metadata';
-import { type DomainDoc, type SyncDoc, UPDATABLE_FIELDS, type UpdatableField } from './sync-doc';
+import { canonical, type DomainDoc, type SyncDoc, UPDATABLE_FIELDS, type UpdatableField } from './sync-doc';
 
 /** Ids and names the local user changed; plain arrays so that it persists as JSON. */
 export interface Touched {
@@ -42,12 +42,39 @@ export function touchedBetween(prev: DomainDoc, next: DomainDoc, ids: readonly s
   return { drawings: [...ids], levels, metadata };
 }
 
+/** A rebased document and the local drawings that were renamed because another client took their id. */
+export interface Rebased {
+  readonly doc: SyncDoc;
+  /** Old clientObjectId → new one, for local drawings created under an id the server now uses for another. */
+  readonly renamed: ReadonlyMap<string, string>;
+}
+
+/** The next `<stem>_<n>` (or `<id>_<n>`) not in `used`. */
+function freshId(id: string, used: ReadonlySet<string>): string {
+  const m = /^(.*?)_(\d+)$/.exec(id);
+  const stem = m ? m[1]! : id;
+  let n = m ? Number(m[2]) : 1;
+  let candidate = `${stem}_${n}`;
+  while (used.has(candidate) || candidate.length > 64) {
+    n++;
+    candidate = `${stem}_${n}`.slice(-64);
+  }
+  return candidate;
+}
+
 /**
  * Rebases local work on a newer server document. Drawings keep the server's paint order; touched
  * drawings take the local version (or stay deleted), and touched drawings the server lacks are
- * added on top in local order.
+ * added on top in local order. A drawing created here under an id that another client has since
+ * used (neither side knew) is not the same drawing: it gets a fresh id instead of overwriting.
  */
-export function rebase(server: SyncDoc, local: SyncDoc, touched: Touched): SyncDoc {
+export function rebase(
+  server: SyncDoc,
+  local: SyncDoc,
+  touched: Touched,
+  base: SyncDoc | null = null,
+  sent: readonly Drawing[] = [],
+): Rebased {
   const metadata: { -readonly [K in keyof AnalysisMetadata]: AnalysisMetadata[K] } = { ...server.metadata };
   for (const field of touched.metadata) {
     const value = local.metadata[field];
@@ -62,8 +89,34 @@ export function rebase(server: SyncDoc, local: SyncDoc, touched: Touched): SyncD
     if (entry) levels[name] = entry;
   }
 
+  const baseIds = new Set((base?.drawings ?? []).map((d) => d.clientObjectId));
+  const serverIds = new Set(server.drawings.map((d) => d.clientObjectId));
+  const used = new Set([...serverIds, ...local.drawings.map((d) => d.clientObjectId)]);
+  for (const l of [...Object.values(server.levels), ...Object.values(local.levels)])
+    if (l) used.add(l.clientObjectId);
+  const serverById = new Map(server.drawings.map((d) => [d.clientObjectId, d]));
+  // Ours if the server holds exactly what one of our unconfirmed requests sent (its answer was lost).
+  const ours = (id: string) => {
+    const there = canonical(serverById.get(id));
+    return sent.some((d) => d.clientObjectId === id && canonical(d) === there);
+  };
+  const renamed = new Map<string, string>();
   const touchedIds = new Set(touched.drawings);
-  const localById = new Map(local.drawings.map((d) => [d.clientObjectId, d]));
+  const localById = new Map<string, Drawing>();
+  for (const d of local.drawings) {
+    const id = d.clientObjectId;
+    if (base !== null && touchedIds.has(id) && serverIds.has(id) && !baseIds.has(id) && !ours(id)) {
+      const next = freshId(id, used);
+      used.add(next);
+      renamed.set(id, next);
+      localById.set(next, { ...d, clientObjectId: next });
+    } else localById.set(id, d);
+  }
+  for (const [from, to] of renamed) {
+    touchedIds.delete(from);
+    touchedIds.add(to);
+  }
+
   const drawings: Drawing[] = [];
   const placed = new Set<string>();
   for (const d of server.drawings) {
@@ -74,10 +127,17 @@ export function rebase(server: SyncDoc, local: SyncDoc, touched: Touched): SyncD
       placed.add(id);
     }
   }
-  for (const d of local.drawings) {
+  for (const d of localById.values()) {
     if (touchedIds.has(d.clientObjectId) && !placed.has(d.clientObjectId)) drawings.push(d);
   }
   // A level and a drawing may not share a clientObjectId; the level named by this side wins.
   const levelIds = new Set(Object.values(levels).map((l) => l.clientObjectId));
-  return { metadata, levels, drawings: drawings.filter((d) => !levelIds.has(d.clientObjectId)) };
+  const doc = { metadata, levels, drawings: drawings.filter((d) => !levelIds.has(d.clientObjectId)) };
+  return { doc, renamed };
+}
+
+/** Touched sets with renamed drawing ids replaced. */
+export function renameTouched(t: Touched, renamed: ReadonlyMap<string, string>): Touched {
+  if (renamed.size === 0) return t;
+  return { ...t, drawings: t.drawings.map((id) => renamed.get(id) ?? id) };
 }

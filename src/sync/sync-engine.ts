@@ -17,7 +17,15 @@ import {
   pendingTouched,
   prepareFlight,
 } from './outbox-record';
-import { isUntouched, NOTHING_TOUCHED, rebase, type Touched, touchedBetween, unionTouched } from './rebase';
+import {
+  isUntouched,
+  NOTHING_TOUCHED,
+  rebase,
+  renameTouched,
+  type Touched,
+  touchedBetween,
+  unionTouched,
+} from './rebase';
 import { type SyncStatus, statusText } from './status';
 import {
   type DomainDoc,
@@ -260,14 +268,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const server = docFromDetail(res.data);
     const local = docFromDomain(docOfState(editor.getState()));
-    const merged = record.entries.length ? rebase(server, local, pendingTouched(record)) : server;
+    const { doc: merged, renamed } = record.entries.length
+      ? rebase(server, local, pendingTouched(record), record.base?.doc ?? null, record.sent ?? [])
+      : { doc: server, renamed: new Map<string, string>() };
     if (!sameDoc(merged, local)) applyDocToEditor(editor, merged, domainFromDetail(res.data));
     const clean = sameDoc(merged, server);
     record = {
       ...record,
       base: { version: res.data.version, doc: server },
-      entries: clean ? [] : record.entries,
+      entries: clean ? [] : record.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) })),
       desired: clean ? null : merged,
+      sent: [],
     };
     persist();
   }
@@ -366,14 +377,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return adopt(analysisKey(analysisId), fresh, server, domain);
       }
       const local = saved.desired ?? saved.inFlight?.doc ?? server;
-      const merged = rebase(server, local, pendingTouched(saved));
+      const sent = saved.sent ?? [];
+      const { doc: merged, renamed } = rebase(
+        server,
+        local,
+        pendingTouched(saved),
+        saved.base?.doc ?? null,
+        sent,
+      );
+      const entries = saved.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) }));
       const next: OutboxRecord = saved.inFlight
-        ? { ...saved, desired: saved.entries.length ? merged : null }
+        ? { ...saved, entries, desired: entries.length ? merged : null }
         : {
             ...saved,
             base: { version: res.data.version, doc: server },
-            entries: sameDoc(merged, server) ? [] : saved.entries,
+            entries: sameDoc(merged, server) ? [] : entries,
             desired: sameDoc(merged, server) ? null : merged,
+            sent: [],
           };
       // A frozen request is resent as it was; what it missed is fetched once it is answered.
       needRefresh = saved.inFlight !== null;

@@ -160,7 +160,7 @@ class Reload implements Cmd {
 
 /** Another user edits the same analysis straight on the server (no If-Match, last writer wins). */
 class OtherClient implements Cmd {
-  constructor(readonly what: 'append' | 'title' | 'move' | 'delete') {}
+  constructor(readonly what: 'append' | 'clash' | 'title' | 'move' | 'delete') {}
   check = () => true;
   async run(m: Model, w: World) {
     const other = w.direct();
@@ -181,6 +181,30 @@ class OtherClient implements Cmd {
           },
         ],
       });
+      return;
+    }
+    if (this.what === 'clash') {
+      // The id this editor will give its next line: both sides create "the same" id unknowingly.
+      const used = w.editor
+        .getState()
+        .drawings.map((d) => /^line_(\d+)$/.exec(d.id))
+        .filter((x) => x !== null);
+      const next = Math.max(0, ...used.map((x) => Number(x[1]))) + 1;
+      await other
+        .append(id, {
+          sender,
+          drawings: [
+            {
+              type: 'LINE',
+              clientObjectId: `line_${next}`,
+              points: [
+                { time: '2026-01-08T05:00:00Z', price: 150 },
+                { time: '2026-01-08T09:00:00Z', price: 160 + n },
+              ],
+            },
+          ],
+        })
+        .catch(() => {});
       return;
     }
     if (this.what === 'title') {
@@ -216,7 +240,7 @@ const add = fc
   .map(([k, b, p]) => new Add(k, b, p));
 const tick = fc.integer({ min: 10, max: 5000 }).map((ms) => new Tick(ms));
 const other = fc
-  .constantFrom('append', 'title', 'move', 'delete')
+  .constantFrom('append', 'clash', 'title', 'move', 'delete')
   .map((what) => new OtherClient(what as OtherClient['what']));
 // Edits, time and the other client are listed more than once: they weigh more in the mix.
 const commands = [

@@ -229,4 +229,61 @@ describe('sync engine against the reference server', () => {
     expect(editor.canUndo()).toBe(undoable);
     expect(statusText(engine.status)).toBe('Saved · v4');
   });
+
+  it('keeps both drawings when two clients create the same clientObjectId: the later one is renamed', async () => {
+    const a = await setup();
+    a.editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(a.engine, a.clock);
+    const analysisId = a.engine.analysisId!;
+    const clientB = createApiClient({ baseUrl: BASE_URL, apiKey: a.server.apiKey, fetch: a.server.fetch });
+    const editorB = newEditor();
+    const engineB = createSyncEngine({
+      editor: editorB,
+      client: clientB,
+      outbox: memoryOutbox(),
+      communityId: COMMUNITY,
+      channelId: CHANNEL,
+      sender: 'b@example.com',
+      timers: a.clock,
+      now: () => a.clock.now,
+      random: () => 0.25,
+    });
+    await engineB.open(analysisId);
+    a.editor.create('RECTANGLE', [pt(2, 140), pt(6, 145)]);
+    editorB.create('RECTANGLE', [pt(20, 170), pt(26, 175)]);
+    expect(a.editor.getState().order.at(-1)).toBe('rect_1');
+    expect(editorB.getState().order.at(-1)).toBe('rect_1');
+    await drain(a.engine, a.clock);
+    await drain(engineB, a.clock);
+    a.engine.refresh();
+    await drain(a.engine, a.clock);
+    const server = await clientB.get(analysisId);
+    expect(server.data.drawings.map((d) => d.clientObjectId)).toEqual(['line_1', 'rect_1', 'rect_2']);
+    expect(server.data.drawings[2]!.points[0]!.price).toBe(170);
+    expect(docFromDomain(editorB.getState())).toEqual(docFromDetail(server.data));
+    expect(docFromDomain(a.editor.getState())).toEqual(docFromDetail(server.data));
+  });
+
+  it('does not duplicate a new drawing whose PATCH committed but whose answer was lost', async () => {
+    let lose = false;
+    const { editor, engine, clock, server } = await setup(async (s, real, input, init) => {
+      const res = await real(input, init);
+      if (lose && s.method === 'PATCH') {
+        lose = false;
+        throw new TypeError('connection lost after the server answered');
+      }
+      return res;
+    });
+    const id = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(engine, clock);
+    editor.move(10, 0, vp, [id]);
+    editor.create('RECTANGLE', [pt(2, 140), pt(6, 145)]);
+    lose = true;
+    await drain(engine, clock);
+    const client = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
+    const detail = (await client.get(engine.analysisId!)).data;
+    expect(detail.drawings.map((d) => d.clientObjectId)).toEqual(['line_1', 'rect_1']);
+    expect(detail.version).toBe(2);
+    expect(docFromDomain(editor.getState())).toEqual(docFromDetail(detail));
+  });
 });

@@ -1,0 +1,185 @@
+// Sync on the editor page against the real reference server (the second webServer of
+// playwright.config.ts: `npm start`'s server on a fresh in-memory database serving the built demo).
+import { readFileSync } from 'node:fs';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import {
+  exported,
+  keepScreenshot,
+  nextFrames,
+  pointOf,
+  seconds,
+  toPage,
+  type WireDrawing,
+} from './editor-page';
+
+const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`;
+test.use({ baseURL: SYNC_URL });
+
+interface DemoConfig {
+  apiKey: string;
+  communityId: string;
+  channelId: string;
+  sampleAnalysisId: string;
+}
+
+const SAMPLE = JSON.parse(readFileSync(new URL('../../demo/sample-analysis.json', import.meta.url), 'utf8'));
+
+async function demoConfig(request: APIRequestContext): Promise<DemoConfig> {
+  return (await request.get('/demo/config.json')).json();
+}
+
+/** A new analysis for one test (the sample's body), so that tests do not see each other's edits. */
+async function freshAnalysis(request: APIRequestContext, cfg: DemoConfig): Promise<string> {
+  const { idempotencyKey: _k, ...body } = SAMPLE;
+  const res = await request.post(`/v1/analysis/${cfg.communityId}/channels/${cfg.channelId}`, {
+    headers: { authorization: `Bearer ${cfg.apiKey}` },
+    data: body,
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).data.id;
+}
+
+/** The server's drawings in the same shape as the editor's export. */
+async function serverDrawings(
+  request: APIRequestContext,
+  cfg: DemoConfig,
+  id: string,
+): Promise<WireDrawing[]> {
+  const res = await request.get(`/v1/analysis/${id}`, { headers: { authorization: `Bearer ${cfg.apiKey}` } });
+  const drawings = (await res.json()).data.drawings as (WireDrawing & { id: string })[];
+  return drawings.map(({ id: _id, ...d }) => d);
+}
+
+const shape = (ds: WireDrawing[]) =>
+  ds.map((d) => ({ type: d.type, clientObjectId: d.clientObjectId, points: d.points }));
+
+const status = (page: Page) => page.locator('#sync-status');
+
+async function openSynced(page: Page, id: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/?analysis=${id}`);
+  await expect(status(page)).toHaveAttribute('role', 'status');
+  await expect(status(page)).toHaveText(/^Saved · v\d+$/);
+  await page.waitForFunction((id) => {
+    const sync = (window as never as { chartmark?: { sync?: { analysisId: string | null } } }).chartmark
+      ?.sync;
+    return sync?.analysisId === id;
+  }, id);
+  await expect(page.locator('.chartmark-overlay canvas').first()).toBeVisible();
+  await nextFrames(page);
+  return errors;
+}
+
+async function drawHorizontalLine(page: Page, iso: string, price: number): Promise<void> {
+  await page.getByRole('button', { name: 'Horizontal line', exact: true }).click();
+  const p = await toPage(page, seconds(iso), price);
+  await page.mouse.click(p.x, p.y);
+  await nextFrames(page);
+}
+
+async function selectedId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const cm = (window as never as { chartmark: { editor: { getState(): { selection: string[] } } } })
+      .chartmark;
+    return cm.editor.getState().selection[0]!;
+  });
+}
+
+test.describe('sync with the reference server', () => {
+  test('draw, see Saved, reload: the same drawings come back from the server', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const cfg = await demoConfig(request);
+    const id = await freshAnalysis(request, cfg);
+    const errors = await openSynced(page, id);
+    await expect(status(page)).toHaveText('Saved · v1');
+    expect(
+      await page.evaluate(
+        () =>
+          (window as never as { chartmark: { sync: { communityId: string } } }).chartmark.sync.communityId,
+      ),
+    ).toBe(cfg.communityId);
+
+    await page.getByRole('button', { name: 'Line', exact: true }).click();
+    for (const [iso, price] of [
+      ['2026-01-12T02:00:00Z', 1.3525],
+      ['2026-01-13T10:00:00Z', 1.3565],
+    ] as const) {
+      const p = await toPage(page, seconds(iso), price);
+      await page.mouse.click(p.x, p.y);
+      await nextFrames(page, 1);
+    }
+    // One new drawing on top: an append, version 2.
+    await expect(status(page)).toHaveText('Saved · v2');
+    const drawn = await exported(page);
+    expect(shape(await serverDrawings(request, cfg, id))).toEqual(shape(drawn));
+    await keepScreenshot(page, testInfo, 'saved');
+
+    await page.reload();
+    await expect(status(page)).toHaveText('Saved · v2');
+    await nextFrames(page);
+    expect(shape(await exported(page))).toEqual(shape(drawn));
+    expect(errors).toEqual([]);
+  });
+
+  test('offline: draw and move, back online, the server has both', async ({
+    page,
+    context,
+    request,
+  }, testInfo) => {
+    const cfg = await demoConfig(request);
+    const id = await freshAnalysis(request, cfg);
+    await openSynced(page, id);
+
+    await context.setOffline(true);
+    await drawHorizontalLine(page, '2026-01-12T10:00:00Z', 1.355);
+    const hline = await selectedId(page);
+    const from = await pointOf(page, hline, 0);
+    await page.mouse.move(from.x + 40, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 40, { steps: 8 });
+    await page.mouse.up();
+    await nextFrames(page);
+    await expect(status(page)).toHaveText(/^Offline · [12] pending$/);
+    await keepScreenshot(page, testInfo, 'offline');
+    const local = await exported(page);
+    expect(shape(await serverDrawings(request, cfg, id)).map((d) => d.clientObjectId)).not.toContain(hline);
+
+    await context.setOffline(false);
+    await expect(status(page)).toHaveText(/^Saved · v\d+$/, { timeout: 15_000 });
+    expect(shape(await serverDrawings(request, cfg, id))).toEqual(shape(local));
+    const moved = local.find((d) => d.clientObjectId === hline)!;
+    expect(moved.points[0]!.price).toBeLessThan(1.355);
+  });
+
+  test('a second tab edits the same analysis and both converge', async ({
+    page,
+    context,
+    request,
+  }, testInfo) => {
+    const cfg = await demoConfig(request);
+    const id = await freshAnalysis(request, cfg);
+    await openSynced(page, id);
+    const second = await context.newPage();
+    await openSynced(second, id);
+
+    await drawHorizontalLine(page, '2026-01-12T10:00:00Z', 1.354);
+    await expect(status(page)).toHaveText('Saved · v2');
+    await drawHorizontalLine(second, '2026-01-13T02:00:00Z', 1.3445);
+    await second.keyboard.press('ArrowUp');
+    await expect(status(second)).toHaveText(/^Saved · v\d+$/, { timeout: 15_000 });
+
+    // Tab one polls the server while idle and rebases onto what tab two saved.
+    await expect
+      .poll(async () => shape(await exported(page)).length, { timeout: 15_000 })
+      .toBe(SAMPLE.drawings.length + 2);
+    const server = shape(await serverDrawings(request, cfg, id));
+    await expect.poll(async () => shape(await exported(page)), { timeout: 15_000 }).toEqual(server);
+    await expect.poll(async () => shape(await exported(second)), { timeout: 15_000 }).toEqual(server);
+    expect(new Set(server.map((d) => d.clientObjectId)).size).toBe(server.length);
+    await keepScreenshot(page, testInfo, 'tab-one');
+    await keepScreenshot(second, testInfo, 'tab-two');
+  });
+});
