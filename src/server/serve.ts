@@ -66,7 +66,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? ((line: string) => console.log(line));
   const now = o.now ?? Date.now;
   if (o.dbPath !== ':memory:') mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
-  const storage = openSqliteStorage(o.dbPath);
+  // CHARTMARK_DURABILITY=full trades write throughput for surviving power loss (see SqliteOptions).
+  const durability = process.env.CHARTMARK_DURABILITY === 'full' ? 'full' : 'normal';
+  const storage = openSqliteStorage(o.dbPath, { durability });
   const app = createApp({
     storage,
     now,

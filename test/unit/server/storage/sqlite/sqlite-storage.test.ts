@@ -37,6 +37,21 @@ let storage: SqliteStorage;
 afterEach(async () => storage.close());
 
 describe('openSqliteStorage', () => {
+  it('syncs the WAL at checkpoints by default and on every commit when durability is full', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-sync-'));
+    try {
+      storage = openSqliteStorage(join(dir, 'normal.sqlite'));
+      expect(storage.db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(storage.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      storage.close();
+      storage = openSqliteStorage(join(dir, 'full.sqlite'), { durability: 'full' });
+      expect(storage.db.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('applies the migrations once; running them again applies nothing', () => {
     storage = openSqliteStorage(':memory:');
     expect(migrate(storage.db, MIGRATIONS)).toEqual([]);
