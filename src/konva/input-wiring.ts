@@ -15,6 +15,7 @@ import type {
   PointerResult,
 } from '../editor/types';
 import type { BarSource } from '../editor/types';
+import { LONG_PRESS_MS } from '../editor/tools/common';
 import { setCursor } from './cursor';
 import { isEditableTarget, toEditorPointer } from './pointer-input';
 
@@ -64,17 +65,42 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
     return x >= 0 && y >= 0 && x <= viewport.width && y <= viewport.height;
   };
   const send = (type: 'down' | 'move' | 'up' | 'cancel', e: PointerEvent) => {
-    const result = editor.pointer(toEditorPointer(type, e, origin()), viewport, bars);
+    last = toEditorPointer(type, e, origin());
+    const result = editor.pointer(last, viewport, bars);
     setCursor(container, result.cursor);
     changed();
     return result;
   };
-  const capture = (e: PointerEvent): void => {
+  const capture = (pointerId: number): void => {
     captured = true;
     unlock = lockPanZoom(chart);
-    container.setPointerCapture?.(e.pointerId);
+    container.setPointerCapture?.(pointerId);
+  };
+  // Mid-press the editor may claim the pointer: a drag began (a marquee, a long-pressed
+  // drawing). Its "handled" during the press threshold alone must not lock the chart: a mouse
+  // jitter of a pixel on empty space would otherwise stop the pan that is about to start.
+  const claims = (result: PointerResult): boolean => {
+    if (!result.handled) return false;
+    const tool = editor.getState().toolState.type;
+    return result.cursor === 'move' || (tool !== 'pressing' && tool !== 'idle');
+  };
+  // A finger held still sends no moves, so the long press is tested by a timer.
+  let longPress: ReturnType<typeof setTimeout> | null = null;
+  let last: EditorPointerEvent | null = null;
+  const startLongPress = (pointerId: number, down: EditorPointerEvent): void => {
+    longPress = setTimeout(() => {
+      longPress = null;
+      if (tracking !== pointerId || captured || !last) return;
+      const probe = { ...last, type: 'move' as const, timeStamp: down.timeStamp + LONG_PRESS_MS + 1 };
+      const result = editor.pointer(probe, viewport, bars);
+      setCursor(container, result.cursor);
+      changed();
+      if (claims(result)) capture(pointerId);
+    }, LONG_PRESS_MS + 20);
   };
   const endPress = (e?: PointerEvent): void => {
+    if (longPress !== null) clearTimeout(longPress);
+    longPress = null;
     if (e && captured && container.hasPointerCapture?.(e.pointerId))
       container.releasePointerCapture(e.pointerId);
     tracking = null;
@@ -93,15 +119,15 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
     tracking = e.pointerId;
     if (send('down', e).handled) {
       swallow(e);
-      capture(e);
-    }
+      capture(e.pointerId);
+    } else if (pointerKind === 'touch' && last) startLongPress(e.pointerId, last);
   };
   const onMove = (e: PointerEvent): void => {
     if (tracking !== null) {
       if (e.pointerId !== tracking) return;
       const result = send('move', e);
       if (captured) swallow(e);
-      else if (result.handled) capture(e);
+      else if (claims(result)) capture(e.pointerId);
     } else if (e.buttons === 0 && inPane(e)) send('move', e);
     else if (e.buttons === 0) setCursor(container, 'default');
   };

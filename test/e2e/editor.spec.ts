@@ -233,7 +233,14 @@ test.describe('editing', () => {
     await openEditor(page);
     const empty = await toPage(page, t('2026-01-13T00:00:00Z'), 1.3595);
     const r0 = await visibleRange(page);
-    await drag(page, empty, { x: empty.x - 120, y: empty.y });
+    // A real hand jitters a pixel or two before it drags: the pan must still happen.
+    await page.mouse.move(empty.x, empty.y);
+    await page.mouse.down();
+    await page.mouse.move(empty.x - 1, empty.y);
+    await page.mouse.move(empty.x - 2, empty.y + 1);
+    await page.mouse.move(empty.x - 120, empty.y, { steps: 10 });
+    await page.mouse.up();
+    await nextFrames(page);
     const r1 = await visibleRange(page);
     expect(r1?.from).not.toBeCloseTo(r0?.from ?? 0, 1);
     const zone = await toPage(page, t('2026-01-08T12:00:00Z'), 1.343);
@@ -329,5 +336,27 @@ test.describe('touch', () => {
     expect(Math.abs((moved?.points[0].price ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
     expect(await visibleRange(page)).toEqual(before);
     await keepScreenshot(page, testInfo, 'touch-dragged');
+  });
+
+  test('a long press on an unselected line selects it and the same touch drags it', async ({
+    page,
+  }, testInfo) => {
+    await openEditor(page);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
+    const before = await visibleRange(page);
+    await touch('touchStart', p.x, p.y);
+    await page.waitForTimeout(700);
+    expect(await selection(page)).toEqual(['target']);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', p.x, p.y + 5 * i);
+    await touch('touchEnd', p.x, p.y + 50);
+    await nextFrames(page);
+    const want = await toChart(page, p.x, p.y + 50);
+    const moved = (await exported(page)).find((d) => d.clientObjectId === 'target');
+    expect(Math.abs((moved?.points[0].price ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
+    expect(await visibleRange(page)).toEqual(before);
+    await keepScreenshot(page, testInfo, 'long-press-dragged');
   });
 });
