@@ -53,6 +53,8 @@ export async function sharedDatabase(): Promise<SharedDatabase> {
 export interface Instance {
   readonly url: string;
   readonly name: string;
+  /** Process id of the child (tsx, whose own child runs the server). */
+  readonly pid: number;
   /** What it wrote to stderr so far. */
   readonly stderr: string[];
   stop(): Promise<void>;
@@ -86,6 +88,7 @@ export function startInstance(
       ok({
         url,
         name,
+        pid: child.pid!,
         stderr,
         stop: () =>
           new Promise<void>((done) => {
