@@ -33,6 +33,11 @@ export class ApiError extends Error {
     this.data = extra.data;
   }
 
+  /** True when the server refused a write as a whole because it moved on (412, or 409 on a taken id). */
+  get conflict(): boolean {
+    return this.status === 412 || (this.status === 409 && this.code === 'duplicate_client_object_id');
+  }
+
   /** True for network failures, 5xx and 408/409/412/429: sending again may succeed. */
   get retryable(): boolean {
     return this.status === 0 || this.status >= 500 || RETRYABLE_STATUS.has(this.status);

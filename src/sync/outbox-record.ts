@@ -2,8 +2,16 @@
 // The engine does the I/O; everything that decides what is sent lives here, easy to test.
 import type { AnalysisDetail } from '../schema/responses';
 import type { InFlight, OutboxRecord } from './outbox';
-import { NOTHING_TOUCHED, type Touched, unionTouched } from './rebase';
-import { appendBody, createBody, docFromDetail, patchBody, planChange, type SyncDoc } from './sync-doc';
+import { NOTHING_TOUCHED, rebase, renameTouched, type Touched, unionTouched } from './rebase';
+import {
+  appendBody,
+  createBody,
+  docFromDetail,
+  patchBody,
+  planChange,
+  sameDoc,
+  type SyncDoc,
+} from './sync-doc';
 
 /** A record for a new draft (no analysis yet) or for an opened analysis. */
 export function newRecord(
@@ -123,4 +131,56 @@ export function ackFlight(
   const expected = (record.base?.version ?? 0) + 1;
   const base = { version: answer.version, doc: flight.doc };
   return { record: { ...record, ...rest, base }, stale: answer.replayed || answer.version !== expected };
+}
+
+/**
+ * Takes in the server's document at `version`: pending local work (`local`, what the editor shows)
+ * is rebased on it. With a request still in flight the base stays until that request is answered.
+ * Returns the new record and the document the editor must show.
+ */
+export function mergeServer(
+  record: OutboxRecord,
+  server: SyncDoc,
+  version: number,
+  local: SyncDoc,
+): { readonly record: OutboxRecord; readonly doc: SyncDoc } {
+  const base = { version, doc: server };
+  if (record.entries.length === 0 && !record.inFlight) {
+    return { record: { ...record, base, desired: null, sent: [] }, doc: server };
+  }
+  const { doc, renamed } = rebase(
+    server,
+    local,
+    pendingTouched(record),
+    record.base?.doc ?? null,
+    record.sent ?? [],
+  );
+  const entries = record.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) }));
+  if (record.inFlight) return { record: { ...record, entries, desired: entries.length ? doc : null }, doc };
+  const clean = sameDoc(doc, server);
+  return {
+    record: { ...record, base, entries: clean ? [] : entries, desired: clean ? null : doc, sent: [] },
+    doc,
+  };
+}
+
+/**
+ * The record for an analysis being opened: the saved one with its pending work rebased on the
+ * server's detail, or a fresh one (keeping the saved key prefix and counter, so keys never repeat).
+ */
+export function openRecord(
+  saved: OutboxRecord | undefined,
+  detail: AnalysisDetail,
+  communityId: string,
+  channelId: string,
+  keyPrefix: () => string,
+): { readonly record: OutboxRecord; readonly doc: SyncDoc } {
+  const server = docFromDetail(detail);
+  if (!saved || (saved.entries.length === 0 && !saved.inFlight)) {
+    const base = { analysisId: detail.id, version: detail.version, doc: server };
+    const fresh = newRecord(communityId, channelId, saved?.keyPrefix ?? keyPrefix(), base);
+    return { record: { ...fresh, nextSeq: saved?.nextSeq ?? 1 }, doc: server };
+  }
+  const local = saved.desired ?? saved.inFlight?.doc ?? server;
+  return mergeServer(saved, server, detail.version, local);
 }

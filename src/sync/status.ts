@@ -20,3 +20,17 @@ export function statusText(status: SyncStatus): string {
       return `Error: ${status.message}`;
   }
 }
+
+/** The status from the engine's state: an error wins, then offline, then unsent work. */
+export function syncStatus(s: {
+  readonly error: string | null;
+  readonly offline: boolean;
+  readonly pending: number;
+  readonly sending: boolean;
+  readonly version: number;
+}): SyncStatus {
+  if (s.error !== null) return { kind: 'error', message: s.error };
+  if (s.offline) return { kind: 'offline', pending: s.pending };
+  if (s.pending > 0 || s.sending) return { kind: 'saving' };
+  return { kind: 'saved', version: s.version };
+}

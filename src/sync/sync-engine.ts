@@ -1,98 +1,25 @@
-// The sync engine: records every finished local edit in the outbox, sends at most one request at a
-// time after a short debounce (Create, then append or PATCH), retries with backoff, rebases on a
-// newer server version, and reports a status. Timers, clock and randomness are injected so that
-// tests run on a virtual clock.
-import type { Editor } from '../editor/editor-api';
-import type { EditorState } from '../editor/types';
-import type { ApiClient } from './api-client';
+// The sync engine: every finished local edit goes to the outbox; one request at a time after a debounce
+// (Create, then append or PATCH), backoff retries, rebase on 412; clock and timers are injected.
 import { ApiError } from './api-error';
-import { type BackoffOptions, DEFAULT_BACKOFF, retryDelay } from './backoff';
+import { sendFlight } from './send-flight';
+import { DEFAULT_BACKOFF, retryDelay } from './backoff';
+import type { SyncEngine, SyncEngineOptions, Timers } from './engine-api';
 import { applyDocToEditor } from './editor-bridge';
-import { analysisKey, draftKey, type InFlight, type OutboxRecord, type OutboxStore } from './outbox';
+import { analysisKey, draftKey, type OutboxRecord } from './outbox';
 import {
   ackFlight,
   addEntry,
   type FlightAnswer,
+  mergeServer,
   newRecord,
-  pendingTouched,
+  openRecord,
   prepareFlight,
 } from './outbox-record';
-import {
-  isUntouched,
-  NOTHING_TOUCHED,
-  rebase,
-  renameTouched,
-  type Touched,
-  touchedBetween,
-  unionTouched,
-} from './rebase';
-import { type SyncStatus, statusText } from './status';
-import {
-  type DomainDoc,
-  docFromDetail,
-  docFromDomain,
-  domainFromDetail,
-  sameDoc,
-  type SyncDoc,
-} from './sync-doc';
-
-/** Timer functions (the global ones by default; a virtual clock in tests). */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** Options of `createSyncEngine`. */
-export interface SyncEngineOptions {
-  readonly editor: Editor;
-  readonly client: ApiClient;
-  readonly communityId: string;
-  readonly channelId: string;
-  readonly outbox: OutboxStore;
-  /** E-mail of the acting user, sent as `sender` (spec §3.1). */
-  readonly sender: string;
-  /** Clock in unix ms (default Date.now). */
-  readonly now?: () => number;
-  /** Uniform [0, 1) source for jitter and key prefixes (default Math.random). */
-  readonly random?: () => number;
-  readonly timers?: Timers;
-  /** Quiet time after the last edit before sending (default 400 ms). */
-  readonly debounceMs?: number;
-  /** Fetch the server's version this often when idle, to see other clients' edits (0 = never, the default). */
-  readonly pollMs?: number;
-  readonly backoff?: BackoffOptions;
-}
-
-/** A running sync engine bound to one editor. */
-export interface SyncEngine {
-  /** The analysis being synced; null for a draft not yet created. */
-  readonly analysisId: string | null;
-  readonly status: SyncStatus;
-  /** Local edits not yet confirmed by the server (an unfinished gesture counts as one). */
-  readonly pending: number;
-  /** Calls `listener` whenever the status text changes; returns the unsubscribe function. */
-  subscribe(listener: (status: SyncStatus) => void): () => void;
-  /** Loads an analysis from the server into the editor (with any pending local work on top) and syncs it. */
-  open(analysisId: string): Promise<void>;
-  /** Loads a draft left in the outbox of this channel into the editor; false when there is none. */
-  resumeDraft(): Promise<boolean>;
-  /** Sends now, skipping the debounce and any backoff wait. */
-  flush(): void;
-  /** Fetches the server's version and rebases local work on it, when nothing is in flight. */
-  refresh(): void;
-  /** Resolves when the current step (request, write) is done; then check `isIdle`. */
-  settled(): Promise<void>;
-  /** True when nothing is pending, running or waiting on a timer (polling aside). */
-  isIdle(): boolean;
-  /** Stops timers and ignores answers still on their way; the outbox stays for the next engine. */
-  dispose(): void;
-}
-
-const docOfState = (s: EditorState): DomainDoc => ({
-  metadata: s.metadata,
-  levels: s.levels,
-  drawings: s.drawings,
-});
+import { docOfState, EditTracker } from './edit-tracker';
+import { type SyncStatus, statusText, syncStatus } from './status';
+import { TimerSlot } from './timer-slot';
+import type { DomainDoc, SyncDoc } from './sync-doc';
+import { docFromDetail, docFromDomain, domainFromDetail, sameDoc } from './sync-doc';
 
 /** Binds a sync engine to an editor. Call `open(id)` or `resumeDraft()` before editing, or start a new draft. */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -109,15 +36,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   let record: OutboxRecord | null = null;
   let slot: string | null = null;
-  let prev = docOfState(editor.getState());
-  let gestureTouched: Touched = NOTHING_TOUCHED;
-  let gestureOpen = false;
+  const edits = new EditTracker(editor.getState());
   let opening = false;
   let running: Promise<void> | null = null;
   let kickAgain = false;
-  let debounce: unknown = null;
-  let retry: unknown = null;
-  let poll: unknown = null;
+  const debounce = new TimerSlot(timers);
+  const retry = new TimerSlot(timers);
+  const poll = new TimerSlot(timers);
   let attempt = 0;
   let offline = false;
   let error: string | null = null;
@@ -139,16 +64,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
   }
 
-  const pendingCount = () =>
-    (record?.entries.length ?? 0) + (gestureOpen && !isUntouched(gestureTouched) ? 1 : 0);
+  const pendingCount = () => (record?.entries.length ?? 0) + (edits.gesturePending ? 1 : 0);
 
-  function computeStatus(): SyncStatus {
-    if (error !== null) return { kind: 'error', message: error };
-    const pending = pendingCount();
-    if (offline) return { kind: 'offline', pending };
-    if (pending > 0 || record?.inFlight) return { kind: 'saving' };
-    return { kind: 'saved', version: record?.base?.version ?? 0 };
-  }
+  const computeStatus = (): SyncStatus =>
+    syncStatus({
+      error,
+      offline,
+      pending: pendingCount(),
+      sending: record?.inFlight != null,
+      version: record?.base?.version ?? 0,
+    });
 
   function emit(): void {
     const status = computeStatus();
@@ -158,34 +83,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const l of [...listeners]) l(status);
   }
 
-  function clearTimer(h: unknown): null {
-    if (h !== null) timers.clearTimeout(h);
-    return null;
-  }
-
   const unsubscribe = editor.subscribe((state, change) => {
-    const next = docOfState(state);
-    if (change.origin === 'remote' || !change.document || opening) {
-      prev = next;
-      return;
-    }
-    gestureTouched = unionTouched(gestureTouched, touchedBetween(prev, next, change.ids));
-    prev = next;
-    gestureOpen = change.inGesture;
-    if (!gestureOpen) {
+    const touched = edits.change(state, change, opening);
+    if (touched) {
       if (!record) {
         record = newRecord(communityId, channelId, keyPrefix());
         slot = draftKey(communityId, channelId);
       }
-      record = addEntry(record, gestureTouched, docFromDomain(next));
-      gestureTouched = NOTHING_TOUCHED;
+      record = addEntry(record, touched, docFromDomain(docOfState(state)));
       persist();
       error = null;
-      debounce = clearTimer(debounce);
-      debounce = timers.setTimeout(() => {
-        debounce = null;
-        kick();
-      }, debounceMs);
+      debounce.set(debounceMs, kick);
     }
     emit();
   });
@@ -206,33 +114,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         running = null;
         emit();
         if (kickAgain) return kick();
-        if (!disposed && pollMs > 0 && poll === null && retry === null) {
-          poll = timers.setTimeout(() => {
-            poll = null;
+        if (!disposed && pollMs > 0 && !poll.active && !retry.active) {
+          poll.set(pollMs, () => {
             needRefresh = true;
             kick();
-          }, pollMs);
+          });
         }
       });
   }
 
-  async function send(flight: InFlight, analysisId: string | null): Promise<FlightAnswer> {
-    if (flight.op === 'create') {
-      const r = await client.create(communityId, channelId, flight.body);
-      return { op: 'create', detail: r.data, replayed: r.replayed };
-    }
-    if (analysisId === null) throw new Error('sync: an append or PATCH needs an analysis id');
-    if (flight.op === 'append') {
-      const r = await client.append(analysisId, flight.body);
-      return { op: 'append', version: r.data.version, replayed: r.replayed };
-    }
-    const r = await client.update(analysisId, flight.body, { ifMatch: flight.ifMatch });
-    return { op: 'patch', version: r.data.version ?? r.version ?? flight.ifMatch + 1, replayed: r.replayed };
-  }
-
   function failed(err: unknown): void {
     if (!(err instanceof ApiError)) throw err;
-    const conflict = err.status === 412 || (err.status === 409 && err.code === 'duplicate_client_object_id');
+    const conflict = err.conflict;
     if (conflict && record) {
       // The frozen request was refused as a whole: nothing of it applied. Merge, then go again.
       record = { ...record, inFlight: null };
@@ -243,11 +136,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     if (conflict || err.retryable) {
       offline = err.status === 0;
-      const delay = retryDelay(conflict ? attempt : attempt++, random, err.retryAfter, backoff);
-      retry = timers.setTimeout(() => {
-        retry = null;
-        kick();
-      }, delay);
+      retry.set(retryDelay(conflict ? attempt : attempt++, random, err.retryAfter, backoff), kick);
       return;
     }
     // Sending it again cannot help (validation, auth, gone): report, keep the edits, wait for the next one.
@@ -262,30 +151,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (disposed || !record) return;
     needRefresh = false;
     offline = false;
-    if (gestureOpen) {
+    if (edits.gestureOpen) {
       needRefresh = true;
       return;
     }
     const server = docFromDetail(res.data);
     const local = docFromDomain(docOfState(editor.getState()));
-    const { doc: merged, renamed } = record.entries.length
-      ? rebase(server, local, pendingTouched(record), record.base?.doc ?? null, record.sent ?? [])
-      : { doc: server, renamed: new Map<string, string>() };
-    if (!sameDoc(merged, local)) applyDocToEditor(editor, merged, domainFromDetail(res.data));
-    const clean = sameDoc(merged, server);
-    record = {
-      ...record,
-      base: { version: res.data.version, doc: server },
-      entries: clean ? [] : record.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) })),
-      desired: clean ? null : merged,
-      sent: [],
-    };
+    const merged = mergeServer(record, server, res.data.version, local);
+    if (!sameDoc(merged.doc, local)) applyDocToEditor(editor, merged.doc, domainFromDetail(res.data));
+    record = merged.record;
     persist();
   }
 
   async function pump(): Promise<void> {
     while (!disposed) {
-      if (gestureOpen || debounce !== null || retry !== null || error !== null || !record) return;
+      if (edits.gestureOpen || debounce.active || retry.active || error !== null || !record) return;
       if (needRefresh && !record.inFlight && record.analysisId !== null) {
         try {
           await refreshNow(record.analysisId);
@@ -307,7 +187,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (disposed) return;
       let answer: FlightAnswer;
       try {
-        answer = await send(flight, record.analysisId);
+        answer = await sendFlight(client, communityId, channelId, flight, record.analysisId);
       } catch (err) {
         if (disposed) return;
         failed(err);
@@ -338,9 +218,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } finally {
       opening = false;
     }
-    prev = docOfState(editor.getState());
-    gestureTouched = NOTHING_TOUCHED;
-    gestureOpen = false;
+    edits.reset(editor.getState());
     error = null;
     offline = false;
     persist();
@@ -366,38 +244,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const res = await client.get(analysisId);
       const saved = await outbox.read(analysisKey(analysisId));
       if (disposed) return;
-      const server = docFromDetail(res.data);
       const domain = domainFromDetail(res.data);
-      const base = { analysisId, version: res.data.version, doc: server };
-      if (!saved || (saved.entries.length === 0 && !saved.inFlight)) {
-        const fresh = {
-          ...newRecord(communityId, channelId, saved?.keyPrefix ?? keyPrefix(), base),
-          nextSeq: saved?.nextSeq ?? 1,
-        };
-        return adopt(analysisKey(analysisId), fresh, server, domain);
-      }
-      const local = saved.desired ?? saved.inFlight?.doc ?? server;
-      const sent = saved.sent ?? [];
-      const { doc: merged, renamed } = rebase(
-        server,
-        local,
-        pendingTouched(saved),
-        saved.base?.doc ?? null,
-        sent,
-      );
-      const entries = saved.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) }));
-      const next: OutboxRecord = saved.inFlight
-        ? { ...saved, entries, desired: entries.length ? merged : null }
-        : {
-            ...saved,
-            base: { version: res.data.version, doc: server },
-            entries: sameDoc(merged, server) ? [] : entries,
-            desired: sameDoc(merged, server) ? null : merged,
-            sent: [],
-          };
+      const opened = openRecord(saved, res.data, communityId, channelId, keyPrefix);
       // A frozen request is resent as it was; what it missed is fetched once it is answered.
-      needRefresh = saved.inFlight !== null;
-      return adopt(analysisKey(analysisId), next, merged, domain);
+      needRefresh = opened.record.inFlight !== null;
+      return adopt(analysisKey(analysisId), opened.record, opened.doc, domain);
     },
     async resumeDraft() {
       const key = draftKey(communityId, channelId);
@@ -409,33 +260,35 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return true;
     },
     flush() {
-      debounce = clearTimer(debounce);
-      retry = clearTimer(retry);
+      debounce.clear();
+      retry.clear();
       kick();
     },
     refresh() {
       if (record?.analysisId == null) return;
       needRefresh = true;
-      poll = clearTimer(poll);
+      poll.clear();
       kick();
     },
     settled: () => running ?? Promise.resolve(),
     isIdle: () =>
       !running &&
-      debounce === null &&
-      retry === null &&
+      !debounce.active &&
+      !retry.active &&
       !needRefresh &&
-      !gestureOpen &&
+      !edits.gestureOpen &&
       (!record || (record.entries.length === 0 && record.inFlight === null)),
     dispose() {
       disposed = true;
       unsubscribe();
-      debounce = clearTimer(debounce);
-      retry = clearTimer(retry);
-      poll = clearTimer(poll);
+      debounce.clear();
+      retry.clear();
+      poll.clear();
       listeners.clear();
     },
   };
   emit();
   return engine;
 }
+
+export type { SyncEngine, SyncEngineOptions, Timers } from './engine-api';
