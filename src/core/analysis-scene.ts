@@ -4,7 +4,7 @@ import { LEVEL_NAMES, type LevelName, type Levels } from './analysis';
 import { stackAxisLabels } from './axis-labels';
 import { formatPrice as defaultFormatPrice, formatTime as defaultFormatTime } from './format';
 import type { Primitive, Scene, Stroke } from './scene';
-import { dashPattern } from './style';
+import { AXIS_LABEL_TEXT_COLOR, dashPattern } from './style';
 import type { Price, UtcSeconds } from './units';
 import type { Viewport } from './viewport';
 
@@ -18,8 +18,6 @@ export const LEVEL_COLORS: { readonly [N in LevelName]: string } = {
 export const EXPIRY_COLOR = '#787B86';
 /** Scene id of the expiry marker. */
 export const EXPIRY_SCENE_ID = 'expiry';
-/** Label text colour on the coloured axis labels. */
-export const AXIS_LABEL_TEXT_COLOR = '#FFFFFF';
 /** Height of one price-axis label in px, used to keep level labels apart. */
 export const PRICE_AXIS_LABEL_HEIGHT = 18;
 /** Font size of the in-pane level labels. */

@@ -34,7 +34,7 @@ export type {
 } from './scene';
 export type { AnyBehaviour, DrawingBehaviour, Handle, Hit, HitPart, SceneOptions } from './kinds/behaviour';
 export type { ResolvedStyle } from './style';
-export { dashPattern, resolveStyle, STYLE_DEFAULTS } from './style';
+export { AXIS_LABEL_TEXT_COLOR, dashPattern, resolveStyle, STYLE_DEFAULTS } from './style';
 export type {
   Analysis,
   AnalysisMetadata,
@@ -78,7 +78,6 @@ export type { AxisLabelSlot, StackedLabel } from './axis-labels';
 export { stackAxisLabels } from './axis-labels';
 export type { ExpirySceneOptions, LevelSceneOptions } from './analysis-scene';
 export {
-  AXIS_LABEL_TEXT_COLOR,
   EXPIRY_COLOR,
   EXPIRY_SCENE_ID,
   expiryScene,
@@ -112,7 +111,7 @@ export {
 export type { ClippedSegment } from './geometry-clip';
 export { clipLine, clipParametric, clipRay, clipSegment, extendedRange } from './geometry-clip';
 export { fibLevelLabel, fibLevelPrice } from './fibonacci';
-export { DEFAULT_HANDLE_RADIUS, defaultFormatPrice, LABEL_FONT_SIZE } from './kinds/shared';
+export { DEFAULT_HANDLE_RADIUS, LABEL_FONT_SIZE } from './kinds/shared';
 export { horizontalLine } from './kinds/horizontal-line';
 export { line } from './kinds/line';
 export { rectangle } from './kinds/rectangle';

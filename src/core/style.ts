@@ -1,6 +1,9 @@
 // Style defaults (spec §3.8: "one table in the code") and their resolution per kind.
 import type { DrawingKind, DrawingStyle, LineStyle } from './drawing';
 
+/** Text colour of every axis label (drawn on the drawing's or level's colour). */
+export const AXIS_LABEL_TEXT_COLOR = '#FFFFFF';
+
 /** A style with every key decided. */
 export interface ResolvedStyle {
   readonly color: string;

@@ -31,7 +31,7 @@ export interface SceneOptions {
   readonly selected?: boolean;
   /** Radius of handles in px (touch uses larger ones). */
   readonly handleRadius?: number;
-  /** Price formatter for labels; default 4 decimals (or more for small prices). */
+  /** Price formatter for labels; default core `formatPrice` (5 decimals below 10 in magnitude, else 2). */
   readonly formatPrice?: (price: number) => string;
 }
 

@@ -2,10 +2,10 @@
 import type { HorizontalLine } from '../drawing';
 import { boxFromPoints, distanceToSegment } from '../geometry';
 import type { Primitive } from '../scene';
+import { AXIS_LABEL_TEXT_COLOR } from '../style';
 import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
 import {
-  AXIS_LABEL_TEXT,
   bodyHit,
   checkHandleIndex,
   checkPointCount,
@@ -65,7 +65,14 @@ export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
         align: 'right',
         baseline: 'bottom',
       },
-      { type: 'axis-label', axis: 'price', at: y, text, background: style.color, color: AXIS_LABEL_TEXT },
+      {
+        type: 'axis-label',
+        axis: 'price',
+        at: y,
+        text,
+        background: style.color,
+        color: AXIS_LABEL_TEXT_COLOR,
+      },
       ...handlePrimitives(handles(d, vp), options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };

@@ -1,6 +1,7 @@
 // Helpers every drawing kind uses: chart ↔ pixel conversion, moves, strokes, handles, hit picking
 // and scene bounds. Kept here so the five kind files stay about their own geometry.
 import type { ChartPoint, DrawingKind, LineStyle } from '../drawing';
+import { formatPrice } from '../format';
 import { boxFromPoints } from '../geometry';
 import type { Box, HandlePrimitive, Primitive, PxPoint, Stroke } from '../scene';
 import { dashPattern, type ResolvedStyle } from '../style';
@@ -14,17 +15,13 @@ export const DEFAULT_HANDLE_RADIUS = 5;
 export const LABEL_FONT_SIZE = 11;
 /** Gap in px between a label and the line it names. */
 export const LABEL_GAP = 4;
-/** Text colour of axis labels (on the drawing's colour). */
-export const AXIS_LABEL_TEXT = '#FFFFFF';
 /** Rough glyph width as a share of the font size; text is measured by painters, bboxes only estimate. */
 const GLYPH_WIDTH = 0.6;
 
-/** Default label price formatter: 5 decimals below 10 (FX), else 2. */
-export const defaultFormatPrice = (p: number): string => p.toFixed(p < 10 ? 5 : 2);
-
-/** The formatter a scene uses. */
+/** The formatter a scene uses: SceneOptions.formatPrice, else core `formatPrice`. */
 export function formatterOf(options: SceneOptions | undefined): (p: number) => string {
-  return options?.formatPrice ?? defaultFormatPrice;
+  // Wrapped so that a caller passing the formatter to `map` cannot feed an index in as precision.
+  return options?.formatPrice ?? ((p) => formatPrice(p));
 }
 
 /** Pixel position of a chart point. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bodyHit,
-  defaultFormatPrice,
+  formatterOf,
   movePoint,
   NearestPart,
   nearestHandle,
@@ -17,12 +17,16 @@ const vp = testViewport();
 const stroke = strokeOf(resolveStyle('LINE', {}));
 
 describe('kind helpers', () => {
-  it('defaultFormatPrice: 5 decimals below 10, else 2', () => {
-    expect([defaultFormatPrice(1.234567), defaultFormatPrice(9.99999), defaultFormatPrice(1234.5)]).toEqual([
-      '1.23457',
-      '9.99999',
-      '1234.50',
-    ]);
+  it('formatterOf without options: 5 decimals below 10, else 2', () => {
+    const format = formatterOf(undefined);
+    expect([format(1.234567), format(9.99999), format(1234.5)]).toEqual(['1.23457', '9.99999', '1234.50']);
+  });
+  it('formatterOf without options formats negatives like level labels (core formatPrice)', () => {
+    const format = formatterOf({});
+    expect([format(-37.63), format(-1.5), format(-0.000001)]).toEqual(['-37.63', '-1.50000', '0.00000']);
+  });
+  it('formatterOf prefers SceneOptions.formatPrice', () => {
+    expect(formatterOf({ formatPrice: (p) => `$${p}` })(2)).toBe('$2');
   });
   it('movePoint keeps the untouched coordinate bit-for-bit', () => {
     const p = { time: at(123.456, 0).time, price: at(0, 77.7).price };
