@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/scale.bench.ts [requests=600] [concurrency=16] [runs=3]
 // Database: TEST_DATABASE_URL (a fresh schema, dropped afterwards), else PGlite behind its socket
 // server (one backend, so two instances cannot scale there; printed as such).
-// Workload per request cycle: create an analysis (3 levels, 2 drawings), PATCH its title with
+// Workload per request cycle: create an analysis (the spec example: 3 levels, 3 drawings), PATCH its title with
 // If-Match, GET it — 3 HTTP requests, all through real sockets. Instances run in child processes
 // with the rate limit off; the load generator runs in this process.
 import { readFileSync } from 'node:fs';
