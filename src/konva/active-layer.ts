@@ -17,6 +17,8 @@ import { paintScenes, type TextWidthCache } from './scene-painter';
 export interface ActiveFrame {
   readonly state: EditorState;
   readonly drawings: readonly Drawing[];
+  /** Scenes on the static layer: their axis labels are shown while there are few. */
+  readonly staticScenes: readonly Scene[];
   readonly viewport: Viewport;
   readonly layout: AxisLayout;
   readonly handleRadius: number;
@@ -30,6 +32,8 @@ export interface ActivePaint {
   update(frame: ActiveFrame): void;
 }
 
+/** Above this many axis labels from committed drawings, only the active ones are shown. */
+export const MAX_STATIC_AXIS_LABELS = 40;
 const HANDLE_FILL = '#FFFFFF';
 const HANDLE_STROKE = '#2962FF';
 const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
@@ -38,6 +42,8 @@ const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
 export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRatio: number): ActivePaint {
   let scenes: Scene[] = [];
   let labels: AxisLabelPrimitive[] = [];
+  let staticFrom: readonly Scene[] | null = null;
+  let staticLabels: AxisLabelPrimitive[] = [];
   let clip = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   let layout: AxisLayout = { paneWidth: 0, paneHeight: 0, priceAxisWidth: 0, timeAxisHeight: 0 };
   const shape = new Konva.Shape({
@@ -91,9 +97,16 @@ export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRati
       const until = expiresAt(state.metadata.expiry, f.createdAt);
       const expiry = until === null ? [] : [expiryScene(until, viewport)];
       scenes = [...levels, ...expiry, ...active];
-      labels = [];
-      // Like TradingView, only levels, the expiry and hovered/selected drawings label the axes:
-      // a label per committed drawing would bury the axis (and cost a stack per frame).
+      // Levels, the expiry and hovered/selected drawings always label the axes; committed
+      // drawings only while they are few — hundreds of stacked labels would bury the axis.
+      if (f.staticScenes !== staticFrom) {
+        staticFrom = f.staticScenes;
+        staticLabels = [];
+        for (const s of f.staticScenes)
+          for (const p of s.primitives) if (p.type === 'axis-label') staticLabels.push(p);
+        if (staticLabels.length > MAX_STATIC_AXIS_LABELS) staticLabels = [];
+      }
+      labels = [...staticLabels];
       for (const s of scenes) for (const p of s.primitives) if (p.type === 'axis-label') labels.push(p);
       const handlePrims: HandlePrimitive[] = [];
       for (const s of active) for (const p of s.primitives) if (p.type === 'handle') handlePrims.push(p);

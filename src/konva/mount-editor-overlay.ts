@@ -154,6 +154,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     active.update({
       state,
       drawings: split.active,
+      staticScenes,
       viewport,
       layout: l,
       handleRadius,
