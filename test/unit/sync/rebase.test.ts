@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Drawing } from '../../../src/schema/drawings/drawing';
+import { rebase, type Touched } from '../../../src/sync/rebase';
+import type { SyncDoc } from '../../../src/sync/sync-doc';
+
+const h = (id: string, price = 1.1): Drawing => ({
+  type: 'HORIZONTAL_LINE',
+  clientObjectId: id,
+  points: [{ time: '2026-01-08T10:00:00Z', price }],
+  style: {},
+});
+const META = {
+  direction: 'BULLISH',
+  entryPlacement: 'BELOW_CURRENT',
+  title: 'T',
+  timeframe: 'H1',
+  symbol: 'X',
+} as const;
+const doc = (drawings: Drawing[], extra: Partial<SyncDoc> = {}): SyncDoc => ({
+  metadata: META,
+  levels: {},
+  drawings,
+  ...extra,
+});
+const touched = (drawings: string[], more: Partial<Touched> = {}): Touched => ({
+  drawings,
+  levels: [],
+  metadata: [],
+  ...more,
+});
+const ids = (d: SyncDoc) => d.drawings.map((x) => `${x.clientObjectId}@${x.points[0]!.price}`);
+
+describe('rebase', () => {
+  it('keeps touched drawings local, the rest from the server, in the server order, new local ones on top', () => {
+    const base = doc([h('a'), h('b'), h('c')]);
+    const server = doc([h('c', 9), h('a', 8), h('b', 7), h('s')]);
+    const local = doc([h('a', 2), h('c'), h('n')]);
+    const { doc: out, renamed } = rebase(server, local, touched(['a', 'b', 'n']), base);
+    // a: local move wins; b: deleted locally stays deleted; c: untouched, server's; s: server's new one.
+    expect(ids(out)).toEqual(['c@9', 'a@2', 's@1.1', 'n@1.1']);
+    expect(renamed.size).toBe(0);
+  });
+
+  it('takes touched metadata fields and levels from local, the others from the server', () => {
+    const level = (price: number) => ({ price, clientObjectId: 'p', time: '2026-01-08T10:00:00Z' });
+    const server = doc([], {
+      metadata: { ...META, title: 'server', comments: 'server note' },
+      levels: { pivot: level(2), support: level(1) },
+    });
+    const local = doc([], { metadata: { ...META, title: 'local' }, levels: { pivot: level(3) } });
+    const { doc: out } = rebase(
+      server,
+      local,
+      touched([], { metadata: ['comments'], levels: ['support'] }),
+      doc([]),
+    );
+    expect(out.metadata).toEqual({ ...META, title: 'server' });
+    expect(out.levels).toEqual({ pivot: level(2) });
+  });
+
+  it('renames a local new drawing whose id another client took meanwhile, but not our own lost write', () => {
+    const base = doc([h('a')]);
+    const server = doc([h('a'), h('line_1', 5), h('line_2', 6)]);
+    const local = doc([h('a'), h('line_1', 1), h('line_2', 6)]);
+    const { doc: out, renamed } = rebase(server, local, touched(['line_1', 'line_2']), base, [
+      h('line_2', 6),
+    ]);
+    expect([...renamed]).toEqual([['line_1', 'line_3']]);
+    expect(ids(out)).toEqual(['a@1.1', 'line_1@5', 'line_2@6', 'line_3@1']);
+  });
+});
