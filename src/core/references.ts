@@ -3,13 +3,21 @@
 import type { DrawingKind } from './drawing';
 import { LEVEL_NAMES, type LevelName, type Levels } from './analysis';
 
+const ID_CHAR = '[A-Za-z0-9_-]';
+/** Longest clientObjectId in characters (spec §1.4). */
+export const CLIENT_OBJECT_ID_MAX = 64;
+/** The clientObjectId character set alone, for checks that report length separately (the schema). */
+export const CLIENT_OBJECT_ID_CHARSET = new RegExp(`^${ID_CHAR}*$`);
 /** A clientObjectId: 1–64 characters from `A–Z a–z 0–9 _ -` (spec §1.4). */
-export const CLIENT_OBJECT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const CLIENT_OBJECT_ID_PATTERN = new RegExp(`^${ID_CHAR}{1,${CLIENT_OBJECT_ID_MAX}}$`);
 /** Longest visible label of a reference, in characters (code points). */
 export const REFERENCE_LABEL_MAX = 100;
 
 // Labels are counted in code points (the `u` flag), so an emoji is one character, not two.
-const REFERENCE = new RegExp(`\\[\\[([A-Za-z0-9_-]{1,64}):([^\\[\\]]{1,${REFERENCE_LABEL_MAX}})\\]\\]`, 'gu');
+const REFERENCE = new RegExp(
+  `\\[\\[(${ID_CHAR}{1,${CLIENT_OBJECT_ID_MAX}}):([^\\[\\]]{1,${REFERENCE_LABEL_MAX}})\\]\\]`,
+  'gu',
+);
 
 /** A piece of a parsed text field: plain text, or a reference with its UTF-16 offsets in the text. */
 export type ReferenceToken =

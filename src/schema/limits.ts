@@ -1,5 +1,6 @@
 // Every [ours] limit of the spec (§1.4, §1.5, §3) as one named constant, so that each decision
-// can be changed in one place.
+// can be changed in one place. Limits the domain enforces too are core's, re-exported here.
+import { CLIENT_OBJECT_ID_CHARSET, CLIENT_OBJECT_ID_MAX, REFERENCE_LABEL_MAX } from '../core/references';
 
 /** Largest accepted request body in bytes (1 MiB), checked before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,10 +34,10 @@ export const SENDER_MAX = 254;
 
 /** clientObjectId length range. */
 export const CLIENT_OBJECT_ID_MIN = 1;
-/** Longest clientObjectId. */
-export const CLIENT_OBJECT_ID_MAX = 64;
-/** clientObjectId charset: A–Z a–z 0–9 _ - */
-export const CLIENT_OBJECT_ID_PATTERN = /^[A-Za-z0-9_-]*$/;
+/** Longest clientObjectId (core's). */
+export { CLIENT_OBJECT_ID_MAX };
+/** clientObjectId charset: A–Z a–z 0–9 _ - (emptiness is the length rule's issue, not the pattern's). */
+export const CLIENT_OBJECT_ID_PATTERN = CLIENT_OBJECT_ID_CHARSET;
 
 /** idempotencyKey length range. */
 export const IDEMPOTENCY_KEY_MIN = 1;
@@ -79,8 +80,8 @@ export const TIME_YEAR_MIN = 1970;
 /** Last accepted year. */
 export const TIME_YEAR_MAX = 2100;
 
-/** Reference label length range (`[[key:text]]`). */
-export const REFERENCE_TEXT_MAX = 100;
+/** Longest reference label (`[[key:text]]`), in code points (core's). */
+export const REFERENCE_TEXT_MAX = REFERENCE_LABEL_MAX;
 
 /** Most issues in one error envelope. */
 export const MAX_ERROR_ISSUES = 100;
