@@ -191,6 +191,25 @@ test.describe('editing', () => {
     await keepScreenshot(page, testInfo, 'deleted');
   });
 
+  test('Shift-drag on empty space selects the drawings a box touches, without panning', async ({
+    page,
+  }, testInfo) => {
+    await openEditor(page);
+    const a = await toPage(page, t('2026-01-07T20:00:00Z'), 1.3518);
+    const b = await toPage(page, t('2026-01-09T04:00:00Z'), 1.348);
+    const before = await visibleRange(page);
+    await page.keyboard.down('Shift');
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 8 });
+    await keepScreenshot(page, testInfo, 'marquee');
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await nextFrames(page);
+    expect(await selection(page)).toEqual(['entry_line']);
+    expect(await visibleRange(page)).toEqual(before);
+  });
+
   test('copy and paste a drawing: a new id, one bar later, same price', async ({ page }, testInfo) => {
     await openEditor(page);
     await clickChart(page, TARGET.time, TARGET.price);
