@@ -17,6 +17,7 @@ import {
   type UtcSeconds,
   utcSeconds,
 } from '../src/core';
+import { prng } from '../demo/candles';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const MOVES = Number(process.argv[3] ?? 200);
@@ -24,14 +25,8 @@ const TOLERANCE = 5;
 const WIDTH = 1200;
 const HEIGHT = 600;
 
-// mulberry32: a small seeded PRNG so the scene is the same on every run.
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded so the scene is the same on every run.
+const random = prng(42);
 const between = (lo: number, hi: number) => lo + (hi - lo) * random();
 
 const times: UtcSeconds[] = Array.from({ length: 2000 }, (_, i) => utcSeconds(1_767_225_600 + i * 300));

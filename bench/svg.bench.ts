@@ -4,7 +4,7 @@
 // Run: npx tsx bench/svg.bench.ts
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { demoCandles } from '../demo/candles';
+import { demoCandles, prng } from '../demo/candles';
 import sample from '../demo/channel-sample.json';
 import { type AnalysisDetailWire, type Candle, renderAnalysisSvg } from '../src/svg/index';
 import type { WireDrawing } from '../src/svg/wire-detail';
@@ -12,20 +12,8 @@ import type { WireDrawing } from '../src/svg/wire-detail';
 const RUNS = 31;
 const candles = demoCandles() as unknown as Candle[];
 
-// mulberry32, so every run draws the same analysis.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function manyDrawings(n: number): WireDrawing[] {
-  const rand = prng(6);
+  const rand = prng(6); // seeded, so every run draws the same analysis
   const first = candles[0]!.time;
   const last = candles[candles.length - 1]!.time;
   const at = () => ({

@@ -15,8 +15,8 @@ const HOUR = 3600;
 const START = Date.UTC(2026, 0, 1) / 1000;
 const END = Date.UTC(2026, 0, 15, 23) / 1000;
 
-// mulberry32: a tiny seeded PRNG, so every run and every machine sees the same candles.
-function prng(seed: number): () => number {
+/** mulberry32, a tiny seeded PRNG: every run and machine sees the same candles (benchmarks reuse it). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
