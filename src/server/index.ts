@@ -20,6 +20,34 @@ export type { Migration } from './storage/sqlite/migrations';
 export { MIGRATIONS, migrate } from './storage/sqlite/migrations';
 export type { SqliteOptions, SqliteStorage, SqliteTx } from './storage/sqlite/sqlite-storage';
 export { openSqliteStorage } from './storage/sqlite/sqlite-storage';
+// PostgreSQL storage (several instances on one database).
+export { describeDatabase, isPostgresUrl } from './storage/postgres/database-url';
+export type {
+  PGliteLike,
+  PgClient,
+  PgResult,
+  PgSession,
+  PoolClientOptions,
+} from './storage/postgres/pg-client';
+export { pgliteClient, poolClient } from './storage/postgres/pg-client';
+export type { PgMigration } from './storage/postgres/pg-migrations';
+export { migratePostgres, PG_MIGRATIONS } from './storage/postgres/pg-migrations';
+export type { PostgresOptions, PostgresStorage } from './storage/postgres/pg-storage';
+export { openPostgresStorage, PG_TX_ATTEMPTS } from './storage/postgres/pg-storage';
+export {
+  addPgWebhook,
+  disablePgWebhook,
+  listPgWebhooks,
+  PG_DELIVERY_LEASE_MS,
+  PgDeliveryQueue,
+} from './storage/postgres/pg-webhooks';
+export type { PostgresServeOptions, RunningPostgresServer } from './serve-postgres';
+export {
+  connectPostgres,
+  DEFAULT_PG_POOL_SIZE,
+  RATE_LIMIT_SCOPE,
+  startPostgresServer,
+} from './serve-postgres';
 export { API_PREFIXES, createApp } from './app';
 export type { AppDeps } from './context';
 export { ApiError } from './api-error';
@@ -52,7 +80,7 @@ export {
 } from './webhooks/signature';
 export type { WebhookMigration } from './webhooks/tables';
 export { WEBHOOK_MIGRATIONS } from './webhooks/tables';
-export type { DrainResult, WebhookWorker, WebhookWorkerOptions } from './webhooks/worker';
+export type { DrainResult, WebhookQueue, WebhookWorker, WebhookWorkerOptions } from './webhooks/worker';
 export { startWebhookWorker, WEBHOOK_USER_AGENT } from './webhooks/worker';
 export type { RunningServer, ServeOptions } from './serve';
 export { demoKeyFile, startServer } from './serve';
