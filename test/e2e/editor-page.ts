@@ -105,6 +105,33 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
+/** Presses at `from`, moves to `to` in `steps` and releases, then waits for repaints. */
+export async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 12,
+) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+  await nextFrames(page);
+}
+
+/** Clicks the chart point (time in UTC seconds, price), with modifier keys held. */
+export async function clickChart(
+  page: Page,
+  time: number,
+  price: number,
+  modifiers: ('Control' | 'Shift')[] = [],
+) {
+  const p = await toPage(page, time, price);
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.click(p.x, p.y);
+  for (const m of modifiers) await page.keyboard.up(m);
+  await nextFrames(page);
+}
 /** ISO time → UTC seconds. */
 export const seconds = (iso: string): number => Date.parse(iso) / 1000;
 

@@ -1,5 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
+  clickChart,
+  drag,
   exported,
   keepScreenshot,
   nextFrames,
@@ -14,22 +16,6 @@ import {
 
 const HOUR = 3600;
 const t = (iso: string) => seconds(iso);
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps });
-  await page.mouse.up();
-  await nextFrames(page);
-}
-
-async function clickChart(page: Page, time: number, price: number, modifiers: ('Control' | 'Shift')[] = []) {
-  const p = await toPage(page, time, price);
-  for (const m of modifiers) await page.keyboard.down(m);
-  await page.mouse.click(p.x, p.y);
-  for (const m of modifiers) await page.keyboard.up(m);
-  await nextFrames(page);
-}
 
 test.describe('drawing with the mouse', () => {
   const KINDS = [
@@ -268,114 +254,5 @@ test.describe('editing', () => {
     const moved = (await exported(page)).find((d) => d.clientObjectId === 'support_zone');
     expect(moved?.points[0].time).not.toBe('2026-01-08T00:00:00Z');
     await keepScreenshot(page, testInfo, 'no-pan-while-dragging');
-  });
-});
-
-test.describe('levels, cursors and style', () => {
-  test('a level drags to a new price and stops just below its neighbour', async ({ page }, testInfo) => {
-    await openEditor(page);
-    const levels = () =>
-      page.evaluate(() => {
-        const w = window as never as {
-          chartmark: { editor: { getState(): { levels: Record<string, { price: number }> } } };
-        };
-        const l = w.chartmark.editor.getState().levels;
-        return { support: l.support?.price, pivot: l.pivot?.price, resistance: l.resistance?.price };
-      });
-    const pivot = await toPage(page, t('2026-01-13T00:00:00Z'), 1.345);
-    await drag(page, pivot, { x: pivot.x, y: pivot.y + 20 });
-    const moved = await levels();
-    const want = await toChart(page, pivot.x, pivot.y + 20);
-    expect(Math.abs((moved.pivot ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
-    // Far above the resistance: the pivot stops strictly below it.
-    const now = await toPage(page, t('2026-01-13T00:00:00Z'), moved.pivot ?? 0);
-    const above = await toPage(page, t('2026-01-13T00:00:00Z'), 1.358);
-    await drag(page, now, { x: now.x, y: above.y });
-    const clamped = await levels();
-    expect(clamped.pivot).toBeLessThan(1.35);
-    expect(clamped.pivot).toBeGreaterThan(1.3499);
-    expect(clamped.resistance).toBe(1.35);
-    await page.getByRole('button', { name: 'Undo', exact: true }).click();
-    expect((await levels()).pivot).toBe(moved.pivot);
-    await keepScreenshot(page, testInfo, 'level-dragged');
-  });
-
-  test('the cursor shows what a drag will do', async ({ page }) => {
-    await openEditor(page);
-    const chart = page.getByRole('application');
-    const body = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
-    await page.mouse.move(body.x, body.y);
-    await expect(chart).toHaveAttribute('data-cm-cursor', 'move');
-    const level = await toPage(page, t('2026-01-13T00:00:00Z'), 1.341);
-    await page.mouse.move(level.x, level.y);
-    await expect(chart).toHaveAttribute('data-cm-cursor', 'ns-resize');
-    const empty = await toPage(page, t('2026-01-13T00:00:00Z'), 1.3595);
-    await page.mouse.move(empty.x, empty.y);
-    await expect(chart).not.toHaveAttribute('data-cm-cursor', /.+/);
-    await page.getByRole('button', { name: 'Rectangle', exact: true }).click();
-    await page.mouse.move(empty.x + 5, empty.y + 5);
-    await expect(chart).toHaveAttribute('data-cm-cursor', 'crosshair');
-  });
-
-  test('the style panel restyles the selection', async ({ page }, testInfo) => {
-    await openEditor(page);
-    await expect(page.getByLabel('Width')).toBeDisabled();
-    await clickChart(page, t('2026-01-12T10:00:00Z'), 1.355);
-    await page.getByLabel('Width').selectOption('4');
-    await page.getByLabel('Line style').selectOption('DOTTED');
-    const target = (await exported(page)).find((d) => d.clientObjectId === 'target');
-    expect(target?.style).toEqual({ color: '#FF0000', lineWidth: 4, lineStyle: 'DOTTED' });
-    await keepScreenshot(page, testInfo, 'restyled');
-  });
-});
-
-test.describe('touch', () => {
-  test.use({ hasTouch: true });
-
-  test('a tap selects a line and a touch drag moves it without panning the chart', async ({
-    page,
-  }, testInfo) => {
-    await openEditor(page);
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
-    const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
-    await touch('touchStart', p.x, p.y);
-    await touch('touchEnd', p.x, p.y);
-    await nextFrames(page);
-    expect(await selection(page)).toEqual(['target']);
-    await keepScreenshot(page, testInfo, 'touch-selected');
-    const before = await visibleRange(page);
-    await touch('touchStart', p.x, p.y);
-    for (let i = 1; i <= 15; i++) await touch('touchMove', p.x + 4 * i, p.y + 4 * i);
-    await touch('touchEnd', p.x + 60, p.y + 60);
-    await nextFrames(page);
-    const want = await toChart(page, p.x, p.y + 60);
-    const moved = (await exported(page)).find((d) => d.clientObjectId === 'target');
-    expect(Math.abs((moved?.points[0].price ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
-    expect(await visibleRange(page)).toEqual(before);
-    await keepScreenshot(page, testInfo, 'touch-dragged');
-  });
-
-  test('a long press on an unselected line selects it and the same touch drags it', async ({
-    page,
-  }, testInfo) => {
-    await openEditor(page);
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
-    const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
-    const before = await visibleRange(page);
-    await touch('touchStart', p.x, p.y);
-    await page.waitForTimeout(700);
-    expect(await selection(page)).toEqual(['target']);
-    for (let i = 1; i <= 10; i++) await touch('touchMove', p.x, p.y + 5 * i);
-    await touch('touchEnd', p.x, p.y + 50);
-    await nextFrames(page);
-    const want = await toChart(page, p.x, p.y + 50);
-    const moved = (await exported(page)).find((d) => d.clientObjectId === 'target');
-    expect(Math.abs((moved?.points[0].price ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
-    expect(await visibleRange(page)).toEqual(before);
-    await keepScreenshot(page, testInfo, 'long-press-dragged');
   });
 });

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import {
+  clickChart,
+  drag,
+  exported,
+  keepScreenshot,
+  openEditor,
+  seconds,
+  toChart,
+  toPage,
+} from './editor-page';
+
+const t = (iso: string) => seconds(iso);
+
+test.describe('levels, cursors and style', () => {
+  test('a level drags to a new price and stops just below its neighbour', async ({ page }, testInfo) => {
+    await openEditor(page);
+    const levels = () =>
+      page.evaluate(() => {
+        const w = window as never as {
+          chartmark: { editor: { getState(): { levels: Record<string, { price: number }> } } };
+        };
+        const l = w.chartmark.editor.getState().levels;
+        return { support: l.support?.price, pivot: l.pivot?.price, resistance: l.resistance?.price };
+      });
+    const pivot = await toPage(page, t('2026-01-13T00:00:00Z'), 1.345);
+    await drag(page, pivot, { x: pivot.x, y: pivot.y + 20 });
+    const moved = await levels();
+    const want = await toChart(page, pivot.x, pivot.y + 20);
+    expect(Math.abs((moved.pivot ?? 0) - want.price)).toBeLessThanOrEqual(want.pricePerPx);
+    // Far above the resistance: the pivot stops strictly below it.
+    const now = await toPage(page, t('2026-01-13T00:00:00Z'), moved.pivot ?? 0);
+    const above = await toPage(page, t('2026-01-13T00:00:00Z'), 1.358);
+    await drag(page, now, { x: now.x, y: above.y });
+    const clamped = await levels();
+    expect(clamped.pivot).toBeLessThan(1.35);
+    expect(clamped.pivot).toBeGreaterThan(1.3499);
+    expect(clamped.resistance).toBe(1.35);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect((await levels()).pivot).toBe(moved.pivot);
+    await keepScreenshot(page, testInfo, 'level-dragged');
+  });
+
+  test('the cursor shows what a drag will do', async ({ page }) => {
+    await openEditor(page);
+    const chart = page.getByRole('application');
+    const body = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
+    await page.mouse.move(body.x, body.y);
+    await expect(chart).toHaveAttribute('data-cm-cursor', 'move');
+    const level = await toPage(page, t('2026-01-13T00:00:00Z'), 1.341);
+    await page.mouse.move(level.x, level.y);
+    await expect(chart).toHaveAttribute('data-cm-cursor', 'ns-resize');
+    const empty = await toPage(page, t('2026-01-13T00:00:00Z'), 1.3595);
+    await page.mouse.move(empty.x, empty.y);
+    await expect(chart).not.toHaveAttribute('data-cm-cursor', /.+/);
+    await page.getByRole('button', { name: 'Rectangle', exact: true }).click();
+    await page.mouse.move(empty.x + 5, empty.y + 5);
+    await expect(chart).toHaveAttribute('data-cm-cursor', 'crosshair');
+  });
+
+  test('the style panel restyles the selection', async ({ page }, testInfo) => {
+    await openEditor(page);
+    await expect(page.getByLabel('Width')).toBeDisabled();
+    await clickChart(page, t('2026-01-12T10:00:00Z'), 1.355);
+    await page.getByLabel('Width').selectOption('4');
+    await page.getByLabel('Line style').selectOption('DOTTED');
+    const target = (await exported(page)).find((d) => d.clientObjectId === 'target');
+    expect(target?.style).toEqual({ color: '#FF0000', lineWidth: 4, lineStyle: 'DOTTED' });
+    await keepScreenshot(page, testInfo, 'restyled');
+  });
+});
