@@ -182,4 +182,32 @@ test.describe('sync with the reference server', () => {
     await keepScreenshot(page, testInfo, 'tab-one');
     await keepScreenshot(second, testInfo, 'tab-two');
   });
+
+  test('edits the server never got survive a reload in the outbox and are sent after it', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const cfg = await demoConfig(request);
+    const id = await freshAnalysis(request, cfg);
+    await openSynced(page, id);
+    // Reads pass, writes never arrive: the edit can only live in this tab's IndexedDB outbox.
+    const writes = '**/v1/analysis/**';
+    await page.route(writes, (route) =>
+      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+    );
+    await drawHorizontalLine(page, '2026-01-12T10:00:00Z', 1.356);
+    await expect(status(page)).toHaveText('Offline · 1 pending');
+    const local = shape(await exported(page));
+
+    await page.reload();
+    await expect(status(page)).toHaveText('Offline · 1 pending');
+    await nextFrames(page);
+    expect(shape(await exported(page))).toEqual(local);
+    expect(shape(await serverDrawings(request, cfg, id))).toHaveLength(local.length - 1);
+    await keepScreenshot(page, testInfo, 'pending-after-reload');
+
+    await page.unroute(writes);
+    await expect(status(page)).toHaveText('Saved · v2', { timeout: 15_000 });
+    expect(shape(await serverDrawings(request, cfg, id))).toEqual(local);
+  });
 });
