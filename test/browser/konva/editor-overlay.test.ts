@@ -179,3 +179,30 @@ describe('dragging a handle with the pointer', () => {
     expect(editor.getState().byId.l).toEqual(before);
   });
 });
+
+describe('pixel ratio and teardown', () => {
+  it('paints a 1 px line as exactly two sharp device rows on a 2× canvas', async () => {
+    await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)], { color: '#FF0000' })], 2);
+    const ctx = staticCanvas();
+    expect(ctx.canvas.width).toBe(2 * (overlay.viewport.width + chart.priceScale('right').width()));
+    const rows = rowsWith(ctx, 600, [255, 0, 0]);
+    expect(rows.length).toBe(2);
+    expect(rows[1] - rows[0]).toBe(1);
+    const y = series.priceToCoordinate(1.3452) as number;
+    expect(Math.abs((rows[0] + 1) / 2 - y)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('destroy removes the stage, stops feeding the editor and leaves the chart pannable', async () => {
+    await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)])]);
+    overlay.destroy();
+    expect(host.querySelector('.chartmark-overlay')).toBeNull();
+    const before = editor.getState();
+    const rect = chart.chartElement().getBoundingClientRect();
+    const y = rect.top + (series.priceToCoordinate(1.3452) as number);
+    host.dispatchEvent(
+      new PointerEvent('pointermove', { bubbles: true, clientX: rect.left + 300, clientY: y }),
+    );
+    expect(editor.getState()).toBe(before);
+    expect(chart.options().handleScroll).toMatchObject({ pressedMouseMove: true });
+  });
+});
