@@ -89,6 +89,7 @@ export async function startPostgresServer(o: PostgresServeOptions): Promise<Runn
   const now = o.now ?? Date.now;
   const client = connectPostgres(o.databaseUrl, o.poolSize ?? DEFAULT_PG_POOL_SIZE, {
     transactionPerSession: o.transactionPerSession === true,
+    onIdleError: (e) => log(`postgres: idle connection failed: ${e.message}`),
   });
   let storage: PostgresStorage;
   try {

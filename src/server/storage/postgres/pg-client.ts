@@ -42,11 +42,16 @@ export interface PoolClientOptions {
    * multiplexer keeps one connection's protocol messages together only inside a transaction.
    */
   readonly transactionPerSession?: boolean;
+  /** Receives errors of idle pooled connections (e.g. the server restarted); default: ignored. */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 /** A client over a pg Pool. */
 export function poolClient(pool: Pool, options: PoolClientOptions = {}): PgClient {
   const wrap = options.transactionPerSession === true;
+  // Without a listener, an idle connection's error (a database restart) would crash the process;
+  // the pool drops that connection and the next request opens a new one.
+  pool.on('error', (e) => options.onIdleError?.(e));
   return {
     async withSession(fn) {
       const c = await pool.connect();
