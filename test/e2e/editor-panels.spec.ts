@@ -4,6 +4,7 @@ import {
   drag,
   exported,
   keepScreenshot,
+  nextFrames,
   openEditor,
   seconds,
   toChart,
@@ -68,4 +69,35 @@ test.describe('levels, cursors and style', () => {
     expect(target?.style).toEqual({ color: '#FF0000', lineWidth: 4, lineStyle: 'DOTTED' });
     await keepScreenshot(page, testInfo, 'restyled');
   });
+});
+
+test('the overlay follows a window resize: canvas size and drawing positions', async ({ page }) => {
+  await openEditor(page);
+  await page.setViewportSize({ width: 1000, height: 720 });
+  await nextFrames(page, 6);
+  const sizes = await page.evaluate(() => {
+    const w = window as unknown as {
+      chartmark: {
+        chart: {
+          timeScale(): { width(): number; height(): number };
+          priceScale(id: string): { width(): number };
+          paneSize(i: number): { height: number };
+        };
+      };
+    };
+    const c = w.chartmark.chart;
+    const canvas = document.querySelector('.chartmark-overlay canvas') as HTMLCanvasElement;
+    return {
+      canvas: [canvas.width, canvas.height],
+      chart: [
+        c.timeScale().width() + c.priceScale('right').width(),
+        c.paneSize(0).height + c.timeScale().height(),
+      ],
+    };
+  });
+  expect(sizes.canvas).toEqual(sizes.chart);
+  // Still where the chart says: the target line's handle sits on its price after the resize.
+  const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
+  await page.mouse.move(p.x, p.y);
+  await expect(page.getByRole('application')).toHaveAttribute('data-cm-cursor', 'move');
 });
