@@ -125,6 +125,31 @@ export async function readBody<T>(
   return { raw, body: parsed.data };
 }
 
+/** Path ids of a route: one analysis, or a community's channel (whose scope the key must cover). */
+export type RouteIds =
+  | { readonly analysisId: string }
+  | { readonly communityId: string; readonly channelId: string };
+
+/**
+ * The checks every API route runs first, in one fixed order: 401 key, 400 ids, 403 permission
+ * (and community/channel scope), then 429 for writes (reads take no rate token). Returns the
+ * clock reading the request runs at and the caller's key.
+ */
+export async function admit(
+  ctx: ServerContext,
+  request: Request,
+  permission: Permission,
+  ids: RouteIds,
+): Promise<{ readonly now: number; readonly key: ApiKeyRow }> {
+  const now = ctx.now();
+  const key = await requireKey(ctx, request, now);
+  requireIds(ids);
+  if ('communityId' in ids) requireAccess(key, permission, ids.communityId, ids.channelId);
+  else requireAccess(key, permission);
+  if (permission === 'analysis:write') requireRate(ctx, key, now);
+  return { now, key };
+}
+
 /** 404 (the same body whether missing or in another community); 403 for a channel not covered. */
 export function requireVisible(row: AnalysisRow | null, key: ApiKeyRow): AnalysisRow {
   if (row === null || row.communityId !== key.communityId)

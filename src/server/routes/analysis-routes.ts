@@ -4,29 +4,15 @@ import { UpdateAnalysisRequest } from '../../schema/requests';
 import { toDetail } from '../analysis/detail';
 import { documentOf, rowOf } from '../analysis/document';
 import { applyUpdate } from '../analysis/update';
-import {
-  etag,
-  json,
-  readBody,
-  requireAccess,
-  requireIds,
-  requireIfMatch,
-  requireKey,
-  requireRate,
-  requireVisible,
-  type ServerContext,
-} from '../context';
+import { admit, etag, json, readBody, requireIfMatch, requireVisible, type ServerContext } from '../context';
 
 const PATH = '/v1/analysis/:analysisId';
 
 /** Registers Get, Update and Delete Analysis. */
 export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   app.get(PATH, async (c) => {
-    const now = ctx.now();
-    const key = await requireKey(ctx, c.req.raw, now);
     const analysisId = c.req.param('analysisId');
-    requireIds({ analysisId });
-    requireAccess(key, 'analysis:read');
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId });
     const row = requireVisible(await ctx.storage.getAnalysis(analysisId), key);
     return json(
       200,
@@ -36,12 +22,8 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   });
 
   app.patch(PATH, async (c) => {
-    const now = ctx.now();
-    const key = await requireKey(ctx, c.req.raw, now);
     const analysisId = c.req.param('analysisId');
-    requireIds({ analysisId });
-    requireAccess(key, 'analysis:write');
-    requireRate(ctx, key, now);
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { analysisId });
     const { body } = await readBody(ctx, c.req.raw, UpdateAnalysisRequest);
     const ifMatch = c.req.header('if-match') ?? null;
     const result = await ctx.storage.atomically({ analysisId }, (snap) => {
@@ -76,12 +58,8 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   });
 
   app.delete(PATH, async (c) => {
-    const now = ctx.now();
-    const key = await requireKey(ctx, c.req.raw, now);
     const analysisId = c.req.param('analysisId');
-    requireIds({ analysisId });
-    requireAccess(key, 'analysis:write');
-    requireRate(ctx, key, now);
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { analysisId });
     const ifMatch = c.req.header('if-match') ?? null;
     await ctx.storage.atomically({ analysisId }, (snap) => {
       const row = requireVisible(snap.analysis, key);

@@ -7,30 +7,15 @@ import { ApiError } from '../api-error';
 import { applyAppend } from '../analysis/append';
 import { toDetail } from '../analysis/detail';
 import { documentOf, rowOf } from '../analysis/document';
-import {
-  etag,
-  json,
-  requireAccess,
-  requireIds,
-  requireIfMatch,
-  requireKey,
-  requireRate,
-  requireVisible,
-  type ServerContext,
-} from '../context';
+import { admit, etag, requireIfMatch, requireVisible, type ServerContext } from '../context';
 import { readJsonBody } from '../body';
-import { abandonIdempotent, beginIdempotent, completeIdempotent, idempotencyScope } from '../idempotency';
-import { replay } from './channel-routes';
+import { runIdempotent } from './idempotent';
 
 /** Registers Append Drawings. */
 export function appendRoute(app: Hono, ctx: ServerContext): void {
   app.post('/v1/analysis/:analysisId/drawings', async (c) => {
-    const now = ctx.now();
-    const key = await requireKey(ctx, c.req.raw, now);
     const analysisId = c.req.param('analysisId');
-    requireIds({ analysisId });
-    requireAccess(key, 'analysis:write');
-    requireRate(ctx, key, now);
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { analysisId });
     const raw = await readJsonBody(c.req.raw, ctx.maxBodyBytes);
     const parsed = AppendDrawingsRequest.safeParse(raw);
     if (!parsed.success) {
@@ -43,45 +28,32 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
     }
     const body = parsed.data;
     const ifMatch = c.req.header('if-match') ?? null;
-
-    const scope =
-      body.idempotencyKey === undefined
-        ? null
-        : idempotencyScope(key.communityId, body.idempotencyKey, 'append', analysisId, raw);
-    if (scope) {
-      const stored = await beginIdempotent(ctx.storage, scope, now);
-      if (stored) return replay(stored);
-    }
-    try {
-      const response = await ctx.storage.atomically({ analysisId }, (snap) => {
-        const row = requireVisible(snap.analysis, key);
-        requireIfMatch(ifMatch, row.version);
-        const { doc, added } = applyAppend(documentOf(row), body, ctx.newId);
-        const next = rowOf(doc, { ...row, updatedAt: now, version: row.version + 1 });
-        const data = { analysisId, drawings: added, totalDrawings: next.drawingCount, version: next.version };
-        const text = JSON.stringify({ status: 'success', message: 'Drawings appended successfully', data });
-        const stored = { status: 200, body: text, etag: etag(next.version) };
-        const event = {
-          communityId: row.communityId,
-          analysisId,
-          event: 'update_analysis' as const,
-          updatedFields: ['drawings'],
-          data: toDetail(next, now),
-          occurredAt: now,
-        };
-        return {
-          writes: {
-            updateAnalysis: next,
-            outbox: [event],
-            ...(scope ? completeIdempotent(scope, stored, now) : {}),
-          },
-          result: stored,
-        };
-      });
-      return json(response.status, response.body, { etag: response.etag! });
-    } catch (err) {
-      if (scope) await abandonIdempotent(ctx.storage, scope);
-      throw err;
-    }
+    const request = {
+      communityId: key.communityId,
+      idempotencyKey: body.idempotencyKey,
+      operation: 'append',
+      target: analysisId,
+      raw,
+    };
+    return runIdempotent(ctx, request, now, { analysisId }, (snap) => {
+      const row = requireVisible(snap.analysis, key);
+      requireIfMatch(ifMatch, row.version);
+      const { doc, added } = applyAppend(documentOf(row), body, ctx.newId);
+      const next = rowOf(doc, { ...row, updatedAt: now, version: row.version + 1 });
+      const data = { analysisId, drawings: added, totalDrawings: next.drawingCount, version: next.version };
+      const text = JSON.stringify({ status: 'success', message: 'Drawings appended successfully', data });
+      const event = {
+        communityId: row.communityId,
+        analysisId,
+        event: 'update_analysis' as const,
+        updatedFields: ['drawings'],
+        data: toDetail(next, now),
+        occurredAt: now,
+      };
+      return {
+        writes: { updateAnalysis: next, outbox: [event] },
+        result: { status: 200, body: text, etag: etag(next.version) },
+      };
+    });
   });
 }

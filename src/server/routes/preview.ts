@@ -7,7 +7,7 @@ import type { ErrorIssue } from '../../schema/errors';
 import { type AnalysisDetailWire, type Candle, renderAnalysisSvg } from '../../svg/index';
 import { toDetail } from '../analysis/detail';
 import { ApiError, issue } from '../api-error';
-import { etag, requireAccess, requireIds, requireKey, requireVisible, type ServerContext } from '../context';
+import { admit, etag, requireVisible, type ServerContext } from '../context';
 
 /** Path of the preview route. */
 export const PREVIEW_PATH = '/v1/analysis/:analysisId/preview.svg';
@@ -118,11 +118,8 @@ export function parsePreviewQuery(params: URLSearchParams): PreviewQuery {
 /** Registers the preview route on the API app. */
 export function previewRoute(app: Hono, ctx: ServerContext): void {
   app.get(PREVIEW_PATH, async (c) => {
-    const now = ctx.now();
-    const key = await requireKey(ctx, c.req.raw, now);
     const analysisId = c.req.param('analysisId');
-    requireIds({ analysisId });
-    requireAccess(key, 'analysis:read');
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId });
     const row = requireVisible(await ctx.storage.getAnalysis(analysisId), key);
     const query = parsePreviewQuery(new URL(c.req.url).searchParams);
     const detail = toDetail(row, now) as unknown as AnalysisDetailWire;
