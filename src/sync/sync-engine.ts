@@ -47,6 +47,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let offline = false;
   let error: string | null = null;
   let needRefresh = false;
+  let staleBase = false;
   let disposed = false;
   let lastWrite: Promise<void> = Promise.resolve();
   let lastText = '';
@@ -155,6 +156,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       needRefresh = true;
       return;
     }
+    // An unchanged analysis costs nothing, unless an answer hinted at changes the base lacks.
+    const unchanged = res.data.version === record.base?.version && record.entries.length === 0;
+    if (unchanged && !staleBase) return;
+    staleBase = false;
     const server = docFromDetail(res.data);
     const local = docFromDomain(docOfState(editor.getState()));
     const merged = mergeServer(record, server, res.data.version, local);
@@ -197,6 +202,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const acked = ackFlight(record, answer);
       record = acked.record;
       needRefresh ||= acked.stale;
+      staleBase ||= acked.stale;
       attempt = 0;
       offline = false;
       if (answer.op === 'create' && slot !== analysisKey(answer.detail.id)) {
