@@ -24,7 +24,7 @@ import {
   ListAnalysesResponse,
   UpdateAnalysisResponse,
 } from './responses';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from './limits';
+import { OBJECT_ID_PATTERN, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from './limits';
 
 /** Every schema that appears under its spec name in `components.schemas`. */
 export const NAMED_SCHEMAS = {
@@ -95,7 +95,7 @@ const idParam = (name: string) => ({
   name,
   in: 'path',
   required: true,
-  schema: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+  schema: { type: 'string', pattern: OBJECT_ID_PATTERN.source },
 });
 const errors = (...statuses: number[]) =>
   Object.fromEntries(

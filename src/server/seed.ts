@@ -3,6 +3,7 @@
 // kept in a file next to the database (.data/, gitignored) for later starts and the demo page.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { OBJECT_ID_PATTERN } from '../schema/limits';
 import { createApiKey, hashApiKey } from './auth/keys';
 import type { Storage } from './storage/storage';
 
@@ -37,13 +38,14 @@ export interface EnsureDemoOptions {
   readonly now?: () => number;
 }
 
-const OBJECT_ID = /^[0-9a-f]{24}$/;
-
 async function readConfig(file: string): Promise<DemoConfig | null> {
   try {
     const c = JSON.parse(await readFile(file, 'utf8')) as Partial<DemoConfig>;
     const ids = [c.communityId, c.channelId, c.sampleAnalysisId];
-    if (typeof c.apiKey === 'string' && ids.every((id) => typeof id === 'string' && OBJECT_ID.test(id)))
+    if (
+      typeof c.apiKey === 'string' &&
+      ids.every((id) => typeof id === 'string' && OBJECT_ID_PATTERN.test(id))
+    )
       return c as DemoConfig;
   } catch {}
   return null;

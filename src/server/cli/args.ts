@@ -1,6 +1,7 @@
 // Argument parsing for `npm run chartmark -- <command>`: pure (argv and env in, a command or a
 // CliUsageError out) so every rule is testable without starting anything.
 import { parseArgs } from 'node:util';
+import { OBJECT_ID_PATTERN } from '../../schema/limits';
 import { PERMISSIONS, type Permission } from '../auth/keys';
 import { isPostgresUrl } from '../storage/postgres/database-url';
 import { checkWebhookUrl } from '../webhooks/endpoints';
@@ -72,8 +73,6 @@ Commands:
 
   --help, -h            show this text`;
 
-const OBJECT_ID = /^[0-9a-f]{24}$/;
-
 type Values = Record<string, string | boolean | undefined>;
 
 function need(values: Values, flag: string): string {
@@ -83,7 +82,7 @@ function need(values: Values, flag: string): string {
 }
 
 function objectId(flag: string, value: string): string {
-  if (!OBJECT_ID.test(value))
+  if (!OBJECT_ID_PATTERN.test(value))
     throw new CliUsageError(`--${flag}: must be 24 lower-case hex characters, got ${JSON.stringify(value)}`);
   return value;
 }

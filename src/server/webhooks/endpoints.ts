@@ -2,6 +2,7 @@
 // with it; it is shown once when the endpoint is added.
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { OBJECT_ID_PATTERN } from '../../schema/limits';
 import { newWebhookSecret } from './signature';
 
 /** A configured webhook endpoint (the secret is not part of listings). */
@@ -21,8 +22,6 @@ export interface AddWebhookInput {
   readonly now?: number;
 }
 
-const OBJECT_ID = /^[0-9a-f]{24}$/;
-
 /** Throws unless `url` is an absolute http(s) URL without credentials. */
 export function checkWebhookUrl(url: string): void {
   let parsed: URL;
@@ -41,7 +40,7 @@ export function checkWebhookUrl(url: string): void {
  * events written after this call (its outbox cursor starts at the current end).
  */
 export function addWebhook(db: Database, input: AddWebhookInput): { id: string; secret: string } {
-  if (!OBJECT_ID.test(input.communityId))
+  if (!OBJECT_ID_PATTERN.test(input.communityId))
     throw new Error(
       `communityId: must be 24 lower-case hex characters, got ${JSON.stringify(input.communityId)}`,
     );
