@@ -6,7 +6,7 @@ import type { StoredDrawing } from '../../schema/drawings/drawing';
 import type { StoredLevels } from '../../schema/levels';
 import type { AnalysisMetadata } from '../../schema/metadata';
 import type { UpdateAnalysisRequest } from '../../schema/requests';
-import type { UpdatedField } from '../../schema/responses';
+import { UpdatedField } from '../../schema/responses';
 import { ApiError, issue } from '../api-error';
 import { checkExpiryDate } from './create';
 import { storeDrawing, storeExpiry, storeLevel, type WireDocument } from './document';
@@ -69,17 +69,8 @@ export function applyUpdate(
   if (!sameJson(current.levels, levels)) changed.add('levels');
   if (!sameJson(current.drawings, drawings)) changed.add('drawings');
   if (!sameJson(before, links)) changed.add('links');
-  const order = [
-    'title',
-    'preferenceText',
-    'alternativeText',
-    'comments',
-    'expiry',
-    'levels',
-    'drawings',
-    'links',
-  ];
-  return { doc, updatedFields: order.filter((f): f is Field => changed.has(f as Field)) };
+  // Reported in the schema's own order of the names.
+  return { doc, updatedFields: UpdatedField.options.filter((f) => changed.has(f)) };
 }
 
 // One issue per key and field, as the create check reports them.
