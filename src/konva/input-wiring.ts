@@ -66,7 +66,14 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
   };
   const send = (type: 'down' | 'move' | 'up' | 'cancel', e: PointerEvent) => {
     last = toEditorPointer(type, e, origin());
-    const result = editor.pointer(last, viewport, bars);
+    let result: PointerResult;
+    try {
+      result = editor.pointer(last, viewport, bars);
+    } catch (err) {
+      // Never leave the chart locked or a press half-tracked behind a failed command.
+      endPress(e);
+      throw err;
+    }
     setCursor(container, result.cursor);
     changed();
     return result;
