@@ -32,4 +32,5 @@ export {
   type Plan,
   type SyncDoc,
 } from './sync-doc';
-export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type Timers } from './sync-engine';
+export type { SyncEngine, SyncEngineOptions, Timers } from './engine-api';
+export { createSyncEngine } from './sync-engine';

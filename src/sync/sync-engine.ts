@@ -296,5 +296,3 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   emit();
   return engine;
 }
-
-export type { SyncEngine, SyncEngineOptions, Timers } from './engine-api';

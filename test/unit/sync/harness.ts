@@ -9,7 +9,7 @@ import { DEFAULT_METADATA } from '../../../src/editor/state';
 import { createApp } from '../../../src/server/app';
 import { createApiKey } from '../../../src/server/auth/keys';
 import { openSqliteStorage, type SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
-import type { SyncEngine, Timers } from '../../../src/sync/sync-engine';
+import type { SyncEngine, Timers } from '../../../src/sync/engine-api';
 
 export const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 export const CHANNEL = '6502c9e514a3e564c5c09c0b';

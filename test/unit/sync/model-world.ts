@@ -5,7 +5,8 @@ import type fc from 'fast-check';
 import type { Editor } from '../../../src/editor/editor-api';
 import { createApiClient } from '../../../src/sync/api-client';
 import { memoryOutbox, type OutboxStore } from '../../../src/sync/outbox';
-import { createSyncEngine, type SyncEngine } from '../../../src/sync/sync-engine';
+import type { SyncEngine } from '../../../src/sync/engine-api';
+import { createSyncEngine } from '../../../src/sync/sync-engine';
 import {
   BASE_URL,
   CHANNEL,
