@@ -3,6 +3,8 @@
 // each step is a short transaction that never spans a network call.
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { formatTime } from '../../schema/time';
+import type { OutboxColumns } from '../storage/sqlite/rows';
 
 /** A queued delivery that is due, with what is needed to send it. */
 export interface DueDelivery {
@@ -27,27 +29,12 @@ export interface DeliveryAttempt {
   readonly at: number;
 }
 
-interface OutboxRow {
-  seq: number;
-  community_id: string;
-  analysis_id: string;
-  event: string;
-  updated_fields: string;
-  data: string;
-  occurred_at: number;
-}
-
-/** Spec §1.4 time: whole seconds without a fraction, else milliseconds, always `Z`. */
-export function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /** The spec §4 event body for one outbox row; key order is fixed so bodies are stable. */
-export function eventBody(row: OutboxRow, deliveryId: string): string {
+export function eventBody(row: OutboxColumns, deliveryId: string): string {
   return JSON.stringify({
     event: row.event,
     deliveryId,
-    occurredAt: isoTime(row.occurred_at),
+    occurredAt: formatTime(row.occurred_at / 1000),
     communityId: row.community_id,
     analysisId: row.analysis_id,
     updatedFields: JSON.parse(row.updated_fields) as unknown,
@@ -77,7 +64,7 @@ export class DeliveryQueue {
       let queued = 0;
       for (const ep of endpoints.all() as { id: string; community_id: string; cursor_seq: number }[]) {
         if (ep.cursor_seq >= last) continue;
-        for (const row of events.all(ep.cursor_seq, last, ep.community_id) as OutboxRow[]) {
+        for (const row of events.all(ep.cursor_seq, last, ep.community_id) as OutboxColumns[]) {
           const deliveryId = randomBytes(12).toString('hex');
           queued += enqueue.run(
             deliveryId,
