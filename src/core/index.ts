@@ -117,10 +117,12 @@ export { line } from './kinds/line';
 export { rectangle } from './kinds/rectangle';
 export { parallel } from './kinds/parallel';
 export { fibonacciRetracement } from './kinds/fibonacci-retracement';
+export type { DrawingOptions } from './kinds/registry';
 export {
   BEHAVIOURS,
   behaviourOf,
   createDrawing,
+  createDrawingWithOptions,
   drawingBbox,
   drawingHandles,
   drawingScene,

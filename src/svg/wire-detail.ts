@@ -11,8 +11,9 @@ import type {
   Timeframe,
 } from '../core/analysis';
 import { LEVEL_NAMES } from '../core/analysis';
-import type { ChartPoint, Drawing, DrawingStyle, LineHead } from '../core/drawing';
-import { DEFAULT_FIB_LEVELS } from '../core/drawing';
+import type { ChartPoint, Drawing, DrawingKind, DrawingStyle, LineHead } from '../core/drawing';
+import { POINT_COUNT } from '../core/drawing';
+import { createDrawingWithOptions } from '../core/kinds/registry';
 import type { Price, UtcSeconds } from '../core/units';
 
 /** A wire coordinate: ISO time and price. */
@@ -92,66 +93,15 @@ function point(c: WireCoordinate): ChartPoint {
   return { time: wireTime(c.time), price: c.price as Price };
 }
 
-function pointsOf<N extends number>(d: WireDrawing, n: N): ChartPoint[] | null {
-  if (d.points.length !== n) return null;
-  const pts = d.points.map(point);
-  return pts.every((p) => Number.isFinite(p.time) && Number.isFinite(p.price)) ? pts : null;
-}
-
 /** One wire drawing → core drawing, or null when it cannot be drawn (wrong point count, bad time, unknown type). */
 export function drawingFromWire(d: WireDrawing): Drawing | null {
-  const base = { id: d.clientObjectId, persistedId: d.id, style: d.style ?? {} };
-  switch (d.type) {
-    case 'HORIZONTAL_LINE': {
-      const p = pointsOf(d, 1);
-      return p && { ...base, kind: 'HORIZONTAL_LINE', points: [p[0]!] };
-    }
-    case 'LINE': {
-      const p = pointsOf(d, 2);
-      return (
-        p && {
-          ...base,
-          kind: 'LINE',
-          points: [p[0]!, p[1]!],
-          startHead: d.startHead ?? 'NONE',
-          endHead: d.endHead ?? 'NONE',
-          extendLeft: d.extendLeft ?? false,
-          extendRight: d.extendRight ?? false,
-        }
-      );
-    }
-    case 'RECTANGLE': {
-      const p = pointsOf(d, 2);
-      return p && { ...base, kind: 'RECTANGLE', points: [p[0]!, p[1]!] };
-    }
-    case 'PARALLEL': {
-      const p = pointsOf(d, 3);
-      return (
-        p && {
-          ...base,
-          kind: 'PARALLEL',
-          points: [p[0]!, p[1]!, p[2]!],
-          extendLeft: d.extendLeft ?? false,
-          extendRight: d.extendRight ?? false,
-          showMidline: d.showMidline ?? true,
-        }
-      );
-    }
-    case 'FIBONACCI_RETRACEMENT': {
-      const p = pointsOf(d, 2);
-      return (
-        p && {
-          ...base,
-          kind: 'FIBONACCI_RETRACEMENT',
-          points: [p[0]!, p[1]!],
-          levels: d.levels ?? DEFAULT_FIB_LEVELS,
-          extendRight: d.extendRight ?? false,
-        }
-      );
-    }
-    default:
-      return null;
-  }
+  if (!Object.hasOwn(POINT_COUNT, d.type)) return null;
+  const kind = d.type as DrawingKind;
+  if (d.points.length !== POINT_COUNT[kind]) return null;
+  const points = d.points.map(point);
+  if (!points.every((p) => Number.isFinite(p.time) && Number.isFinite(p.price))) return null;
+  const drawing = createDrawingWithOptions(kind, d.clientObjectId, points, d.style ?? {}, d);
+  return { ...drawing, persistedId: d.id };
 }
 
 /** The wire levels → core levels, dropping entries whose time or price is not finite. */

@@ -1,6 +1,6 @@
 // The behaviour table and dispatchers for code that holds any Drawing. The mapped type AnyBehaviour
 // makes a missing kind a compile error here.
-import type { ChartPoint, Drawing, DrawingKind, DrawingOf, DrawingStyle } from '../drawing';
+import type { ChartPoint, Drawing, DrawingKind, DrawingOf, DrawingStyle, LineHead } from '../drawing';
 import type { Box, PxPoint, Scene } from '../scene';
 import { type ResolvedStyle, resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
@@ -84,4 +84,38 @@ export function createDrawing<K extends DrawingKind>(
 ): DrawingOf<K> {
   const behaviour: DrawingBehaviour<K> = BEHAVIOURS[kind];
   return behaviour.create(id, points, style);
+}
+
+/** The options a wire drawing may carry; each kind takes only its own (spec §3.9). */
+export interface DrawingOptions {
+  readonly startHead?: LineHead;
+  readonly endHead?: LineHead;
+  readonly extendLeft?: boolean;
+  readonly extendRight?: boolean;
+  readonly showMidline?: boolean;
+  readonly levels?: readonly number[];
+}
+
+const OPTION_KEYS = ['startHead', 'endHead', 'extendLeft', 'extendRight', 'showMidline', 'levels'] as const;
+
+/**
+ * `createDrawing` with the options that `options` sets, the kind's defaults for the rest; options
+ * the kind does not have are ignored. The one place absent wire options get their defaults (the
+ * schema codec and the read-only views both come here). Throws on a wrong point count.
+ */
+export function createDrawingWithOptions<K extends DrawingKind>(
+  kind: K,
+  id: string,
+  points: readonly ChartPoint[],
+  style: DrawingStyle,
+  options: DrawingOptions,
+): DrawingOf<K> {
+  const created: object = createDrawing(kind, id, points, style);
+  const drawing: Record<string, unknown> = { ...created };
+  for (const key of OPTION_KEYS) {
+    const value = options[key];
+    // Arrays are copied so the drawing never aliases the (wire) input.
+    if (key in drawing && value !== undefined) drawing[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return drawing as unknown as DrawingOf<K>;
 }

@@ -1,12 +1,8 @@
 // Wire drawings ↔ core drawings. Wire → domain fills every default (spec §3.9) so the engine never
 // sees an absent option; domain → wire writes them all, so a round trip is exact.
-import {
-  type ChartPoint,
-  DEFAULT_FIB_LEVELS,
-  type Drawing as DomainDrawing,
-  type DrawingStyle as DomainStyle,
-} from '../../core/drawing';
+import type { ChartPoint, Drawing as DomainDrawing, DrawingStyle as DomainStyle } from '../../core/drawing';
 import { assertNever } from '../../core/drawing';
+import { createDrawingWithOptions, type DrawingOptions } from '../../core/kinds/registry';
 import { price } from '../../core/units';
 import type { Coordinate, DrawingStyle } from '../drawings/common';
 import type { Drawing, StoredDrawing } from '../drawings/drawing';
@@ -38,46 +34,16 @@ function styleFromWire(style: DrawingStyle | undefined): DomainStyle {
 
 /** A wire drawing (already validated) → core drawing with every default filled. */
 export function drawingFromWire(w: WireDrawing): DomainDrawing {
-  const base = {
-    id: w.clientObjectId,
-    ...('id' in w ? { persistedId: w.id } : {}),
-    style: styleFromWire(w.style),
-  };
-  switch (w.type) {
-    case 'HORIZONTAL_LINE':
-      return { ...base, kind: w.type, points: [pointFromWire(w.points[0]!)] };
-    case 'RECTANGLE':
-      return { ...base, kind: w.type, points: [pointFromWire(w.points[0]!), pointFromWire(w.points[1]!)] };
-    case 'LINE':
-      return {
-        ...base,
-        kind: w.type,
-        points: [pointFromWire(w.points[0]!), pointFromWire(w.points[1]!)],
-        startHead: w.startHead ?? 'NONE',
-        endHead: w.endHead ?? 'NONE',
-        extendLeft: w.extendLeft ?? false,
-        extendRight: w.extendRight ?? false,
-      };
-    case 'PARALLEL':
-      return {
-        ...base,
-        kind: w.type,
-        points: [pointFromWire(w.points[0]!), pointFromWire(w.points[1]!), pointFromWire(w.points[2]!)],
-        extendLeft: w.extendLeft ?? false,
-        extendRight: w.extendRight ?? false,
-        showMidline: w.showMidline ?? true,
-      };
-    case 'FIBONACCI_RETRACEMENT':
-      return {
-        ...base,
-        kind: w.type,
-        points: [pointFromWire(w.points[0]!), pointFromWire(w.points[1]!)],
-        levels: [...(w.levels ?? DEFAULT_FIB_LEVELS)],
-        extendRight: w.extendRight ?? false,
-      };
-    default:
-      return assertNever(w, 'drawing type');
-  }
+  // Kinds without options (horizontal line, rectangle) share no key with DrawingOptions, hence the cast.
+  const options = w as DrawingOptions;
+  const d = createDrawingWithOptions(
+    w.type,
+    w.clientObjectId,
+    w.points.map(pointFromWire),
+    styleFromWire(w.style),
+    options,
+  );
+  return 'id' in w ? { ...d, persistedId: w.id } : d;
 }
 
 /** A core drawing → wire drawing with every option explicit; `id` only when it has a persistedId. */

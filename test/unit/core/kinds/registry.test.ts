@@ -6,6 +6,7 @@ import {
   BEHAVIOURS,
   behaviourOf,
   createDrawing,
+  createDrawingWithOptions,
   drawingBbox,
   drawingHandles,
   drawingScene,
@@ -80,5 +81,41 @@ describe('registry', () => {
     expect(moved.points.map((p) => p.price)).toEqual([50, 60]);
     const back = moveDrawing(moved, gapped, -20, 0);
     expect(back.points.map((p) => p.time)).toEqual([times[7], times[10]]);
+  });
+  it('createDrawingWithOptions takes the options given, the kind defaults for the rest, and ignores foreign ones', () => {
+    const line = createDrawingWithOptions(
+      'LINE',
+      'l',
+      [at(0, 0), at(10, 10)],
+      {},
+      {
+        endHead: 'ARROW',
+        extendLeft: true,
+        showMidline: false,
+        levels: [0.5],
+      },
+    );
+    expect(line).toEqual({
+      kind: 'LINE',
+      id: 'l',
+      points: [at(0, 0), at(10, 10)],
+      style: {},
+      startHead: 'NONE',
+      endHead: 'ARROW',
+      extendLeft: true,
+      extendRight: false,
+    });
+    const parallel = createDrawingWithOptions('PARALLEL', 'p', [at(0, 0), at(1, 1), at(2, 2)], {}, {});
+    expect([parallel.extendLeft, parallel.extendRight, parallel.showMidline]).toEqual([false, false, true]);
+    expect(() => createDrawingWithOptions('RECTANGLE', 'r', [at(0, 0)], {}, {})).toThrow(
+      'RECTANGLE: needs exactly 2 points, got 1',
+    );
+  });
+  it('createDrawingWithOptions copies Fibonacci levels instead of aliasing the input', () => {
+    const levels = [0, 0.5, 1];
+    const fib = createDrawingWithOptions('FIBONACCI_RETRACEMENT', 'f', [at(0, 0), at(1, 1)], {}, { levels });
+    levels.push(2);
+    expect(fib.levels).toEqual([0, 0.5, 1]);
+    expect(fib.extendRight).toBe(false);
   });
 });
