@@ -17,7 +17,7 @@ import {
 } from './outbox-record';
 import { docOfState, EditTracker } from './edit-tracker';
 import { type SyncStatus, statusText, syncStatus } from './status';
-import { TimerSlot } from './timer-slot';
+import { GLOBAL_TIMERS, TimerSlot } from './timer-slot';
 import type { DomainDoc, SyncDoc } from './sync-doc';
 import { docFromDetail, docFromDomain, domainFromDetail, sameDoc } from './sync-doc';
 
@@ -26,10 +26,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { editor, client, outbox, communityId, channelId, sender } = options;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const timers: Timers = options.timers ?? {
-    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-    clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
-  };
+  const timers: Timers = options.timers ?? GLOBAL_TIMERS;
   const debounceMs = options.debounceMs ?? 400;
   const pollMs = options.pollMs ?? 0;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -247,8 +244,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return () => listeners.delete(listener);
     },
     async open(analysisId) {
-      const res = await client.get(analysisId);
-      const saved = await outbox.read(analysisKey(analysisId));
+      // Edits made while the analysis loads would be replaced by it: they are not recorded.
+      opening = true;
+      const loaded = Promise.all([client.get(analysisId), outbox.read(analysisKey(analysisId))]);
+      const [res, saved] = await loaded.finally(() => {
+        opening = false;
+      });
       if (disposed) return;
       const domain = domainFromDetail(res.data);
       const opened = openRecord(saved, res.data, communityId, channelId, keyPrefix);

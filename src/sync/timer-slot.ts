@@ -1,6 +1,12 @@
 // One named timer of the engine (debounce, retry, poll): at most one pending callback each.
 import type { Timers } from './engine-api';
 
+/** The host's timers. */
+export const GLOBAL_TIMERS: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
 /** A timer that is either set or not; setting it again replaces the pending callback. */
 export class TimerSlot {
   private handle: unknown = null;

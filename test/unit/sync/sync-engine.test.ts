@@ -287,4 +287,33 @@ describe('sync engine against the reference server', () => {
     expect(detail.version).toBe(2);
     expect(docFromDomain(editor.getState())).toEqual(docFromDetail(detail));
   });
+
+  it('opens an analysis: the server document replaces the editor, edits made while it loads are not sent', async () => {
+    const first = await setup();
+    first.editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    await drain(first.engine, first.clock);
+    const second = await setup();
+    const client = createApiClient({
+      baseUrl: BASE_URL,
+      apiKey: first.server.apiKey,
+      fetch: first.server.fetch,
+    });
+    const engine = createSyncEngine({
+      editor: second.editor,
+      client,
+      outbox: memoryOutbox(),
+      communityId: COMMUNITY,
+      channelId: CHANNEL,
+      sender: SENDER,
+      timers: second.clock,
+    });
+    const opening = engine.open(first.engine.analysisId!);
+    second.editor.create('RECTANGLE', [pt(2, 140), pt(6, 145)]);
+    await opening;
+    await drain(engine, second.clock);
+    expect(engine.analysisId).toBe(first.engine.analysisId);
+    expect(second.editor.getState().order).toEqual(['line_1']);
+    expect(statusText(engine.status)).toBe('Saved · v1');
+    expect(second.editor.canUndo()).toBe(false);
+  });
 });
