@@ -1,15 +1,7 @@
 // The AnalysisDetail wire shape (spec §3.10) as far as the read-only renderers need it, and a small
 // converter to core types. svg/ may not import schema/: this trusts the server's validation and
 // only fills defaults, but it never throws on odd input — a preview must render what it can.
-import type {
-  Analysis,
-  Direction,
-  EntryPlacement,
-  Level,
-  LevelName,
-  Levels,
-  Timeframe,
-} from '../core/analysis';
+import type { Analysis, AnalysisMetadata, Level, LevelName, Levels } from '../core/analysis';
 import { LEVEL_NAMES } from '../core/analysis';
 import type { ChartPoint, Drawing, DrawingKind, DrawingStyle, LineHead } from '../core/drawing';
 import { POINT_COUNT } from '../core/drawing';
@@ -62,18 +54,11 @@ export interface AnalysisDetailWire {
   readonly sender: string;
   readonly analysisType: string;
   readonly status: string;
-  readonly metadata: {
-    readonly direction: Direction;
-    readonly entryPlacement: EntryPlacement;
+  /** Core's metadata, except that a DATE expiry is still ISO text. */
+  readonly metadata: Omit<AnalysisMetadata, 'expiry'> & {
     readonly expiry?:
       | { readonly type: 'HOURS'; readonly hours: number }
       | { readonly type: 'DATE'; readonly date: string };
-    readonly title: string;
-    readonly preferenceText?: string;
-    readonly alternativeText?: string;
-    readonly comments?: string;
-    readonly timeframe: Timeframe;
-    readonly symbol: string;
   };
   readonly levels?: { readonly [N in LevelName]?: WireLevel };
   readonly drawings?: readonly WireDrawing[];
