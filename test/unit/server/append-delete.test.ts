@@ -1,13 +1,10 @@
 // Append Drawings and Delete Analysis over HTTP: success paths, ids, versions, outbox events.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppendDrawingsResponse, DeleteAnalysisResponse } from '../../../src/schema/responses';
-import { createExample, type Harness, harness } from './harness';
+import { createExample, data, harness, type Harness } from './harness';
 
 let h: Harness;
 afterEach(async () => h.storage.close());
-
-type Detail = { id: string; drawings: { id: string; clientObjectId: string }[]; [k: string]: unknown };
-const data = async <T = Detail>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
 
 describe('append and delete', () => {
   it('appends drawings after the existing ones with fresh ids, bumps the version, emits drawings', async () => {

@@ -118,6 +118,12 @@ export function dumpDatabase(storage: SqliteStorage): string {
   return JSON.stringify({ tables: out, sequences: seq });
 }
 
+/** An AnalysisDetail as the API tests read it. */
+export type Detail = { id: string; drawings: { id: string; clientObjectId: string }[]; [k: string]: unknown };
+
+/** The `data` of a success envelope, typed as the caller expects (an AnalysisDetail unless told). */
+export const data = async <T = Detail>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
+
 /** The create example with its idempotency key removed, so it can be posted many times. */
 export function createBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const { idempotencyKey: _k, ...body } = example('create-analysis.request.json');

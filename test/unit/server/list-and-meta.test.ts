@@ -5,10 +5,11 @@ import { toOpenApi } from '../../../src/schema/openapi';
 import { ListAnalysesResponse } from '../../../src/schema/responses';
 import {
   CHANNEL,
-  COMMUNITY,
   channelPath,
+  COMMUNITY,
   createBody,
   createExample,
+  data,
   type Harness,
   harness,
   T0,
@@ -18,8 +19,6 @@ let h: Harness;
 afterEach(async () => h.storage.close());
 
 const HOUR = 3_600_000;
-type Detail = { id: string; drawings: { id: string; clientObjectId: string }[]; [k: string]: unknown };
-const data = async <T = Detail>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
 
 describe('list', () => {
   async function seed(): Promise<string[]> {

@@ -8,10 +8,12 @@ import {
 } from '../../../src/schema/responses';
 import {
   CHANNEL,
-  COMMUNITY,
   channelPath,
+  COMMUNITY,
   createBody,
   createExample,
+  data,
+  type Detail,
   example,
   type Harness,
   harness,
@@ -20,9 +22,6 @@ import {
 
 let h: Harness;
 afterEach(async () => h.storage.close());
-
-type Detail = { id: string; drawings: { id: string; clientObjectId: string }[]; [k: string]: unknown };
-const data = async <T = Detail>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
 
 describe('create and get', () => {
   it('creates the documented example: 201, envelope, ETag "1", derived fields and links', async () => {
