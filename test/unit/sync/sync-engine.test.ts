@@ -292,28 +292,32 @@ describe('sync engine against the reference server', () => {
     const first = await setup();
     first.editor.create('LINE', [pt(1, 150), pt(5, 160)]);
     await drain(first.engine, first.clock);
-    const second = await setup();
+    const editor = newEditor();
+    const clock = new VirtualClock();
+    const outbox = memoryOutbox();
     const client = createApiClient({
       baseUrl: BASE_URL,
       apiKey: first.server.apiKey,
       fetch: first.server.fetch,
     });
     const engine = createSyncEngine({
-      editor: second.editor,
+      editor,
       client,
-      outbox: memoryOutbox(),
+      outbox,
       communityId: COMMUNITY,
       channelId: CHANNEL,
       sender: SENDER,
-      timers: second.clock,
+      timers: clock,
     });
     const opening = engine.open(first.engine.analysisId!);
-    second.editor.create('RECTANGLE', [pt(2, 140), pt(6, 145)]);
+    editor.create('RECTANGLE', [pt(2, 140), pt(6, 145)]);
     await opening;
-    await drain(engine, second.clock);
+    await drain(engine, clock);
     expect(engine.analysisId).toBe(first.engine.analysisId);
-    expect(second.editor.getState().order).toEqual(['line_1']);
+    expect(editor.getState().order).toEqual(['line_1']);
     expect(statusText(engine.status)).toBe('Saved · v1');
-    expect(second.editor.canUndo()).toBe(false);
+    expect(editor.canUndo()).toBe(false);
+    // No draft was started by the edit made during the load.
+    expect(await outbox.keys()).toEqual([`analysis:${engine.analysisId}`]);
   });
 });
