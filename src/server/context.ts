@@ -1,5 +1,6 @@
 // What every route needs: dependencies with their defaults, the checks shared by the routes
-// (key, ids, permission, scope, rate, visibility, If-Match) and the JSON response writer.
+// (key, ids, permission, scope, rate, visibility, If-Match) and the JSON response writer. The key,
+// id, permission and rate checks are private to `admit`, so no route can skip one or reorder them.
 import type { ZodType } from 'zod';
 import { toErrorEnvelope } from '../schema/errors';
 import { MAX_BODY_BYTES, OBJECT_ID_PATTERN } from '../schema/limits';
@@ -74,14 +75,14 @@ const UNAUTHORIZED: Record<AuthFailure, string> = {
 };
 
 /** 401 unless the Authorization header carries a live key. */
-export async function requireKey(ctx: ServerContext, request: Request, now: number): Promise<ApiKeyRow> {
+async function requireKey(ctx: ServerContext, request: Request, now: number): Promise<ApiKeyRow> {
   const result = await authenticate(ctx.storage, request.headers.get('authorization') ?? undefined, now);
   if (!result.ok) throw new ApiError('unauthorized', UNAUTHORIZED[result.reason]);
   return result.key;
 }
 
 /** 400 invalid_id unless every named path parameter is an ObjectId. */
-export function requireIds(params: Record<string, string>): void {
+function requireIds(params: Record<string, string>): void {
   for (const [name, value] of Object.entries(params)) {
     if (!OBJECT_ID_PATTERN.test(value)) {
       throw new ApiError('invalid_id', `${name}: expected 24 lower-case hex characters`);
@@ -90,7 +91,7 @@ export function requireIds(params: Record<string, string>): void {
 }
 
 /** 403 unless the key has the permission (and covers the community/channel, when given). */
-export function requireAccess(
+function requireAccess(
   key: ApiKeyRow,
   permission: Permission,
   communityId?: string,
@@ -104,7 +105,7 @@ export function requireAccess(
 }
 
 /** 429 when the key has spent its write tokens. */
-export function requireRate(ctx: ServerContext, key: ApiKeyRow, now: number): void {
+function requireRate(ctx: ServerContext, key: ApiKeyRow, now: number): void {
   const decision = ctx.limiter?.take(key.id, now);
   if (decision && !decision.ok) {
     throw new ApiError('rate_limited', `Too many writes; retry after ${decision.retryAfterSeconds} s`, {
