@@ -1,6 +1,6 @@
 // Public surface of chartmark/svg: static, DOM-free renderings of an analysis.
 export type { AnalysisScenes, NamedLevelScene } from './analysis-scenes';
-export { analysisScenes, readOnlyPrice } from './analysis-scenes';
+export { analysisScenes } from './analysis-scenes';
 export type { DescribeOptions } from './describe';
 export { describeAnalysis, spokenDuration, spokenExpiry, spokenPrice } from './describe';
 export { cleanText, escapeXml, safeColor } from './escape';

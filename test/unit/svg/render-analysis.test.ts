@@ -11,7 +11,6 @@ import {
   detailExpiresAt,
   fitAnalysisViewport,
   PRICE_AXIS_WIDTH,
-  readOnlyPrice,
   renderAnalysisSvg,
   TIME_AXIS_HEIGHT,
   TITLE_HEIGHT,
@@ -130,7 +129,8 @@ describe('each drawing kind', () => {
       const model = analysisFromDetail(detail);
       const vp = fitAnalysisViewport(model, candles, detailExpiresAt(detail), PANE_W, PANE_H);
       const d = model.drawings[0]!;
-      const scene = drawingScene(d, vp, resolveStyle(d.kind, d.style), { formatPrice: readOnlyPrice });
+      // No options: the SVG must show core's default labels, exactly as the editor does.
+      const scene = drawingScene(d, vp, resolveStyle(d.kind, d.style));
       const group = kindGroup(root, kind);
       const children = group.children.filter((c): c is XmlElement => typeof c !== 'string');
       expect(children.map((c) => c.name)).toEqual(expectedElements(scene.primitives));
