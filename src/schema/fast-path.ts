@@ -195,6 +195,6 @@ export function fullSafeParse(
 ): { success: boolean; issueCount: number; data: unknown } {
   const run = fullRuns.get(schema) ?? schema._zod.run;
   const result = run({ value, issues: [] }, { async: false });
-  if (result instanceof Promise) throw new Error('fullSafeParse: async schema');
+  if (result instanceof Promise) throw new Error('fullSafeParse: schema must be synchronous, got a Promise');
   return { success: result.issues.length === 0, issueCount: result.issues.length, data: result.value };
 }
