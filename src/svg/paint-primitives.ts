@@ -40,16 +40,25 @@ export function textWidth(text: string, fontSize: number): number {
   return Array.from(text).length * fontSize * GLYPH_WIDTH;
 }
 
+/** A label's background box: text width + 3 px a side, font size + 2 px a side, placed by align/baseline. */
+export function textBackgroundBox(
+  p: TextPrimitive,
+  measured: number,
+): { readonly x: number; readonly y: number; readonly width: number; readonly height: number } {
+  const width = measured + 6;
+  const height = p.fontSize + 4;
+  const x = p.align === 'left' ? p.x - 3 : p.align === 'center' ? p.x - width / 2 : p.x - width + 3;
+  const y = p.baseline === 'top' ? p.y - 2 : p.baseline === 'middle' ? p.y - height / 2 : p.y - height + 2;
+  return { x, y, width, height };
+}
+
 function paintText(p: TextPrimitive, ctx: SvgPaintContext): string {
   const color = safeColor(p.color, ctx.fallbackTextColor);
   const text = `<text x="${num(p.x)}" y="${num(p.y)}" fill="${color}" font-size="${num(p.fontSize)}" text-anchor="${ANCHOR[p.align]}" dominant-baseline="${BASELINE[p.baseline]}">${escapeXml(p.text)}</text>`;
   if (p.background === undefined) return text;
-  const w = textWidth(p.text, p.fontSize) + 6;
-  const h = p.fontSize + 4;
-  const left = p.align === 'left' ? p.x - 3 : p.align === 'center' ? p.x - w / 2 : p.x - w + 3;
-  const top = p.baseline === 'top' ? p.y - 2 : p.baseline === 'middle' ? p.y - h / 2 : p.y - h + 2;
+  const b = textBackgroundBox(p, textWidth(p.text, p.fontSize));
   const bg = safeColor(p.background, ctx.fallbackColor);
-  return `<rect x="${num(left)}" y="${num(top)}" width="${num(w)}" height="${num(h)}" fill="${bg}"/>${text}`;
+  return `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" fill="${bg}"/>${text}`;
 }
 
 const AXIS_FONT = 11;

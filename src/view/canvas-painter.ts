@@ -3,6 +3,7 @@
 // drawings cost one primitive's draw call and a handful of strokes.
 import type { Box, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
 import { safeColor } from '../svg/escape';
+import { textBackgroundBox } from '../svg/paint-primitives';
 
 /** What the painter needs besides the scenes. */
 export interface CanvasPaintOptions {
@@ -57,12 +58,9 @@ function paintText(ctx: CanvasRenderingContext2D, t: TextPrimitive, fallback: st
   ctx.textAlign = t.align;
   ctx.textBaseline = t.baseline;
   if (t.background !== undefined) {
-    const w = ctx.measureText(t.text).width + 6;
-    const h = t.fontSize + 4;
-    const left = t.align === 'left' ? t.x - 3 : t.align === 'center' ? t.x - w / 2 : t.x - w + 3;
-    const top = t.baseline === 'top' ? t.y - 2 : t.baseline === 'middle' ? t.y - h / 2 : t.y - h + 2;
+    const b = textBackgroundBox(t, ctx.measureText(t.text).width);
     ctx.fillStyle = safeColor(t.background, fallback);
-    ctx.fillRect(left, top, w, h);
+    ctx.fillRect(b.x, b.y, b.width, b.height);
   }
   ctx.fillStyle = safeColor(t.color, fallback);
   ctx.fillText(t.text, t.x, t.y);
