@@ -110,11 +110,7 @@ export function paintScenes(
   for (const s of visible) {
     for (const p of s.primitives) {
       const stroke =
-        p.type === 'segment' || p.type === 'polyline'
-          ? p.stroke
-          : p.type === 'polygon'
-            ? p.stroke
-            : undefined;
+        p.type === 'segment' || p.type === 'polyline' || p.type === 'polygon' ? p.stroke : undefined;
       if (!stroke) continue;
       const key = strokeKey(stroke, fb);
       let batch = batches.get(key);
