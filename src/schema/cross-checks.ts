@@ -10,6 +10,11 @@ type Payload = z.core.ParsePayload<unknown>;
 /** Metadata fields that may hold `[[key:text]]` references. */
 export const REFERENCE_FIELDS = ['preferenceText', 'alternativeText', 'comments'] as const;
 
+/** The rule an `unknown_reference` issue states for `key` (the server's update check says it too). */
+export function unknownReferenceRule(key: string): string {
+  return `[[${key}:…]] names no drawing or level of this analysis`;
+}
+
 /** The clientObjectIds of a body; `complete` is false when a malformed part may have hidden some. */
 export interface BodyIds {
   readonly ids: Set<string>;
@@ -66,10 +71,7 @@ export function checkReferences(
     for (const key of referenceKeys(text)) {
       if (ids.has(key) || reported.has(key)) continue;
       reported.add(key);
-      pushIssue(payload, 'unknown_reference', `[[${key}:…]] names no drawing or level of this analysis`, [
-        'metadata',
-        field,
-      ]);
+      pushIssue(payload, 'unknown_reference', unknownReferenceRule(key), ['metadata', field]);
     }
   }
 }

@@ -41,6 +41,13 @@ export class ApiError extends Error {
   }
 }
 
+/** 409 duplicate_client_object_id at `path`: `id` is already held by a level or drawing of the analysis. */
+export function duplicateIdError(path: readonly (string | number)[], id: string): ApiError {
+  return new ApiError('duplicate_client_object_id', undefined, {
+    errors: [issue(path, 'duplicate_client_object_id', `"${id}" is already used in this analysis`)],
+  });
+}
+
 /** One issue with the path rendered into the message, as the schema's issues are. */
 export function issue(path: readonly (string | number)[], code: string, rule: string): ErrorIssue {
   return { path: [...path], code, message: `${formatPath(path)}: ${rule}` };

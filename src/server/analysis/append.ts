@@ -2,7 +2,7 @@
 import { LEVEL_NAMES } from '../../core/analysis';
 import { MAX_DRAWINGS } from '../../schema/limits';
 import type { AppendDrawingsRequest } from '../../schema/requests';
-import { ApiError, issue } from '../api-error';
+import { ApiError, duplicateIdError } from '../api-error';
 import { storeDrawing, type WireDocument } from './document';
 
 /** The document with the drawings appended; throws 409 or 400 and appends nothing on a violation. */
@@ -18,15 +18,7 @@ export function applyAppend(
   }
   body.drawings.forEach((d, i) => {
     if (used.has(d.clientObjectId)) {
-      throw new ApiError('duplicate_client_object_id', undefined, {
-        errors: [
-          issue(
-            ['drawings', i, 'clientObjectId'],
-            'duplicate_client_object_id',
-            `"${d.clientObjectId}" is already used in this analysis`,
-          ),
-        ],
-      });
+      throw duplicateIdError(['drawings', i, 'clientObjectId'], d.clientObjectId);
     }
   });
   const total = current.drawings.length + body.drawings.length;

@@ -4,10 +4,11 @@ import { LEVEL_NAMES } from '../../core/analysis';
 import { checkLevelOrder } from '../../core/levels';
 import type { StoredDrawing } from '../../schema/drawings/drawing';
 import type { StoredLevels } from '../../schema/levels';
+import { unknownReferenceRule } from '../../schema/cross-checks';
 import type { AnalysisMetadata } from '../../schema/metadata';
 import type { UpdateAnalysisRequest } from '../../schema/requests';
 import { UpdatedField } from '../../schema/responses';
-import { ApiError, issue } from '../api-error';
+import { ApiError, duplicateIdError, issue } from '../api-error';
 import { checkExpiryDate } from './create';
 import { storeDrawing, storeExpiry, storeLevel, type WireDocument } from './document';
 import { deriveLinks } from './links';
@@ -54,11 +55,7 @@ export function applyUpdate(
   if (dangling.length > 0) {
     throw new ApiError('unknown_reference', undefined, {
       errors: dedupe(dangling).map((d) =>
-        issue(
-          ['metadata', d.field],
-          'unknown_reference',
-          `[[${d.key}:…]] names no drawing or level of this analysis`,
-        ),
+        issue(['metadata', d.field], 'unknown_reference', unknownReferenceRule(d.key)),
       ),
     });
   }
@@ -143,8 +140,6 @@ function checkUniqueAcross(doc: WireDocument, body: UpdateAnalysisRequest): void
       continue;
     }
     const path = part.sent || !other.sent ? part.path : other.path;
-    throw new ApiError('duplicate_client_object_id', undefined, {
-      errors: [issue(path, 'duplicate_client_object_id', `"${part.id}" is already used in this analysis`)],
-    });
+    throw duplicateIdError(path, part.id);
   }
 }
