@@ -2,6 +2,9 @@
 // one colour is one path, every stroke of one colour/width/dash is one path, texts come last
 // with cached widths. Fills go under strokes for all drawings at once — a rectangle's fill
 // never hides another drawing's line, and a thousand same-styled lines cost one stroke() call.
+// Software rasterisers (Skia without GPU) are slow on one huge self-crossing path that must be
+// stroked into an outline first, so opaque strokes wider than a device pixel are stroked one
+// subpath at a time (each a cheap convex shape); hairlines and translucent strokes stay batched.
 import type { Box, PolygonPrimitive, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
 
 /** Label font family shared by every painted text. */
@@ -33,6 +36,12 @@ export function boxesIntersect(a: Box, b: Box): boolean {
 }
 
 const strokeKey = (s: Stroke): string => `${s.color}|${s.width}|${s.dash.join(',')}`;
+
+/** True for colours without an alpha channel below 1 (#rgb, #rrggbb, #rrggbbff, rgb(…), names). */
+export function isOpaque(color: string): boolean {
+  if (color.startsWith('#')) return color.length === 4 || color.length === 7 || /ff$/i.test(color);
+  return !/^(rgba|hsla|transparent)/i.test(color) || /,\s*1(\.0*)?\s*\)$/.test(color);
+}
 
 function isAxisAligned(pts: readonly number[]): boolean {
   const n = pts.length / 2;
@@ -94,7 +103,8 @@ export function paintScenes(
   for (const [color, polys] of fills) {
     ctx.fillStyle = color;
     ctx.beginPath();
-    for (const pts of polys) tracePoly(ctx, pts, true);
+    // fill() closes every subpath itself.
+    for (const pts of polys) tracePoly(ctx, pts, false);
     ctx.fill();
     stats.fillBatches++;
   }
@@ -104,14 +114,19 @@ export function paintScenes(
     ctx.strokeStyle = stroke.color;
     ctx.lineWidth = stroke.width;
     ctx.setLineDash(stroke.dash as number[]);
+    const oneByOne = stroke.width * pixelRatio > 1.5 && isOpaque(stroke.color);
     ctx.beginPath();
     for (const path of paths) {
       if (path.kind === 'seg') {
         ctx.moveTo(path.x1, path.y1);
         ctx.lineTo(path.x2, path.y2);
       } else tracePoly(ctx, path.pts, path.closed);
+      if (oneByOne) {
+        ctx.stroke();
+        ctx.beginPath();
+      }
     }
-    ctx.stroke();
+    if (!oneByOne) ctx.stroke();
     stats.strokeBatches++;
   }
   ctx.setLineDash([]);
@@ -168,17 +183,19 @@ function collect(
   }
 }
 
+function addFill(fills: Map<string, (readonly number[])[]>, color: string, pts: readonly number[]): void {
+  const list = fills.get(color);
+  if (list) list.push(pts);
+  else fills.set(color, [pts]);
+}
+
 function collectPolygon(
   p: PolygonPrimitive,
   pr: number,
   addStroke: (s: Stroke, path: Path) => void,
   fills: Map<string, (readonly number[])[]>,
 ): void {
-  if (p.fill) {
-    const list = fills.get(p.fill);
-    if (list) list.push(p.points);
-    else fills.set(p.fill, [p.points]);
-  }
+  if (p.fill) addFill(fills, p.fill, p.points);
   if (p.stroke) {
     const w = p.stroke.width;
     const pts = isAxisAligned(p.points) ? p.points.map((v) => crisp(v, w, pr)) : p.points;
