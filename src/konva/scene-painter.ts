@@ -94,7 +94,26 @@ export function paintScenes(
       continue;
     }
     stats.scenes++;
-    for (const p of scene.primitives) collect(p, pixelRatio, addStroke, fills, texts);
+    let band: Band | null = null;
+    for (const p of scene.primitives) {
+      // Touching fill-only boxes of one colour (Fibonacci bands) become one box: the same pixels
+      // from a quarter of the path edges, which is what a software rasteriser pays for.
+      const next = p.type === 'polygon' ? bandOf(p) : null;
+      if (next && band && band.fill === next.fill && band.x0 === next.x0 && band.x1 === next.x1) {
+        if (band.y1 === next.y0) {
+          band.y1 = next.y1;
+          continue;
+        }
+        if (band.y0 === next.y1) {
+          band.y0 = next.y0;
+          continue;
+        }
+      }
+      if (band) addFill(fills, band.fill, bandPoints(band));
+      band = next;
+      if (!next) collect(p, pixelRatio, addStroke, fills, texts);
+    }
+    if (band) addFill(fills, band.fill, bandPoints(band));
   }
   ctx.save();
   ctx.beginPath();
@@ -182,6 +201,31 @@ function collect(
       return;
   }
 }
+
+/** A fill-only axis-aligned box (as Fibonacci bands are), x0 ≤ x1 and y0 ≤ y1. */
+interface Band {
+  fill: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+function bandOf(p: PolygonPrimitive): Band | null {
+  const q = p.points;
+  if (!p.fill || p.stroke || q.length !== 8) return null;
+  // Corners in the order (x0,y0) (x1,y0) (x1,y1) (x0,y1), as the scenes emit boxes.
+  if (q[1] !== q[3] || q[5] !== q[7] || q[0] !== q[6] || q[2] !== q[4]) return null;
+  return {
+    fill: p.fill,
+    x0: Math.min(q[0], q[2]),
+    x1: Math.max(q[0], q[2]),
+    y0: Math.min(q[1], q[5]),
+    y1: Math.max(q[1], q[5]),
+  };
+}
+
+const bandPoints = (b: Band): number[] => [b.x0, b.y0, b.x1, b.y0, b.x1, b.y1, b.x0, b.y1];
 
 function addFill(fills: Map<string, (readonly number[])[]>, color: string, pts: readonly number[]): void {
   const list = fills.get(color);
