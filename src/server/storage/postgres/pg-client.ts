@@ -55,15 +55,17 @@ export function poolClient(pool: Pool, options: PoolClientOptions = {}): PgClien
   return {
     async withSession(fn) {
       const c = await pool.connect();
-      // A statement that failed without an SQLSTATE (socket reset, protocol error) leaves the
-      // connection in an unknown state: it is destroyed instead of going back to the pool.
+      // A statement that failed without an SQLSTATE (socket reset, protocol error), or with a
+      // connection-level one (class 08, or 57P01-57P03: the server shut the session down), leaves
+      // the connection unusable: it is destroyed instead of going back to the pool.
       let broken: Error | undefined;
       const run = async (sql: string, params?: readonly unknown[]) => {
         try {
           return await c.query(sql, params as unknown[] | undefined);
         } catch (e) {
           const code = (e as { code?: unknown }).code;
-          if (typeof code !== 'string' || !SQLSTATE.test(code)) broken = e as Error;
+          if (typeof code !== 'string' || !SQLSTATE.test(code) || CONNECTION_LOST.test(code))
+            broken = e as Error;
           throw e;
         }
       };
@@ -99,6 +101,7 @@ export function poolClient(pool: Pool, options: PoolClientOptions = {}): PgClien
 }
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
+const CONNECTION_LOST = /^(08...|57P0[123])$/;
 
 /**
  * A client over one PGlite instance. PGlite has a single connection, so sessions queue behind
