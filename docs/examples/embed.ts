@@ -1,4 +1,4 @@
-// Embedding the editor with sync in an app (the example of docs/sync.md; type-checked with the
+// Embedding the editor with sync in an app (the example of the README; type-checked with the
 // project). The chart and overlay part is the same as in demo/main.ts; this shows the sync part.
 import { createEditor, type Editor } from 'chartmark/editor';
 import {
