@@ -6,9 +6,9 @@
 // stroked into an outline first, so opaque strokes wider than a device pixel are stroked one
 // subpath at a time (each a cheap convex shape); hairlines and translucent strokes stay batched.
 import type { Box, PolygonPrimitive, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
+import { fontOf, LabelSpace, paintText, type TextWidthCache, textBox } from './text-painter';
 
-/** Label font family shared by every painted text. */
-export const FONT_FAMILY = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Ubuntu, sans-serif';
+export { FONT_FAMILY, fontOf, LabelSpace, paintText, TextWidthCache, textBox } from './text-painter';
 
 /** Counts of what one paint call drew, for tests and benchmarks. */
 export interface PaintStats {
@@ -35,7 +35,8 @@ export function boxesIntersect(a: Box, b: Box): boolean {
   return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
 }
 
-const strokeKey = (s: Stroke): string => `${s.color}|${s.width}|${s.dash.join(',')}`;
+const strokeKey = (s: Stroke): string =>
+  s.dash.length === 0 ? `${s.color}|${s.width}|` : `${s.color}|${s.width}|${s.dash.join(',')}`;
 
 /** True for colours without an alpha channel below 1 (#rgb, #rrggbb, #rrggbbff, rgb(…), names). */
 export function isOpaque(color: string): boolean {
@@ -50,23 +51,6 @@ function isAxisAligned(pts: readonly number[]): boolean {
     if (pts[2 * i] !== pts[2 * j] && pts[2 * i + 1] !== pts[2 * j + 1]) return false;
   }
   return true;
-}
-
-/** Caches text widths per font, because measureText dominates label painting. */
-export class TextWidthCache {
-  private readonly widths = new Map<string, number>();
-  /** Width of `text` in `font`, measured once. */
-  measure(ctx: CanvasRenderingContext2D, font: string, text: string): number {
-    const key = `${font}\u0000${text}`;
-    let w = this.widths.get(key);
-    if (w === undefined) {
-      ctx.font = font;
-      w = ctx.measureText(text).width;
-      if (this.widths.size > 5000) this.widths.clear();
-      this.widths.set(key, w);
-    }
-    return w;
-  }
 }
 
 /** Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it. */
@@ -152,6 +136,8 @@ export function paintScenes(
   // With many drawings, labels pile up unreadably; the first label painted at a spot wins.
   const space = declutter ? new LabelSpace() : null;
   for (const t of texts) {
+    // Every label box holds its anchor, so a taken anchor cell means a lost claim: skip the measuring.
+    if (space?.taken(t.x, t.y)) continue;
     const box = textBox(t, cache.measure(ctx, fontOf(t.fontSize), t.text));
     if (box.maxX < clip.minX || box.minX > clip.maxX || box.maxY < clip.minY || box.minY > clip.maxY)
       continue;
@@ -245,47 +231,4 @@ function collectPolygon(
     const pts = isAxisAligned(p.points) ? p.points.map((v) => crisp(v, w, pr)) : p.points;
     addStroke(p.stroke, { kind: 'poly', pts, closed: true });
   }
-}
-
-/** The box a text primitive covers, given its measured width. */
-export function textBox(t: TextPrimitive, width: number): Box {
-  const minX = t.align === 'left' ? t.x : t.align === 'right' ? t.x - width : t.x - width / 2;
-  const minY = t.baseline === 'top' ? t.y : t.baseline === 'bottom' ? t.y - t.fontSize : t.y - t.fontSize / 2;
-  return { minX, minY, maxX: minX + width, maxY: minY + t.fontSize };
-}
-
-/** Coarse occupancy grid of painted labels (cells of 8 × 4 px), to skip labels that would overlap. */
-export class LabelSpace {
-  private readonly cells = new Set<number>();
-  /** Marks the box as taken and returns true, or returns false when part of it is already taken. */
-  claim(box: Box): boolean {
-    const x0 = Math.floor(box.minX / 8);
-    const x1 = Math.floor(box.maxX / 8);
-    const y0 = Math.floor(box.minY / 4);
-    const y1 = Math.floor(box.maxY / 4);
-    for (let y = y0; y <= y1; y++)
-      for (let x = x0; x <= x1; x++) if (this.cells.has(y * 65536 + x)) return false;
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) this.cells.add(y * 65536 + x);
-    return true;
-  }
-}
-
-/** Font string for a label of `size` px. */
-export const fontOf = (size: number): string => `${size}px ${FONT_FAMILY}`;
-
-/** Paints one text primitive, with its background box when it has one. */
-export function paintText(ctx: CanvasRenderingContext2D, t: TextPrimitive, cache: TextWidthCache): void {
-  const font = fontOf(t.fontSize);
-  const width = cache.measure(ctx, font, t.text);
-  const { minX: left, minY: top } = textBox(t, width);
-  if (t.background) {
-    ctx.fillStyle = t.background;
-    ctx.fillRect(Math.round(left - 3), Math.round(top - 2), Math.round(width + 6), t.fontSize + 4);
-  }
-  ctx.font = font;
-  ctx.fillStyle = t.color;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  // fillText takes the string as plain text: user labels can never become markup here.
-  ctx.fillText(t.text, left, top + t.fontSize / 2 + 0.5);
 }
