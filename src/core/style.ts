@@ -52,14 +52,33 @@ export const STYLE_DEFAULTS: { readonly [K in DrawingKind]: ResolvedStyle } = {
   },
 };
 
-/** Fills absent keys of `style` from the kind's defaults. */
+/**
+ * Opacity given to a fill colour written without alpha (`#RRGGBB`). A zone painted opaque hides
+ * the candles it is about (the documented example's `#00FF33` would); TradingView's zones are
+ * translucent too. Authors who want an opaque fill say so with `#RRGGBBFF`.
+ */
+export const FILL_DEFAULT_ALPHA = 0.25;
+
+const OPAQUE_HEX = /^#[0-9a-fA-F]{6}$/;
+
+/** The colour a fill is painted with: `#RRGGBB` gets FILL_DEFAULT_ALPHA, `#RRGGBBAA` stays. */
+export function fillPaint(color: string): string {
+  if (!OPAQUE_HEX.test(color)) return color;
+  const alpha = Math.round(FILL_DEFAULT_ALPHA * 255)
+    .toString(16)
+    .padStart(2, '0')
+    .toUpperCase();
+  return `${color}${alpha}`;
+}
+
+/** Fills absent keys of `style` from the kind's defaults; fills without alpha become translucent. */
 export function resolveStyle(kind: DrawingKind, style: DrawingStyle): ResolvedStyle {
   const d = STYLE_DEFAULTS[kind];
   return {
     color: style.color ?? d.color,
     lineWidth: style.lineWidth ?? d.lineWidth,
     lineStyle: style.lineStyle ?? d.lineStyle,
-    fillColor: style.fillColor ?? d.fillColor,
+    fillColor: style.fillColor === undefined ? d.fillColor : fillPaint(style.fillColor),
     borderColor: style.borderColor ?? style.color ?? d.borderColor,
   };
 }

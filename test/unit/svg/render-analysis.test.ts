@@ -86,7 +86,7 @@ describe('renderAnalysisSvg on the documented example and the demo candles', () 
     const kinds = findAll(root, 'g', { class: 'cm-drawing' }).map((g) => g.attrs['data-kind']);
     expect(kinds).toEqual(['RECTANGLE', 'LINE', 'HORIZONTAL_LINE']);
     const rect = findAll(kindGroup(root, 'RECTANGLE'), 'polygon');
-    expect(rect.map((p) => p.attrs.fill)).toContain('#00FF33');
+    expect(rect.map((p) => p.attrs.fill)).toContain('#00FF3340');
     const line = findAll(kindGroup(root, 'LINE'), 'line')[0]!;
     expect(line.attrs.stroke).toBe('#0000FF');
     expect(line.attrs['stroke-dasharray']).toBe('10 6');

@@ -55,7 +55,7 @@ describe('registry', () => {
     const forced = drawingScene(r, vp, resolveStyle('RECTANGLE', { fillColor: '#123456' }), {
       selected: true,
     });
-    expect(forced.primitives[0]).toMatchObject({ fill: '#123456' });
+    expect(forced.primitives[0]).toMatchObject({ fill: '#12345640' });
     expect(forced.primitives).toHaveLength(9);
   });
   it('move goes through the viewport, so a drag across a weekend gap moves by bars, not seconds', () => {
