@@ -12,7 +12,14 @@ import type { EditorState } from '../editor/types';
 import { installCursorStyles } from './cursor';
 import { type OverlayEditor, wireInput } from './input-wiring';
 import { paintActive, type ActivePaint } from './active-layer';
-import { activeIds, SceneCache, sameDrawings, splitDrawings, viewportSignature } from './overlay-scenes';
+import {
+  activeIds,
+  SceneCache,
+  sameDrawings,
+  splitDrawings,
+  viewportShape,
+  viewportSignature,
+} from './overlay-scenes';
 import { type PaintStats, paintScenes, TextWidthCache } from './scene-painter';
 import type { Drawing } from '../core/drawing';
 import type { Scene } from '../core/scene';
@@ -148,7 +155,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     if (signature !== lastSignature || !sameDrawings(split.committed, lastCommitted)) {
       lastSignature = signature;
       lastCommitted = split.committed;
-      staticScenes = scenes.scenesOf(split.committed, viewport, signature);
+      staticScenes = scenes.scenesOf(split.committed, viewport, viewportShape(viewport, probePrice));
       staticLayer.draw();
     }
     active.update({

@@ -7,6 +7,7 @@ import type { Scene } from '../core/scene';
 import type { Logical, Price } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import type { EditorState } from '../editor/types';
+import { panRule, shiftScene } from './scene-shift';
 
 /** Ids that belong on the interactive layer: selected, hovered, being placed or dragged. */
 export function activeIds(state: EditorState): Set<string> {
@@ -40,27 +41,66 @@ export function sameDrawings(a: readonly Drawing[], b: readonly Drawing[]): bool
   return true;
 }
 
-/** Scenes of committed drawings, cached per drawing object until the viewport changes. */
-export class SceneCache {
-  private signature = '';
-  private scenes = new WeakMap<Drawing, Scene>();
+/** The viewport's mapping apart from a horizontal pan (`key`), and where the pan stands (`x0`). */
+export interface ViewportShape {
+  /** Changes with size, bar spacing or price scale — anything a pure pan leaves alone. */
+  readonly key: string;
+  /** x of logical bar 0: a pure pan moves every time-anchored pixel by its change. */
+  readonly x0: number;
+}
 
-  /** Scenes of `drawings` on `viewport`, whose current mapping is summed up by `signature`. */
-  scenesOf(drawings: readonly Drawing[], viewport: Viewport, signature: string): Scene[] {
-    if (signature !== this.signature) {
-      this.signature = signature;
+/** The shape of `viewport`'s current mapping (see ViewportShape). */
+export function viewportShape(viewport: Viewport, probePrice: number): ViewportShape {
+  const p = probePrice as Price;
+  const q = (probePrice * 1.01 + 1) as Price;
+  const x0 = viewport.timeToX(viewport.logicalToTime(0 as Logical));
+  const x1 = viewport.timeToX(viewport.logicalToTime(1 as Logical));
+  // Spacing rounded far below a pixel's resolution, so float noise of a pan does not read as a zoom.
+  const spacing = Math.round((x1 - x0) * 1e9) / 1e9;
+  const key = [viewport.width, viewport.height, spacing, viewport.priceToY(p), viewport.priceToY(q)].join(
+    '|',
+  );
+  return { key, x0 };
+}
+
+interface Cached {
+  readonly scene: Scene;
+  readonly x0: number;
+}
+
+/** Scenes of committed drawings, cached per drawing object; a pure pan moves them instead of rebuilding (scene-shift.ts). */
+export class SceneCache {
+  private key = '';
+  private scenes = new WeakMap<Drawing, Cached>();
+  /** How many scenes the last call built, moved and reused as they were (for tests and benchmarks). */
+  last = { built: 0, shifted: 0, reused: 0 };
+
+  /** Scenes of `drawings` on `viewport`, whose current mapping is `shape`. */
+  scenesOf(drawings: readonly Drawing[], viewport: Viewport, shape: ViewportShape): Scene[] {
+    if (shape.key !== this.key) {
+      this.key = shape.key;
       this.scenes = new WeakMap();
     }
+    const last = { built: 0, shifted: 0, reused: 0 };
     const out: Scene[] = new Array(drawings.length);
     for (let i = 0; i < drawings.length; i++) {
       const d = drawings[i];
-      let scene = this.scenes.get(d);
-      if (!scene) {
-        scene = drawingScene(d, viewport);
-        this.scenes.set(d, scene);
+      const cached = this.scenes.get(d);
+      const rule = cached ? panRule(d) : 'rebuild';
+      if (cached && (cached.x0 === shape.x0 || rule === 'unchanged')) {
+        out[i] = cached.scene;
+        last.reused++;
+      } else if (cached && rule === 'shift') {
+        // Moved from the built scene, not the last moved one: no drift over a long pan.
+        out[i] = shiftScene(cached.scene, shape.x0 - cached.x0);
+        last.shifted++;
+      } else {
+        out[i] = drawingScene(d, viewport);
+        this.scenes.set(d, { scene: out[i], x0: shape.x0 });
+        last.built++;
       }
-      out[i] = scene;
     }
+    this.last = last;
     return out;
   }
 }
