@@ -73,7 +73,7 @@ export { createTimeIndex, MEDIAN_WINDOW } from './time-index';
 export type { FitOptions, LogicalRange, StaticViewport, ViewportInput } from './create-viewport';
 export { createViewport, fitViewport } from './create-viewport';
 // --- labels and analysis scenes: formatting, axis-label stacking, levels and expiry (h1-core-coords)
-export { defaultPrecision, formatPrice, formatTime } from './format';
+export { defaultPrecision, formatPrice, formatTime, isoTime } from './format';
 export type { AxisLabelSlot, StackedLabel } from './axis-labels';
 export { stackAxisLabels } from './axis-labels';
 export type { ExpirySceneOptions, LevelSceneOptions } from './analysis-scene';

@@ -5,6 +5,7 @@ import type { Levels, LevelName } from '../core/analysis';
 import { LEVEL_NAMES } from '../core/analysis';
 import type { ChartPoint, Drawing, DrawingStyle, LineHead } from '../core/drawing';
 import { assertNever } from '../core/drawing';
+import { isoTime } from '../core/format';
 
 /** A coordinate on the wire. */
 export interface WirePoint {
@@ -46,11 +47,8 @@ export interface WireLevel {
   readonly time: string;
 }
 
-/** UTC seconds as `2026-01-08T12:00:00Z`, or with milliseconds when the time has a fraction. */
-export function isoTime(seconds: number): string {
-  const iso = new Date(Math.round(seconds * 1000)).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
-}
+/** ISO time of the wire (re-exported from core for the editor's public surface). */
+export { isoTime };
 
 function wirePoints(points: readonly ChartPoint[]): WirePoint[] {
   return points.map((p) => ({ time: isoTime(p.time), price: p.price }));

@@ -1,5 +1,6 @@
 // Wire time ↔ UTC seconds (spec §1.4). Hand-written instead of a regex: one linear pass with no
 // backtracking, and it checks the calendar (2026-02-30 is rejected), which a pattern cannot.
+import { isoTime } from '../core/format';
 import { type UtcSeconds, utcSeconds } from '../core/units';
 import { TIME_YEAR_MAX, TIME_YEAR_MIN } from './limits';
 
@@ -79,13 +80,5 @@ export function parseTime(s: string): UtcSeconds | null {
   return ms < 0 ? null : utcSeconds(ms / 1000);
 }
 
-/**
- * Writes UTC seconds as the spec's response form: `…:SSZ` for whole seconds, otherwise
- * `…:SS.mmmZ` (rounded to the millisecond).
- */
-export function formatTime(seconds: UtcSeconds | number): string {
-  if (!Number.isFinite(seconds)) throw new RangeError(`formatTime: expected finite seconds, got ${seconds}`);
-  const ms = Math.round(seconds * 1000);
-  const iso = new Date(ms).toISOString();
-  return ms % 1000 === 0 ? `${iso.slice(0, 19)}Z` : iso;
-}
+/** Writes UTC seconds as the spec's response form (core's `isoTime`: `…:SSZ` or `…:SS.mmmZ`). */
+export const formatTime: (seconds: UtcSeconds | number) => string = isoTime;

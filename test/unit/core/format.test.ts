@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPrecision, formatPrice, formatTime } from '../../../src/core/format';
+import { defaultPrecision, formatPrice, formatTime, isoTime } from '../../../src/core/format';
 import type { UtcSeconds } from '../../../src/core/units';
 
 describe('formatPrice', () => {
@@ -59,5 +59,22 @@ describe('formatTime', () => {
     [4102444799, '2099-12-31 23:59'],
   ])('prints %d as %s (UTC, seconds dropped)', (t, text) => {
     expect(formatTime(t as UtcSeconds)).toBe(text);
+  });
+});
+
+describe('isoTime', () => {
+  it.each([
+    [0, '1970-01-01T00:00:00Z'],
+    [1767873600, '2026-01-08T12:00:00Z'],
+    [1767873600.25, '2026-01-08T12:00:00.250Z'],
+    [1767873600.0004, '2026-01-08T12:00:00Z'],
+    [4102444799.999, '2099-12-31T23:59:59.999Z'],
+  ])('writes %d as %s (whole seconds without a fraction, else milliseconds)', (t, text) => {
+    expect(isoTime(t)).toBe(text);
+  });
+  it('throws on a non-finite time, naming the function', () => {
+    expect(() => isoTime(Number.POSITIVE_INFINITY)).toThrow(
+      new RangeError('isoTime: expected finite seconds, got Infinity'),
+    );
   });
 });

@@ -55,9 +55,7 @@ describe('formatTime', () => {
   });
 
   it('throws on a non-finite time, naming the function', () => {
-    expect(() => formatTime(Number.NaN)).toThrow(
-      new RangeError('formatTime: expected finite seconds, got NaN'),
-    );
+    expect(() => formatTime(Number.NaN)).toThrow(new RangeError('isoTime: expected finite seconds, got NaN'));
   });
 });
 
