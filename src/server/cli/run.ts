@@ -36,6 +36,19 @@ async function openDb(path: string): Promise<SqliteStorage | PostgresStorage> {
   return openSqliteStorage(path);
 }
 
+/** Opens the database for one command and closes it whatever the command does. */
+async function withDb<R>(
+  path: string,
+  fn: (storage: SqliteStorage | PostgresStorage) => Promise<R>,
+): Promise<R> {
+  const storage = await openDb(path);
+  try {
+    return await fn(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
 function waitForSignal(): Promise<string> {
   return new Promise((done) => {
     const on = (signal: string) => {
@@ -95,8 +108,7 @@ export async function runCommand(
       return 0;
     }
     case 'keys-create': {
-      const storage = await openDb(cmd.db);
-      try {
+      return withDb(cmd.db, async (storage) => {
         const { key, id } = await createApiKey(storage, {
           communityId: cmd.communityId,
           permissions: cmd.permissions,
@@ -111,26 +123,20 @@ export async function runCommand(
         io.out('  Only a hash is stored: copy the key now.');
         io.out(key);
         return 0;
-      } finally {
-        await storage.close();
-      }
+      });
     }
     case 'keys-revoke': {
-      const storage = await openDb(cmd.db);
-      try {
+      return withDb(cmd.db, async (storage) => {
         if (await revokeApiKey(storage, cmd.key)) {
           io.out('Revoked.');
           return 0;
         }
         io.err('chartmark: --key: no such active key in this database');
         return 1;
-      } finally {
-        await storage.close();
-      }
+      });
     }
     case 'webhooks-add': {
-      const storage = await openDb(cmd.db);
-      try {
+      return withDb(cmd.db, async (storage) => {
         const input = { communityId: cmd.communityId, url: cmd.url };
         const { id, secret } =
           'db' in storage ? addWebhook(storage.db, input) : await addPgWebhook(storage.client, input);
@@ -138,13 +144,10 @@ export async function runCommand(
         io.out('  Signing secret (verify X-Signature with it; shown once):');
         io.out(secret);
         return 0;
-      } finally {
-        await storage.close();
-      }
+      });
     }
     case 'webhooks-list': {
-      const storage = await openDb(cmd.db);
-      try {
+      return withDb(cmd.db, async (storage) => {
         const hooks =
           'db' in storage
             ? listWebhooks(storage.db, cmd.communityId)
@@ -155,9 +158,7 @@ export async function runCommand(
           );
         if (hooks.length === 0) io.out('No webhooks for this community.');
         return 0;
-      } finally {
-        await storage.close();
-      }
+      });
     }
   }
 }
