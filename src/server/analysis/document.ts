@@ -5,7 +5,7 @@ import { expiryFromWire } from '../../schema/codecs/analysis-codec';
 import type { Drawing, StoredDrawing } from '../../schema/drawings/drawing';
 import type { LevelEntry, StoredLevelEntry, StoredLevels } from '../../schema/levels';
 import type { AnalysisMetadata, Expiry } from '../../schema/metadata';
-import { formatTime, parseTime } from '../../schema/time';
+import { parseTime } from '../../schema/time';
 import type { AnalysisDocument, AnalysisRow } from '../storage/storage';
 
 /** An analysis as stored: what AnalysisDetail is built from. */
@@ -21,11 +21,16 @@ export function documentOf(row: AnalysisRow): WireDocument {
   return row.document as unknown as WireDocument;
 }
 
-/** A validated wire time in the response form (`…:SSZ` or `…:SS.mmmZ`). */
+/** A validated wire time in the response form (`…:SSZ` or `…:SS.mmmZ`), equal to `formatTime(parseTime(time))`. */
 export function normaliseTime(time: string): string {
   const seconds = parseTime(time);
   if (seconds === null) throw new Error(`normaliseTime: "${time}" was not validated as a wire time`);
-  return formatTime(seconds);
+  // parseTime accepted the first 19 characters as a real date and time of day in 1970–2100,
+  // which formatTime would write the same way; only the fraction needs rewriting. Skipping the
+  // Date and its toISOString saves about a tenth of a 100-drawing create (200 point times).
+  const ms = Math.round(seconds * 1000) % 1000;
+  if (ms === 0) return time.length === 20 ? time : `${time.slice(0, 19)}Z`;
+  return `${time.slice(0, 19)}.${String(ms).padStart(3, '0')}Z`;
 }
 
 /** The drawing with its persisted id first and its point times normalised. */
