@@ -4,6 +4,7 @@ import { analysisStatus } from '../../core/expiry';
 import type { UtcSeconds } from '../../core/units';
 import type { AnalysisDetail, AnalysisSummary } from '../../schema/responses';
 import { formatTime } from '../../schema/time';
+import { stringifyWith, withJsonText } from '../storage/json-text';
 import type { AnalysisListRow, AnalysisRow } from '../storage/storage';
 import { documentOf } from './document';
 import { deriveLinks } from './links';
@@ -36,6 +37,19 @@ export function toDetail(row: AnalysisRow, now: number): AnalysisDetail {
     updatedAt: iso(row.updatedAt),
     version: row.version,
   };
+}
+
+/**
+ * The detail of a row about to be written, with its JSON text. The drawings (most of the bytes)
+ * are serialised once for both the detail and the row's document, and both texts are recorded
+ * with their objects so the storage writes them without serialising again.
+ */
+export function toDetailJson(row: AnalysisRow, now: number): { detail: AnalysisDetail; text: string } {
+  const detail = toDetail(row, now);
+  const drawings = JSON.stringify(detail.drawings);
+  withJsonText(row.document, stringifyWith(row.document, 'drawings', drawings));
+  const text = stringifyWith(detail, 'drawings', drawings);
+  return { detail: withJsonText(detail, text), text };
 }
 
 /** One line of a list, from the indexed columns alone. */

@@ -5,7 +5,7 @@ import { issueCode } from '../../schema/issues';
 import { AppendDrawingsRequest } from '../../schema/requests';
 import { ApiError } from '../api-error';
 import { applyAppend } from '../analysis/append';
-import { toDetail } from '../analysis/detail';
+import { toDetailJson } from '../analysis/detail';
 import { documentOf, rowOf } from '../analysis/document';
 import { admit, etag, requireIfMatch, requireVisible, type ServerContext } from '../context';
 import { readJsonBody } from '../body';
@@ -47,7 +47,7 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
         analysisId,
         event: 'update_analysis' as const,
         updatedFields: ['drawings'],
-        data: toDetail(next, now),
+        data: toDetailJson(next, now).detail,
         occurredAt: now,
       };
       return {

@@ -5,9 +5,10 @@ import { CreateAnalysisRequest } from '../../schema/requests';
 import { ListAnalysesQuery } from '../../schema/responses';
 import { ApiError, issue } from '../api-error';
 import { checkExpiryDate, createDocument } from '../analysis/create';
-import { toDetail, toSummary } from '../analysis/detail';
+import { toDetailJson, toSummary } from '../analysis/detail';
 import { rowOf } from '../analysis/document';
 import { admit, etag, json, readBody, type ServerContext } from '../context';
+import { stringifyWith } from '../storage/json-text';
 import { runIdempotent } from './idempotent';
 
 const PATH = '/v1/analysis/:communityId/channels/:channelId';
@@ -31,12 +32,9 @@ export function channelRoutes(app: Hono, ctx: ServerContext): void {
       const doc = createDocument(body, ctx.newId);
       const meta = { id: ctx.newId(), communityId, channelId, createdAt: now, updatedAt: now, version: 1 };
       const row = rowOf(doc, meta);
-      const detail = toDetail(row, now);
-      const text = JSON.stringify({
-        status: 'success',
-        message: 'Analysis created successfully',
-        data: detail,
-      });
+      const { detail, text: detailText } = toDetailJson(row, now);
+      const envelope = { status: 'success', message: 'Analysis created successfully', data: detail };
+      const text = stringifyWith(envelope, 'data', detailText);
       const event = {
         communityId,
         analysisId: row.id,

@@ -1,4 +1,5 @@
 // Row ↔ record mapping for the SQLite adapter: column names are snake_case, JSON columns are text.
+import { jsonText } from '../json-text';
 import type { AnalysisListRow, AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from '../storage';
 
 /** An analyses row as better-sqlite3 returns it. */
@@ -62,7 +63,7 @@ export function analysisToColumns(r: AnalysisRow): AnalysisColumns {
     created_at: r.createdAt,
     updated_at: r.updatedAt,
     version: r.version,
-    document: JSON.stringify(r.document),
+    document: jsonText(r.document),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   TxSnapshot,
   TxWrites,
 } from '../storage';
+import { jsonText } from '../json-text';
 import { MIGRATIONS, type Migration, migrate } from './migrations';
 import {
   type AnalysisColumns,
@@ -128,7 +129,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         e.analysisId,
         e.event,
         JSON.stringify(e.updatedFields),
-        JSON.stringify(e.data),
+        jsonText(e.data),
         e.occurredAt,
       ).lastInsertRowid,
     );

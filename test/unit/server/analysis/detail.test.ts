@@ -1,0 +1,60 @@
+// toDetailJson serialises the drawings once for the response, the outbox row and the analyses
+// row; the texts written must be exactly what JSON.stringify of each object gives.
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelPath, createBody, type Harness, harness } from '../harness';
+
+let h: Harness;
+afterEach(async () => h.storage.close());
+
+interface Stored {
+  document: string;
+}
+interface Event {
+  data: string;
+}
+
+/** The text is JSON.stringify output of what it parses to: same bytes after a round trip. */
+const expectStringifyForm = (text: string) => expect(JSON.stringify(JSON.parse(text))).toBe(text);
+
+describe('create and append write the texts JSON.stringify would', () => {
+  it('response, outbox data and stored document of the documented create and of an append', async () => {
+    h = await harness();
+    const res = await h.call('POST', channelPath(), { body: createBody() });
+    expect(res.status).toBe(201);
+    const text = await res.text();
+    expectStringifyForm(text);
+    const detail = (JSON.parse(text) as { data: { id: string; drawings: unknown[] } }).data;
+    expect(detail.drawings.length).toBe(3);
+    const [created] = h.storage.db.prepare('SELECT data FROM outbox ORDER BY seq').all() as Event[];
+    expect(created!.data).toBe(JSON.stringify(detail));
+    const row = h.storage.db.prepare('SELECT document FROM analyses WHERE id = ?').get(detail.id) as Stored;
+    expectStringifyForm(row.document);
+    const doc = JSON.parse(row.document) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['sender', 'metadata', 'levels', 'drawings']);
+    expect(doc.drawings).toEqual(detail.drawings);
+
+    const line = {
+      type: 'LINE',
+      clientObjectId: 'appended',
+      points: [
+        { time: '2026-01-08T10:00:00.000Z', price: 1.3 },
+        { time: '2026-01-08T11:00:00.250Z', price: 1.31 },
+      ],
+    };
+    const appended = await h.call('POST', `/v1/analysis/${detail.id}/drawings`, {
+      body: { sender: 'bench@example.com', drawings: [line] },
+    });
+    expect(appended.status).toBe(200);
+    const events = h.storage.db.prepare('SELECT data FROM outbox ORDER BY seq').all() as Event[];
+    expect(events.length).toBe(2);
+    expectStringifyForm(events[1]!.data);
+    const got = await h.call('GET', `/v1/analysis/${detail.id}`);
+    const after = (JSON.parse(await got.text()) as { data: { version: number; drawings: unknown[] } }).data;
+    expect(after.version).toBe(2);
+    expect(after.drawings.length).toBe(4);
+    expect(events[1]!.data).toBe(JSON.stringify(after));
+    const row2 = h.storage.db.prepare('SELECT document FROM analyses WHERE id = ?').get(detail.id) as Stored;
+    expectStringifyForm(row2.document);
+    expect((JSON.parse(row2.document) as { drawings: unknown[] }).drawings).toEqual(after.drawings);
+  });
+});
