@@ -4,6 +4,8 @@ import { MAX_BODY_BYTES } from '../schema/limits';
 import { ApiError } from './api-error';
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
+// Fatal, and without the stream option, so one decoder serves every request.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Reads a JSON body of at most maxBytes; throws ApiError 415, 413 or 400 invalid_json. */
 export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<unknown> {
@@ -13,9 +15,17 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
   }
   const tooLarge = () => new ApiError('payload_too_large', `Request body exceeds ${maxBytes} bytes`);
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    throw tooLarge();
+  if (declared !== null && /^\d+$/.test(declared)) {
+    if (Number(declared) > maxBytes) {
+      await request.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    // Over HTTP, Node's parser delivers exactly the declared bytes (and refuses a request that
+    // also says chunked), so the body is read in one call — on @hono/node-server straight from
+    // the socket, without a web stream. The size is checked again for in-process callers.
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge();
+    return parseJson(bytes);
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -39,9 +49,14 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
     bytes.set(c, at);
     at += c.byteLength;
   }
+  return parseJson(bytes);
+}
+
+/** UTF-8 then JSON; 400 invalid_json when either fails. */
+function parseJson(bytes: Uint8Array): unknown {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new ApiError('invalid_json', 'Request body is not valid UTF-8');
   }
