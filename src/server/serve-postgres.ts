@@ -1,18 +1,13 @@
 // The server over PostgreSQL: the same API app, demo and static files as `startServer`, with a
 // pg Pool per process and the webhook worker claiming deliveries with SKIP LOCKED, so several
 // processes can serve one database. Chosen by the CLI when the database is a postgres:// URL.
-import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
 import pg from 'pg';
 import { createApp } from './app';
-import { createIdGenerator } from './ids';
+import { listen } from './listen';
 import type { RateLimitOptions } from './rate-limit';
-import { type DemoConfig, ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
-import { serveStaticFiles } from './static-files';
+import type { DemoConfig } from './seed';
 import { type PgClient, type PoolClientOptions, poolClient } from './storage/postgres/pg-client';
 export { describeDatabase, isPostgresUrl } from './storage/postgres/database-url';
 import { openPostgresStorage, type PostgresStorage } from './storage/postgres/pg-storage';
@@ -81,8 +76,6 @@ export interface RunningPostgresServer {
   close(): Promise<void>;
 }
 
-const API_PATHS = /^\/(v1|apis|health|openapi\.json)(\/|$)/;
-
 /** Starts the reference server on PostgreSQL; migrations are applied first (safe from N processes). */
 export async function startPostgresServer(o: PostgresServeOptions): Promise<RunningPostgresServer> {
   const log = o.log ?? ((line: string) => console.log(line));
@@ -104,72 +97,23 @@ export async function startPostgresServer(o: PostgresServeOptions): Promise<Runn
     logger: log,
     ...(o.rateLimit === undefined ? {} : { rateLimit: o.rateLimit }),
   });
-  let demo: DemoConfig | null = null;
-  let demoCreated = false;
-  const files = o.demoDir ? serveStaticFiles(o.demoDir) : null;
-  const server = createAdaptorServer({
-    fetch: async (req, env) => {
-      const path = new URL(req.url).pathname;
-      if (demo && path === '/demo/config.json' && req.method === 'GET')
-        return new Response(JSON.stringify(demo), {
-          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-        });
-      if (files && !API_PATHS.test(path)) {
-        const file = await files(req);
-        if (file) return file;
-      }
-      return app.fetch(req, env);
-    },
-  }) as Server;
-  try {
-    if (o.demo) {
-      ({ config: demo, created: demoCreated } = await ensureDemo({
-        storage,
-        app,
-        keyFile: o.demoKeyFile ?? join(tmpdir(), 'chartmark-demo-key-postgres.json'),
-        sample: JSON.parse(readFileSync(SAMPLE_ANALYSIS_FILE, 'utf8')) as unknown,
-        newId: createIdGenerator(now),
-        now,
-      }));
-    }
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(o.port, o.host ?? '127.0.0.1', () => {
-        server.off('error', fail);
-        ok();
-      });
-    });
-  } catch (e) {
-    await storage.close();
-    throw e;
-  }
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
-  const worker = startWebhookWorker({
-    queue: new PgDeliveryQueue(client),
-    now,
-    intervalMs: o.webhookIntervalMs ?? 1000,
-    logger: log,
-    ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
-  });
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://${host}:${port}`,
-    port,
+  const running = await listen({
+    app,
     storage,
-    worker,
-    demo,
-    demoCreated,
-    close: () => {
-      closing ??= (async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeIdleConnections();
-        });
-        await worker.stop();
-        await storage.close();
-      })();
-      return closing;
-    },
-  };
+    port: o.port,
+    ...(o.host === undefined ? {} : { host: o.host }),
+    ...(o.demoDir === undefined ? {} : { demoDir: o.demoDir }),
+    ...(o.demo ? { demoKeyFile: o.demoKeyFile ?? join(tmpdir(), 'chartmark-demo-key-postgres.json') } : {}),
+    startWorker: () =>
+      startWebhookWorker({
+        queue: new PgDeliveryQueue(client),
+        now,
+        intervalMs: o.webhookIntervalMs ?? 1000,
+        logger: log,
+        ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
+      }),
+    now,
+  });
+  const { url, port, worker, demo, demoCreated, close } = running;
+  return { url, port, storage, worker, demo, demoCreated, close };
 }

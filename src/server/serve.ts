@@ -1,17 +1,13 @@
 // The running server: the API app, the built demo as static files, the demo config in demo
 // mode, and the webhook worker, on one port. Shutdown stops accepting, finishes the webhook
 // pass in flight, then closes the database.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
-import { createIdGenerator } from './ids';
+import { listen } from './listen';
 import type { RateLimitOptions } from './rate-limit';
-import { type DemoConfig, ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
-import { serveStaticFiles } from './static-files';
+import type { DemoConfig } from './seed';
 import { openSqliteStorage, type SqliteStorage } from './storage/sqlite/sqlite-storage';
 import { startWebhookWorker } from './webhooks/worker';
 
@@ -51,9 +47,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-// Paths the API owns; static files never shadow them.
-const API_PATHS = /^\/(v1|apis|health|openapi\.json)(\/|$)/;
-
 /** Where demo mode keeps its key: next to the database (a throw-away file for ':memory:'). */
 export function demoKeyFile(dbPath: string): string {
   return dbPath === ':memory:'
@@ -75,80 +68,17 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     logger: (line: string) => log(line),
     ...(o.rateLimit === undefined ? {} : { rateLimit: o.rateLimit }),
   });
-
-  let demo: DemoConfig | null = null;
-  let demoCreated = false;
-  if (o.demo) {
-    try {
-      ({ config: demo, created: demoCreated } = await ensureDemo({
-        storage,
-        app,
-        keyFile: demoKeyFile(o.dbPath),
-        sample: JSON.parse(readFileSync(SAMPLE_ANALYSIS_FILE, 'utf8')) as unknown,
-        newId: createIdGenerator(now),
-        now,
-      }));
-    } catch (e) {
-      await storage.close();
-      throw e;
-    }
-  }
-  const demoBody = demo ? JSON.stringify(demo) : null;
-  const files = o.demoDir ? serveStaticFiles(o.demoDir) : null;
-
-  const server = createAdaptorServer({
-    fetch: async (req, env) => {
-      const path = new URL(req.url).pathname;
-      if (demoBody && path === '/demo/config.json' && (req.method === 'GET' || req.method === 'HEAD'))
-        return new Response(req.method === 'HEAD' ? null : demoBody, {
-          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-        });
-      if (files && !API_PATHS.test(path)) {
-        const file = await files(req);
-        if (file) return file;
-      }
-      return app.fetch(req, env);
-    },
-  }) as Server;
-  try {
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(o.port, o.host ?? '127.0.0.1', () => {
-        server.off('error', fail);
-        ok();
-      });
-    });
-  } catch (e) {
-    await storage.close();
-    throw e;
-  }
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
-  const worker = startWebhookWorker({
+  const running = await listen({
+    app,
     storage,
+    port: o.port,
+    ...(o.host === undefined ? {} : { host: o.host }),
+    ...(o.demoDir === undefined ? {} : { demoDir: o.demoDir }),
+    ...(o.demo ? { demoKeyFile: demoKeyFile(o.dbPath) } : {}),
+    startWorker: () =>
+      startWebhookWorker({ storage, now, intervalMs: o.webhookIntervalMs ?? 1000, logger: log }),
     now,
-    intervalMs: o.webhookIntervalMs ?? 1000,
-    logger: log,
   });
-
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://${host}:${port}`,
-    port,
-    storage,
-    demo,
-    demoCreated,
-    close: () => {
-      closing ??= (async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          // Keep-alive sockets would hold close() open until they time out.
-          server.closeIdleConnections();
-        });
-        await worker.stop();
-        await storage.close();
-      })();
-      return closing;
-    },
-  };
+  const { url, port, demo, demoCreated, close } = running;
+  return { url, port, storage, demo, demoCreated, close };
 }
