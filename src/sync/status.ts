@@ -7,11 +7,12 @@ export type SyncStatus =
   | { readonly kind: 'offline'; readonly pending: number }
   | { readonly kind: 'error'; readonly message: string };
 
-/** "Saved · v3", "Saving…", "Offline · 2 pending", "Error: …". */
+/** "Saved · v3", "Saving…", "Offline · 2 pending", "Error: …" ("New · not saved yet" before a first save). */
 export function statusText(status: SyncStatus): string {
   switch (status.kind) {
     case 'saved':
-      return `Saved · v${status.version}`;
+      // Version 0 means the server has never seen this draft; calling it saved would mislead.
+      return status.version === 0 ? 'New · not saved yet' : `Saved · v${status.version}`;
     case 'saving':
       return 'Saving…';
     case 'offline':

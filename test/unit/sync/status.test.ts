@@ -4,6 +4,7 @@ import { statusText, syncStatus } from '../../../src/sync/status';
 describe('statusText', () => {
   it('writes the four states as the UI shows them', () => {
     expect(statusText({ kind: 'saved', version: 3 })).toBe('Saved · v3');
+    expect(statusText({ kind: 'saved', version: 0 })).toBe('New · not saved yet');
     expect(statusText({ kind: 'saving' })).toBe('Saving…');
     expect(statusText({ kind: 'offline', pending: 2 })).toBe('Offline · 2 pending');
     expect(statusText({ kind: 'error', message: 'title: too short' })).toBe('Error: title: too short');
