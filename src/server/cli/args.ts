@@ -36,7 +36,8 @@ export type CliCommand =
     }
   | { readonly kind: 'keys-revoke'; readonly db: string; readonly key: string }
   | { readonly kind: 'webhooks-add'; readonly db: string; readonly communityId: string; readonly url: string }
-  | { readonly kind: 'webhooks-list'; readonly db: string; readonly communityId: string };
+  | { readonly kind: 'webhooks-list'; readonly db: string; readonly communityId: string }
+  | { readonly kind: 'webhooks-disable'; readonly db: string; readonly id: string };
 
 /** A command line that breaks a rule; the message names the flag and the rule. */
 export class CliUsageError extends Error {
@@ -69,6 +70,9 @@ Commands:
       --db PATH
   webhooks list         list a community's webhook endpoints
       --community ID
+      --db PATH
+  webhooks disable      stop delivering to an endpoint (its undelivered events are not sent)
+      --id ID           the endpoint id shown by "webhooks list"
       --db PATH
 
   --help, -h            show this text`;
@@ -115,6 +119,7 @@ const OPTIONS = {
   'expires-in': { type: 'string' },
   key: { type: 'string' },
   url: { type: 'string' },
+  id: { type: 'string' },
 } as const;
 
 /** Flags each command accepts besides --db and --help. */
@@ -124,6 +129,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'keys revoke': ['key'],
   'webhooks add': ['community', 'url'],
   'webhooks list': ['community'],
+  'webhooks disable': ['id'],
 };
 
 /** Parses argv (without node and script) with env for defaults. */
@@ -208,6 +214,8 @@ export function parseCli(
       }
       return { kind: 'webhooks-add', db, communityId: objectId('community', need(values, 'community')), url };
     }
+    case 'webhooks disable':
+      return { kind: 'webhooks-disable', db, id: objectId('id', need(values, 'id')) };
     default:
       return { kind: 'webhooks-list', db, communityId: objectId('community', need(values, 'community')) };
   }

@@ -4,10 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createApiKey, revokeApiKey } from '../auth/keys';
 import { describeDatabase, isPostgresUrl } from '../storage/postgres/database-url';
-import { addPgWebhook, listPgWebhooks } from '../storage/postgres/pg-webhooks';
+import { addPgWebhook, disablePgWebhook, listPgWebhooks } from '../storage/postgres/pg-webhooks';
 import type { PostgresStorage } from '../storage/postgres/pg-storage';
 import { openSqliteStorage, type SqliteStorage } from '../storage/sqlite/sqlite-storage';
-import { addWebhook, listWebhooks } from '../webhooks/endpoints';
+import { addWebhook, disableWebhook, listWebhooks } from '../webhooks/endpoints';
 import { type CliCommand, CliUsageError, parseCli } from './args';
 
 /** Where the CLI writes. */
@@ -144,6 +144,20 @@ export async function runCommand(
         io.out('  Signing secret (verify X-Signature with it; shown once):');
         io.out(secret);
         return 0;
+      });
+    }
+    case 'webhooks-disable': {
+      return withDb(cmd.db, async (storage) => {
+        const done =
+          'db' in storage
+            ? disableWebhook(storage.db, cmd.id)
+            : await disablePgWebhook(storage.client, cmd.id);
+        if (done) {
+          io.out(`Disabled webhook ${cmd.id}.`);
+          return 0;
+        }
+        io.err('chartmark: --id: no such active webhook endpoint in this database');
+        return 1;
       });
     }
     case 'webhooks-list': {

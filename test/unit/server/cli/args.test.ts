@@ -133,6 +133,12 @@ describe('parseCli', () => {
       ['webhooks', 'add', '--community', C, '--url', 'http://u:p@h/'],
       '--url: must not contain credentials',
     );
+    expect(parseCli(['webhooks', 'disable', '--id', C])).toEqual({
+      kind: 'webhooks-disable',
+      db: '.data/chartmark.sqlite',
+      id: C,
+    });
+    fails(['webhooks', 'disable', '--id', 'nope'], '--id: must be 24 lower-case hex characters, got "nope"');
     expect(parseCli(['webhooks', 'list', '--community', C])).toMatchObject({
       kind: 'webhooks-list',
       communityId: C,

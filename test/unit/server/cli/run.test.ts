@@ -96,6 +96,21 @@ describe('runCli', () => {
     ]);
   });
 
+  it('webhooks disable stops an endpoint once; a second disable or an unknown id exits 1', async () => {
+    const db = tempDb();
+    await run(['webhooks', 'add', '--community', C, '--url', 'https://hooks.example/x', '--db', db]);
+    const id = (await run(['webhooks', 'list', '--community', C, '--db', db])).out[0]!.slice(0, 24);
+    expect(await run(['webhooks', 'disable', '--id', id, '--db', db])).toMatchObject({
+      code: 0,
+      out: [`Disabled webhook ${id}.`],
+    });
+    expect((await run(['webhooks', 'list', '--community', C, '--db', db])).out[0]).toContain('  disabled  ');
+    expect(await run(['webhooks', 'disable', '--id', id, '--db', db])).toMatchObject({
+      code: 1,
+      err: ['chartmark: --id: no such active webhook endpoint in this database'],
+    });
+  });
+
   it('a usage error exits 2 with the flag and the rule on stderr', async () => {
     expect(await run(['keys', 'create', '--community', C, '--permissions', 'nope'])).toEqual({
       code: 2,
