@@ -6,6 +6,7 @@ import { createApp } from '../../../src/server/app';
 import { createApiKey, revokeApiKey } from '../../../src/server/auth/keys';
 import type { AppDeps } from '../../../src/server/context';
 import { openSqliteStorage, type SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
+import type { Storage } from '../../../src/server/storage/storage';
 
 export const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 export const CHANNEL = '6502c9e514a3e564c5c09c0b';
@@ -57,6 +58,15 @@ export interface Harness {
 /** Opens a harness; `deps` overrides the app dependencies. */
 export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
   const storage = openSqliteStorage(':memory:');
+  return { storage, ...(await harnessOn(storage, deps, () => dumpDatabase(storage))) };
+}
+
+/** The app, clock, keys and request helper over any storage (the PostgreSQL suites reuse it). */
+export async function harnessOn(
+  storage: Storage,
+  deps: Partial<AppDeps>,
+  dump: () => string,
+): Promise<Omit<Harness, 'storage'>> {
   let now = T0;
   const logs: string[] = [];
   const app = createApp({ storage, now: () => now, logger: (l) => logs.push(l), ...deps });
@@ -81,7 +91,6 @@ export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
   };
   await revokeApiKey(storage, keys.revoked, T0 - 500);
   return {
-    storage,
     app,
     keys,
     logs,
@@ -100,7 +109,7 @@ export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
         headers['content-type'] = 'application/json';
       return app.request(path, { method, headers, body });
     },
-    dump: () => dumpDatabase(storage),
+    dump,
   };
 }
 

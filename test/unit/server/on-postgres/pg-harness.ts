@@ -9,9 +9,7 @@ import pg from 'pg';
 import type { AppDeps } from '../../../../src/server/context';
 import { type PgClient, pgliteClient, poolClient } from '../../../../src/server/storage/postgres/pg-client';
 import { openPostgresStorage } from '../../../../src/server/storage/postgres/pg-storage';
-import { createApp } from '../../../../src/server/app';
-import { createApiKey, revokeApiKey } from '../../../../src/server/auth/keys';
-import type { Harness, Keys } from '../harness';
+import type { Harness } from '../harness';
 import { TEST_DATABASE_URL } from '../storage-backends';
 
 type HarnessModule = typeof import('../harness');
@@ -58,7 +56,6 @@ export async function coolDown(): Promise<void> {
 
 /** harness() over PostgreSQL, as ../harness.ts builds it over SQLite; dump() is SQLite-only and throws. */
 export function pgHarness(actual: HarnessModule): HarnessModule['harness'] {
-  const { COMMUNITY, OTHER_CHANNEL, OTHER_COMMUNITY, T0 } = actual;
   return async (deps: Partial<AppDeps> = {}): Promise<Harness> => {
     db ??= open();
     const { client } = await db;
@@ -66,54 +63,9 @@ export function pgHarness(actual: HarnessModule): HarnessModule['harness'] {
     schemas.push(schema);
     await client.withSession((s) => s.exec(`CREATE SCHEMA ${schema}`));
     const storage = await openPostgresStorage(inSchema(client, schema));
-    let now = T0;
-    const logs: string[] = [];
-    const app = createApp({ storage, now: () => now, logger: (l) => logs.push(l), ...deps });
-    const make = (
-      communityId: string,
-      o: { channelIds?: string[]; write?: boolean; expiresIn?: number } = {},
-    ) =>
-      createApiKey(storage, {
-        communityId,
-        channelIds: o.channelIds,
-        permissions: o.write === false ? ['analysis:read'] : ['analysis:read', 'analysis:write'],
-        expiresInSeconds: o.expiresIn,
-        now: T0 - 1000,
-      }).then((k) => k.key);
-    const keys: Keys = {
-      writer: await make(COMMUNITY),
-      reader: await make(COMMUNITY, { write: false }),
-      expired: await make(COMMUNITY, { expiresIn: 1 }),
-      revoked: await make(COMMUNITY),
-      otherCommunity: await make(OTHER_COMMUNITY),
-      otherChannel: await make(COMMUNITY, { channelIds: [OTHER_CHANNEL] }),
-    };
-    await revokeApiKey(storage, keys.revoked, T0 - 500);
-    return {
-      storage: storage as unknown as Harness['storage'],
-      app,
-      keys,
-      logs,
-      setNow: (ms) => {
-        now = ms;
-      },
-      call: async (method, path, c = {}) => {
-        const headers: Record<string, string> = { ...c.headers };
-        const key = c.key === undefined ? keys.writer : c.key;
-        if (c.authorization !== undefined) headers.authorization = c.authorization;
-        else if (key !== null) headers.authorization = `Bearer ${key}`;
-        let body: string | undefined;
-        if (c.raw !== undefined) body = c.raw;
-        else if (c.body !== undefined) body = JSON.stringify(c.body);
-        if (body !== undefined && headers['content-type'] === undefined)
-          headers['content-type'] = 'application/json';
-        return app.request(path, { method, headers, body });
-      },
-      dump: () => {
-        throw new Error(
-          'dump: the database dump is SQLite-only; suites that use it are not run on PostgreSQL',
-        );
-      },
-    };
+    const rest = await actual.harnessOn(storage, deps, () => {
+      throw new Error('dump: the database dump is SQLite-only; suites that use it are not run on PostgreSQL');
+    });
+    return { storage: storage as unknown as Harness['storage'], ...rest };
   };
 }
