@@ -21,6 +21,7 @@ import {
   analysisFromColumns,
   analysisToColumns,
   apiKeyFromColumns,
+  apiKeyValues,
   type IdempotencyColumns,
   idempotencyFromColumns,
   listRowFromColumns,
@@ -189,17 +190,7 @@ export async function openPostgresStorage(
         await s.query(
           'INSERT INTO api_keys (id, hash, prefix, community_id, channel_ids, permissions, expires_at, revoked_at, ' +
             'created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [
-            k.id,
-            k.hash,
-            k.prefix,
-            k.communityId,
-            k.channelIds === null ? null : JSON.stringify(k.channelIds),
-            JSON.stringify(k.permissions),
-            k.expiresAt,
-            k.revokedAt,
-            k.createdAt,
-          ],
+          apiKeyValues(k),
         );
       }),
     findApiKeyByHash: (hash) =>

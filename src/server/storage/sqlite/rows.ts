@@ -80,6 +80,21 @@ export interface ApiKeyColumns {
   created_at: number;
 }
 
+/** Record → the api_keys column values, in table order (both adapters insert with these). */
+export function apiKeyValues(k: ApiKeyRow): unknown[] {
+  return [
+    k.id,
+    k.hash,
+    k.prefix,
+    k.communityId,
+    k.channelIds === null ? null : JSON.stringify(k.channelIds),
+    JSON.stringify(k.permissions),
+    k.expiresAt,
+    k.revokedAt,
+    k.createdAt,
+  ];
+}
+
 /** Columns → record. */
 export function apiKeyFromColumns(c: ApiKeyColumns): ApiKeyRow {
   return {

@@ -25,6 +25,7 @@ import {
   listRowFromColumns,
   analysisToColumns,
   apiKeyFromColumns,
+  apiKeyValues,
   type IdempotencyColumns,
   idempotencyFromColumns,
   type OutboxColumns,
@@ -185,17 +186,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     listAnalyses: (q) => later(() => list(db, q)),
     insertApiKey: (k: ApiKeyRow) =>
       later(() => {
-        st.insertKey.run(
-          k.id,
-          k.hash,
-          k.prefix,
-          k.communityId,
-          k.channelIds === null ? null : JSON.stringify(k.channelIds),
-          JSON.stringify(k.permissions),
-          k.expiresAt,
-          k.revokedAt,
-          k.createdAt,
-        );
+        st.insertKey.run(...apiKeyValues(k));
       }),
     findApiKeyByHash: (hash) =>
       later(() => {
