@@ -29,6 +29,32 @@ export interface DeliveryAttempt {
   readonly at: number;
 }
 
+/** What one delivery attempt ended with. */
+export interface DeliveryOutcome {
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  readonly durationMs: number;
+}
+
+/** The webhook_deliveries column values of attempt number `attempt` (both queues log with these). */
+export function deliveryLogValues(
+  d: DueDelivery,
+  outcome: DeliveryOutcome,
+  attempt: number,
+  now: number,
+): unknown[] {
+  return [
+    d.deliveryId,
+    d.endpointId,
+    d.outboxSeq,
+    attempt,
+    outcome.statusCode,
+    outcome.error,
+    Math.round(outcome.durationMs),
+    now,
+  ];
+}
+
 /** The spec §4 event body for one outbox row; key order is fixed so bodies are stable. */
 export function eventBody(row: OutboxColumns, deliveryId: string): string {
   return JSON.stringify({
@@ -106,28 +132,14 @@ export class DeliveryQueue {
   }
 
   /** Logs one attempt and either marks the delivery done or schedules the next try at `retryAt`. */
-  record(
-    d: DueDelivery,
-    outcome: { statusCode: number | null; error: string | null; durationMs: number },
-    now: number,
-    retryAt: number | null,
-  ): void {
+  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, retryAt: number | null): void {
     const attempt = d.attempts + 1;
     this.db.transaction(() => {
       this.db
         .prepare(
           'INSERT INTO webhook_deliveries (delivery_id, endpoint_id, outbox_seq, attempt, status_code, error, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(
-          d.deliveryId,
-          d.endpointId,
-          d.outboxSeq,
-          attempt,
-          outcome.statusCode,
-          outcome.error,
-          Math.round(outcome.durationMs),
-          now,
-        );
+        .run(...deliveryLogValues(d, outcome, attempt, now));
       if (retryAt === null)
         this.db
           .prepare('UPDATE webhook_queue SET attempts = ?, delivered_at = ? WHERE delivery_id = ?')

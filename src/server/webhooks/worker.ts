@@ -3,7 +3,7 @@
 // least once: a crash between a receiver's 2xx and our log write resends the same deliveryId.
 import type { Database } from 'better-sqlite3';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import { type DueDelivery, DeliveryQueue } from './queue';
+import { type DeliveryOutcome, type DueDelivery, DeliveryQueue } from './queue';
 import { signWebhook } from './signature';
 
 /**
@@ -13,12 +13,7 @@ import { signWebhook } from './signature';
 export interface WebhookQueue {
   fanOut(): number | Promise<number>;
   due(now: number, limit: number): DueDelivery[] | Promise<DueDelivery[]>;
-  record(
-    d: DueDelivery,
-    outcome: { statusCode: number | null; error: string | null; durationMs: number },
-    now: number,
-    retryAt: number | null,
-  ): void | Promise<void>;
+  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, retryAt: number | null): void | Promise<void>;
   pending(): number | Promise<number>;
 }
 

@@ -4,7 +4,13 @@
 // analysis' next event stays unclaimable while an earlier one to the same endpoint is undelivered.
 import { randomBytes } from 'node:crypto';
 import { checkWebhookUrl, type WebhookEndpoint } from '../../webhooks/endpoints';
-import { type DeliveryAttempt, type DueDelivery, eventBody } from '../../webhooks/queue';
+import {
+  type DeliveryAttempt,
+  type DeliveryOutcome,
+  type DueDelivery,
+  deliveryLogValues,
+  eventBody,
+} from '../../webhooks/queue';
 import { newWebhookSecret } from '../../webhooks/signature';
 import type { PgClient } from './pg-client';
 import { inTransaction } from './pg-migrations';
@@ -102,27 +108,13 @@ export class PgDeliveryQueue {
   }
 
   /** Logs one attempt and either marks the delivery done or schedules the next try at `retryAt`. */
-  record(
-    d: DueDelivery,
-    outcome: { statusCode: number | null; error: string | null; durationMs: number },
-    now: number,
-    retryAt: number | null,
-  ): Promise<void> {
+  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, retryAt: number | null): Promise<void> {
     const attempt = d.attempts + 1;
     return this.client.withSession((s) =>
       inTransaction(s, async () => {
         await s.query(
           'INSERT INTO webhook_deliveries (delivery_id, endpoint_id, outbox_seq, attempt, status_code, error, duration_ms, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-          [
-            d.deliveryId,
-            d.endpointId,
-            d.outboxSeq,
-            attempt,
-            outcome.statusCode,
-            outcome.error,
-            Math.round(outcome.durationMs),
-            now,
-          ],
+          deliveryLogValues(d, outcome, attempt, now),
         );
         if (retryAt === null)
           await s.query('UPDATE webhook_queue SET attempts = $1, delivered_at = $2 WHERE delivery_id = $3', [
