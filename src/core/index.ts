@@ -118,12 +118,15 @@ export { rectangle } from './kinds/rectangle';
 export { parallel } from './kinds/parallel';
 export { fibonacciRetracement } from './kinds/fibonacci-retracement';
 export type { DrawingOptions } from './kinds/registry';
+export type { DataExtent, DataWindow } from './extent';
+export { dataWindow, extendedLineExtent, extentInWindow, pointsExtent } from './extent';
 export {
   BEHAVIOURS,
   behaviourOf,
   createDrawing,
   createDrawingWithOptions,
   drawingBbox,
+  drawingExtent,
   drawingHandles,
   drawingScene,
   hitDrawing,

@@ -2,7 +2,8 @@
 // go to the static layer and are only rebuilt when the viewport or their data changes; immer's
 // structural sharing keeps unchanged drawings identical, so a per-object scene cache is exact.
 import type { Drawing } from '../core/drawing';
-import { drawingScene } from '../core/kinds/registry';
+import { type DataExtent, dataWindow, extentInWindow } from '../core/extent';
+import { drawingExtent, drawingScene } from '../core/kinds/registry';
 import type { Scene } from '../core/scene';
 import type { Logical, Price } from '../core/units';
 import type { Viewport } from '../core/viewport';
@@ -63,6 +64,13 @@ export function viewportShape(viewport: Viewport, probePrice: number): ViewportS
   return { key, x0 };
 }
 
+/**
+ * Pixels a committed scene may paint beyond its drawing's chart-space extent (labels, arrow heads,
+ * line widths). Drawings farther outside the pane get no scene at all: with a long history most
+ * drawings are off screen, and building their scenes on every zoom step is what grows with count.
+ */
+export const CULL_MARGIN = { x: 256, y: 32 } as const;
+
 interface Cached {
   readonly scene: Scene;
   readonly x0: number;
@@ -72,31 +80,44 @@ interface Cached {
 export class SceneCache {
   private key = '';
   private scenes = new WeakMap<Drawing, Cached>();
-  /** How many scenes the last call built, moved and reused as they were (for tests and benchmarks). */
-  last = { built: 0, shifted: 0, reused: 0 };
+  // Extents depend on the drawing alone, so they outlive every viewport change.
+  private readonly extents = new WeakMap<Drawing, DataExtent>();
+  /** How many scenes the last call built, moved, reused as they were and culled (for tests and benchmarks). */
+  last = { built: 0, shifted: 0, reused: 0, culled: 0 };
 
-  /** Scenes of `drawings` on `viewport`, whose current mapping is `shape`. */
+  /** Scenes of those `drawings` that can reach the pane of `viewport`, whose current mapping is `shape`; paint order kept. */
   scenesOf(drawings: readonly Drawing[], viewport: Viewport, shape: ViewportShape): Scene[] {
     if (shape.key !== this.key) {
       this.key = shape.key;
       this.scenes = new WeakMap();
     }
-    const last = { built: 0, shifted: 0, reused: 0 };
-    const out: Scene[] = new Array(drawings.length);
+    const last = { built: 0, shifted: 0, reused: 0, culled: 0 };
+    const window = dataWindow(viewport, CULL_MARGIN.x, CULL_MARGIN.y);
+    const out: Scene[] = [];
     for (let i = 0; i < drawings.length; i++) {
       const d = drawings[i];
+      let extent = this.extents.get(d);
+      if (!extent) {
+        extent = drawingExtent(d);
+        this.extents.set(d, extent);
+      }
+      if (!extentInWindow(extent, window)) {
+        last.culled++;
+        continue;
+      }
       const cached = this.scenes.get(d);
       const rule = cached ? panRule(d) : 'rebuild';
       if (cached && (cached.x0 === shape.x0 || rule === 'unchanged')) {
-        out[i] = cached.scene;
+        out.push(cached.scene);
         last.reused++;
       } else if (cached && rule === 'shift') {
         // Moved from the built scene, not the last moved one: no drift over a long pan.
-        out[i] = shiftScene(cached.scene, shape.x0 - cached.x0);
+        out.push(shiftScene(cached.scene, shape.x0 - cached.x0));
         last.shifted++;
       } else {
-        out[i] = drawingScene(d, viewport);
-        this.scenes.set(d, { scene: out[i], x0: shape.x0 });
+        const scene = drawingScene(d, viewport);
+        out.push(scene);
+        this.scenes.set(d, { scene, x0: shape.x0 });
         last.built++;
       }
     }

@@ -1,6 +1,7 @@
 // The table of functions every drawing kind provides. kinds/registry.ts maps each kind to its
 // behaviour with a mapped type, so a missing kind is a compile error.
 import type { ChartPoint, Drawing, DrawingKind, DrawingOf } from '../drawing';
+import type { DataExtent } from '../extent';
 import type { Box, PxPoint, Scene } from '../scene';
 import type { ResolvedStyle } from '../style';
 import type { Viewport } from '../viewport';
@@ -44,6 +45,8 @@ export interface DrawingBehaviour<K extends DrawingKind> {
   create(id: string, points: readonly ChartPoint[], style?: DrawingOf<K>['style']): DrawingOf<K>;
   /** Drag handles in pixels. */
   handles(drawing: DrawingOf<K>, viewport: Viewport): readonly Handle[];
+  /** Reach in chart space, known without a viewport: ±Infinity where unbounded (extent.ts). */
+  extent(drawing: DrawingOf<K>): DataExtent;
   /** Pixel bounds of the drawing (extended lines clipped to the pane). */
   bbox(drawing: DrawingOf<K>, viewport: Viewport): Box;
   /** The nearest part within `tolerance` px of the pointer, or null. Handles win over bodies. */

@@ -73,6 +73,18 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
     };
   },
   handles,
+  extent(d) {
+    const [p0, p1] = d.points;
+    let minPrice = Math.min(p0.price, p1.price);
+    let maxPrice = Math.max(p0.price, p1.price);
+    for (const r of d.levels) {
+      const p = fibLevelPrice(p0, p1, r);
+      if (p < minPrice) minPrice = p;
+      if (p > maxPrice) maxPrice = p;
+    }
+    const toTime = d.extendRight ? Number.POSITIVE_INFINITY : Math.max(p0.time, p1.time);
+    return { fromTime: Math.min(p0.time, p1.time), toTime, minPrice, maxPrice };
+  },
   bbox(d, vp) {
     const g = geometry(d, vp);
     // Levels span [left, right], which already holds both points' x; only y needs a scan.

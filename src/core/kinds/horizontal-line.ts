@@ -33,6 +33,11 @@ export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
     return { kind: 'HORIZONTAL_LINE', id, points: [points[0]!], style };
   },
   handles,
+  extent(d) {
+    // Across the whole pane at one price, wherever in time its handle sits.
+    const p = d.points[0].price;
+    return { fromTime: Number.NEGATIVE_INFINITY, toTime: Number.POSITIVE_INFINITY, minPrice: p, maxPrice: p };
+  },
   bbox(d, vp) {
     const h = toPx(vp, d.points[0]);
     return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);

@@ -1,6 +1,7 @@
 // LINE: a trend line p0–p1. extendLeft continues it past p0 and extendRight past p1 (point order,
 // as TradingView does), clipped to the pane; arrow heads sit at the points themselves.
 import type { Line } from '../drawing';
+import { extendedLineExtent, pointsExtent } from '../extent';
 import { arrowHead, boxFromPoints, distanceToParametric, lerpPoint } from '../geometry';
 import { extendedRange } from '../geometry-clip';
 import type { Box, Primitive, PxPoint } from '../scene';
@@ -74,6 +75,10 @@ export const line: DrawingBehaviour<'LINE'> = {
     };
   },
   handles,
+  extent(d) {
+    const [a, b] = d.points;
+    return extendedLineExtent(pointsExtent(d.points), a, b, d.extendLeft, d.extendRight);
+  },
   bbox(d, vp): Box {
     const g = geometry(d, vp);
     const corners: PxPoint[] = [g.start, g.end];

@@ -1,6 +1,7 @@
 // PARALLEL channel: base p0–p1 and its parallel through p2, offset vertically in pixels (see
 // channelOffset). p2 is any point on the parallel; handles 2 and 3 sit at the parallel's ends.
 import type { ChartPoint, Parallel } from '../drawing';
+import { extendedLineExtent, pointsExtent } from '../extent';
 import { boxFromPoints, channelOffset, distanceToParametric, lerpPoint, pointInChannel } from '../geometry';
 import { extendedRange } from '../geometry-clip';
 import type { Primitive, PxPoint } from '../scene';
@@ -92,6 +93,14 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
     };
   },
   handles,
+  extent(d) {
+    // The parallel sits a pixel offset away (channelOffset), so its prices depend on the price
+    // scale: unbounded in price. Its time reach is the three points' (p2 lies on the parallel).
+    const [a, b] = d.points;
+    const e = pointsExtent(d.points);
+    const base = { ...e, minPrice: Number.NEGATIVE_INFINITY, maxPrice: Number.POSITIVE_INFINITY };
+    return extendedLineExtent(base, a, b, d.extendLeft, d.extendRight);
+  },
   bbox(d, vp) {
     const g = geometry(d, vp);
     return boxFromPoints([...drawnLine(g, 0), ...drawnLine(g, 1)]);

@@ -1,6 +1,7 @@
 // RECTANGLE between two opposite corners in any order. Handles belong to point coordinates, not to
 // screen corners: handle 1 is (p1.time, p0.price), so a drag that crosses over never swaps roles.
 import type { ChartPoint, Rectangle } from '../drawing';
+import { pointsExtent } from '../extent';
 import { boxFromPoints, distanceToSegment, pointInRect } from '../geometry';
 import type { Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
@@ -75,6 +76,9 @@ export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
     return { kind: 'RECTANGLE', id, points: [points[0]!, points[1]!], style };
   },
   handles,
+  extent(d) {
+    return pointsExtent(d.points);
+  },
   bbox(d, vp) {
     return boxFromPoints(corners(d, vp));
   },

@@ -1,6 +1,7 @@
 // The behaviour table and dispatchers for code that holds any Drawing. The mapped type AnyBehaviour
 // makes a missing kind a compile error here.
 import type { ChartPoint, Drawing, DrawingKind, DrawingOf, DrawingStyle, LineHead } from '../drawing';
+import type { DataExtent } from '../extent';
 import type { Box, PxPoint, Scene } from '../scene';
 import { type ResolvedStyle, resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
@@ -43,6 +44,11 @@ export function drawingScene(
 /** Drag handles of any drawing. */
 export function drawingHandles(drawing: Drawing, viewport: Viewport): readonly Handle[] {
   return anyBehaviour(drawing).handles(drawing, viewport);
+}
+
+/** Chart-space reach of any drawing (±Infinity where unbounded). */
+export function drawingExtent(drawing: Drawing): DataExtent {
+  return anyBehaviour(drawing).extent(drawing);
 }
 
 /** Pixel bounds of any drawing's geometry and handle centres. */

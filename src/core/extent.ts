@@ -1,0 +1,91 @@
+// Where a drawing lies in chart space (time × price), known without a viewport, so that a painter
+// can skip drawings far outside the pane before building their scenes. With a long history most
+// drawings are off screen, and building their scenes on every zoom step is the cost that grows
+// with the drawing count.
+import type { ChartPoint } from './drawing';
+import type { Px } from './units';
+import type { Viewport } from './viewport';
+
+/** A drawing's reach in chart space; ±Infinity where it is unbounded (extended lines) or not known from data alone. */
+export interface DataExtent {
+  readonly fromTime: number;
+  readonly toTime: number;
+  readonly minPrice: number;
+  readonly maxPrice: number;
+}
+
+/** The time and price ranges a pane (grown by a margin) shows; a drawing outside them paints nothing in the pane. */
+export interface DataWindow {
+  readonly fromTime: number;
+  readonly toTime: number;
+  readonly minPrice: number;
+  readonly maxPrice: number;
+}
+
+/** The extent of points, with no extension. */
+export function pointsExtent(points: readonly ChartPoint[]): DataExtent {
+  let fromTime = Number.POSITIVE_INFINITY;
+  let toTime = Number.NEGATIVE_INFINITY;
+  let minPrice = Number.POSITIVE_INFINITY;
+  let maxPrice = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    if (p.time < fromTime) fromTime = p.time;
+    if (p.time > toTime) toTime = p.time;
+    if (p.price < minPrice) minPrice = p.price;
+    if (p.price > maxPrice) maxPrice = p.price;
+  }
+  return { fromTime, toTime, minPrice, maxPrice };
+}
+
+/**
+ * The extent of a straight line through a–b continued past a (`pastA`) and/or past b (`pastB`):
+ * the continued side becomes unbounded in time, and price becomes unbounded (the line leaves
+ * through any price). A vertical line continues in price only.
+ */
+export function extendedLineExtent(
+  base: DataExtent,
+  a: ChartPoint,
+  b: ChartPoint,
+  pastA: boolean,
+  pastB: boolean,
+): DataExtent {
+  if (!pastA && !pastB) return base;
+  let { fromTime, toTime } = base;
+  const ends: [boolean, ChartPoint, ChartPoint][] = [
+    [pastA, a, b],
+    [pastB, b, a],
+  ];
+  for (const [continued, end, other] of ends) {
+    if (!continued || end.time === other.time) continue;
+    // Past an end that is earlier than the other one, the line runs into the past.
+    if (end.time < other.time) fromTime = Number.NEGATIVE_INFINITY;
+    else toTime = Number.POSITIVE_INFINITY;
+  }
+  return { fromTime, toTime, minPrice: Number.NEGATIVE_INFINITY, maxPrice: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * The chart-space window of `viewport`'s pane grown by `marginX` / `marginY` px on every side.
+ * The margin must cover what a scene paints outside its drawing's extent (labels, arrow heads,
+ * line width); the pane's own time and price mappings are monotonic, so the edges suffice.
+ */
+export function dataWindow(viewport: Viewport, marginX: number, marginY: number): DataWindow {
+  const t0 = viewport.xToTime(-marginX as Px);
+  const t1 = viewport.xToTime((viewport.width + marginX) as Px);
+  const p0 = viewport.yToPrice(-marginY as Px);
+  const p1 = viewport.yToPrice((viewport.height + marginY) as Px);
+  return {
+    fromTime: Math.min(t0, t1),
+    toTime: Math.max(t0, t1),
+    // NaN (e.g. a log scale asked for a price below zero) must widen the window, never narrow it.
+    minPrice: Number.isNaN(p0) || Number.isNaN(p1) ? Number.NEGATIVE_INFINITY : Math.min(p0, p1),
+    maxPrice: Number.isNaN(p0) || Number.isNaN(p1) ? Number.POSITIVE_INFINITY : Math.max(p0, p1),
+  };
+}
+
+/** True when the extent and the window overlap (touching counts). */
+export function extentInWindow(e: DataExtent, w: DataWindow): boolean {
+  return (
+    e.fromTime <= w.toTime && e.toTime >= w.fromTime && e.minPrice <= w.maxPrice && e.maxPrice >= w.minPrice
+  );
+}
