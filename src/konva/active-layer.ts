@@ -121,6 +121,15 @@ export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRati
           height: Math.abs(tool.y1 - tool.y0),
         });
       } else marquee.visible(false);
+      // An empty layer is hidden rather than cleared: a hidden canvas costs the compositor
+      // nothing, while a cleared one is still uploaded and blended over the chart every frame.
+      const empty =
+        scenes.length === 0 && labels.length === 0 && handlePrims.length === 0 && tool.type !== 'marquee';
+      if (empty) {
+        if (layer.visible()) layer.visible(false);
+        return;
+      }
+      if (!layer.visible()) layer.visible(true);
       layer.draw();
     },
   };

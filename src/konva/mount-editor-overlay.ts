@@ -156,7 +156,14 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       lastSignature = signature;
       lastCommitted = split.committed;
       staticScenes = scenes.scenesOf(split.committed, viewport, viewportShape(viewport, probePrice));
-      staticLayer.draw();
+      // Nothing near the pane: hide the layer instead of clearing it (see active-layer.ts).
+      if (staticScenes.length === 0) {
+        staticLayer.visible(false);
+        lastStats = { scenes: 0, culled: 0, strokeBatches: 0, fillBatches: 0, texts: 0 };
+      } else {
+        staticLayer.visible(true);
+        staticLayer.draw();
+      }
     }
     active.update({
       state,

@@ -206,3 +206,45 @@ describe('pixel ratio and teardown', () => {
     expect(chart.options().handleScroll).toMatchObject({ pressedMouseMove: true });
   });
 });
+
+describe('drawings far from the pane', () => {
+  const layers = () => [...host.querySelectorAll<HTMLCanvasElement>('.chartmark-overlay canvas')];
+  const shown = () => layers().map((c) => c.style.display !== 'none');
+
+  // Logical 150…284 over a ~840 px pane: 6.3 px per bar, so the 256 px cull margin is ~41 bars
+  // and bars 10–14 lie ~860 px left of the pane.
+  const farView = async () => {
+    chart.timeScale().setVisibleLogicalRange({ from: 150, to: times.length + 20 });
+    await frames();
+  };
+
+  it('builds no scene for a drawing 136 bars left of the pane, and paints it once a pan brings it in', async () => {
+    const far = createDrawing('RECTANGLE', 'far', [pt(times[10], 1.34), pt(times[14], 1.35)]);
+    const near = createDrawing('LINE', 'near', [pt(times[200], 1.34), pt(times[220], 1.35)]);
+    await mount([far, near]);
+    await farView();
+    expect(overlay.lastStaticPaint()).toMatchObject({ scenes: 1, culled: 0 });
+    chart.timeScale().setVisibleLogicalRange({ from: 0, to: 80 });
+    await frames();
+    // Now the line at bars 200–220 is the one far away.
+    expect(overlay.lastStaticPaint()).toMatchObject({ scenes: 1, culled: 0 });
+    const x = Math.round(overlay.viewport.timeToX(times[12]));
+    const y = Math.round(overlay.viewport.priceToY(1.345 as Price));
+    // The rectangle's fill (25 % of its colour over transparent) is there.
+    expect(staticCanvas().getImageData(x, y, 1, 1).data[3]).toBeGreaterThan(0);
+  });
+
+  it('hides both overlay canvases while there is nothing to paint, and shows them again', async () => {
+    await mount([createDrawing('LINE', 'l', [pt(times[10], 1.34), pt(times[14], 1.35)])]);
+    await farView();
+    expect(shown()).toEqual([false, false]);
+    editor.select(['l']);
+    await frames();
+    // Selected: the line and its handles move to the interactive layer.
+    expect(shown()).toEqual([false, true]);
+    editor.select([]);
+    chart.timeScale().setVisibleLogicalRange({ from: 0, to: 80 });
+    await frames();
+    expect(shown()).toEqual([true, false]);
+  });
+});
