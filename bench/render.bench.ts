@@ -1,49 +1,50 @@
-// Render cost of the editor overlay (design.md §5): scripted pan and zoom of the demo chart with
-// 1,000 drawings, with none, and with the chart alone, all in one Chromium run; then the frame
-// work of dragging one drawing among 1,000. Work = main-thread + raster-thread busy time per
-// step (the change and the frames that show it) from a Chrome trace. Never fails on time.
-// Run: npx tsx bench/render.bench.ts   (CHROMIUM_PATH overrides /usr/lib/chromium/chromium)
+// Render cost of the editor overlay (design.md §5): scripted pan and zoom of a chart with 1,000
+// drawings, with none, and with the chart alone, all in one Chromium run; then the frame work of
+// dragging one drawing among 1,000. Two scenes (bench/render-data.ts): `history` (2,000 bars,
+// drawings between nearby swings, most off screen) and `dense` (264 bars, ~90 % of the drawings
+// in view). Work = main-thread + raster-thread busy time per step (the change and the frames that
+// show it) from a Chrome trace. Never fails on time.
+// Run: npx tsx bench/render.bench.ts   (CHROMIUM_PATH overrides /usr/lib/chromium/chromium;
+// BENCH_RUNS=n runs, BENCH_SCENES=history,dense picks scenes)
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
-import { demoCandles } from '../demo/candles';
-import type { Drawing, DrawingKind } from '../src/core/drawing';
-import { createDrawing } from '../src/core/kinds/registry';
-import type { Price, UtcSeconds } from '../src/core/units';
+import type { Drawing } from '../src/core/drawing';
+import { benchCandles, denseDrawings, historyDrawings } from './render-data';
 import { quantile, type TraceEvent, workPerWindow } from './render-trace';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 const STEPS = 80;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const KINDS: readonly DrawingKind[] = [
-  'HORIZONTAL_LINE',
-  'LINE',
-  'RECTANGLE',
-  'PARALLEL',
-  'FIBONACCI_RETRACEMENT',
-];
+const VIEW = { width: 1280, height: 800 };
 
-function drawings(count: number): Drawing[] {
-  const candles = demoCandles();
-  let seed = 7;
-  const rand = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  const point = () => {
-    const c = candles[Math.floor(rand() * candles.length)];
-    return { time: c.time as UtcSeconds, price: (1.337 + rand() * 0.021) as Price };
-  };
-  return Array.from({ length: count }, (_, i) => {
-    const kind = KINDS[i % KINDS.length];
-    const n = { HORIZONTAL_LINE: 1, LINE: 2, RECTANGLE: 2, PARALLEL: 3, FIBONACCI_RETRACEMENT: 2 }[kind];
-    const pts = Array.from({ length: n }, point).sort((a, b) => a.time - b.time);
-    return createDrawing(kind, `bench_${i}`, pts);
-  });
+interface SceneSpec {
+  readonly name: string;
+  readonly bars: number;
+  readonly drawings: Drawing[];
 }
 
-type Scenario = 'chart alone' | 'overlay, 0 drawings' | 'overlay, 1000 drawings';
+const SCENES: SceneSpec[] = [
+  { name: 'history', bars: 2000, drawings: historyDrawings(benchCandles(2000), 1000) },
+  { name: 'dense', bars: 264, drawings: denseDrawings(benchCandles(264), 1000) },
+].filter((s) => (process.env.BENCH_SCENES ?? 'history,dense').split(',').includes(s.name));
+
+type Row = 'chart alone' | 'overlay, 0 drawings' | 'overlay, 1000 drawings';
+
+interface Overlay {
+  destroy(): void;
+  viewport: { width: number; height: number; timeToX(t: number): number; priceToY(p: number): number };
+  lastStaticPaint(): { scenes: number } | null;
+}
+type PageGlobals = {
+  chartmark: {
+    editor: { load(d: unknown): void };
+    chart: import('lightweight-charts').IChartApi;
+    overlay: Overlay;
+    bars: number;
+  };
+};
 
 async function traced(page: Page, prefix: string, body: () => Promise<void>): Promise<number[]> {
   const browser = page.context().browser();
@@ -62,16 +63,15 @@ async function traced(page: Page, prefix: string, body: () => Promise<void>): Pr
   return workPerWindow(trace.traceEvents, prefix);
 }
 
+/** 40 pans (scrollToPosition) then 40 zooms (setVisibleLogicalRange) near the last bars; 160 bars in view. */
 async function panAndZoom(page: Page, prefix: string): Promise<number[]> {
   return traced(page, prefix, () =>
     page.evaluate(
       async ({ steps, prefix }) => {
-        const { chart } = (
-          window as unknown as { chartmark: { chart: import('lightweight-charts').IChartApi } }
-        ).chartmark;
+        const { chart, bars } = (window as unknown as PageGlobals).chartmark;
         const ts = chart.timeScale();
         const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        ts.setVisibleLogicalRange({ from: 60, to: 220 });
+        ts.setVisibleLogicalRange({ from: bars - 204, to: bars - 44 });
         await frame();
         for (let i = 0; i <= steps; i++) {
           performance.mark(`${prefix}${i}`);
@@ -79,7 +79,7 @@ async function panAndZoom(page: Page, prefix: string): Promise<number[]> {
           if (i < steps / 2) ts.scrollToPosition(-((i % 20) * 3), false);
           else {
             const w = 80 + ((i * 7) % 120);
-            ts.setVisibleLogicalRange({ from: 140 - w / 2, to: 140 + w / 2 });
+            ts.setVisibleLogicalRange({ from: bars - 124 - w / 2, to: bars - 124 + w / 2 });
           }
           await frame();
         }
@@ -89,84 +89,23 @@ async function panAndZoom(page: Page, prefix: string): Promise<number[]> {
   );
 }
 
-async function main(): Promise<void> {
-  const server = await createServer({
-    configFile: resolve('vite.config.ts'),
-    logLevel: 'error',
-    // No HMR: an edit elsewhere in the tree must not reload the page mid-measurement.
-    server: { host: '127.0.0.1', port: 5196, strictPort: false, hmr: false, watch: { ignored: ['**/*'] } },
-  });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5196/';
-  const browser = await chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
-  const many = drawings(1000);
-  const results = new Map<Scenario, number[]>();
-  const drag: number[] = [];
-  try {
-    for (let run = 0; run < RUNS; run++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      // tsx compiles named functions with esbuild's keepNames helper, which evaluate() ships to the page.
-      await page.addInitScript('window.__name = (f) => f');
-      await page.goto(url);
-      await page.waitForFunction(() => 'chartmark' in window);
-      const load = (list: Drawing[]) =>
-        page.evaluate((list) => {
-          const w = window as unknown as { chartmark: { editor: { load(d: unknown): void } } };
-          w.chartmark.editor.load({ drawings: list });
-        }, list);
-      await load(many);
-      const add = (s: Scenario, v: number[]) => results.set(s, [...(results.get(s) ?? []), ...v]);
-      add('overlay, 1000 drawings', await panAndZoom(page, `many${run}_`));
-      drag.push(...(await dragOne(page, many, `drag${run}_`)));
-      await load([]);
-      add('overlay, 0 drawings', await panAndZoom(page, `none${run}_`));
-      await page.evaluate(() => {
-        (window as unknown as { chartmark: { overlay: { destroy(): void } } }).chartmark.overlay.destroy();
-      });
-      add('chart alone', await panAndZoom(page, `bare${run}_`));
-      await page.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  const base = results.get('chart alone') ?? [];
-  const baseP50 = quantile(base, 0.5);
-  console.log(
-    `render bench: ${RUNS} runs × ${STEPS} pan/zoom steps, demo chart 1280×800, ${demoCandles().length} bars`,
-  );
-  console.log('scenario                   p50 ms   p95 ms   p50 ratio to chart alone');
-  for (const [name, values] of results) {
-    const p50 = quantile(values, 0.5);
-    const p95 = quantile(values, 0.95);
-    console.log(
-      `${name.padEnd(26)} ${p50.toFixed(2).padStart(6)}   ${p95.toFixed(2).padStart(6)}   ${(p50 / baseP50).toFixed(2)}×`,
-    );
-  }
-  console.log(
-    `drag one drawing among 1000: p50 ${quantile(drag, 0.5).toFixed(2)} ms, p95 ${quantile(drag, 0.95).toFixed(2)} ms per move (${drag.length} moves)`,
-  );
-}
-
 async function dragOne(page: Page, list: Drawing[], prefix: string): Promise<number[]> {
-  // Drag the body of a LINE that sits in view: start at its midpoint.
-  const target = list.find((d) => d.kind === 'LINE') as Drawing;
-  const start = await page.evaluate((d) => {
-    const w = window as unknown as {
-      chartmark: {
-        overlay: { viewport: { timeToX(t: number): number; priceToY(p: number): number } };
-        chart: import('lightweight-charts').IChartApi;
-      };
-    };
-    const vp = w.chartmark.overlay.viewport;
-    const rect = w.chartmark.chart.chartElement().getBoundingClientRect();
-    const a = d.points[0];
-    const b = d.points[d.points.length - 1];
-    return {
-      x: rect.left + (vp.timeToX(a.time) + vp.timeToX(b.time)) / 2,
-      y: rect.top + (vp.priceToY(a.price) + vp.priceToY(b.price)) / 2,
-    };
-  }, target);
+  // Drag the body of a LINE in view: start at its midpoint.
+  const start = await page.evaluate((list) => {
+    const { overlay, chart } = (window as unknown as PageGlobals).chartmark;
+    const vp = overlay.viewport;
+    const rect = chart.chartElement().getBoundingClientRect();
+    for (const d of list) {
+      if (d.kind !== 'LINE') continue;
+      const a = d.points[0];
+      const b = d.points[1];
+      const x = (vp.timeToX(a.time) + vp.timeToX(b.time)) / 2;
+      const y = (vp.priceToY(a.price) + vp.priceToY(b.price)) / 2;
+      if (x > 40 && x < vp.width - 160 && y > 40 && y < vp.height - 60)
+        return { x: rect.left + x, y: rect.top + y };
+    }
+    throw new Error('no LINE in view to drag');
+  }, list);
   const frame = () =>
     page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return traced(page, prefix, async () => {
@@ -180,6 +119,91 @@ async function dragOne(page: Page, list: Drawing[], prefix: string): Promise<num
     }
     await page.mouse.up();
   });
+}
+
+interface SceneResult {
+  readonly rows: Map<Row, number[]>;
+  readonly drag: number[];
+  readonly painted: number[];
+}
+
+async function runScene(
+  page: Page,
+  url: string,
+  spec: SceneSpec,
+  run: number,
+  into: SceneResult,
+): Promise<void> {
+  await page.goto(`${url}?bars=${spec.bars}`);
+  await page.waitForFunction(() => 'chartmark' in window);
+  const load = (list: Drawing[]) =>
+    page.evaluate(
+      (list) => (window as unknown as PageGlobals).chartmark.editor.load({ drawings: list }),
+      list,
+    );
+  const add = (row: Row, v: number[]) => into.rows.set(row, [...(into.rows.get(row) ?? []), ...v]);
+  const tag = `${spec.name}${run}`;
+  await load(spec.drawings);
+  add('overlay, 1000 drawings', await panAndZoom(page, `many${tag}_`));
+  into.painted.push(
+    await page.evaluate(
+      () => (window as unknown as PageGlobals).chartmark.overlay.lastStaticPaint()?.scenes ?? 0,
+    ),
+  );
+  into.drag.push(...(await dragOne(page, spec.drawings, `drag${tag}_`)));
+  await load([]);
+  add('overlay, 0 drawings', await panAndZoom(page, `none${tag}_`));
+  await page.evaluate(() => (window as unknown as PageGlobals).chartmark.overlay.destroy());
+  add('chart alone', await panAndZoom(page, `bare${tag}_`));
+}
+
+function report(spec: SceneSpec, r: SceneResult): void {
+  const base = quantile(r.rows.get('chart alone') ?? [], 0.5);
+  console.log(
+    `\n${spec.name}: ${spec.bars} bars, 1,000 drawings, ${RUNS} runs × ${STEPS} pan/zoom steps, ${VIEW.width}×${VIEW.height}; drawings painted at the last step: ${r.painted.join(', ')}`,
+  );
+  console.log('scenario                   p50 ms   p95 ms   p50 ratio to chart alone');
+  for (const row of ['chart alone', 'overlay, 0 drawings', 'overlay, 1000 drawings'] as Row[]) {
+    const values = r.rows.get(row) ?? [];
+    const p50 = quantile(values, 0.5);
+    const p95 = quantile(values, 0.95);
+    console.log(
+      `${row.padEnd(26)} ${p50.toFixed(2).padStart(6)}   ${p95.toFixed(2).padStart(6)}   ${(p50 / base).toFixed(2)}×`,
+    );
+  }
+  console.log(
+    `drag one drawing among 1000: p50 ${quantile(r.drag, 0.5).toFixed(2)} ms, p95 ${quantile(r.drag, 0.95).toFixed(2)} ms per move (${r.drag.length} moves)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const server = await createServer({
+    configFile: resolve('vite.config.ts'),
+    root: resolve('bench/render-page'),
+    logLevel: 'error',
+    // No HMR: an edit elsewhere in the tree must not reload the page mid-measurement.
+    server: { host: '127.0.0.1', port: 5196, strictPort: false, hmr: false, watch: { ignored: ['**/*'] } },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5196/';
+  const browser = await chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
+  const results = SCENES.map(() => ({ rows: new Map(), drag: [], painted: [] }) as SceneResult);
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // Scenes alternate within a run, so machine noise spreads over both alike.
+      for (const [i, spec] of SCENES.entries()) {
+        const page = await browser.newPage({ viewport: VIEW });
+        // tsx compiles named functions with esbuild's keepNames helper, which evaluate() ships to the page.
+        await page.addInitScript('window.__name = (f) => f');
+        await runScene(page, url, spec, run, results[i]);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  SCENES.forEach((spec, i) => report(spec, results[i]));
 }
 
 await main();
