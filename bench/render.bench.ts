@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  SCENES.forEach((spec, i) => report(spec, results[i]));
+  for (const [i, spec] of SCENES.entries()) report(spec, results[i]);
 }
 
 await main();
