@@ -23,6 +23,7 @@ import {
 import { type PaintStats, paintScenes, TextWidthCache } from './scene-painter';
 import type { Drawing } from '../core/drawing';
 import type { Scene } from '../core/scene';
+import type { Viewport } from '../core/viewport';
 import type { UtcSeconds } from '../core/units';
 
 /** Options of the overlay. */
@@ -108,9 +109,9 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
 
   // Sizes come from the chart's API, not the DOM: reading offset/client sizes every frame
   // would force a synchronous layout right after lightweight-charts touched its DOM.
-  const layout = () => {
-    const paneWidth = viewport.width as number;
-    const paneHeight = viewport.height as number;
+  const layout = (vp: Viewport) => {
+    const paneWidth = vp.width as number;
+    const paneHeight = vp.height as number;
     const priceAxisWidth = chart.priceScale('right').width();
     const timeAxisHeight = chart.timeScale().height();
     return {
@@ -132,7 +133,9 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   const paint = (): void => {
     frame = 0;
     if (destroyed) return;
-    const l = layout();
+    // One frozen mapping for the whole frame: scenes convert thousands of prices.
+    const vp = viewport.snapshot();
+    const l = layout(vp);
     if (stage.width() !== l.width || stage.height() !== l.height) {
       stage.size({ width: l.width, height: l.height });
       // The stage's origin is the pane's top-left corner (after a left price axis, if any).
@@ -144,7 +147,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     }
     clip = { minX: 0, minY: 0, maxX: l.paneWidth, maxY: l.paneHeight };
     const state = editor.getState();
-    const signature = viewportSignature(viewport, probePrice);
+    const signature = viewportSignature(vp, probePrice);
     const handleRadius = wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse;
     // The chart repaints on every crosshair move; nothing of ours changed then.
     if (state === lastState && signature === lastSignature && handleRadius === lastRadius) return;
@@ -155,7 +158,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     if (signature !== lastSignature || !sameDrawings(split.committed, lastCommitted)) {
       lastSignature = signature;
       lastCommitted = split.committed;
-      staticScenes = scenes.scenesOf(split.committed, viewport, viewportShape(viewport, probePrice));
+      staticScenes = scenes.scenesOf(split.committed, vp, viewportShape(vp, probePrice));
       // Nothing near the pane: hide the layer instead of clearing it (see active-layer.ts).
       if (staticScenes.length === 0) {
         staticLayer.visible(false);
@@ -169,7 +172,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       state,
       drawings: split.active,
       staticScenes,
-      viewport,
+      viewport: vp,
       layout: l,
       handleRadius,
       createdAt,
