@@ -19,6 +19,11 @@ export function onViewportChange(
   const run = (): void => {
     queued = false;
     pending = false;
+    // The chart painted: the fallback is not needed, and a frame callback less is work saved.
+    if (fallback !== 0) {
+      cancelAnimationFrame(fallback);
+      fallback = 0;
+    }
     if (active) callback();
   };
   const afterPaint = (): void => {

@@ -128,6 +128,8 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   let lastState: EditorState | null = null;
   let lastRadius = 0;
   let lastCommitted: readonly Drawing[] = [];
+  let splitOf: EditorState | null = null;
+  let split: { committed: Drawing[]; active: Drawing[] } = { committed: [], active: [] };
   let frame = 0;
   let destroyed = false;
   const paint = (): void => {
@@ -153,8 +155,11 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     if (state === lastState && signature === lastSignature && handleRadius === lastRadius) return;
     lastState = state;
     lastRadius = handleRadius;
-    const ids = activeIds(state);
-    const split = splitDrawings(state, ids);
+    // A pan or zoom leaves the editor state alone: its split is the last one.
+    if (state !== splitOf) {
+      splitOf = state;
+      split = splitDrawings(state, activeIds(state));
+    }
     if (signature !== lastSignature || !sameDrawings(split.committed, lastCommitted)) {
       lastSignature = signature;
       lastCommitted = split.committed;

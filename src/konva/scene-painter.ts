@@ -6,9 +6,10 @@
 // stroked into an outline first, so opaque strokes wider than a device pixel are stroked one
 // subpath at a time (each a cheap convex shape); hairlines and translucent strokes stay batched.
 import type { Box, PolygonPrimitive, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
-import { fontOf, LabelSpace, paintText, type TextWidthCache, textBox } from './text-painter';
+import { fontOf, LabelSpace, paintText, type TextWidthCache, textBox, textPen } from './text-painter';
 
-export { FONT_FAMILY, fontOf, LabelSpace, paintText, TextWidthCache, textBox } from './text-painter';
+export type { TextPen } from './text-painter';
+export { FONT_FAMILY, fontOf, LabelSpace, paintText, TextWidthCache, textBox, textPen } from './text-painter';
 
 /** Counts of what one paint call drew, for tests and benchmarks. */
 export interface PaintStats {
@@ -135,14 +136,15 @@ export function paintScenes(
   ctx.setLineDash([]);
   // With many drawings, labels pile up unreadably; the first label painted at a spot wins.
   const space = declutter ? new LabelSpace() : null;
+  const pen = textPen(ctx);
   for (const t of texts) {
     // Every label box holds its anchor, so a taken anchor cell means a lost claim: skip the measuring.
     if (space?.taken(t.x, t.y)) continue;
-    const box = textBox(t, cache.measure(ctx, fontOf(t.fontSize), t.text));
+    const box = textBox(t, cache.measure(ctx, fontOf(t.fontSize), t.text, pen));
     if (box.maxX < clip.minX || box.minX > clip.maxX || box.maxY < clip.minY || box.minY > clip.maxY)
       continue;
     if (space && !space.claim(box)) continue;
-    paintText(ctx, t, cache);
+    paintText(ctx, t, cache, pen);
     stats.texts++;
   }
   ctx.restore();
