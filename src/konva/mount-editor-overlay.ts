@@ -1,8 +1,9 @@
-// The editor overlay: a Konva stage over a lightweight-charts chart. Committed drawings are
-// painted by ONE shape whose draw function walks their scenes (design.md §5: per-node cost
-// dominates); the few active things — hovered/selected/placed drawings, handles, levels, the
-// expiry marker, axis labels, the marquee — live on a small second layer. Konva's own hit
-// canvas is never used: the editor hit-tests with the core and tells us the cursor.
+// The editor overlay over a lightweight-charts chart, in two non-listening layers. Committed
+// drawings are painted by ONE call that walks their scenes (design.md §5: per-node cost
+// dominates) onto a pane-sized canvas; the few active things — hovered/selected/placed
+// drawings, handles, levels, the expiry marker, axis labels, the marquee — are Konva nodes on a
+// small stage above it. Konva's own hit canvas is never used: the editor hit-tests with the
+// core and tells us the cursor. A layer with nothing to paint is hidden, not cleared.
 import Konva from 'konva';
 import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, createBarLookup } from '../chart/bar-lookup';
@@ -88,23 +89,37 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   host.className = 'chartmark-overlay';
   host.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:3';
   container.append(host);
+  // Committed drawings go on a plain canvas the size of the pane, under the Konva stage: it is
+  // repainted on every pan and zoom frame, and a smaller canvas is less to clear and to hand
+  // to the compositor; Konva's node tree would only wrap the one draw call it holds.
+  const staticCanvas = container.ownerDocument.createElement('canvas');
+  staticCanvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
+  const staticCtx = staticCanvas.getContext('2d');
+  if (!staticCtx) throw new Error('mountEditorOverlay: no 2D canvas context');
   const stage = new Konva.Stage({ container: host, width: 1, height: 1, listening: false });
-  const staticLayer = new Konva.Layer({ listening: false });
+  // After the stage, which empties its container; first, so the stage paints above it.
+  host.insertBefore(staticCanvas, host.firstChild);
   const activeLayer = new Konva.Layer({ listening: false });
-  stage.add(staticLayer, activeLayer);
-  for (const layer of [staticLayer, activeLayer]) layer.getCanvas().setPixelRatio(pixelRatio);
+  stage.add(activeLayer);
+  activeLayer.getCanvas().setPixelRatio(pixelRatio);
   const cache = new TextWidthCache();
   const scenes = new SceneCache();
   let staticScenes: Scene[] = [];
   let lastStats: PaintStats | null = null;
-  let clip = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  const staticShape = new Konva.Shape({
-    listening: false,
-    sceneFunc: (ctx) => {
-      lastStats = paintScenes(ctx._context, staticScenes, clip, pixelRatio, cache, true);
-    },
-  });
-  staticLayer.add(staticShape);
+  const paintStatic = (width: number, height: number): void => {
+    const w = Math.round(width * pixelRatio);
+    const h = Math.round(height * pixelRatio);
+    if (staticCanvas.width !== w || staticCanvas.height !== h) {
+      staticCanvas.width = w;
+      staticCanvas.height = h;
+      staticCanvas.style.width = `${width}px`;
+      staticCanvas.style.height = `${height}px`;
+    }
+    staticCtx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    staticCtx.clearRect(0, 0, width, height);
+    const clip = { minX: 0, minY: 0, maxX: width, maxY: height };
+    lastStats = paintScenes(staticCtx, staticScenes, clip, pixelRatio, cache, true);
+  };
   const active: ActivePaint = paintActive(activeLayer, cache, pixelRatio);
 
   // Sizes come from the chart's API, not the DOM: reading offset/client sizes every frame
@@ -147,7 +162,6 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       lastSignature = '';
       lastState = null;
     }
-    clip = { minX: 0, minY: 0, maxX: l.paneWidth, maxY: l.paneHeight };
     const state = editor.getState();
     const signature = viewportSignature(vp, probePrice);
     const handleRadius = wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse;
@@ -166,11 +180,11 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       staticScenes = scenes.scenesOf(split.committed, vp, viewportShape(vp, probePrice));
       // Nothing near the pane: hide the layer instead of clearing it (see active-layer.ts).
       if (staticScenes.length === 0) {
-        staticLayer.visible(false);
+        staticCanvas.style.display = 'none';
         lastStats = { scenes: 0, culled: 0, strokeBatches: 0, fillBatches: 0, texts: 0 };
       } else {
-        staticLayer.visible(true);
-        staticLayer.draw();
+        staticCanvas.style.display = '';
+        paintStatic(l.paneWidth, l.paneHeight);
       }
     }
     active.update({

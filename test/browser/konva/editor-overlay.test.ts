@@ -184,7 +184,11 @@ describe('pixel ratio and teardown', () => {
   it('paints a 1 px line as exactly two sharp device rows on a 2× canvas', async () => {
     await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)], { color: '#FF0000' })], 2);
     const ctx = staticCanvas();
-    expect(ctx.canvas.width).toBe(2 * (overlay.viewport.width + chart.priceScale('right').width()));
+    // The committed drawings' canvas covers the pane only, in device pixels.
+    expect([ctx.canvas.width, ctx.canvas.height]).toEqual([
+      2 * overlay.viewport.width,
+      2 * overlay.viewport.height,
+    ]);
     const rows = rowsWith(ctx, 600, [255, 0, 0]);
     expect(rows.length).toBe(2);
     expect(rows[1] - rows[0]).toBe(1);
