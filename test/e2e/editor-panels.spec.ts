@@ -86,16 +86,23 @@ test('the overlay follows a window resize: canvas size and drawing positions', a
       };
     };
     const c = w.chartmark.chart;
-    const canvas = document.querySelector('.chartmark-overlay canvas') as HTMLCanvasElement;
+    // The committed drawings' canvas covers the pane; the interactive stage also the axes.
+    const [drawings, stage] = [...document.querySelectorAll<HTMLCanvasElement>('.chartmark-overlay canvas')];
     return {
-      canvas: [canvas.width, canvas.height],
+      canvases: [
+        [drawings.width, drawings.height],
+        [stage.width, stage.height],
+      ],
       chart: [
-        c.timeScale().width() + c.priceScale('right').width(),
-        c.paneSize(0).height + c.timeScale().height(),
+        [c.timeScale().width(), c.paneSize(0).height],
+        [
+          c.timeScale().width() + c.priceScale('right').width(),
+          c.paneSize(0).height + c.timeScale().height(),
+        ],
       ],
     };
   });
-  expect(sizes.canvas).toEqual(sizes.chart);
+  expect(sizes.canvases).toEqual(sizes.chart);
   // Still where the chart says: the target line's handle sits on its price after the resize.
   const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
   await page.mouse.move(p.x, p.y);
