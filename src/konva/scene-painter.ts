@@ -135,7 +135,7 @@ export function paintScenes(
   }
   ctx.setLineDash([]);
   // With many drawings, labels pile up unreadably; the first label painted at a spot wins.
-  const space = declutter ? new LabelSpace() : null;
+  const space = declutter ? new LabelSpace(clip.maxX, clip.maxY) : null;
   const pen = textPen(ctx);
   for (const t of texts) {
     // Every label box holds its anchor, so a taken anchor cell means a lost claim: skip the measuring.

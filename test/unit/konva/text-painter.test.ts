@@ -43,6 +43,23 @@ describe('LabelSpace.taken', () => {
   });
 });
 
+describe('LabelSpace bounds', () => {
+  it('only counts the area it covers: parts outside neither take nor block', () => {
+    const space = new LabelSpace(80, 40);
+    // Half outside on the left: takes cells x 0..1 only.
+    expect(space.claim({ minX: -20, minY: 0, maxX: 10, maxY: 3 })).toBe(true);
+    expect(space.taken(-4, 1)).toBe(false);
+    expect(space.taken(15, 1)).toBe(true);
+    expect(space.taken(16, 1)).toBe(false);
+    // Wholly outside (right of x = 80, below y = 40): always claimable, takes nothing.
+    expect(space.claim({ minX: 90, minY: 0, maxX: 120, maxY: 3 })).toBe(true);
+    expect(space.claim({ minX: 90, minY: 0, maxX: 120, maxY: 3 })).toBe(true);
+    expect(space.claim({ minX: 0, minY: 50, maxX: 10, maxY: 53 })).toBe(true);
+    // Overlapping the first claim inside the area fails.
+    expect(space.claim({ minX: 8, minY: 2, maxX: 30, maxY: 5 })).toBe(false);
+  });
+});
+
 describe('fontOf', () => {
   it('gives the CSS font of a size, also when asked again (cached)', () => {
     expect(fontOf(11)).toBe(`11px ${FONT_FAMILY}`);
