@@ -3,6 +3,7 @@
 // drawings are off screen, and building their scenes on every zoom step is the cost that grows
 // with the drawing count.
 import type { ChartPoint } from './drawing';
+import { boxFromPoints } from './geometry';
 import type { Px } from './units';
 import type { Viewport } from './viewport';
 
@@ -24,17 +25,9 @@ export interface DataWindow {
 
 /** The extent of points, with no extension. */
 export function pointsExtent(points: readonly ChartPoint[]): DataExtent {
-  let fromTime = Number.POSITIVE_INFINITY;
-  let toTime = Number.NEGATIVE_INFINITY;
-  let minPrice = Number.POSITIVE_INFINITY;
-  let maxPrice = Number.NEGATIVE_INFINITY;
-  for (const p of points) {
-    if (p.time < fromTime) fromTime = p.time;
-    if (p.time > toTime) toTime = p.time;
-    if (p.price < minPrice) minPrice = p.price;
-    if (p.price > maxPrice) maxPrice = p.price;
-  }
-  return { fromTime, toTime, minPrice, maxPrice };
+  // Time on x and price on y: the same smallest box.
+  const b = boxFromPoints(points.map((p) => ({ x: p.time, y: p.price })));
+  return { fromTime: b.minX, toTime: b.maxX, minPrice: b.minY, maxPrice: b.maxY };
 }
 
 /**

@@ -104,54 +104,42 @@ describe('createChartViewport over a real chart', () => {
     expect(vp.priceToY(prices.min)).toBeCloseTo(vp.height, 3);
     expect(vp.yToPrice(10 as Px)).toBeLessThan(prices.max);
   });
-});
 
-describe('ChartViewport.snapshot', () => {
-  let series: ReturnType<typeof setup>;
-  beforeEach(async () => {
-    series = setup();
-    chart.timeScale().setVisibleLogicalRange({ from: 100, to: 300 });
-    await frame();
-    await frame();
-  });
-  afterEach(() => {
-    chart.remove();
-    host.remove();
-  });
+  describe('ChartViewport.snapshot', () => {
+    const agree = () => {
+      const live = createChartViewport(chart, series, times);
+      const snap = live.snapshot();
+      expect([snap.width, snap.height]).toEqual([live.width, live.height]);
+      // On, between and after bars, and prices across and beyond the visible range.
+      for (const t of [times[100], times[200] + HOUR / 3, times[263] + 7 * HOUR] as UtcSeconds[]) {
+        expect(snap.timeToX(t)).toBeCloseTo(live.timeToX(t), 9);
+        expect(snap.xToTime(live.timeToX(t))).toBeCloseTo(t, 3);
+      }
+      for (const p of [1.2, 1.336, 1.3475, 1.359, 1.5]) {
+        expect(snap.priceToY(p as Price)).toBeCloseTo(series.priceToCoordinate(p) as number, 6);
+        expect(snap.yToPrice(live.priceToY(p as Price))).toBeCloseTo(p, 9);
+      }
+      return snap;
+    };
 
-  const agree = () => {
-    const live = createChartViewport(chart, series, times);
-    const snap = live.snapshot();
-    expect([snap.width, snap.height]).toEqual([live.width, live.height]);
-    // On, between and after bars, and prices across and beyond the visible range.
-    for (const t of [times[100], times[200] + HOUR / 3, times[263] + 7 * HOUR] as UtcSeconds[]) {
-      expect(snap.timeToX(t)).toBeCloseTo(live.timeToX(t), 9);
-      expect(snap.xToTime(live.timeToX(t))).toBeCloseTo(t, 3);
-    }
-    for (const p of [1.2, 1.336, 1.3475, 1.359, 1.5]) {
-      expect(snap.priceToY(p as Price)).toBeCloseTo(series.priceToCoordinate(p) as number, 6);
-      expect(snap.yToPrice(live.priceToY(p as Price))).toBeCloseTo(p, 9);
-    }
-    return snap;
-  };
+    it('maps time and price exactly as the live viewport does', () => {
+      agree();
+    });
 
-  it('maps time and price exactly as the live viewport does', () => {
-    agree();
-  });
+    it('stays exact on a logarithmic price scale (it keeps asking the chart there)', async () => {
+      series.priceScale().applyOptions({ mode: 1 });
+      await frame();
+      agree();
+    });
 
-  it('stays exact on a logarithmic price scale (it keeps asking the chart there)', async () => {
-    series.priceScale().applyOptions({ mode: 1 });
-    await frame();
-    agree();
-  });
-
-  it('is frozen: a scroll after it was taken does not move it', async () => {
-    const before = createChartViewport(chart, series, times).snapshot();
-    const x = before.timeToX(times[200]);
-    chart.timeScale().scrollToPosition(-40, false);
-    await frame();
-    expect(before.timeToX(times[200])).toBe(x);
-    expect(createChartViewport(chart, series, times).timeToX(times[200])).not.toBeCloseTo(x, 0);
+    it('is frozen: a scroll after it was taken does not move it', async () => {
+      const before = createChartViewport(chart, series, times).snapshot();
+      const x = before.timeToX(times[200]);
+      chart.timeScale().scrollToPosition(-40, false);
+      await frame();
+      expect(before.timeToX(times[200])).toBe(x);
+      expect(createChartViewport(chart, series, times).timeToX(times[200])).not.toBeCloseTo(x, 0);
+    });
   });
 });
 
