@@ -3,6 +3,7 @@
 // edits stay in this browser's outbox and the status says so.
 import type { Editor } from 'chartmark/editor';
 import {
+  claimTabOutbox,
   createApiClient,
   createSyncEngine,
   indexedDbOutbox,
@@ -27,17 +28,6 @@ export interface SyncHandle {
 }
 
 const SENDER = 'demo@chartmark.dev';
-
-// Each tab keeps its own outbox (two tabs on one analysis must not overwrite each other's pending
-// edits); the tab's id lives in sessionStorage, so a reload of the tab finds its outbox again.
-function tabOutboxName(): string {
-  let id = sessionStorage.getItem('chartmark-tab');
-  if (!id) {
-    id = Math.random().toString(36).slice(2, 10);
-    sessionStorage.setItem('chartmark-tab', id);
-  }
-  return `chartmark-sync-${id}`;
-}
 
 async function loadConfig(): Promise<DemoConfig | null> {
   // The dev server has no API and no config; asking would only log a 404.
@@ -64,6 +54,9 @@ function statusElement(): HTMLOutputElement {
 export async function wireSync(editor: Editor): Promise<void> {
   const el = statusElement();
   const config = await loadConfig();
+  // One outbox per tab, kept over reloads; a new tab adopts the outbox a closed tab left with
+  // unsent edits (claimTabOutbox), so they are sent when that analysis is opened again.
+  const outboxName = await claimTabOutbox('chartmark-sync-');
   const offlineFetch = () => Promise.reject(new TypeError('no API server (plain vite)'));
   const client = createApiClient({
     baseUrl: '',
@@ -75,7 +68,7 @@ export async function wireSync(editor: Editor): Promise<void> {
     client,
     communityId: config?.communityId ?? 'no-server',
     channelId: config?.channelId ?? 'no-server',
-    outbox: indexedDbOutbox(tabOutboxName()),
+    outbox: indexedDbOutbox(outboxName),
     sender: SENDER,
     pollMs: config ? 2000 : 0,
     backoff: { baseMs: 500, capMs: 5000 },

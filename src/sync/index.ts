@@ -23,6 +23,7 @@ export {
 } from './outbox';
 export { NOTHING_TOUCHED, rebase, type Touched } from './rebase';
 export { type SyncStatus, statusText } from './status';
+export { claimTabOutbox, type TabOutboxEnv } from './tab-outbox';
 export {
   canonical,
   type DomainDoc,

@@ -210,4 +210,31 @@ test.describe('sync with the reference server', () => {
     await expect(status(page)).toHaveText('Saved · v2', { timeout: 15_000 });
     expect(shape(await serverDrawings(request, cfg, id))).toEqual(local);
   });
+
+  test('edits a closed tab never sent are sent by the next tab that opens the analysis', async ({
+    context,
+    request,
+  }, testInfo) => {
+    const cfg = await demoConfig(request);
+    const id = await freshAnalysis(request, cfg);
+    const first = await context.newPage();
+    await openSynced(first, id);
+    await first.route('**/v1/analysis/**', (route) =>
+      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+    );
+    await drawHorizontalLine(first, '2026-01-12T10:00:00Z', 1.356);
+    await expect(status(first)).toHaveText('Offline · 1 pending');
+    const local = shape(await exported(first));
+    await first.close();
+    expect(shape(await serverDrawings(request, cfg, id))).toHaveLength(local.length - 1);
+
+    // A new tab (its own sessionStorage) finds the closed tab's outbox unlocked and adopts it.
+    const next = await context.newPage();
+    await next.goto(`/?analysis=${id}`);
+    await expect(status(next)).toHaveText('Saved · v2', { timeout: 15_000 });
+    expect(shape(await serverDrawings(request, cfg, id))).toEqual(local);
+    await nextFrames(next);
+    expect(shape(await exported(next))).toEqual(local);
+    await keepScreenshot(next, testInfo, 'sent-by-the-next-tab');
+  });
 });
