@@ -67,10 +67,11 @@ export function dataWindow(viewport: Viewport, marginX: number, marginY: number)
   const t1 = viewport.xToTime((viewport.width + marginX) as Px);
   const p0 = viewport.yToPrice(-marginY as Px);
   const p1 = viewport.yToPrice((viewport.height + marginY) as Px);
+  // NaN (no bars yet; a log scale asked for a price below zero) must widen the window, never narrow it.
+  const noTime = Number.isNaN(t0) || Number.isNaN(t1);
   return {
-    fromTime: Math.min(t0, t1),
-    toTime: Math.max(t0, t1),
-    // NaN (e.g. a log scale asked for a price below zero) must widen the window, never narrow it.
+    fromTime: noTime ? Number.NEGATIVE_INFINITY : Math.min(t0, t1),
+    toTime: noTime ? Number.POSITIVE_INFINITY : Math.max(t0, t1),
     minPrice: Number.isNaN(p0) || Number.isNaN(p1) ? Number.NEGATIVE_INFINITY : Math.min(p0, p1),
     maxPrice: Number.isNaN(p0) || Number.isNaN(p1) ? Number.POSITIVE_INFINITY : Math.max(p0, p1),
   };

@@ -94,6 +94,9 @@ describe('dataWindow and extentInWindow', () => {
     expect(extentInWindow(inside, w)).toBe(true);
     expect(extentInWindow({ ...inside, fromTime: T0 - 120, toTime: T0 - 60 }, w)).toBe(false);
     expect(extentInWindow({ ...inside, minPrice: 111, maxPrice: 112 }, w)).toBe(false);
+    // A mapping that cannot answer (no bars yet, a log scale below zero) culls nothing.
+    const blind = { ...vp, xToTime: () => Number.NaN, yToPrice: () => Number.NaN } as unknown as Viewport;
+    expect(dataWindow(blind, 0, 0)).toEqual({ fromTime: -INF, toTime: INF, minPrice: -INF, maxPrice: INF });
     // Touching counts: a horizontal line exactly on the top edge is drawn.
     expect(extentInWindow({ fromTime: -INF, toTime: INF, minPrice: 110, maxPrice: 110 }, w)).toBe(true);
   });
