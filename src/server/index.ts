@@ -82,6 +82,17 @@ export type { WebhookMigration } from './webhooks/tables';
 export { WEBHOOK_MIGRATIONS } from './webhooks/tables';
 export type { DrainResult, WebhookQueue, WebhookWorker, WebhookWorkerOptions } from './webhooks/worker';
 export { startWebhookWorker, WEBHOOK_USER_AGENT } from './webhooks/worker';
+export { DEFAULT_WEBHOOK_MAX_AGE_MS } from './webhooks/worker';
+export type { AttemptNext, DeliveryCounts } from './webhooks/queue';
+export type { HostLookup } from './webhooks/address-guard';
+export {
+  ALLOW_PRIVATE_ENV,
+  checkWebhookUrlLiteral,
+  nonPublicKind,
+  screenWebhookUrl,
+} from './webhooks/address-guard';
+export type { WebhookEnvOptions } from './webhooks/worker-env';
+export { MAX_AGE_ENV, webhookEnvOptions } from './webhooks/worker-env';
 export type { RunningServer, ServeOptions } from './serve';
 export { demoKeyFile, startServer } from './serve';
 export type { DemoConfig, EnsureDemoOptions, RequestTarget } from './seed';

@@ -13,6 +13,7 @@ export { describeDatabase, isPostgresUrl } from './storage/postgres/database-url
 import { openPostgresStorage, type PostgresStorage } from './storage/postgres/pg-storage';
 import { PgDeliveryQueue } from './storage/postgres/pg-webhooks';
 import { startWebhookWorker, type WebhookWorker } from './webhooks/worker';
+import { webhookEnvOptions } from './webhooks/worker-env';
 
 /**
  * Rate limits stay in each process's memory (DEFAULT_WRITE_RATE_LIMIT per key per process): a
@@ -54,6 +55,10 @@ export interface PostgresServeOptions {
   readonly demoKeyFile?: string;
   /** Webhook poll period in ms (default 1000). */
   readonly webhookIntervalMs?: number;
+  /** Give-up age of webhook deliveries in ms (default: env CHARTMARK_WEBHOOK_MAX_AGE_HOURS, else 24 h). */
+  readonly webhookMaxAgeMs?: number;
+  /** Let webhooks reach private addresses (default: env CHARTMARK_WEBHOOK_ALLOW_PRIVATE=1, else no). */
+  readonly webhookAllowPrivateAddresses?: boolean;
   /** Per-key write limit, per process (see RATE_LIMIT_SCOPE); `false` turns it off. */
   readonly rateLimit?: RateLimitOptions | false;
   /** HTTP client of the webhook worker (default: the global fetch). */
@@ -80,6 +85,7 @@ export interface RunningPostgresServer {
 export async function startPostgresServer(o: PostgresServeOptions): Promise<RunningPostgresServer> {
   const log = o.log ?? ((line: string) => console.log(line));
   const now = o.now ?? Date.now;
+  const webhookEnv = webhookEnvOptions(process.env);
   const client = connectPostgres(o.databaseUrl, o.poolSize ?? DEFAULT_PG_POOL_SIZE, {
     transactionPerSession: o.transactionPerSession === true,
     onIdleError: (e) => log(`postgres: idle connection failed: ${e.message}`),
@@ -111,6 +117,11 @@ export async function startPostgresServer(o: PostgresServeOptions): Promise<Runn
         intervalMs: o.webhookIntervalMs ?? 1000,
         logger: log,
         ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
+        ...webhookEnv,
+        ...(o.webhookMaxAgeMs === undefined ? {} : { maxAgeMs: o.webhookMaxAgeMs }),
+        ...(o.webhookAllowPrivateAddresses === undefined
+          ? {}
+          : { allowPrivateAddresses: o.webhookAllowPrivateAddresses }),
       }),
     now,
   });

@@ -10,6 +10,7 @@ import type { RateLimitOptions } from './rate-limit';
 import type { DemoConfig } from './seed';
 import { openSqliteStorage, type SqliteStorage } from './storage/sqlite/sqlite-storage';
 import { startWebhookWorker } from './webhooks/worker';
+import { webhookEnvOptions } from './webhooks/worker-env';
 
 /** Options of {@link startServer}. */
 export interface ServeOptions {
@@ -25,6 +26,10 @@ export interface ServeOptions {
   readonly demo?: boolean;
   /** Webhook poll period in ms (default 1000). */
   readonly webhookIntervalMs?: number;
+  /** Give-up age of webhook deliveries in ms (default: env CHARTMARK_WEBHOOK_MAX_AGE_HOURS, else 24 h). */
+  readonly webhookMaxAgeMs?: number;
+  /** Let webhooks reach private addresses (default: env CHARTMARK_WEBHOOK_ALLOW_PRIVATE=1, else no). */
+  readonly webhookAllowPrivateAddresses?: boolean;
   /** Per-key write limit passed to the API; `false` turns it off (benchmarks). */
   readonly rateLimit?: RateLimitOptions | false;
   /** Clock in unix ms. */
@@ -61,6 +66,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   if (o.dbPath !== ':memory:') mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
   // CHARTMARK_DURABILITY=full trades write throughput for surviving power loss (see SqliteOptions).
   const durability = process.env.CHARTMARK_DURABILITY === 'full' ? 'full' : 'normal';
+  const webhookEnv = webhookEnvOptions(process.env);
   const storage = openSqliteStorage(o.dbPath, { durability });
   const app = createApp({
     storage,
@@ -76,7 +82,17 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     ...(o.demoDir === undefined ? {} : { demoDir: o.demoDir }),
     ...(o.demo ? { demoKeyFile: demoKeyFile(o.dbPath) } : {}),
     startWorker: () =>
-      startWebhookWorker({ storage, now, intervalMs: o.webhookIntervalMs ?? 1000, logger: log }),
+      startWebhookWorker({
+        storage,
+        now,
+        intervalMs: o.webhookIntervalMs ?? 1000,
+        logger: log,
+        ...webhookEnv,
+        ...(o.webhookMaxAgeMs === undefined ? {} : { maxAgeMs: o.webhookMaxAgeMs }),
+        ...(o.webhookAllowPrivateAddresses === undefined
+          ? {}
+          : { allowPrivateAddresses: o.webhookAllowPrivateAddresses }),
+      }),
     now,
   });
   const { url, port, demo, demoCreated, close } = running;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { OBJECT_ID_PATTERN } from '../../schema/limits';
 import { PERMISSIONS, type Permission } from '../auth/keys';
 import { isPostgresUrl } from '../storage/postgres/database-url';
+import { ALLOW_PRIVATE_ENV, checkWebhookUrlLiteral } from '../webhooks/address-guard';
 import { checkWebhookUrl } from '../webhooks/endpoints';
 
 /** Database path when neither --db nor CHARTMARK_DB is given. */
@@ -55,6 +56,9 @@ Commands:
                         CHARTMARK_DB, default ${DEFAULT_DB_PATH})
       --demo            demo mode: seed a demo key and sample analysis, serve /demo/config.json
       --demo-dir PATH   built demo to serve (default ${DEFAULT_DEMO_DIR})
+      env CHARTMARK_WEBHOOK_MAX_AGE_HOURS  give up a webhook delivery still failing this long
+                        after its first attempt (default 24)
+      env ${ALLOW_PRIVATE_ENV}=1  let webhooks reach loopback/private addresses
   keys create           create an API key; prints the key alone on the last line
       --community ID    community the key is scoped to (24 hex characters)
       --permissions P   comma-separated: ${PERMISSIONS.join(',')}
@@ -66,9 +70,11 @@ Commands:
       --db PATH
   webhooks add          add a webhook endpoint; prints its signing secret
       --community ID
-      --url URL         http(s) URL that receives POSTed events
+      --url URL         http(s) URL that receives POSTed events; loopback, private and
+                        link-local hosts are refused unless ${ALLOW_PRIVATE_ENV}=1
       --db PATH
-  webhooks list         list a community's webhook endpoints
+  webhooks list         list a community's webhook endpoints with their pending, delivered
+                        and given-up deliveries
       --community ID
       --db PATH
   webhooks disable      stop delivering to an endpoint (its undelivered events are not sent)
@@ -209,6 +215,8 @@ export function parseCli(
       const url = need(values, 'url');
       try {
         checkWebhookUrl(url);
+        // Only IP literals can be judged now; names are checked at each send (DNS can change).
+        if (env[ALLOW_PRIVATE_ENV] !== '1') checkWebhookUrlLiteral(url);
       } catch (e) {
         throw new CliUsageError(`--${(e as Error).message}`);
       }

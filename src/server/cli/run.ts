@@ -4,10 +4,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createApiKey, revokeApiKey } from '../auth/keys';
 import { describeDatabase, isPostgresUrl } from '../storage/postgres/database-url';
-import { addPgWebhook, disablePgWebhook, listPgWebhooks } from '../storage/postgres/pg-webhooks';
+import {
+  addPgWebhook,
+  disablePgWebhook,
+  listPgWebhooks,
+  PgDeliveryQueue,
+} from '../storage/postgres/pg-webhooks';
 import type { PostgresStorage } from '../storage/postgres/pg-storage';
 import { openSqliteStorage, type SqliteStorage } from '../storage/sqlite/sqlite-storage';
 import { addWebhook, disableWebhook, listWebhooks } from '../webhooks/endpoints';
+import { DeliveryQueue } from '../webhooks/queue';
 import { type CliCommand, CliUsageError, parseCli } from './args';
 
 /** Where the CLI writes. */
@@ -166,10 +172,14 @@ export async function runCommand(
           'db' in storage
             ? listWebhooks(storage.db, cmd.communityId)
             : await listPgWebhooks(storage.client, cmd.communityId);
-        for (const h of hooks)
+        const queue = 'db' in storage ? new DeliveryQueue(storage.db) : new PgDeliveryQueue(storage.client);
+        for (const h of hooks) {
+          const n = await queue.counts(h.id);
           io.out(
-            `${h.id}  ${h.url}  ${h.disabledAt === null ? 'active' : 'disabled'}  added ${new Date(h.createdAt).toISOString()}`,
+            `${h.id}  ${h.url}  ${h.disabledAt === null ? 'active' : 'disabled'}  added ${new Date(h.createdAt).toISOString()}` +
+              `  pending ${n.pending}, delivered ${n.delivered}, given up ${n.givenUp}`,
           );
+        }
         if (hooks.length === 0) io.out('No webhooks for this community.');
         return 0;
       });

@@ -16,6 +16,20 @@ export interface DueDelivery {
   readonly analysisId: string;
   readonly body: string;
   readonly attempts: number;
+  /** When its first attempt was logged (unix ms), or null before any; the give-up age counts from it. */
+  readonly firstAttemptAt: number | null;
+}
+
+/** What follows a logged attempt: null = delivered, a time = retry then, 'give-up' = never again. */
+export type AttemptNext = number | null | 'give-up';
+
+/** How the deliveries of one endpoint stand. */
+export interface DeliveryCounts {
+  /** Waiting for a first try or a retry. */
+  readonly pending: number;
+  readonly delivered: number;
+  /** Given up after the maximum age; never sent again. */
+  readonly givenUp: number;
 }
 
 /** One row of the delivery log. */
@@ -68,6 +82,13 @@ export function eventBody(row: OutboxColumns, deliveryId: string): string {
   });
 }
 
+/** Counts of {@link DeliveryCounts} for endpoint `$1`, the same SQL on SQLite and PostgreSQL. */
+export const DELIVERY_COUNTS_SQL = `SELECT
+    SUM(CASE WHEN delivered_at IS NULL AND given_up_at IS NULL THEN 1 ELSE 0 END) AS "pending",
+    SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS "delivered",
+    SUM(CASE WHEN given_up_at IS NOT NULL THEN 1 ELSE 0 END) AS "givenUp"
+  FROM webhook_queue WHERE endpoint_id = $1`;
+
 /** Reads and writes the webhook tables of one database. */
 export class DeliveryQueue {
   private readonly fanOutTx: () => number;
@@ -114,25 +135,28 @@ export class DeliveryQueue {
 
   /**
    * Deliveries due at `now`: at most one per (endpoint, analysis) — the oldest undelivered —
-   * so a later event of an analysis never overtakes an earlier one that is still failing.
+   * so a later event of an analysis never overtakes an earlier one that is still failing. A
+   * given-up delivery no longer holds its successors back: they would otherwise wait forever.
    */
   due(now: number, limit: number): DueDelivery[] {
     return this.db
       .prepare(
         `SELECT q.delivery_id AS deliveryId, q.endpoint_id AS endpointId, e.url, e.secret, q.outbox_seq AS outboxSeq,
-                q.analysis_id AS analysisId, q.body, q.attempts
+                q.analysis_id AS analysisId, q.body, q.attempts, q.first_attempt_at AS firstAttemptAt
            FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id
-          WHERE q.delivered_at IS NULL AND e.disabled_at IS NULL AND q.next_attempt_at <= ?
+          WHERE q.delivered_at IS NULL AND q.given_up_at IS NULL AND e.disabled_at IS NULL
+            AND q.next_attempt_at <= ?
             AND NOT EXISTS (SELECT 1 FROM webhook_queue p
                              WHERE p.endpoint_id = q.endpoint_id AND p.analysis_id = q.analysis_id
-                               AND p.delivered_at IS NULL AND p.outbox_seq < q.outbox_seq)
+                               AND p.delivered_at IS NULL AND p.given_up_at IS NULL
+                               AND p.outbox_seq < q.outbox_seq)
           ORDER BY q.outbox_seq, q.endpoint_id LIMIT ?`,
       )
       .all(now, limit) as DueDelivery[];
   }
 
-  /** Logs one attempt and either marks the delivery done or schedules the next try at `retryAt`. */
-  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, retryAt: number | null): void {
+  /** Logs one attempt and marks the delivery done, schedules the next try, or gives it up (`next`). */
+  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, next: AttemptNext): void {
     const attempt = d.attempts + 1;
     this.db.transaction(() => {
       this.db
@@ -140,26 +164,34 @@ export class DeliveryQueue {
           'INSERT INTO webhook_deliveries (delivery_id, endpoint_id, outbox_seq, attempt, status_code, error, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(...deliveryLogValues(d, outcome, attempt, now));
-      if (retryAt === null)
-        this.db
-          .prepare('UPDATE webhook_queue SET attempts = ?, delivered_at = ? WHERE delivery_id = ?')
-          .run(attempt, now, d.deliveryId);
-      else
-        this.db
-          .prepare('UPDATE webhook_queue SET attempts = ?, next_attempt_at = ? WHERE delivery_id = ?')
-          .run(attempt, retryAt, d.deliveryId);
+      const set =
+        next === null ? 'delivered_at = ?' : next === 'give-up' ? 'given_up_at = ?' : 'next_attempt_at = ?';
+      this.db
+        .prepare(
+          `UPDATE webhook_queue SET attempts = ?, first_attempt_at = COALESCE(first_attempt_at, ?), ${set} WHERE delivery_id = ?`,
+        )
+        .run(attempt, now, typeof next === 'number' ? next : now, d.deliveryId);
     })();
   }
 
-  /** Undelivered queue rows (of active endpoints). */
+  /** Undelivered queue rows of active endpoints, not counting given-up ones. */
   pending(): number {
     return (
       this.db
         .prepare(
-          'SELECT COUNT(*) AS n FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id WHERE q.delivered_at IS NULL AND e.disabled_at IS NULL',
+          'SELECT COUNT(*) AS n FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id WHERE q.delivered_at IS NULL AND q.given_up_at IS NULL AND e.disabled_at IS NULL',
         )
         .get() as { n: number }
     ).n;
+  }
+
+  /** Pending, delivered and given-up deliveries of one endpoint (pending counts even when it is disabled). */
+  counts(endpointId: string): DeliveryCounts {
+    const r = this.db.prepare(DELIVERY_COUNTS_SQL.replace('$1', '?')).get(endpointId) as Record<
+      keyof DeliveryCounts,
+      number | null
+    >;
+    return { pending: r.pending ?? 0, delivered: r.delivered ?? 0, givenUp: r.givenUp ?? 0 };
   }
 
   /** The delivery log, oldest first; optionally for one endpoint. */

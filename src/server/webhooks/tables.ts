@@ -52,4 +52,20 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
 CREATE INDEX IF NOT EXISTS webhook_deliveries_delivery ON webhook_deliveries(delivery_id);
 `,
   },
+  {
+    // Give-up rule: a delivery retried past the worker's maximum age is set aside (given_up_at)
+    // instead of retried forever; it keeps its log rows. first_attempt_at is what the age is
+    // measured from, filled from the log for deliveries already tried before this step.
+    version: 101,
+    sql: `
+ALTER TABLE webhook_queue ADD COLUMN first_attempt_at INTEGER;
+ALTER TABLE webhook_queue ADD COLUMN given_up_at INTEGER;
+UPDATE webhook_queue SET first_attempt_at =
+  (SELECT MIN(d.at) FROM webhook_deliveries d WHERE d.delivery_id = webhook_queue.delivery_id)
+  WHERE attempts > 0;
+DROP INDEX IF EXISTS webhook_queue_pending;
+CREATE INDEX IF NOT EXISTS webhook_queue_open
+  ON webhook_queue(endpoint_id, analysis_id, outbox_seq) WHERE delivered_at IS NULL AND given_up_at IS NULL;
+`,
+  },
 ];

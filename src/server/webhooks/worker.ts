@@ -2,8 +2,9 @@
 // analysis to one endpoint at once), log every attempt, back off on failure. Delivery is at
 // least once: a crash between a receiver's 2xx and our log write resends the same deliveryId.
 import type { Database } from 'better-sqlite3';
+import { type HostLookup, screenWebhookUrl, systemLookup } from './address-guard';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import { type DeliveryOutcome, type DueDelivery, DeliveryQueue } from './queue';
+import { type AttemptNext, type DeliveryOutcome, type DueDelivery, DeliveryQueue } from './queue';
 import { signWebhook } from './signature';
 
 /**
@@ -13,7 +14,7 @@ import { signWebhook } from './signature';
 export interface WebhookQueue {
   fanOut(): number | Promise<number>;
   due(now: number, limit: number): DueDelivery[] | Promise<DueDelivery[]>;
-  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, retryAt: number | null): void | Promise<void>;
+  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, next: AttemptNext): void | Promise<void>;
   pending(): number | Promise<number>;
 }
 
@@ -41,6 +42,15 @@ export interface WebhookWorkerOptions<Q extends WebhookQueue = DeliveryQueue> {
   readonly random?: () => number;
   /** Receives one line per failure. */
   readonly logger?: (line: string) => void;
+  /**
+   * A delivery that fails when its first attempt is more than this old (ms) is given up: never
+   * sent again, kept in the log. Default DEFAULT_WEBHOOK_MAX_AGE_MS (24 h).
+   */
+  readonly maxAgeMs?: number;
+  /** Send to loopback, private, link-local, … addresses too (receivers on this host or LAN). Default false. */
+  readonly allowPrivateAddresses?: boolean;
+  /** Resolver of URL hosts for the address check; defaults to node:dns lookup. */
+  readonly lookup?: HostLookup;
 }
 
 /** Result of one drain. */
@@ -55,7 +65,7 @@ export interface DrainResult {
 export interface WebhookWorker<Q extends WebhookQueue = DeliveryQueue> {
   /** Sends everything that is due now, repeating until nothing is due; serialised with the timer. */
   drain(): Promise<DrainResult>;
-  /** Undelivered deliveries, including those waiting for a retry. */
+  /** Undelivered deliveries, including those waiting for a retry, but not those given up. */
   pending(): Promise<number>;
   /** The queue, for the delivery log. */
   readonly queue: Q;
@@ -65,6 +75,9 @@ export interface WebhookWorker<Q extends WebhookQueue = DeliveryQueue> {
 
 /** The User-Agent of every delivery. */
 export const WEBHOOK_USER_AGENT = 'chartmark-webhooks/0.1';
+
+/** How long a delivery is retried, from its first attempt: 24 h. */
+export const DEFAULT_WEBHOOK_MAX_AGE_MS = 24 * 3_600_000;
 
 const BATCH = 100;
 // drain() stops after this many passes so a clock that never moves cannot spin forever.
@@ -91,40 +104,58 @@ export function startWebhookWorker<Q extends WebhookQueue>(
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const random = options.random ?? Math.random;
   const log = options.logger ?? (() => {});
+  const maxAgeMs = options.maxAgeMs ?? DEFAULT_WEBHOOK_MAX_AGE_MS;
+  if (!(maxAgeMs >= 0) || !Number.isFinite(maxAgeMs))
+    throw new RangeError(`maxAgeMs: must be a finite number of ms ≥ 0, got ${maxAgeMs}`);
+  const lookup = options.lookup ?? systemLookup;
+
+  async function post(d: DueDelivery, t: number): Promise<number> {
+    const res = await send(d.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': signWebhook(d.secret, d.body, t),
+        'x-delivery-id': d.deliveryId,
+        'user-agent': WEBHOOK_USER_AGENT,
+      },
+      body: d.body,
+      // A redirect could point the signed body elsewhere; treat it as a failure instead.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.body?.cancel().catch(() => {});
+    return res.status;
+  }
 
   async function deliver(d: DueDelivery): Promise<boolean> {
     const t = Math.floor(now() / 1000);
     const started = performance.now();
     let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await send(d.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-signature': signWebhook(d.secret, d.body, t),
-          'x-delivery-id': d.deliveryId,
-          'user-agent': WEBHOOK_USER_AGENT,
-        },
-        body: d.body,
-        // A redirect could point the signed body elsewhere; treat it as a failure instead.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      statusCode = res.status;
-      await res.body?.cancel().catch(() => {});
-    } catch (e) {
-      const err = e as Error;
-      error = err.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : `${err.name}: ${err.message}`;
+    // Checked before every send, not only when the endpoint was added: DNS can change.
+    let error = options.allowPrivateAddresses ? null : await screenWebhookUrl(d.url, lookup);
+    if (error === null) {
+      try {
+        statusCode = await post(d, t);
+      } catch (e) {
+        const err = e as Error;
+        error = err.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : `${err.name}: ${err.message}`;
+      }
     }
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const at = now();
-    const retryAt = ok ? null : at + backoffDelay(d.attempts + 1, options.backoff, random);
+    const attempt = d.attempts + 1;
+    const next: AttemptNext = ok
+      ? null
+      : at - (d.firstAttemptAt ?? at) > maxAgeMs
+        ? 'give-up'
+        : at + backoffDelay(attempt, options.backoff, random);
     if (!ok)
       log(
-        `webhook ${d.deliveryId} to ${d.url} attempt ${d.attempts + 1} failed: ${error ?? `HTTP ${statusCode}`}`,
+        `webhook ${d.deliveryId} to ${d.url} attempt ${attempt} failed: ${error ?? `HTTP ${statusCode}`}${
+          next === 'give-up' ? `; given up (first attempt ${new Date(d.firstAttemptAt!).toISOString()})` : ''
+        }`,
       );
-    await queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, retryAt);
+    await queue.record(d, { statusCode, error, durationMs: performance.now() - started }, at, next);
     return ok;
   }
 

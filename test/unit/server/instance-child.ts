@@ -12,6 +12,8 @@ const server = await startPostgresServer({
   ...(process.env.RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}),
   ...(process.env.POOL_SIZE ? { poolSize: Number(process.env.POOL_SIZE) } : {}),
   transactionPerSession: process.env.PGLITE_SOCKET === '1',
+  // The test receivers listen on 127.0.0.1, which the webhook address rule refuses by default.
+  webhookAllowPrivateAddresses: true,
   // Tags each delivery with the instance that sent it, so a test can see that both deliver.
   webhookFetch: (url, init) =>
     fetch(url, {

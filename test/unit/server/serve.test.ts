@@ -109,7 +109,13 @@ describe('startServer', () => {
     const site = tempSite();
     const receiver = await startReceiver();
     try {
-      const s = await start({ port: 0, dbPath: site.dbPath, demo: true, webhookIntervalMs: 20 });
+      const s = await start({
+        port: 0,
+        dbPath: site.dbPath,
+        demo: true,
+        webhookIntervalMs: 20,
+        webhookAllowPrivateAddresses: true, // the receiver is on 127.0.0.1
+      });
       addWebhook(s.storage.db, { communityId: s.demo!.communityId, url: receiver.url });
       const body = JSON.stringify({
         sender: 'a@b.co',

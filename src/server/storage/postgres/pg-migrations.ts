@@ -107,6 +107,20 @@ CREATE TABLE webhook_deliveries (
 CREATE INDEX webhook_deliveries_delivery ON webhook_deliveries(delivery_id);
 `,
   },
+  {
+    // The give-up rule, as SQLite's migration 101 (webhooks/tables.ts).
+    version: 101,
+    sql: `
+ALTER TABLE webhook_queue ADD COLUMN first_attempt_at BIGINT;
+ALTER TABLE webhook_queue ADD COLUMN given_up_at BIGINT;
+UPDATE webhook_queue q SET first_attempt_at =
+  (SELECT MIN(d.at) FROM webhook_deliveries d WHERE d.delivery_id = q.delivery_id)
+  WHERE attempts > 0;
+DROP INDEX IF EXISTS webhook_queue_pending;
+CREATE INDEX webhook_queue_open
+  ON webhook_queue(endpoint_id, analysis_id, outbox_seq) WHERE delivered_at IS NULL AND given_up_at IS NULL;
+`,
+  },
 ];
 
 /**

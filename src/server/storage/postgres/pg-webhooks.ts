@@ -5,7 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { checkWebhookUrl, type WebhookEndpoint } from '../../webhooks/endpoints';
 import {
+  type AttemptNext,
+  DELIVERY_COUNTS_SQL,
   type DeliveryAttempt,
+  type DeliveryCounts,
   type DeliveryOutcome,
   type DueDelivery,
   deliveryLogValues,
@@ -74,12 +77,15 @@ export class PgDeliveryQueue {
       inTransaction(s, async () => {
         const r = await s.query(
           `SELECT q.delivery_id AS "deliveryId", q.endpoint_id AS "endpointId", e.url, e.secret,
-                  q.outbox_seq AS "outboxSeq", q.analysis_id AS "analysisId", q.body, q.attempts
+                  q.outbox_seq AS "outboxSeq", q.analysis_id AS "analysisId", q.body, q.attempts,
+                  q.first_attempt_at AS "firstAttemptAt"
              FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id
-            WHERE q.delivered_at IS NULL AND e.disabled_at IS NULL AND q.next_attempt_at <= $1
+            WHERE q.delivered_at IS NULL AND q.given_up_at IS NULL AND e.disabled_at IS NULL
+              AND q.next_attempt_at <= $1
               AND NOT EXISTS (SELECT 1 FROM webhook_queue p
                                WHERE p.endpoint_id = q.endpoint_id AND p.analysis_id = q.analysis_id
-                                 AND p.delivered_at IS NULL AND p.outbox_seq < q.outbox_seq)
+                                 AND p.delivered_at IS NULL AND p.given_up_at IS NULL
+                                 AND p.outbox_seq < q.outbox_seq)
             ORDER BY q.outbox_seq, q.endpoint_id LIMIT $2
             FOR UPDATE OF q SKIP LOCKED`,
           [now, limit],
@@ -94,6 +100,7 @@ export class PgDeliveryQueue {
             analysisId: String(d.analysisId),
             body: String(d.body),
             attempts: Number(d.attempts),
+            firstAttemptAt: d.firstAttemptAt === null ? null : Number(d.firstAttemptAt),
           }),
         );
         if (due.length > 0) {
@@ -107,8 +114,8 @@ export class PgDeliveryQueue {
     );
   }
 
-  /** Logs one attempt and either marks the delivery done or schedules the next try at `retryAt`. */
-  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, retryAt: number | null): Promise<void> {
+  /** Logs one attempt and marks the delivery done, schedules the next try, or gives it up (`next`). */
+  record(d: DueDelivery, outcome: DeliveryOutcome, now: number, next: AttemptNext): Promise<void> {
     const attempt = d.attempts + 1;
     return this.client.withSession((s) =>
       inTransaction(s, async () => {
@@ -116,32 +123,36 @@ export class PgDeliveryQueue {
           'INSERT INTO webhook_deliveries (delivery_id, endpoint_id, outbox_seq, attempt, status_code, error, duration_ms, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
           deliveryLogValues(d, outcome, attempt, now),
         );
-        if (retryAt === null)
-          await s.query('UPDATE webhook_queue SET attempts = $1, delivered_at = $2 WHERE delivery_id = $3', [
-            attempt,
-            now,
-            d.deliveryId,
-          ]);
-        else
-          await s.query(
-            'UPDATE webhook_queue SET attempts = $1, next_attempt_at = $2 WHERE delivery_id = $3',
-            [attempt, retryAt, d.deliveryId],
-          );
+        const set = next === null ? 'delivered_at' : next === 'give-up' ? 'given_up_at' : 'next_attempt_at';
+        await s.query(
+          `UPDATE webhook_queue SET attempts = $1, first_attempt_at = COALESCE(first_attempt_at, $2), ${set} = $3 WHERE delivery_id = $4`,
+          [attempt, now, typeof next === 'number' ? next : now, d.deliveryId],
+        );
       }),
     );
   }
 
-  /** Undelivered queue rows (of active endpoints). */
+  /** Undelivered queue rows of active endpoints, not counting given-up ones. */
   pending(): Promise<number> {
     return this.client.withSession(async (s) =>
       Number(
         (
           await s.query(
-            'SELECT COUNT(*) AS n FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id WHERE q.delivered_at IS NULL AND e.disabled_at IS NULL',
+            'SELECT COUNT(*) AS n FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id WHERE q.delivered_at IS NULL AND q.given_up_at IS NULL AND e.disabled_at IS NULL',
           )
         ).rows[0]!.n,
       ),
     );
+  }
+
+  /** Pending, delivered and given-up deliveries of one endpoint. */
+  async counts(endpointId: string): Promise<DeliveryCounts> {
+    const r = (await this.client.withSession((s) => s.query(DELIVERY_COUNTS_SQL, [endpointId]))).rows[0]!;
+    return {
+      pending: Number(r.pending ?? 0),
+      delivered: Number(r.delivered ?? 0),
+      givenUp: Number(r.givenUp ?? 0),
+    };
   }
 
   /** The delivery log, oldest first; optionally for one endpoint. */

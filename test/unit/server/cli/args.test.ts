@@ -118,11 +118,32 @@ describe('parseCli', () => {
       key: 'cm_abc',
     });
     fails(['keys', 'revoke'], '--key: is required');
-    expect(parseCli(['webhooks', 'add', '--community', C, '--url', 'http://127.0.0.1:9/h'])).toEqual({
+    expect(
+      parseCli(['webhooks', 'add', '--community', C, '--url', 'http://127.0.0.1:9/h'], {
+        CHARTMARK_WEBHOOK_ALLOW_PRIVATE: '1',
+      }),
+    ).toEqual({
       kind: 'webhooks-add',
       db: '.data/chartmark.sqlite',
       communityId: C,
       url: 'http://127.0.0.1:9/h',
+    });
+    // Without the switch, IP literals outside public space are refused; names pass (checked at send).
+    for (const [url, shown] of [
+      ['http://127.0.0.1:9/h', '127.0.0.1, a loopback'],
+      ['http://10.0.0.5/h', '10.0.0.5, a private'],
+      ['https://192.168.1.20/h', '192.168.1.20, a private'],
+      ['http://[::1]:8080/h', '::1, a loopback'],
+      ['http://[::ffff:127.0.0.1]/h', '::ffff:7f00:1, a loopback'],
+      ['http://169.254.169.254/latest/meta-data', '169.254.169.254, a link-local'],
+      ['http://2130706433/', '127.0.0.1, a loopback'],
+    ])
+      fails(
+        ['webhooks', 'add', '--community', C, '--url', url!],
+        `--url: host resolves to ${shown} address; set CHARTMARK_WEBHOOK_ALLOW_PRIVATE=1 to allow`,
+      );
+    expect(parseCli(['webhooks', 'add', '--community', C, '--url', 'http://localhost:9/h'])).toMatchObject({
+      url: 'http://localhost:9/h',
     });
     fails(['webhooks', 'add', '--community', C], '--url: is required');
     fails(

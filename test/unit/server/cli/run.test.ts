@@ -6,6 +6,7 @@ import { authenticate } from '../../../../src/server/auth/keys';
 import { runCli } from '../../../../src/server/cli/run';
 import { openSqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 import { listWebhooks } from '../../../../src/server/webhooks/endpoints';
+import { startWebhookWorker } from '../../../../src/server/webhooks/worker';
 
 const C = '6502c9e514a3e564c5c09c0a';
 const CH = '6502c9e514a3e564c5c09c0b';
@@ -109,6 +110,59 @@ describe('runCli', () => {
       code: 1,
       err: ['chartmark: --id: no such active webhook endpoint in this database'],
     });
+  });
+
+  it('webhooks list shows how many deliveries of each endpoint are pending, delivered and given up', async () => {
+    const db = tempDb();
+    await run(['webhooks', 'add', '--community', C, '--url', 'https://hooks.example/x', '--db', db]);
+    const id = (await run(['webhooks', 'list', '--community', C, '--db', db])).out[0]!.slice(0, 24);
+    expect((await run(['webhooks', 'list', '--community', C, '--db', db])).out[0]).toMatch(
+      / {2}pending 0, delivered 0, given up 0$/,
+    );
+    const storage = openSqliteStorage(db);
+    const insert = storage.db.prepare(
+      "INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, 'create_analysis', '[]', '{}', 0)",
+    );
+    for (const a of ['fails', 'ok']) insert.run(C, a);
+    let clock = 0;
+    const worker = startWebhookWorker({
+      storage,
+      now: () => clock,
+      intervalMs: 0,
+      random: () => 0.5,
+      maxAgeMs: 500,
+      lookup: async () => [{ address: '93.184.216.34', family: 4 }],
+      // Only 'ok' is answered with 200.
+      fetch: async (_url, init) =>
+        new Response(null, { status: JSON.parse(String(init!.body)).analysisId === 'ok' ? 200 : 500 }),
+    });
+    await worker.drain(); // fails: 1st attempt; ok: delivered
+    insert.run(C, 'later');
+    clock = 1000;
+    await worker.drain(); // fails: given up (1 s > 500 ms); later: 1st attempt, waits for a retry
+    await worker.stop();
+    await storage.close();
+    expect((await run(['webhooks', 'list', '--community', C, '--db', db])).out).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${id} {2}https://hooks\\.example/x {2}active {2}added .* {2}pending 1, delivered 1, given up 1$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('webhooks add refuses a private IP literal with exit 2, unless CHARTMARK_WEBHOOK_ALLOW_PRIVATE=1', async () => {
+    const db = tempDb();
+    const argv = ['webhooks', 'add', '--community', C, '--url', 'http://10.0.0.5/in', '--db', db];
+    expect(await run(argv)).toEqual({
+      code: 2,
+      out: [],
+      err: [
+        'chartmark: --url: host resolves to 10.0.0.5, a private address; set CHARTMARK_WEBHOOK_ALLOW_PRIVATE=1 to allow',
+        'Run with --help for usage.',
+      ],
+    });
+    expect((await run(argv, { CHARTMARK_WEBHOOK_ALLOW_PRIVATE: '1' })).code).toBe(0);
   });
 
   it('a usage error exits 2 with the flag and the rule on stderr', async () => {

@@ -28,7 +28,15 @@ afterEach(async () => {
 });
 
 const start = (extra: Partial<Parameters<typeof startWebhookWorker>[0]> = {}) => {
-  worker = startWebhookWorker({ storage, now: () => clock, intervalMs: 0, random: () => 0.5, ...extra });
+  // The receivers listen on 127.0.0.1, which the address rule refuses unless allowed.
+  worker = startWebhookWorker({
+    storage,
+    now: () => clock,
+    intervalMs: 0,
+    random: () => 0.5,
+    allowPrivateAddresses: true,
+    ...extra,
+  });
   return worker;
 };
 const events = (r: Receiver, analysisId?: string) =>
@@ -210,7 +218,7 @@ describe('webhook worker', () => {
   it('delivers on its own timer and stops cleanly', async () => {
     addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url });
     await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: Date.now() });
-    const w = startWebhookWorker({ storage, intervalMs: 10 });
+    const w = startWebhookWorker({ storage, intervalMs: 10, allowPrivateAddresses: true });
     worker = w;
     for (let i = 0; i < 200 && receiver.received.length === 0; i++)
       await new Promise((r) => setTimeout(r, 10));

@@ -110,6 +110,7 @@ for (const kind of BACKENDS.filter((k) => k.name !== 'sqlite')) {
             queue: new PgDeliveryQueue(client),
             intervalMs: 0,
             concurrency: 4,
+            allowPrivateAddresses: true, // the receiver is on 127.0.0.1
             // A slow receiver, so both workers have claims in flight at once.
             fetch: async (url, init) => {
               await new Promise((r) => setTimeout(r, 15));
