@@ -84,29 +84,49 @@ export function checkWebhookUrlLiteral(url: string): void {
   if (kind !== null) throw new Error(refusalMessage(host, kind));
 }
 
+/** Where a send may connect, or why it must not be made. */
+export type WebhookTarget =
+  | { readonly address: string; readonly family: number }
+  | { readonly error: string };
+
 /**
- * Resolves the URL's host and returns why a send must not go there (some address is not
- * public, or the name does not resolve), or null when every address is public.
+ * Resolves the URL's host and returns the address to connect to (the first the resolver gave),
+ * or why a send must not be made: the name does not resolve, or — unless `allowPrivate` — some
+ * address is not public (one bad address is enough: a client may pick any of them).
  */
-export async function screenWebhookUrl(
+export async function resolveWebhookTarget(
   url: string,
   lookup: HostLookup = systemLookup,
-): Promise<string | null> {
+  allowPrivate = false,
+): Promise<WebhookTarget> {
   const host = hostOf(url);
-  let addresses: readonly { address: string }[];
-  if (isIP(host)) addresses = [{ address: host }];
+  let addresses: readonly { address: string; family: number }[];
+  const version = isIP(host);
+  if (version !== 0) addresses = [{ address: host, family: version }];
   else {
     try {
       addresses = await lookup(host);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      return `url: cannot resolve ${host}: ${err.code ?? err.message}`;
+      return { error: `url: cannot resolve ${host}: ${err.code ?? err.message}` };
     }
-    if (addresses.length === 0) return `url: cannot resolve ${host}: no addresses`;
+    if (addresses.length === 0) return { error: `url: cannot resolve ${host}: no addresses` };
   }
-  for (const { address } of addresses) {
-    const kind = nonPublicKind(address);
-    if (kind !== null) return refusalMessage(address, kind);
+  if (!allowPrivate) {
+    for (const { address } of addresses) {
+      const kind = nonPublicKind(address);
+      if (kind !== null) return { error: refusalMessage(address, kind) };
+    }
   }
-  return null;
+  const [first] = addresses;
+  return { address: first!.address, family: first!.family };
+}
+
+/** Why a send to `url` must not be made under the address rule, or null when it may. */
+export async function screenWebhookUrl(
+  url: string,
+  lookup: HostLookup = systemLookup,
+): Promise<string | null> {
+  const target = await resolveWebhookTarget(url, lookup);
+  return 'error' in target ? target.error : null;
 }

@@ -2,9 +2,10 @@
 // analysis to one endpoint at once), log every attempt, back off on failure. Delivery is at
 // least once: a crash between a receiver's 2xx and our log write resends the same deliveryId.
 import type { Database } from 'better-sqlite3';
-import { type HostLookup, screenWebhookUrl, systemLookup } from './address-guard';
+import { type HostLookup, resolveWebhookTarget, systemLookup } from './address-guard';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { type AttemptNext, type DeliveryOutcome, type DueDelivery, DeliveryQueue } from './queue';
+import { type PinnedAddress, postPinned } from './pinned-post';
 import { signWebhook } from './signature';
 
 /**
@@ -26,7 +27,10 @@ export interface WebhookWorkerOptions<Q extends WebhookQueue = DeliveryQueue> {
   readonly storage?: { readonly db: Database };
   /** Or the bare database (outbox and webhook tables migrated). */
   readonly db?: Database;
-  /** HTTP client; defaults to the global fetch. */
+  /**
+   * HTTP client. By default the worker's own, connecting to the address that was checked; an
+   * injected fetch resolves the host again itself, so its connection is not pinned.
+   */
   readonly fetch?: typeof fetch;
   /** Clock in unix ms; defaults to Date.now. */
   readonly now?: () => number;
@@ -98,7 +102,6 @@ export function startWebhookWorker<Q extends WebhookQueue>(
   // Queue steps are synchronous statements or transactions and never span an await; the
   // storage runs its transactions synchronously from BEGIN to COMMIT too, so sharing the one
   // connection, neither can run inside the other or see it half done.
-  const send = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -109,15 +112,17 @@ export function startWebhookWorker<Q extends WebhookQueue>(
     throw new RangeError(`maxAgeMs: must be a finite number of ms ≥ 0, got ${maxAgeMs}`);
   const lookup = options.lookup ?? systemLookup;
 
-  async function post(d: DueDelivery, t: number): Promise<number> {
-    const res = await send(d.url, {
+  async function post(d: DueDelivery, t: number, pin: PinnedAddress): Promise<number> {
+    const headers = {
+      'content-type': 'application/json',
+      'x-signature': signWebhook(d.secret, d.body, t),
+      'x-delivery-id': d.deliveryId,
+      'user-agent': WEBHOOK_USER_AGENT,
+    };
+    if (!options.fetch) return postPinned(d.url, headers, d.body, pin, timeoutMs);
+    const res = await options.fetch(d.url, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': signWebhook(d.secret, d.body, t),
-        'x-delivery-id': d.deliveryId,
-        'user-agent': WEBHOOK_USER_AGENT,
-      },
+      headers,
       body: d.body,
       // A redirect could point the signed body elsewhere; treat it as a failure instead.
       redirect: 'manual',
@@ -131,11 +136,12 @@ export function startWebhookWorker<Q extends WebhookQueue>(
     const t = Math.floor(now() / 1000);
     const started = performance.now();
     let statusCode: number | null = null;
-    // Checked before every send, not only when the endpoint was added: DNS can change.
-    let error = options.allowPrivateAddresses ? null : await screenWebhookUrl(d.url, lookup);
-    if (error === null) {
+    // Resolved and checked before every send, not only when the endpoint was added: DNS can change.
+    const target = await resolveWebhookTarget(d.url, lookup, options.allowPrivateAddresses === true);
+    let error = 'error' in target ? target.error : null;
+    if (!('error' in target)) {
       try {
-        statusCode = await post(d, t);
+        statusCode = await post(d, t, target);
       } catch (e) {
         const err = e as Error;
         error = err.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : `${err.name}: ${err.message}`;

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 import { addWebhook, disableWebhook } from '../../../../src/server/webhooks/endpoints';
@@ -169,7 +171,7 @@ describe('webhook worker', () => {
     await w.drain();
     const [refused] = w.queue.log(deadId);
     expect(refused).toMatchObject({ attempt: 1, statusCode: null });
-    expect(refused!.error).toMatch(/^TypeError: fetch failed/);
+    expect(refused!.error).toMatch(/^Error: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
     await w.stop();
 
     const w2 = start({ fetch: hanging, timeoutMs: 30 });
@@ -181,6 +183,47 @@ describe('webhook worker', () => {
       error: 'timeout after 30 ms',
     });
     expect(await w2.pending()).toBe(1);
+  });
+
+  it('connects to the address the check resolved, sending the URL host as Host', async () => {
+    const port = new URL(receiver.url).port;
+    const { id } = addWebhook(storage.db, {
+      communityId: COMMUNITY,
+      url: `http://hooks.invalid:${port}/hooks`,
+      now: T0,
+    });
+    await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
+    const asked: string[] = [];
+    // .invalid never resolves in real DNS: the request can only arrive through the pinned address.
+    const lookup = async (host: string) => {
+      asked.push(host);
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    expect(await start({ lookup }).drain()).toEqual({ attempted: 1, delivered: 1 });
+    expect(asked).toEqual(['hooks.invalid']);
+    expect(receiver.received.map((r) => r.headers.host)).toEqual([`hooks.invalid:${port}`]);
+    expect(worker!.queue.log(id).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([[1, 200, null]]);
+  });
+
+  it('the default client times out a receiver that accepts but never answers', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const { id } = addWebhook(storage.db, {
+        communityId: COMMUNITY,
+        url: `http://127.0.0.1:${port}/`,
+        now: T0,
+      });
+      await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
+      expect(await start({ timeoutMs: 50 }).drain()).toEqual({ attempted: 1, delivered: 0 });
+      expect(worker!.queue.log(id).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([
+        [1, null, 'timeout after 50 ms'],
+      ]);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('sends to every active endpoint of the community only, from the moment each was added', async () => {
