@@ -93,6 +93,13 @@ export {
 } from './webhooks/address-guard';
 export type { WebhookEnvOptions } from './webhooks/worker-env';
 export { MAX_AGE_ENV, webhookEnvOptions } from './webhooks/worker-env';
+export type { PruneResult } from './webhooks/prune';
+export { DEFAULT_PRUNE_DAYS, pruneCutoff, pruneWebhooks } from './webhooks/prune';
+export { prunePgWebhooks } from './storage/postgres/pg-webhooks';
+export type { PinnedAddress } from './webhooks/pinned-post';
+export { postPinned } from './webhooks/pinned-post';
+export type { WebhookTarget } from './webhooks/address-guard';
+export { resolveWebhookTarget } from './webhooks/address-guard';
 export type { RunningServer, ServeOptions } from './serve';
 export { demoKeyFile, startServer } from './serve';
 export type { DemoConfig, EnsureDemoOptions, RequestTarget } from './seed';

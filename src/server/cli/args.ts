@@ -6,6 +6,7 @@ import { PERMISSIONS, type Permission } from '../auth/keys';
 import { isPostgresUrl } from '../storage/postgres/database-url';
 import { ALLOW_PRIVATE_ENV, checkWebhookUrlLiteral } from '../webhooks/address-guard';
 import { checkWebhookUrl } from '../webhooks/endpoints';
+import { DEFAULT_PRUNE_DAYS } from '../webhooks/prune';
 
 /** Database path when neither --db nor CHARTMARK_DB is given. */
 export const DEFAULT_DB_PATH = '.data/chartmark.sqlite';
@@ -38,7 +39,8 @@ export type CliCommand =
   | { readonly kind: 'keys-revoke'; readonly db: string; readonly key: string }
   | { readonly kind: 'webhooks-add'; readonly db: string; readonly communityId: string; readonly url: string }
   | { readonly kind: 'webhooks-list'; readonly db: string; readonly communityId: string }
-  | { readonly kind: 'webhooks-disable'; readonly db: string; readonly id: string };
+  | { readonly kind: 'webhooks-disable'; readonly db: string; readonly id: string }
+  | { readonly kind: 'webhooks-prune'; readonly db: string; readonly olderThanDays: number };
 
 /** A command line that breaks a rule; the message names the flag and the rule. */
 export class CliUsageError extends Error {
@@ -79,6 +81,11 @@ Commands:
       --db PATH
   webhooks disable      stop delivering to an endpoint (its undelivered events are not sent)
       --id ID           the endpoint id shown by "webhooks list"
+      --db PATH
+  webhooks prune        delete delivered and given-up deliveries (with their attempt log)
+                        and outbox rows every endpoint has passed, older than N days;
+                        nothing still pending is deleted
+      --older-than-days N  (default ${DEFAULT_PRUNE_DAYS})
       --db PATH
 
   --help, -h            show this text`;
@@ -126,6 +133,7 @@ const OPTIONS = {
   key: { type: 'string' },
   url: { type: 'string' },
   id: { type: 'string' },
+  'older-than-days': { type: 'string' },
 } as const;
 
 /** Flags each command accepts besides --db and --help. */
@@ -136,6 +144,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'webhooks add': ['community', 'url'],
   'webhooks list': ['community'],
   'webhooks disable': ['id'],
+  'webhooks prune': ['older-than-days'],
 };
 
 /** Parses argv (without node and script) with env for defaults. */
@@ -224,6 +233,14 @@ export function parseCli(
     }
     case 'webhooks disable':
       return { kind: 'webhooks-disable', db, id: objectId('id', need(values, 'id')) };
+    case 'webhooks prune': {
+      const days = values['older-than-days'] as string | undefined;
+      return {
+        kind: 'webhooks-prune',
+        db,
+        olderThanDays: days === undefined ? DEFAULT_PRUNE_DAYS : integer('older-than-days', days, 0, 36_500),
+      };
+    }
     default:
       return { kind: 'webhooks-list', db, communityId: objectId('community', need(values, 'community')) };
   }

@@ -9,10 +9,12 @@ import {
   disablePgWebhook,
   listPgWebhooks,
   PgDeliveryQueue,
+  prunePgWebhooks,
 } from '../storage/postgres/pg-webhooks';
 import type { PostgresStorage } from '../storage/postgres/pg-storage';
 import { openSqliteStorage, type SqliteStorage } from '../storage/sqlite/sqlite-storage';
 import { addWebhook, disableWebhook, listWebhooks } from '../webhooks/endpoints';
+import { pruneWebhooks } from '../webhooks/prune';
 import { DeliveryQueue } from '../webhooks/queue';
 import { type CliCommand, CliUsageError, parseCli } from './args';
 
@@ -164,6 +166,18 @@ export async function runCommand(
         }
         io.err('chartmark: --id: no such active webhook endpoint in this database');
         return 1;
+      });
+    }
+    case 'webhooks-prune': {
+      return withDb(cmd.db, async (storage) => {
+        const r =
+          'db' in storage
+            ? pruneWebhooks(storage.db, cmd.olderThanDays)
+            : await prunePgWebhooks(storage.client, cmd.olderThanDays);
+        io.out(
+          `Pruned ${r.deliveries} finished deliveries (${r.attempts} logged attempts) and ${r.outbox} outbox rows older than ${cmd.olderThanDays} days.`,
+        );
+        return 0;
       });
     }
     case 'webhooks-list': {

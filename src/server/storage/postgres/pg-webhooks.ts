@@ -14,6 +14,7 @@ import {
   deliveryLogValues,
   eventBody,
 } from '../../webhooks/queue';
+import { DEFAULT_PRUNE_DAYS, PRUNE_SQL, type PruneResult, pruneCutoff } from '../../webhooks/prune';
 import { newWebhookSecret } from '../../webhooks/signature';
 import type { PgClient } from './pg-client';
 import { inTransaction } from './pg-migrations';
@@ -225,4 +226,22 @@ export async function listPgWebhooks(client: PgClient, communityId: string): Pro
     createdAt: Number(w.created_at),
     disabledAt: w.disabled_at === null ? null : Number(w.disabled_at),
   }));
+}
+
+/** Prunes old webhook rows (PostgreSQL twin of pruneWebhooks) in one transaction. */
+export async function prunePgWebhooks(
+  client: PgClient,
+  olderThanDays: number = DEFAULT_PRUNE_DAYS,
+  now: number = Date.now(),
+): Promise<PruneResult> {
+  const cutoff = pruneCutoff(olderThanDays, now);
+  return client.withSession((s) =>
+    inTransaction(s, async () => {
+      const counts: number[] = [];
+      for (const sql of PRUNE_SQL)
+        counts.push((await s.query(sql, sql.includes('$1') ? [cutoff] : [])).changed);
+      const [deliveries, attempts, outbox] = counts as [number, number, number];
+      return { deliveries, attempts, outbox };
+    }),
+  );
 }

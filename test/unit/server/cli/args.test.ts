@@ -166,6 +166,25 @@ describe('parseCli', () => {
     });
   });
 
+  it('webhooks prune: 30 days unless --older-than-days says otherwise', () => {
+    expect(parseCli(['webhooks', 'prune'])).toEqual({
+      kind: 'webhooks-prune',
+      db: '.data/chartmark.sqlite',
+      olderThanDays: 30,
+    });
+    expect(parseCli(['webhooks', 'prune', '--older-than-days', '0'])).toMatchObject({ olderThanDays: 0 });
+    expect(parseCli(['webhooks', 'prune', '--older-than-days', '7'])).toMatchObject({ olderThanDays: 7 });
+    for (const bad of ['-1', '1.5', 'x', '36501'])
+      fails(
+        ['webhooks', 'prune', `--older-than-days=${bad}`],
+        `--older-than-days: must be an integer from 0 to 36500, got ${JSON.stringify(bad)}`,
+      );
+    fails(
+      ['webhooks', 'list', '--community', C, '--older-than-days', '3'],
+      '--older-than-days: not accepted by "webhooks list"',
+    );
+  });
+
   it('names unknown commands, stray arguments and unknown flags', () => {
     fails(['launch'], 'command: unknown command "launch"; see --help');
     fails(['keys', 'list'], 'command: unknown command "keys list"; see --help');

@@ -165,6 +165,38 @@ describe('runCli', () => {
     expect((await run(argv, { CHARTMARK_WEBHOOK_ALLOW_PRIVATE: '1' })).code).toBe(0);
   });
 
+  it('webhooks prune deletes what finished more than N days ago and says how much', async () => {
+    const db = tempDb();
+    await run(['webhooks', 'add', '--community', C, '--url', 'https://hooks.example/x', '--db', db]);
+    const storage = openSqliteStorage(db);
+    const old = Date.now() - 40 * 86_400_000;
+    storage.db
+      .prepare(
+        "INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, 'a', 'create_analysis', '[]', '{}', ?)",
+      )
+      .run(C, old);
+    const worker = startWebhookWorker({
+      storage,
+      now: () => old,
+      intervalMs: 0,
+      lookup: async () => [{ address: '93.184.216.34', family: 4 }],
+      fetch: async () => new Response(null, { status: 204 }),
+    });
+    expect(await worker.drain()).toEqual({ attempted: 1, delivered: 1 });
+    await worker.stop();
+    await storage.close();
+    expect(await run(['webhooks', 'prune', '--older-than-days', '41', '--db', db])).toEqual({
+      code: 0,
+      out: ['Pruned 0 finished deliveries (0 logged attempts) and 0 outbox rows older than 41 days.'],
+      err: [],
+    });
+    expect(await run(['webhooks', 'prune', '--db', db])).toEqual({
+      code: 0,
+      out: ['Pruned 1 finished deliveries (1 logged attempts) and 1 outbox rows older than 30 days.'],
+      err: [],
+    });
+  });
+
   it('a usage error exits 2 with the flag and the rule on stderr', async () => {
     expect(await run(['keys', 'create', '--community', C, '--permissions', 'nope'])).toEqual({
       code: 2,
