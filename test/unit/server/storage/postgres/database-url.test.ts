@@ -73,5 +73,12 @@ describe.skipIf(skip !== null)('CLI commands on PostgreSQL', () => {
     const listed = await run(['webhooks', 'list', '--community', C]);
     expect(listed.out).toHaveLength(1);
     expect(listed.out[0]).toContain('https://hooks.example/x  active');
+    expect(listed.out[0]).toMatch(/ {2}pending 0, delivered 0, given up 0$/);
+    expect((await run(['webhooks', 'add', '--community', C, '--url', 'http://[::1]/x'])).code).toBe(2);
+    expect(await run(['webhooks', 'prune', '--older-than-days', '7'])).toEqual({
+      code: 0,
+      out: ['Pruned 0 finished deliveries (0 logged attempts) and 0 outbox rows older than 7 days.'],
+      err: [],
+    });
   });
 });
