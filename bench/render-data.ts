@@ -1,8 +1,9 @@
 // Candles and drawings of the render benchmark, shared by the page (bench/render-page/) and the
 // driver (render.bench.ts) so both see the same bars. Two scenes of 1,000 drawings:
-// - history: 2,000 H1 bars (about 12 weeks) with drawings anchored the way traders draw them —
-//   between nearby swings, a few to ~120 bars long — so most of them are off screen at a time
-//   (design.md §5's measurement: 2,000 bars, 1,000 drawings);
+// - history: 2,000 H1 bars (about 12 weeks) with drawings anchored on the bars — joining highs
+//   and lows of two bars 4–120 bars apart — so most of them are off screen at a time (design.md
+//   §5's measurement: 2,000 bars, 1,000 drawings); horizontal lines span all time, so most of
+//   those stay in view;
 // - dense: the 264 demo bars with every drawing's points anywhere on them, so ~90 % of the
 //   drawings are in view at once: a stress test of painting, not a picture a trader would read.
 import { type DemoCandle, demoCandles, isWeekendHour, prng } from '../demo/candles';
@@ -69,7 +70,7 @@ export function denseDrawings(candles: readonly DemoCandle[], count: number): Dr
   });
 }
 
-/** Drawings between nearby swings of `candles`: each spans 4–120 bars from a random start bar. */
+/** Drawings on `candles`: each spans 4–120 bars from a random start bar, anchored on bar highs and lows. */
 export function historyDrawings(candles: readonly DemoCandle[], count: number): Drawing[] {
   const rand = seeded(11);
   return Array.from({ length: count }, (_, i) => {
@@ -92,7 +93,7 @@ export function historyDrawings(candles: readonly DemoCandle[], count: number): 
       case 'LINE':
         return createDrawing(kind, id, [at(a, up ? a.low : a.high), at(b, up ? b.high : b.low)]);
       case 'RECTANGLE':
-        // A supply or demand zone: the top or bottom third of the swing's range.
+        // A supply or demand zone: the top or bottom third of the range between the two bars.
         return createDrawing(kind, id, [
           at(a, up ? hi : lo),
           at(b, up ? hi - (hi - lo) / 3 : lo + (hi - lo) / 3),

@@ -1,7 +1,7 @@
 // Render cost of the editor overlay (design.md §5): scripted pan and zoom of a chart with 1,000
 // drawings, with none, and with the chart alone, all in one Chromium run; then the frame work of
 // dragging one drawing among 1,000. Two scenes (bench/render-data.ts): `history` (2,000 bars,
-// drawings between nearby swings, most off screen) and `dense` (264 bars, ~90 % of the drawings
+// drawings 4–120 bars long anchored on bar highs/lows, most off screen) and `dense` (264 bars, ~90 % of the drawings
 // in view). Work = main-thread + raster-thread busy time per step (the change and the frames that
 // show it) from a Chrome trace. Never fails on time.
 // Run: npx tsx bench/render.bench.ts   (CHROMIUM_PATH overrides /usr/lib/chromium/chromium;
