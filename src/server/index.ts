@@ -118,3 +118,5 @@ export {
 } from './cli/args';
 export type { CliIo } from './cli/run';
 export { EXIT_USAGE, runCli, runCommand } from './cli/run';
+export type { CopiedTable, CopyResult } from './storage/copy-to-postgres';
+export { COPIED_TABLES, CopyRefusedError, copySqliteToPostgres } from './storage/copy-to-postgres';

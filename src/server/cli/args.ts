@@ -40,7 +40,8 @@ export type CliCommand =
   | { readonly kind: 'webhooks-add'; readonly db: string; readonly communityId: string; readonly url: string }
   | { readonly kind: 'webhooks-list'; readonly db: string; readonly communityId: string }
   | { readonly kind: 'webhooks-disable'; readonly db: string; readonly id: string }
-  | { readonly kind: 'webhooks-prune'; readonly db: string; readonly olderThanDays: number };
+  | { readonly kind: 'webhooks-prune'; readonly db: string; readonly olderThanDays: number }
+  | { readonly kind: 'copy-to-postgres'; readonly from: string; readonly to: string };
 
 /** A command line that breaks a rule; the message names the flag and the rule. */
 export class CliUsageError extends Error {
@@ -87,6 +88,10 @@ Commands:
                         nothing still pending is deleted
       --older-than-days N  (default ${DEFAULT_PRUNE_DAYS})
       --db PATH
+  copy-to-postgres      copy a SQLite database into an EMPTY PostgreSQL database, in one
+                        transaction, verified before commit (the SQLite file is only read)
+      --from PATH       the SQLite file (e.g. ${DEFAULT_DB_PATH})
+      --to URL          postgres:// URL (default env DATABASE_URL)
 
   --help, -h            show this text`;
 
@@ -134,6 +139,8 @@ const OPTIONS = {
   url: { type: 'string' },
   id: { type: 'string' },
   'older-than-days': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
 
 /** Flags each command accepts besides --db and --help. */
@@ -145,6 +152,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'webhooks list': ['community'],
   'webhooks disable': ['id'],
   'webhooks prune': ['older-than-days'],
+  'copy-to-postgres': ['from', 'to'],
 };
 
 /** Parses argv (without node and script) with env for defaults. */
@@ -166,7 +174,8 @@ export function parseCli(
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) return { kind: 'help', text: HELP };
-  const name = positionals.slice(0, positionals[0] === 'serve' ? 1 : 2).join(' ');
+  const single = positionals[0] === 'serve' || positionals[0] === 'copy-to-postgres';
+  const name = positionals.slice(0, single ? 1 : 2).join(' ');
   const allowed = ALLOWED[name];
   if (!allowed)
     throw new CliUsageError(`command: unknown command ${JSON.stringify(positionals.join(' '))}; see --help`);
@@ -178,6 +187,7 @@ export function parseCli(
     if (values[flag] !== undefined && flag !== 'db' && !allowed.includes(flag))
       throw new CliUsageError(`--${flag}: not accepted by "${name}"`);
   }
+  if (name === 'copy-to-postgres') return copyCommand(values, env);
   // DATABASE_URL is the usual name for a hosted PostgreSQL; only a postgres:// value selects it.
   const databaseUrl = isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
   const db = (values.db as string | undefined) ?? databaseUrl ?? env.CHARTMARK_DB ?? DEFAULT_DB_PATH;
@@ -244,4 +254,17 @@ export function parseCli(
     default:
       return { kind: 'webhooks-list', db, communityId: objectId('community', need(values, 'community')) };
   }
+}
+
+/** copy-to-postgres: --db would be ambiguous (which side?), so only --from and --to are taken. */
+function copyCommand(values: Values, env: Readonly<Record<string, string | undefined>>): CliCommand {
+  if (values.db !== undefined)
+    throw new CliUsageError('--db: not accepted by "copy-to-postgres"; use --from and --to');
+  const from = need(values, 'from');
+  const to = (values.to as string | undefined) ?? env.DATABASE_URL;
+  if (to === undefined || to === '')
+    throw new CliUsageError('--to: is required (or set DATABASE_URL to a postgres:// URL)');
+  const flag = values.to !== undefined ? 'to' : 'to (from env DATABASE_URL)';
+  if (!isPostgresUrl(to)) throw new CliUsageError(`--${flag}: must be a postgres:// or postgresql:// URL`);
+  return { kind: 'copy-to-postgres', from, to };
 }

@@ -180,6 +180,8 @@ export async function runCommand(
         return 0;
       });
     }
+    case 'copy-to-postgres':
+      return copyToPostgres(cmd, io);
     case 'webhooks-list': {
       return withDb(cmd.db, async (storage) => {
         const hooks =
@@ -198,6 +200,34 @@ export async function runCommand(
         return 0;
       });
     }
+  }
+}
+
+/** Runs copy-to-postgres; a refusal (missing file, non-empty target) exits 2 like a usage error. */
+async function copyToPostgres(cmd: { from: string; to: string }, io: CliIo): Promise<number> {
+  const [{ connectPostgres }, { CopyRefusedError, copySqliteToPostgres }] = await Promise.all([
+    import('../serve-postgres'),
+    import('../storage/copy-to-postgres'),
+  ]);
+  const client = connectPostgres(cmd.to, 1);
+  try {
+    const r = await copySqliteToPostgres(cmd.from, client);
+    for (const t of r.tables) io.out(`${t.table}: ${t.copied} copied`);
+    io.out(
+      `Copied ${cmd.from} to ${describeDatabase(cmd.to)} in one transaction; the outbox continues after seq ${r.outboxSeq}.`,
+    );
+    io.out('Start the server on PostgreSQL with:');
+    io.out(`  DATABASE_URL='${describeDatabase(cmd.to)}' npm run chartmark -- serve`);
+    if (describeDatabase(cmd.to) !== cmd.to) io.out('  (the password is shown as ***: put the real one)');
+    io.out(`${cmd.from} was not changed: keep it as a backup until the server runs on PostgreSQL.`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CopyRefusedError))
+      throw new Error(`copy-to-postgres: ${(e as Error).message}; no rows were written`);
+    io.err(`chartmark: ${e.message}`);
+    return EXIT_USAGE;
+  } finally {
+    await client.end();
   }
 }
 
