@@ -5,7 +5,7 @@
 // in view). Work = main-thread + raster-thread busy time per step (the change and the frames that
 // show it) from a Chrome trace. Never fails on time.
 // Run: npx tsx bench/render.bench.ts   (CHROMIUM_PATH overrides /usr/lib/chromium/chromium;
-// BENCH_RUNS=n runs, BENCH_SCENES=history,dense picks scenes)
+// BENCH_RUNS=n runs, BENCH_SCENES=history,dense picks scenes, BENCH_WIDTH/BENCH_HEIGHT the window)
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
@@ -17,7 +17,10 @@ const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 const STEPS = 80;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const VIEW = { width: 1280, height: 800 };
+const VIEW = {
+  width: Number(process.env.BENCH_WIDTH ?? 1280),
+  height: Number(process.env.BENCH_HEIGHT ?? 800),
+};
 
 interface SceneSpec {
   readonly name: string;
