@@ -5,7 +5,7 @@ export type {
   EditorOverlayOptions,
 } from './mount-editor-overlay';
 export { mountEditorOverlay } from './mount-editor-overlay';
-export type { PaintStats } from './scene-painter';
+export type { PaintStats, PixelRatio } from './scene-painter';
 export { crisp, paintScenes, TextWidthCache } from './scene-painter';
 export type { AxisLayout } from './axis-label-painter';
 export { paintAxisLabels } from './axis-label-painter';

@@ -11,6 +11,7 @@ import { type ChartViewport, createChartViewport } from '../chart/chart-viewport
 import { onViewportChange } from '../chart/viewport-change';
 import type { EditorState } from '../editor/types';
 import { installCursorStyles } from './cursor';
+import { createDeviceCanvas } from './device-canvas';
 import { type OverlayEditor, wireInput } from './input-wiring';
 import { paintActive, type ActivePaint } from './active-layer';
 import {
@@ -92,10 +93,15 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   // Committed drawings go on a plain canvas the size of the pane, under the Konva stage: it is
   // repainted on every pan and zoom frame, and a smaller canvas is less to clear and to hand
   // to the compositor; Konva's node tree would only wrap the one draw call it holds.
-  const staticCanvas = container.ownerDocument.createElement('canvas');
+  // Its bitmap matches the box's device pixels exactly (device-canvas.ts); when the browser
+  // reports a size other than the one painted at, the layer is painted again.
+  const staticLayer = createDeviceCanvas(container.ownerDocument, options.pixelRatio, () => {
+    lastSignature = '';
+    schedule();
+  });
+  const staticCanvas = staticLayer.canvas;
   staticCanvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
-  const staticCtx = staticCanvas.getContext('2d');
-  if (!staticCtx) throw new Error('mountEditorOverlay: no 2D canvas context');
+  const staticCtx = staticLayer.context;
   const stage = new Konva.Stage({ container: host, width: 1, height: 1, listening: false });
   // After the stage, which empties its container; first, so the stage paints above it.
   host.insertBefore(staticCanvas, host.firstChild);
@@ -107,18 +113,11 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   let staticScenes: Scene[] = [];
   let lastStats: PaintStats | null = null;
   const paintStatic = (width: number, height: number): void => {
-    const w = Math.round(width * pixelRatio);
-    const h = Math.round(height * pixelRatio);
-    if (staticCanvas.width !== w || staticCanvas.height !== h) {
-      staticCanvas.width = w;
-      staticCanvas.height = h;
-      staticCanvas.style.width = `${width}px`;
-      staticCanvas.style.height = `${height}px`;
-    }
-    staticCtx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    const ratio = staticLayer.resize(width, height);
+    staticCtx.setTransform(ratio.x, 0, 0, ratio.y, 0, 0);
     staticCtx.clearRect(0, 0, width, height);
     const clip = { minX: 0, minY: 0, maxX: width, maxY: height };
-    lastStats = paintScenes(staticCtx, staticScenes, clip, pixelRatio, cache, true);
+    lastStats = paintScenes(staticCtx, staticScenes, clip, ratio, cache, true);
   };
   const active: ActivePaint = paintActive(activeLayer, cache, pixelRatio);
 
@@ -227,6 +226,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       wiring.detach();
       offViewport();
       offEditor();
+      staticLayer.destroy();
       stage.destroy();
       host.remove();
     },

@@ -54,15 +54,22 @@ function isAxisAligned(pts: readonly number[]): boolean {
   return true;
 }
 
-/** Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it. */
+/** Device pixels per CSS pixel on each axis (a canvas sized to exact device pixels may differ by a hair). */
+export interface PixelRatio {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it; `pixelRatio` snaps lines to device pixels. */
 export function paintScenes(
   ctx: CanvasRenderingContext2D,
   scenes: readonly Scene[],
   clip: Box,
-  pixelRatio: number,
+  pixelRatio: number | PixelRatio,
   cache: TextWidthCache,
   declutter = false,
 ): PaintStats {
+  const pr = typeof pixelRatio === 'number' ? { x: pixelRatio, y: pixelRatio } : pixelRatio;
   const strokes = new Map<string, { stroke: Stroke; paths: Path[] }>();
   const fills = new Map<string, (readonly number[])[]>();
   const texts: TextPrimitive[] = [];
@@ -96,7 +103,7 @@ export function paintScenes(
       }
       if (band) addFill(fills, band.fill, bandPoints(band));
       band = next;
-      if (!next) collect(p, pixelRatio, addStroke, fills, texts);
+      if (!next) collect(p, pr, addStroke, fills, texts);
     }
     if (band) addFill(fills, band.fill, bandPoints(band));
   }
@@ -118,7 +125,7 @@ export function paintScenes(
     ctx.strokeStyle = stroke.color;
     ctx.lineWidth = stroke.width;
     ctx.setLineDash(stroke.dash as number[]);
-    const oneByOne = stroke.width * pixelRatio > 1.5 && isOpaque(stroke.color);
+    const oneByOne = stroke.width * pr.x > 1.5 && isOpaque(stroke.color);
     ctx.beginPath();
     for (const path of paths) {
       if (path.kind === 'seg') {
@@ -160,7 +167,7 @@ function tracePoly(ctx: CanvasRenderingContext2D, pts: readonly number[], closed
 
 function collect(
   p: Primitive,
-  pr: number,
+  pr: PixelRatio,
   addStroke: (s: Stroke, path: Path) => void,
   fills: Map<string, (readonly number[])[]>,
   texts: TextPrimitive[],
@@ -169,8 +176,8 @@ function collect(
     case 'segment': {
       let { x1, y1, x2, y2 } = p;
       // Only axis-aligned lines can be made sharp; slanted ones are anti-aliased anyway.
-      if (y1 === y2) y1 = y2 = crisp(y1, p.stroke.width, pr);
-      if (x1 === x2) x1 = x2 = crisp(x1, p.stroke.width, pr);
+      if (y1 === y2) y1 = y2 = crisp(y1, p.stroke.width, pr.y);
+      if (x1 === x2) x1 = x2 = crisp(x1, p.stroke.width, pr.x);
       addStroke(p.stroke, { kind: 'seg', x1, y1, x2, y2 });
       return;
     }
@@ -223,14 +230,17 @@ function addFill(fills: Map<string, (readonly number[])[]>, color: string, pts: 
 
 function collectPolygon(
   p: PolygonPrimitive,
-  pr: number,
+  pr: PixelRatio,
   addStroke: (s: Stroke, path: Path) => void,
   fills: Map<string, (readonly number[])[]>,
 ): void {
   if (p.fill) addFill(fills, p.fill, p.points);
   if (p.stroke) {
     const w = p.stroke.width;
-    const pts = isAxisAligned(p.points) ? p.points.map((v) => crisp(v, w, pr)) : p.points;
+    // Flat [x, y, …]: even indexes snap to device columns, odd ones to device rows.
+    const pts = isAxisAligned(p.points)
+      ? p.points.map((v, i) => crisp(v, w, i % 2 === 0 ? pr.x : pr.y))
+      : p.points;
     addStroke(p.stroke, { kind: 'poly', pts, closed: true });
   }
 }

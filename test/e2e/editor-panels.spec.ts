@@ -108,3 +108,40 @@ test('the overlay follows a window resize: canvas size and drawing positions', a
   await page.mouse.move(p.x, p.y);
   await expect(page.getByRole('application')).toHaveAttribute('data-cm-cursor', 'move');
 });
+
+test.describe('at a 125 % display', () => {
+  test.use({ deviceScaleFactor: 1.25 });
+
+  test("the drawings' canvas covers exactly the device pixels the browser gives its box, as the chart's own", async ({
+    page,
+  }) => {
+    await openEditor(page);
+    await nextFrames(page, 6);
+    const sizes = await page.evaluate(async () => {
+      const ours = document.querySelector('.chartmark-overlay canvas') as HTMLCanvasElement;
+      // What the browser says the box covers, as lightweight-charts reads it for its own canvases.
+      const box = await new Promise<number[]>((resolve) => {
+        const ro = new ResizeObserver(([entry]) => {
+          const size = entry!.devicePixelContentBoxSize[0]!;
+          ro.disconnect();
+          resolve([size.inlineSize, size.blockSize]);
+        });
+        ro.observe(ours, { box: 'device-pixel-content-box' });
+      });
+      // The chart's pane canvas: the same CSS box as ours.
+      const pane = [...document.querySelectorAll<HTMLCanvasElement>('#chart canvas')].find(
+        (c) => c.clientWidth === ours.clientWidth && c.clientHeight === ours.clientHeight,
+      );
+      return {
+        dpr: window.devicePixelRatio,
+        box,
+        ours: [ours.width, ours.height],
+        pane: pane ? [pane.width, pane.height] : null,
+      };
+    });
+    expect(sizes.dpr).toBe(1.25);
+    expect(sizes.ours).toEqual(sizes.box);
+    // Same bitmap grid as the candles under it (not round(css × 1.25), which the box may not be).
+    expect(sizes.ours).toEqual(sizes.pane);
+  });
+});
