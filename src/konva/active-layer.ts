@@ -24,6 +24,8 @@ export interface ActiveFrame {
   readonly handleRadius: number;
   readonly createdAt: UtcSeconds;
   readonly formatPrice?: (price: number) => string;
+  /** Device pixels per CSS pixel of the layer's canvas now (browser zoom changes it). */
+  readonly pixelRatio: number;
 }
 
 /** The interactive layer's painter. */
@@ -39,7 +41,8 @@ const HANDLE_STROKE = '#2962FF';
 const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
 
 /** Sets up the interactive layer's nodes on `layer`. */
-export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRatio: number): ActivePaint {
+export function paintActive(layer: Konva.Layer, cache: TextWidthCache): ActivePaint {
+  let pixelRatio = 1;
   let scenes: Scene[] = [];
   let labels: AxisLabelPrimitive[] = [];
   let staticFrom: readonly Scene[] | null = null;
@@ -86,6 +89,10 @@ export function paintActive(layer: Konva.Layer, cache: TextWidthCache, pixelRati
   return {
     update(f) {
       const { state, viewport } = f;
+      if (f.pixelRatio !== pixelRatio) {
+        pixelRatio = f.pixelRatio;
+        layer.getCanvas().setPixelRatio(pixelRatio);
+      }
       layout = f.layout;
       clip = { minX: 0, minY: 0, maxX: f.layout.paneWidth, maxY: f.layout.paneHeight };
       const selected = new Set(state.selection);

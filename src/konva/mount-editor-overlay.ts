@@ -70,7 +70,6 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   const options = input.options ?? {};
   const radius = options.handleRadius ?? { mouse: 5, touch: 10 };
   const createdAt = options.createdAt ?? (Math.floor(Date.now() / 1000) as UtcSeconds);
-  const pixelRatio = options.pixelRatio ?? window.devicePixelRatio ?? 1;
   const viewport = createChartViewport(
     chart,
     series,
@@ -107,7 +106,6 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   host.insertBefore(staticCanvas, host.firstChild);
   const activeLayer = new Konva.Layer({ listening: false });
   stage.add(activeLayer);
-  activeLayer.getCanvas().setPixelRatio(pixelRatio);
   const cache = new TextWidthCache();
   const scenes = new SceneCache();
   let staticScenes: Scene[] = [];
@@ -119,7 +117,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     const clip = { minX: 0, minY: 0, maxX: width, maxY: height };
     lastStats = paintScenes(staticCtx, staticScenes, clip, ratio, cache, true);
   };
-  const active: ActivePaint = paintActive(activeLayer, cache, pixelRatio);
+  const active: ActivePaint = paintActive(activeLayer, cache);
 
   // Sizes come from the chart's API, not the DOM: reading offset/client sizes every frame
   // would force a synchronous layout right after lightweight-charts touched its DOM.
@@ -195,6 +193,8 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       handleRadius,
       createdAt,
       formatPrice: options.formatPrice,
+      // Read every frame: a browser zoom or a move to another screen changes it.
+      pixelRatio: options.pixelRatio ?? window.devicePixelRatio ?? 1,
     });
   };
   const schedule = (): void => {

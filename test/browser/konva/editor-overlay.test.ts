@@ -26,7 +26,8 @@ let series: ReturnType<IChartApi['addSeries']>;
 let editor: Editor;
 let overlay: EditorOverlay;
 
-async function mount(drawings: Drawing[], pixelRatio = 1) {
+/** `pixelRatio: null` leaves the overlay to follow window.devicePixelRatio. */
+async function mount(drawings: Drawing[], pixelRatio: number | null = 1) {
   host = document.createElement('div');
   host.style.cssText = 'width:900px;height:420px;position:relative';
   document.body.append(host);
@@ -40,7 +41,8 @@ async function mount(drawings: Drawing[], pixelRatio = 1) {
   series.setData(candles.map((c) => ({ ...c, time: c.time as unknown as UTCTimestamp })));
   chart.timeScale().setVisibleLogicalRange({ from: 60, to: times.length + 20 });
   editor = createEditor({ drawings });
-  overlay = mountEditorOverlay({ container: host, chart, series, candles, editor, options: { pixelRatio } });
+  const options = pixelRatio === null ? {} : { pixelRatio };
+  overlay = mountEditorOverlay({ container: host, chart, series, candles, editor, options });
   await frames();
 }
 
@@ -194,6 +196,25 @@ describe('pixel ratio and teardown', () => {
     expect(rows[1] - rows[0]).toBe(1);
     const y = series.priceToCoordinate(1.3452) as number;
     expect(Math.abs((rows[0] + 1) / 2 - y)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('follows a change of window.devicePixelRatio (browser zoom, another screen) on the next repaint', async () => {
+    await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)])], null);
+    editor.select(['h']);
+    await frames();
+    const stageCanvas = () => host.querySelectorAll<HTMLCanvasElement>('.chartmark-overlay canvas')[1]!;
+    const cssWidth = overlay.viewport.width + chart.priceScale('right').width();
+    expect(stageCanvas().width).toBe(cssWidth);
+    const own = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
+    Object.defineProperty(window, 'devicePixelRatio', { value: 2, configurable: true });
+    try {
+      overlay.repaint();
+      await frames();
+      expect(stageCanvas().width).toBe(2 * cssWidth);
+    } finally {
+      if (own) Object.defineProperty(window, 'devicePixelRatio', own);
+      else delete (window as { devicePixelRatio?: number }).devicePixelRatio;
+    }
   });
 
   it('destroy removes the stage, stops feeding the editor and leaves the chart pannable', async () => {
