@@ -3,7 +3,7 @@
 // timeToCoordinate only for exact bar times, so we map time → fractional logical index with the
 // core time index and then interpolate linearly between two whole-index coordinates ourselves.
 import type { IChartApi, ISeriesApi, Logical as LwcLogical, SeriesType } from 'lightweight-charts';
-import { createTimeIndex } from '../core/time-index';
+import { createTimeIndex, type TimeIndex } from '../core/time-index';
 import type { Logical, Price, Px, UtcSeconds } from '../core/units';
 import type { PriceRange, TimeRange, Viewport } from '../core/viewport';
 
@@ -29,12 +29,61 @@ export function createChartViewport(
   const timeScale = chart.timeScale();
 
   // x(l) = x0 + l·spacing; both read fresh because scroll and zoom change them.
-  const axis = (): { x0: number; spacing: number } => {
+  const axis = (): Axis => {
     const x0 = timeScale.logicalToCoordinate(0 as LwcLogical);
     const x1 = timeScale.logicalToCoordinate(1 as LwcLogical);
     if (x0 === null || x1 === null) return { x0: Number.NaN, spacing: Number.NaN };
     return { x0, spacing: x1 - x0 };
   };
+  const priceToY = (p: Price): Px => (series.priceToCoordinate(p) ?? Number.NaN) as Px;
+  const yToPrice = (y: Px): Price => (series.coordinateToPrice(y) ?? Number.NaN) as Price;
+  const paneWidth = (): number => timeScale.width();
+  const paneHeight = (): number => chart.paneSize(0).height;
+
+  return mappedViewport(
+    index,
+    axis,
+    paneWidth,
+    paneHeight,
+    { priceToY, yToPrice },
+    {
+      barSpacing: () => axis().spacing,
+      snapshot(): Viewport {
+        const frozen = axis();
+        const width = paneWidth();
+        const height = paneHeight();
+        const price = linearPrice(series, height) ?? { priceToY, yToPrice };
+        return mappedViewport(
+          index,
+          () => frozen,
+          () => width,
+          () => height,
+          price,
+          {},
+        );
+      },
+    },
+  );
+}
+
+/** Where logical bar 0 is and how far apart bars are, in pane pixels. */
+interface Axis {
+  readonly x0: number;
+  readonly spacing: number;
+}
+
+/**
+ * A Viewport from its parts, read on every call: the live viewport passes the chart's readers,
+ * a snapshot passes frozen values — one mapping code for both. `extra` members are added as given.
+ */
+function mappedViewport<E extends object>(
+  index: TimeIndex,
+  axis: () => Axis,
+  width: () => number,
+  height: () => number,
+  price: Pick<Viewport, 'priceToY' | 'yToPrice'>,
+  extra: E,
+): Viewport & E {
   const logicalToX = (l: number): Px => {
     const { x0, spacing } = axis();
     return (x0 + l * spacing) as Px;
@@ -43,57 +92,28 @@ export function createChartViewport(
     const { x0, spacing } = axis();
     return ((x - x0) / spacing) as Logical;
   };
-  const priceToY = (p: Price): Px => (series.priceToCoordinate(p) ?? Number.NaN) as Px;
-  const yToPrice = (y: Px): Price => (series.coordinateToPrice(y) ?? Number.NaN) as Price;
-  const paneHeight = (): number => chart.paneSize(0).height;
-
   return {
     get width(): Px {
-      return timeScale.width() as Px;
+      return width() as Px;
     },
     get height(): Px {
-      return paneHeight() as Px;
+      return height() as Px;
     },
     timeToX: (t) => logicalToX(index.timeToLogical(t)),
     xToTime: (x) => index.logicalToTime(xToLogical(x)),
-    priceToY,
-    yToPrice,
+    priceToY: price.priceToY,
+    yToPrice: price.yToPrice,
     timeToLogical: (t) => index.timeToLogical(t),
     logicalToTime: (l) => index.logicalToTime(l),
     visibleTimeRange(): TimeRange {
-      const from = index.logicalToTime(xToLogical(0));
-      const to = index.logicalToTime(xToLogical(timeScale.width()));
-      return { from, to };
+      return { from: index.logicalToTime(xToLogical(0)), to: index.logicalToTime(xToLogical(width())) };
     },
     visiblePriceRange(): PriceRange {
-      const a = yToPrice(paneHeight() as Px);
-      const b = yToPrice(0 as Px);
+      const a = price.yToPrice(height() as Px);
+      const b = price.yToPrice(0 as Px);
       return { min: Math.min(a, b) as Price, max: Math.max(a, b) as Price };
     },
-    barSpacing: () => axis().spacing,
-    snapshot(): Viewport {
-      const { x0, spacing } = axis();
-      const width = timeScale.width() as Px;
-      const height = paneHeight() as Px;
-      const sx = (l: number): Px => (x0 + l * spacing) as Px;
-      const lx = (x: number): Logical => ((x - x0) / spacing) as Logical;
-      const price = linearPrice(series, height) ?? { priceToY, yToPrice };
-      return {
-        width,
-        height,
-        timeToX: (t) => sx(index.timeToLogical(t)),
-        xToTime: (x) => index.logicalToTime(lx(x)),
-        ...price,
-        timeToLogical: (t) => index.timeToLogical(t),
-        logicalToTime: (l) => index.logicalToTime(l),
-        visibleTimeRange: () => ({ from: index.logicalToTime(lx(0)), to: index.logicalToTime(lx(width)) }),
-        visiblePriceRange() {
-          const a = price.yToPrice(height);
-          const b = price.yToPrice(0 as Px);
-          return { min: Math.min(a, b) as Price, max: Math.max(a, b) as Price };
-        },
-      };
-    },
+    ...extra,
   };
 }
 

@@ -16,12 +16,7 @@ export interface DataExtent {
 }
 
 /** The time and price ranges a pane (grown by a margin) shows; a drawing outside them paints nothing in the pane. */
-export interface DataWindow {
-  readonly fromTime: number;
-  readonly toTime: number;
-  readonly minPrice: number;
-  readonly maxPrice: number;
-}
+export type DataWindow = DataExtent;
 
 /** The extent of points, with no extension. */
 export function pointsExtent(points: readonly ChartPoint[]): DataExtent {
@@ -67,14 +62,15 @@ export function dataWindow(viewport: Viewport, marginX: number, marginY: number)
   const t1 = viewport.xToTime((viewport.width + marginX) as Px);
   const p0 = viewport.yToPrice(-marginY as Px);
   const p1 = viewport.yToPrice((viewport.height + marginY) as Px);
-  // NaN (no bars yet; a log scale asked for a price below zero) must widen the window, never narrow it.
-  const noTime = Number.isNaN(t0) || Number.isNaN(t1);
-  return {
-    fromTime: noTime ? Number.NEGATIVE_INFINITY : Math.min(t0, t1),
-    toTime: noTime ? Number.POSITIVE_INFINITY : Math.max(t0, t1),
-    minPrice: Number.isNaN(p0) || Number.isNaN(p1) ? Number.NEGATIVE_INFINITY : Math.min(p0, p1),
-    maxPrice: Number.isNaN(p0) || Number.isNaN(p1) ? Number.POSITIVE_INFINITY : Math.max(p0, p1),
-  };
+  const [fromTime, toTime] = span(t0, t1);
+  const [minPrice, maxPrice] = span(p0, p1);
+  return { fromTime, toTime, minPrice, maxPrice };
+}
+
+/** The range between a and b; unbounded when either is NaN (no bars yet, a log scale below zero), which must widen a window, never narrow it. */
+function span(a: number, b: number): [number, number] {
+  if (Number.isNaN(a) || Number.isNaN(b)) return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  return [Math.min(a, b), Math.max(a, b)];
 }
 
 /** True when the extent and the window overlap (touching counts). */
