@@ -71,6 +71,15 @@ async function openSynced(page: Page, id: string): Promise<string[]> {
   return errors;
 }
 
+const WRITES = '**/v1/analysis/**';
+
+/** Lets the page read from the API but fails every write as a lost network would. */
+async function blockWrites(page: Page): Promise<void> {
+  await page.route(WRITES, (route) =>
+    route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+  );
+}
+
 async function drawHorizontalLine(page: Page, iso: string, price: number): Promise<void> {
   await page.getByRole('button', { name: 'Horizontal line', exact: true }).click();
   const p = await toPage(page, seconds(iso), price);
@@ -191,10 +200,7 @@ test.describe('sync with the reference server', () => {
     const id = await freshAnalysis(request, cfg);
     await openSynced(page, id);
     // Reads pass, writes never arrive: the edit can only live in this tab's IndexedDB outbox.
-    const writes = '**/v1/analysis/**';
-    await page.route(writes, (route) =>
-      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
-    );
+    await blockWrites(page);
     await drawHorizontalLine(page, '2026-01-12T10:00:00Z', 1.356);
     await expect(status(page)).toHaveText('Offline · 1 pending');
     const local = shape(await exported(page));
@@ -206,7 +212,7 @@ test.describe('sync with the reference server', () => {
     expect(shape(await serverDrawings(request, cfg, id))).toHaveLength(local.length - 1);
     await keepScreenshot(page, testInfo, 'pending-after-reload');
 
-    await page.unroute(writes);
+    await page.unroute(WRITES);
     await expect(status(page)).toHaveText('Saved · v2', { timeout: 15_000 });
     expect(shape(await serverDrawings(request, cfg, id))).toEqual(local);
   });
@@ -219,9 +225,7 @@ test.describe('sync with the reference server', () => {
     const id = await freshAnalysis(request, cfg);
     const first = await context.newPage();
     await openSynced(first, id);
-    await first.route('**/v1/analysis/**', (route) =>
-      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
-    );
+    await blockWrites(first);
     await drawHorizontalLine(first, '2026-01-12T10:00:00Z', 1.356);
     await expect(status(first)).toHaveText('Offline · 1 pending');
     const local = shape(await exported(first));
