@@ -1,0 +1,58 @@
+// The idea an analysis states, in the shape evaluateAnalysis takes: from a domain Analysis (engine
+// units) or from an AnalysisDetail as the API returns it (ISO times).
+import type { Analysis, Direction, EntryPlacement } from './analysis';
+import { expiresAt as expiryInstant } from './expiry';
+import type { Idea } from './outcomes';
+
+type LevelPrice = { readonly price: number };
+
+/** The fields of a wire AnalysisDetail (spec §3.10) an idea is read from. */
+export interface IdeaDetail {
+  readonly metadata: { readonly direction: Direction; readonly entryPlacement: EntryPlacement };
+  readonly levels?: {
+    readonly support?: LevelPrice;
+    readonly pivot?: LevelPrice;
+    readonly resistance?: LevelPrice;
+  };
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+}
+
+function seconds(iso: string, field: string): number {
+  const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw new RangeError(`${field}: expected an ISO-8601 time, got ${JSON.stringify(iso)}`);
+  return ms / 1000;
+}
+
+/** The idea of a saved domain analysis or of an AnalysisDetail; throws naming the field when createdAt is missing or a time is unreadable. */
+export function ideaFromAnalysis(analysis: Analysis | IdeaDetail): Idea {
+  const { direction, entryPlacement } = analysis.metadata;
+  const l = analysis.levels ?? {};
+  const levels = {
+    ...(l.support ? { support: l.support.price } : {}),
+    ...(l.pivot ? { pivot: l.pivot.price } : {}),
+    ...(l.resistance ? { resistance: l.resistance.price } : {}),
+  };
+  if (typeof analysis.createdAt === 'string') {
+    const wire = analysis as IdeaDetail;
+    return {
+      direction,
+      entryPlacement,
+      levels,
+      createdAt: seconds(wire.createdAt, 'createdAt'),
+      expiresAt: wire.expiresAt === null ? null : seconds(wire.expiresAt, 'expiresAt'),
+    };
+  }
+  const domain = analysis as Analysis;
+  if (domain.createdAt === undefined) {
+    throw new RangeError('createdAt: an outcome starts at creation; this analysis has not been saved');
+  }
+  return {
+    direction,
+    entryPlacement,
+    levels,
+    createdAt: domain.createdAt,
+    expiresAt: expiryInstant(domain.metadata.expiry, domain.createdAt),
+  };
+}
