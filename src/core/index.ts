@@ -137,3 +137,15 @@ export type { IndexedDrawing } from './spatial-index';
 export { createSpatialIndex, SpatialIndex } from './spatial-index';
 export type { DrawingHit } from './hit-test';
 export { drawingsInBox, hitTest, LINEAR_SCAN_MAX } from './hit-test';
+// --- trade-idea outcomes (outcomes)
+export type { Candle } from './candles';
+export type { Fill, Idea, Outcome, OutcomeState } from './outcomes';
+export { evaluateAnalysis, FINAL_OUTCOME_STATES } from './outcomes';
+export type { IdeaDetail } from './outcome-idea';
+export { ideaFromAnalysis } from './outcome-idea';
+export type { CandlesBySymbol, SenderOutcomes, SummarisedAnalysis } from './outcome-summary';
+export { summariseOutcomes } from './outcome-summary';
+export type { CrossDirection, Crossing, CrossingOptions } from './crossings';
+export { crossings } from './crossings';
+export type { CrossingTracker } from './crossing-tracker';
+export { createCrossingTracker } from './crossing-tracker';
