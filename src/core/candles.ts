@@ -14,29 +14,34 @@ export interface Candle {
 // re-check 5,000 bars each time. Callers hand candles over as immutable data.
 const checked = new WeakSet<readonly Candle[]>();
 
-/** Throws naming the index and field of the first bad candle: non-finite, high below low, open/close outside the range, times not strictly increasing. */
+/** What is wrong with one bar (a field and the rule it breaks), or null: fields finite, low ≤ open, close ≤ high. */
+export function candleIssue(c: Candle): { readonly field: keyof Candle; readonly rule: string } | null {
+  for (const field of ['time', 'open', 'high', 'low', 'close'] as const) {
+    if (typeof c[field] !== 'number' || !Number.isFinite(c[field])) {
+      return { field, rule: `expected a finite number, got ${c[field]}` };
+    }
+  }
+  if (c.high < c.low) return { field: 'high', rule: `must be ≥ low (${c.low}), got ${c.high}` };
+  for (const field of ['open', 'close'] as const) {
+    if (c[field] > c.high || c[field] < c.low) {
+      return { field, rule: `must lie between low (${c.low}) and high (${c.high}), got ${c[field]}` };
+    }
+  }
+  return null;
+}
+
+/** Throws naming the index and field of the first bad candle (see candleIssue) or of times not strictly increasing. */
 export function checkCandles(candles: readonly Candle[]): void {
   if (checked.has(candles)) return;
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < candles.length; i++) {
     const c = candles[i]!;
-    for (const field of ['time', 'open', 'high', 'low', 'close'] as const) {
-      if (typeof c[field] !== 'number' || !Number.isFinite(c[field])) {
-        throw new RangeError(`candles[${i}].${field}: expected a finite number, got ${c[field]}`);
-      }
-    }
+    const issue = candleIssue(c);
+    if (issue) throw new RangeError(`candles[${i}].${issue.field}: ${issue.rule}`);
     if (!(c.time > previous)) {
       throw new RangeError(
         `candles[${i}].time: must be greater than candles[${i - 1}].time (${previous}), got ${c.time}`,
       );
-    }
-    if (c.high < c.low) throw new RangeError(`candles[${i}].high: must be ≥ low (${c.low}), got ${c.high}`);
-    for (const field of ['open', 'close'] as const) {
-      if (c[field] > c.high || c[field] < c.low) {
-        throw new RangeError(
-          `candles[${i}].${field}: must lie between low (${c.low}) and high (${c.high}), got ${c[field]}`,
-        );
-      }
     }
     previous = c.time;
   }

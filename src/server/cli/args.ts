@@ -7,6 +7,7 @@ import { isPostgresUrl } from '../storage/postgres/database-url';
 import { ALLOW_PRIVATE_ENV, checkWebhookUrlLiteral } from '../webhooks/address-guard';
 import { checkWebhookUrl } from '../webhooks/endpoints';
 import { DEFAULT_PRUNE_DAYS } from '../webhooks/prune';
+import type { OutcomesCommand } from './outcomes';
 
 /** Database path when neither --db nor CHARTMARK_DB is given. */
 export const DEFAULT_DB_PATH = '.data/chartmark.sqlite';
@@ -41,7 +42,8 @@ export type CliCommand =
   | { readonly kind: 'webhooks-list'; readonly db: string; readonly communityId: string }
   | { readonly kind: 'webhooks-disable'; readonly db: string; readonly id: string }
   | { readonly kind: 'webhooks-prune'; readonly db: string; readonly olderThanDays: number }
-  | { readonly kind: 'copy-to-postgres'; readonly from: string; readonly to: string };
+  | { readonly kind: 'copy-to-postgres'; readonly from: string; readonly to: string }
+  | OutcomesCommand;
 
 /** A command line that breaks a rule; the message names the flag and the rule. */
 export class CliUsageError extends Error {
@@ -92,6 +94,14 @@ Commands:
                         transaction, verified before commit (the SQLite file is only read)
       --from PATH       the SQLite file (e.g. ${DEFAULT_DB_PATH})
       --to URL          postgres:// URL (default env DATABASE_URL)
+  outcomes              evaluate a channel's analyses against candles; prints per sender
+                        ideas, closed, hit rate and average R (README "Outcomes")
+      --candles PATH    CSV with the header symbol,time,open,high,low,close; time is
+                        ISO-8601 with a zone or unix seconds
+      --community ID    the channel's community
+      --channel ID
+      --now TIME        evaluate at this ISO-8601 time or unix seconds (default: now)
+      --db PATH
 
   --help, -h            show this text`;
 
@@ -141,6 +151,9 @@ const OPTIONS = {
   'older-than-days': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  candles: { type: 'string' },
+  channel: { type: 'string' },
+  now: { type: 'string' },
 } as const;
 
 /** Flags each command accepts besides --db and --help. */
@@ -153,6 +166,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'webhooks disable': ['id'],
   'webhooks prune': ['older-than-days'],
   'copy-to-postgres': ['from', 'to'],
+  outcomes: ['candles', 'community', 'channel', 'now'],
 };
 
 /** Parses argv (without node and script) with env for defaults. */
@@ -174,7 +188,7 @@ export function parseCli(
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) return { kind: 'help', text: HELP };
-  const single = positionals[0] === 'serve' || positionals[0] === 'copy-to-postgres';
+  const single = ['serve', 'copy-to-postgres', 'outcomes'].includes(positionals[0]!);
   const name = positionals.slice(0, single ? 1 : 2).join(' ');
   const allowed = ALLOWED[name];
   if (!allowed)
@@ -241,6 +255,8 @@ export function parseCli(
       }
       return { kind: 'webhooks-add', db, communityId: objectId('community', need(values, 'community')), url };
     }
+    case 'outcomes':
+      return outcomesCommand(values, db);
     case 'webhooks disable':
       return { kind: 'webhooks-disable', db, id: objectId('id', need(values, 'id')) };
     case 'webhooks prune': {
@@ -267,4 +283,25 @@ function copyCommand(values: Values, env: Readonly<Record<string, string | undef
   const flag = values.to !== undefined ? 'to' : 'to (from env DATABASE_URL)';
   if (!isPostgresUrl(to)) throw new CliUsageError(`--${flag}: must be a postgres:// or postgresql:// URL`);
   return { kind: 'copy-to-postgres', from, to };
+}
+
+/** outcomes: --now is ISO-8601 with a zone or unix seconds. */
+function outcomesCommand(values: Values, db: string): OutcomesCommand {
+  const nowText = values.now as string | undefined;
+  let now: number | undefined;
+  if (nowText !== undefined) {
+    now = /^\d+(\.\d+)?$/.test(nowText) ? Number(nowText) * 1000 : Date.parse(nowText);
+    if (!Number.isFinite(now) || !/^\d+(\.\d+)?$|[zZ]$|[+-]\d\d:\d\d$/.test(nowText))
+      throw new CliUsageError(
+        `--now: must be an ISO-8601 time with a zone or unix seconds, got ${JSON.stringify(nowText)}`,
+      );
+  }
+  return {
+    kind: 'outcomes',
+    db,
+    candles: need(values, 'candles'),
+    communityId: objectId('community', need(values, 'community')),
+    channelId: objectId('channel', need(values, 'channel')),
+    ...(now === undefined ? {} : { now }),
+  };
 }

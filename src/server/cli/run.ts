@@ -17,6 +17,7 @@ import { addWebhook, disableWebhook, listWebhooks } from '../webhooks/endpoints'
 import { pruneWebhooks } from '../webhooks/prune';
 import { DeliveryQueue } from '../webhooks/queue';
 import { type CliCommand, CliUsageError, parseCli } from './args';
+import { runOutcomes } from './outcomes';
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -182,6 +183,8 @@ export async function runCommand(
     }
     case 'copy-to-postgres':
       return copyToPostgres(cmd, io);
+    case 'outcomes':
+      return withDb(cmd.db, (storage) => runOutcomes(cmd, storage, io));
     case 'webhooks-list': {
       return withDb(cmd.db, async (storage) => {
         const hooks =
