@@ -67,7 +67,10 @@ export function parseCandlesCsv(text: string, name = 'candles.csv'): Map<string,
     const issue = candleIssue(c);
     if (issue) throw new CandlesCsvError(`${where}: ${issue.field}: ${issue.rule}`);
     let bars = out.get(symbol);
-    if (!bars) out.set(symbol, (bars = []));
+    if (!bars) {
+      bars = [];
+      out.set(symbol, bars);
+    }
     const previous = bars.at(-1);
     if (previous && !(c.time > previous.time)) {
       throw new CandlesCsvError(
