@@ -55,7 +55,11 @@ const ideas: Idea[] = Array.from({ length: ANALYSES }, () => {
   return {
     direction: random() < 0.5 ? 'BULLISH' : 'BEARISH',
     entryPlacement: pivot > p ? 'ABOVE_CURRENT' : 'BELOW_CURRENT',
-    levels: { support: pivot * (1 - between(0.002, 0.01)), pivot, resistance: pivot * (1 + between(0.002, 0.01)) },
+    levels: {
+      support: pivot * (1 - between(0.002, 0.01)),
+      pivot,
+      resistance: pivot * (1 + between(0.002, 0.01)),
+    },
     createdAt: at.time + 1800,
     expiresAt: random() < 0.2 ? null : at.time + Math.round(between(24, 24 * 30)) * H,
   };
@@ -146,16 +150,24 @@ for (let tick = 0; tick < 300; tick++) {
 
 const ours = median(oursMs.slice(1));
 const peer = median(peerMs.slice(1));
-console.log(`outcomes bench — ${ANALYSES} analyses × ${BARS} bars; crossings of ${DRAWINGS} drawings per live bar`);
+console.log(
+  `outcomes bench — ${ANALYSES} analyses × ${BARS} bars; crossings of ${DRAWINGS} drawings per live bar`,
+);
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`,
 );
 console.log(`outcomes: ${JSON.stringify(states)}; outcomes differing between the two: ${differing}`);
-console.log(`evaluateAnalysis (binary search + walk):  median ${ours.toFixed(1)} ms for all (${((ours * 1000) / ANALYSES).toFixed(2)} µs each)`);
-console.log(`peer, naive scan of all bars per idea:    median ${peer.toFixed(1)} ms for all (${((peer * 1000) / ANALYSES).toFixed(2)} µs each)`);
+console.log(
+  `evaluateAnalysis (binary search + walk):  median ${ours.toFixed(1)} ms for all (${((ours * 1000) / ANALYSES).toFixed(2)} µs each)`,
+);
+console.log(
+  `peer, naive scan of all bars per idea:    median ${peer.toFixed(1)} ms for all (${((peer * 1000) / ANALYSES).toFixed(2)} µs each)`,
+);
 console.log(`ratio peer / ours:                        ${(peer / ours).toFixed(1)}×`);
 const live = median(liveUs);
 const scene = median(sceneUs);
-console.log(`crossings, ${DRAWINGS} drawings per live bar:     median ${live.toFixed(1)} µs (${crossed} crossings on the last tick)`);
+console.log(
+  `crossings, ${DRAWINGS} drawings per live bar:     median ${live.toFixed(1)} µs (${crossed} crossings on the last tick)`,
+);
 console.log(`scenes of the same drawings (one repaint): median ${scene.toFixed(1)} µs`);
 console.log(`ratio scenes / crossings:                 ${(scene / live).toFixed(1)}×`);
