@@ -149,3 +149,13 @@ export type { CrossDirection, Crossing, CrossingOptions } from './crossings';
 export { crossings } from './crossings';
 export type { CrossingTracker } from './crossing-tracker';
 export { createCrossingTracker } from './crossing-tracker';
+export {
+  OUTCOME_BADGE_FONT_SIZE,
+  OUTCOME_BADGE_INSET,
+  OUTCOME_COLORS,
+  OUTCOME_MARKER_SIZE,
+  OUTCOME_SCENE_ID,
+  OUTCOME_TITLES,
+  outcomeBadgeText,
+  outcomeScene,
+} from './outcome-scene';
