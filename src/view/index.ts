@@ -7,3 +7,13 @@ export type { CanvasPaintOptions } from './canvas-painter';
 export { paintScenes } from './canvas-painter';
 export type { AnalysisView, AnalysisViewOptions } from './mount-analysis-view';
 export { mountAnalysisView } from './mount-analysis-view';
+export type { AlertPanel, AlertStore, CrossEvent, LiveCrossings } from './crossing-alerts';
+export {
+  ALERT_STORAGE_PREFIX,
+  createAlertPanel,
+  createLiveCrossings,
+  crossingText,
+  drawingLabel,
+  localAlertStore,
+  MAX_NOTICES,
+} from './crossing-alerts';

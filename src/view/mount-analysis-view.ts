@@ -22,6 +22,14 @@ import {
   type ThemeName,
 } from '../svg/index';
 import { type AnalysisPrimitive, createAnalysisPrimitive } from './analysis-primitive';
+import {
+  type AlertStore,
+  type CrossEvent,
+  createAlertPanel,
+  createLiveCrossings,
+  crossingText,
+  localAlertStore,
+} from './crossing-alerts';
 
 /** Options of `mountAnalysisView`. */
 export interface AnalysisViewOptions {
@@ -30,12 +38,20 @@ export interface AnalysisViewOptions {
   readonly interactive?: boolean;
   /** The clock in UTC seconds, for the accessible summary. */
   readonly now?: number;
+  /** The reader's "alert me" marks (default: localStorage); false hides the toggles and notices. */
+  readonly alerts?: AlertStore | false;
 }
 
 /** A mounted read-only view. */
 export interface AnalysisView {
   /** Emphasises the drawing or level with this clientObjectId; null clears. */
   highlight(key: string | null): void;
+  /** A new or updated last bar (live data): repaints and emits `cross` for each new crossing. */
+  updateCandle(bar: Candle): void;
+  /** Listens to crossings of live bars; `alert` says whether the reader marked the drawing. Returns the unsubscribe. */
+  on(type: 'cross', listener: (event: CrossEvent) => void): () => void;
+  /** Marks or unmarks a drawing "alert me" (kept in the browser only). */
+  setAlert(drawingId: string, on: boolean): void;
   /** Removes the chart and every listener. */
   destroy(): void;
   /** The chart, series and primitive, for tests and embedding. */
@@ -137,15 +153,46 @@ export function mountAnalysisView(
     describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now }),
   );
   let destroyed = false;
+  // Crossing alerts: the reader's marks stay in the browser (never part of the analysis).
+  const store = options.alerts === false ? localAlertStore(null) : (options.alerts ?? localAlertStore());
+  const analysisId = analysis.id ?? '';
+  const live = createLiveCrossings(analysisId, () => model.drawings, candles, store);
+  const panel =
+    options.alerts === false || model.drawings.length === 0
+      ? null
+      : createAlertPanel(analysisId, model.drawings, store);
+  if (panel) container.after(panel.element);
+  const listeners = new Set<(event: CrossEvent) => void>();
+  const byId = new Map(model.drawings.map((d) => [d.id, d]));
   return {
     chart,
     series,
     primitive,
     highlight: (key) => primitive.setHighlight(key),
+    updateCandle(bar) {
+      if (destroyed) return;
+      series.update({ ...bar, time: bar.time as number as UTCTimestamp });
+      for (const event of live.update(bar)) {
+        if (event.alert) panel?.notify(crossingText(byId.get(event.crossing.drawingId), event.crossing));
+        for (const l of listeners) l(event);
+      }
+    },
+    on(_type, listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setAlert(drawingId, on) {
+      store.set(analysisId, drawingId, on);
+      panel?.element
+        .querySelector(`[data-drawing-id="${CSS.escape(drawingId)}"]`)
+        ?.setAttribute('aria-pressed', String(on));
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       cancelAnimationFrame(frame);
+      listeners.clear();
+      panel?.remove();
       series.detachPrimitive(primitive);
       chart.remove();
     },

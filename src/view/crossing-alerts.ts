@@ -1,0 +1,178 @@
+// Crossing alerts for a post's reader: which drawings a reader asked to be alerted about (kept in
+// the browser per analysis and drawing id, never sent anywhere), the live feed that turns bar
+// updates into `cross` events, and the small DOM parts: "alert me" toggles and the notices.
+import type { Candle } from '../core/candles';
+import { createCrossingTracker } from '../core/crossing-tracker';
+import type { Crossing } from '../core/crossings';
+import type { Drawing, DrawingKind } from '../core/drawing';
+import { formatPrice } from '../core/format';
+import { createTimeIndex, type TimeIndex } from '../core/time-index';
+import type { UtcSeconds } from '../core/units';
+
+/** A crossing as the view and the editor report it: `alert` is true when the reader marked the drawing. */
+export interface CrossEvent {
+  readonly crossing: Crossing;
+  readonly alert: boolean;
+}
+
+/** The reader's "alert me" marks: client-side only. */
+export interface AlertStore {
+  /** Drawing ids marked in this analysis. */
+  marked(analysisId: string): ReadonlySet<string>;
+  set(analysisId: string, drawingId: string, on: boolean): void;
+}
+
+/** localStorage key prefix of the marks. */
+export const ALERT_STORAGE_PREFIX = 'chartmark:alerts:';
+
+/** Marks kept in `storage` (default window.localStorage) under `chartmark:alerts:<analysisId>`; in memory when there is none or it refuses. */
+export function localAlertStore(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = defaultStorage(),
+): AlertStore {
+  const memory = new Map<string, Set<string>>();
+  const read = (analysisId: string): Set<string> => {
+    const cached = memory.get(analysisId);
+    if (cached) return cached;
+    let ids: unknown = [];
+    try {
+      ids = JSON.parse(storage?.getItem(ALERT_STORAGE_PREFIX + analysisId) ?? '[]');
+    } catch {
+      ids = [];
+    }
+    const set = new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
+    memory.set(analysisId, set);
+    return set;
+  };
+  return {
+    marked: read,
+    set(analysisId, drawingId, on) {
+      const set = read(analysisId);
+      if (on) set.add(drawingId);
+      else set.delete(drawingId);
+      try {
+        storage?.setItem(ALERT_STORAGE_PREFIX + analysisId, JSON.stringify([...set]));
+      } catch {
+        // Storage full or refused (private mode): the mark lasts for this page.
+      }
+    },
+  };
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Turns live bars into cross events over a chart's history. */
+export interface LiveCrossings {
+  /** A new or updated last bar; the crossings it adds, each once. */
+  update(bar: Candle): CrossEvent[];
+}
+
+/** Live crossings of `drawings` after `history` (bars in time order), marked per `store`. */
+export function createLiveCrossings(
+  analysisId: string,
+  drawings: () => readonly Drawing[],
+  history: readonly Candle[],
+  store: AlertStore,
+): LiveCrossings {
+  const times = history.map((c) => c.time as UtcSeconds);
+  let index: TimeIndex | null = times.length > 0 ? createTimeIndex(times) : null;
+  const tracker = createCrossingTracker({
+    // Bar space, as painted; rebuilt only when a bar opens, not on every update of one.
+    timeToLogical: (t) => (index ? index.timeToLogical(t as UtcSeconds) : t),
+  });
+  tracker.reset(history, drawings());
+  return {
+    update(bar) {
+      if (times.length === 0 || bar.time > times.at(-1)!) {
+        times.push(bar.time as UtcSeconds);
+        index = createTimeIndex(times);
+      }
+      const marked = store.marked(analysisId);
+      return tracker
+        .update(bar, drawings())
+        .map((crossing) => ({ crossing, alert: marked.has(crossing.drawingId) }));
+    },
+  };
+}
+
+const KIND_LABEL: { readonly [K in DrawingKind]: string } = {
+  HORIZONTAL_LINE: 'Horizontal line',
+  LINE: 'Line',
+  RECTANGLE: 'Rectangle',
+  PARALLEL: 'Parallel channel',
+  FIBONACCI_RETRACEMENT: 'Fibonacci retracement',
+};
+
+/** "Horizontal line res_1", the name a reader sees for a drawing. */
+export function drawingLabel(d: Drawing): string {
+  return `${KIND_LABEL[d.kind]} ${d.id}`;
+}
+
+/** "Horizontal line res_1 crossed upward at 1.33000". */
+export function crossingText(d: Drawing | undefined, c: Crossing): string {
+  const name = d ? drawingLabel(d) : c.drawingId;
+  return `${name} crossed ${c.direction === 'UP' ? 'upward' : 'downward'} at ${formatPrice(c.price)}`;
+}
+
+/** The alert parts beside a view: "alert me" toggles per drawing and a live region for notices. */
+export interface AlertPanel {
+  readonly element: HTMLElement;
+  /** Shows a notice (the newest few are kept). */
+  notify(text: string): void;
+  remove(): void;
+}
+
+/** Most notices kept on screen. */
+export const MAX_NOTICES = 3;
+
+/** Builds the panel (text only, never HTML from the analysis). */
+export function createAlertPanel(
+  analysisId: string,
+  drawings: readonly Drawing[],
+  store: AlertStore,
+  onChange: (drawingId: string, on: boolean) => void = () => {},
+): AlertPanel {
+  const element = document.createElement('div');
+  element.className = 'cm-alert-panel';
+  const toggles = document.createElement('div');
+  toggles.className = 'cm-alert-toggles';
+  toggles.setAttribute('role', 'group');
+  toggles.setAttribute('aria-label', 'Alert me when price crosses');
+  const marked = store.marked(analysisId);
+  for (const d of drawings) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cm-alert-toggle';
+    button.dataset.drawingId = d.id;
+    button.textContent = `Alert me: ${drawingLabel(d)}`;
+    button.setAttribute('aria-pressed', String(marked.has(d.id)));
+    button.addEventListener('click', () => {
+      const on = button.getAttribute('aria-pressed') !== 'true';
+      store.set(analysisId, d.id, on);
+      button.setAttribute('aria-pressed', String(on));
+      onChange(d.id, on);
+    });
+    toggles.append(button);
+  }
+  const notices = document.createElement('div');
+  notices.className = 'cm-alert-notices';
+  notices.setAttribute('role', 'log');
+  notices.setAttribute('aria-live', 'polite');
+  element.append(toggles, notices);
+  return {
+    element,
+    notify(text) {
+      const p = document.createElement('p');
+      p.className = 'cm-alert';
+      p.textContent = text;
+      notices.append(p);
+      while (notices.childElementCount > MAX_NOTICES) notices.firstElementChild!.remove();
+    },
+    remove: () => element.remove(),
+  };
+}
