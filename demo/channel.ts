@@ -5,6 +5,7 @@ import type { AnalysisDetailWire, Candle } from 'chartmark/svg';
 import { describeAnalysis } from 'chartmark/svg';
 import { type AnalysisView, mountAnalysisView, renderAnalysisText } from 'chartmark/view';
 import { demoCandles } from './candles';
+import { renderOutcomes } from './channel-outcomes';
 import { type ChannelPage, loadConfig, loadPage } from './channel-data';
 
 const feed = document.getElementById('feed') as HTMLOListElement;
@@ -12,6 +13,7 @@ const source = document.getElementById('source') as HTMLParagraphElement;
 const pageInfo = document.getElementById('page-info') as HTMLSpanElement;
 const newer = document.getElementById('newer') as HTMLButtonElement;
 const older = document.getElementById('older') as HTMLButtonElement;
+const outcomes = document.getElementById('outcomes') as HTMLElement;
 const CANDLES = demoCandles() as unknown as Candle[];
 const TYPE_LABEL: Record<string, string> = {
   bullish_breakout: 'Bullish breakout',
@@ -60,6 +62,7 @@ function show(result: ChannelPage): void {
   views = [];
   const now = Date.now() / 1000;
   feed.replaceChildren(...result.analyses.map((a) => post(a, now)));
+  renderOutcomes(outcomes, result.analyses, CANDLES, now);
   if (result.source === 'sample') {
     source.className = 'source fallback';
     source.textContent =
