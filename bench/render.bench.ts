@@ -5,7 +5,8 @@
 // in view). Work = main-thread + raster-thread busy time per step (the change and the frames that
 // show it) from a Chrome trace. Never fails on time.
 // Run: npx tsx bench/render.bench.ts   (CHROMIUM_PATH overrides /usr/lib/chromium/chromium;
-// BENCH_RUNS=n runs, BENCH_SCENES=history,dense picks scenes, BENCH_WIDTH/BENCH_HEIGHT the window)
+// BENCH_RUNS=n runs, BENCH_SCENES=history,dense picks scenes, BENCH_WIDTH/BENCH_HEIGHT the window,
+// BENCH_PORT the vite port, default 5196)
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
@@ -187,7 +188,13 @@ async function main(): Promise<void> {
     root: resolve('bench/render-page'),
     logLevel: 'error',
     // No HMR: an edit elsewhere in the tree must not reload the page mid-measurement.
-    server: { host: '127.0.0.1', port: 5196, strictPort: false, hmr: false, watch: { ignored: ['**/*'] } },
+    server: {
+      host: '127.0.0.1',
+      port: Number(process.env.BENCH_PORT ?? 5196),
+      strictPort: false,
+      hmr: false,
+      watch: { ignored: ['**/*'] },
+    },
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5196/';

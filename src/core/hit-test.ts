@@ -4,7 +4,7 @@ import { boxIntersects } from './geometry';
 import type { Hit } from './kinds/behaviour';
 import { drawingBbox, hitDrawing } from './kinds/registry';
 import type { Box, PxPoint } from './scene';
-import type { SpatialIndex } from './spatial-index';
+import type { IndexedDrawing, SpatialIndex } from './spatial-index';
 import type { Viewport } from './viewport';
 
 /** Up to this many drawings a linear scan is as fast as an index lookup, so the index is skipped. */
@@ -34,7 +34,7 @@ function better(a: Ranked, b: Ranked | null): boolean {
  * The nearest drawing part within `tolerance` px of the pointer, or null. Handles beat bodies; equal
  * distances go to the topmost drawing (last in `drawings`). With more than LINEAR_SCAN_MAX drawings
  * and an `index` (which must hold exactly `drawings`, in the same order), only indexed candidates near
- * the pointer are tested.
+ * the pointer are tested, and of those only the ones that can still win (see `indexedHit`).
  */
 export function hitTest(
   drawings: readonly Drawing[],
@@ -44,20 +44,74 @@ export function hitTest(
   index?: SpatialIndex,
 ): DrawingHit | null {
   let best: Ranked | null = null;
-  const consider = (drawing: Drawing, order: number): void => {
-    const hit = hitDrawing(drawing, viewport, pointer, tolerance);
-    if (!hit) return;
-    const candidate = { id: drawing.id, hit, order };
-    if (better(candidate, best)) best = candidate;
-  };
   if (index && drawings.length > LINEAR_SCAN_MAX) {
-    for (const item of index.searchPoint(pointer, tolerance)) consider(item.drawing, item.order);
+    best = indexedHit(index, viewport, pointer, tolerance);
   } else {
-    drawings.forEach(consider);
+    drawings.forEach((drawing, order) => {
+      best = consider(best, drawing, order, viewport, pointer, tolerance);
+    });
   }
   if (best === null) return null;
   const { id, hit } = best as Ranked;
   return { id, hit };
+}
+
+function consider(
+  best: Ranked | null,
+  drawing: Drawing,
+  order: number,
+  viewport: Viewport,
+  pointer: PxPoint,
+  tolerance: number,
+): Ranked | null {
+  const hit = hitDrawing(drawing, viewport, pointer, tolerance);
+  if (!hit) return best;
+  const candidate = { id: drawing.id, hit, order };
+  return better(candidate, best) ? candidate : best;
+}
+
+// Room for round-off between the index's cached handle centres and the ones hit() computes again:
+// the cached ones only pick which candidates to test first, hit() decides.
+const HANDLE_SLACK = 1e-6;
+
+function nearAHandle(handles: readonly number[], pointer: PxPoint, tolerance: number): boolean {
+  const r = tolerance + HANDLE_SLACK;
+  for (let i = 0; i + 1 < handles.length; i += 2) {
+    const dx = pointer.x - (handles[i] as number);
+    const dy = pointer.y - (handles[i + 1] as number);
+    if (dx * dx + dy * dy <= r * r) return true;
+  }
+  return false;
+}
+
+/**
+ * The linear scan's answer from the index's candidates, testing few of them. Every kind's hit()
+ * answers a handle when one is within tolerance, so: first the candidates with a handle that near
+ * (usually none); a handle hit among them is the answer, as handles beat any body. Otherwise no hit
+ * can be a handle, and the rest are tested from the top down until a hit at distance 0 is found —
+ * every drawing below it could at best tie, and ties go to the topmost.
+ */
+function indexedHit(
+  index: SpatialIndex,
+  viewport: Viewport,
+  pointer: PxPoint,
+  tolerance: number,
+): Ranked | null {
+  let best: Ranked | null = null;
+  const rest: IndexedDrawing[] = [];
+  for (const item of index.searchPoint(pointer, tolerance)) {
+    if (nearAHandle(item.handles, pointer, tolerance))
+      best = consider(best, item.drawing, item.order, viewport, pointer, tolerance);
+    else rest.push(item);
+  }
+  if (best?.hit.part.type === 'handle') return best;
+  rest.sort((a, b) => b.order - a.order);
+  for (const item of rest) {
+    const settled: Ranked | null = best;
+    if (settled && settled.hit.distance === 0 && settled.order > item.order) break;
+    best = consider(best, item.drawing, item.order, viewport, pointer, tolerance);
+  }
+  return best;
 }
 
 /**

@@ -19,6 +19,17 @@ export interface Hit {
   readonly part: HitPart;
 }
 
+/** Where a drawing's hit() can answer, in pixels: what the spatial index stores for it. */
+export interface HitArea {
+  /**
+   * Boxes that together hold every point hit() answers for at tolerance 0, handles included, hugging
+   * slanted parts (hit-boxes.ts) where one bbox would be mostly empty.
+   */
+  readonly boxes: readonly Box[];
+  /** The handle centres hit() tests before anything else, flat: x0, y0, x1, y1, … */
+  readonly handles: readonly number[];
+}
+
 /** A drag handle in pixels; `index` is what `moveHandle` takes. */
 export interface Handle extends PxPoint {
   readonly index: number;
@@ -49,6 +60,8 @@ export interface DrawingBehaviour<K extends DrawingKind> {
   extent(drawing: DrawingOf<K>): DataExtent;
   /** Pixel bounds of the drawing (extended lines clipped to the pane). */
   bbox(drawing: DrawingOf<K>, viewport: Viewport): Box;
+  /** Where `hit` can answer, for the spatial index (one geometry pass). */
+  hitArea(drawing: DrawingOf<K>, viewport: Viewport): HitArea;
   /** The nearest part within `tolerance` px of the pointer, or null. Handles win over bodies. */
   hit(drawing: DrawingOf<K>, viewport: Viewport, pointer: PxPoint, tolerance: number): Hit | null;
   /** The drawing moved by a pixel delta; points shift in bar (logical) space, so gaps are respected. */

@@ -3,8 +3,9 @@
 import type { FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
 import { fibLevelLabel, fibLevelPrice } from '../fibonacci';
-import { distanceToSegment } from '../geometry';
-import type { Primitive, PxPoint } from '../scene';
+import { boxContains, distanceToSegment } from '../geometry';
+import { sweptBoxes } from '../hit-boxes';
+import type { Box, Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
 import {
@@ -18,6 +19,7 @@ import {
   movePoint,
   NearestPart,
   nearestHandle,
+  paneBox,
   primitivesBox,
   strokeOf,
   toPx,
@@ -95,6 +97,23 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
       if (y > maxY) maxY = y;
     }
     return { minX: g.left, minY, maxX: g.right, maxY };
+  },
+  hitArea(d, vp) {
+    // The levels and the bands between them fill [left, right] × [top, bottom] exactly; the trend
+    // line a–b needs its own pieces only where it leaves that box (levels without 0 or 1).
+    const g = geometry(d, vp);
+    const boxes: Box[] = [];
+    let minY = Number.POSITIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const y of g.ys) {
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    const levels = { minX: g.left, minY, maxX: g.right, maxY };
+    if (g.ys.length > 0 && !Number.isNaN(g.left + g.right + minY + maxY)) boxes.push(levels);
+    if (boxes.length === 0 || !boxContains(levels, g.a) || !boxContains(levels, g.b))
+      sweptBoxes(g.a, g.b, 0, 1, paneBox(vp), boxes);
+    return { boxes, handles: [g.a.x, g.a.y, g.b.x, g.b.y] };
   },
   hit(d, vp, pointer, tolerance) {
     const g = geometry(d, vp);

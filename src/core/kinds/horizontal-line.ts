@@ -42,6 +42,14 @@ export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
     const h = toPx(vp, d.points[0]);
     return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);
   },
+  hitArea(d, vp) {
+    // Axis-aligned: the bbox is already tight.
+    const h = toPx(vp, d.points[0]);
+    return {
+      boxes: [{ minX: Math.min(0, h.x), minY: h.y, maxX: Math.max(vp.width, h.x), maxY: h.y }],
+      handles: [h.x, h.y],
+    };
+  },
   hit(d, vp, pointer, tolerance) {
     const h = toPx(vp, d.points[0]);
     // Across the pane this is the vertical distance; past its edges the line is not drawn.

@@ -4,6 +4,7 @@ import type { Line } from '../drawing';
 import { extendedLineExtent, pointsExtent } from '../extent';
 import { arrowHead, boxFromPoints, distanceToParametric, lerpPoint } from '../geometry';
 import { extendedRange } from '../geometry-clip';
+import { sweptBoxes } from '../hit-boxes';
 import type { Box, Primitive, PxPoint } from '../scene';
 import { resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
@@ -85,6 +86,13 @@ export const line: DrawingBehaviour<'LINE'> = {
     for (const poly of arrows(d, g, resolveStyle('LINE', d.style).lineWidth))
       for (let i = 0; i < poly.length; i += 2) corners.push({ x: poly[i]!, y: poly[i + 1]! });
     return boxFromPoints(corners);
+  },
+  hitArea(d, vp) {
+    // The drawn span holds both handles (it always contains t in [0, 1]); arrow heads are not hit.
+    const g = geometry(d, vp);
+    const boxes: Box[] = [];
+    sweptBoxes(g.a, g.b, g.range[0], g.range[1], paneBox(vp), boxes);
+    return { boxes, handles: [g.a.x, g.a.y, g.b.x, g.b.y] };
   },
   hit(d, vp, pointer, tolerance) {
     const g = geometry(d, vp);

@@ -4,7 +4,8 @@ import type { ChartPoint, Parallel } from '../drawing';
 import { extendedLineExtent, pointsExtent } from '../extent';
 import { boxFromPoints, channelOffset, distanceToParametric, lerpPoint, pointInChannel } from '../geometry';
 import { extendedRange } from '../geometry-clip';
-import type { Primitive, PxPoint } from '../scene';
+import { sweptBoxes } from '../hit-boxes';
+import type { Box, Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
 import type { DrawingBehaviour, Handle } from './behaviour';
 import {
@@ -104,6 +105,15 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
   bbox(d, vp) {
     const g = geometry(d, vp);
     return boxFromPoints([...drawnLine(g, 0), ...drawnLine(g, 1)]);
+  },
+  hitArea(d, vp) {
+    // The swept parallelogram holds both lines, the midline, the four handles and the body.
+    const g = geometry(d, vp);
+    const boxes: Box[] = [];
+    sweptBoxes(g.a, g.b, g.range[0], g.range[1], paneBox(vp), boxes, g.offset);
+    const a2 = add(g.a, g.offset);
+    const b2 = add(g.b, g.offset);
+    return { boxes, handles: [g.a.x, g.a.y, g.b.x, g.b.y, a2.x, a2.y, b2.x, b2.y] };
   },
   hit(d, vp, pointer, tolerance) {
     const g = geometry(d, vp);

@@ -82,6 +82,13 @@ export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
   bbox(d, vp) {
     return boxFromPoints(corners(d, vp));
   },
+  hitArea(d, vp) {
+    // Axis-aligned, and the inside is body: the bbox is already tight.
+    const c = corners(d, vp);
+    const handles: number[] = [];
+    for (const p of handlePoints(c)) handles.push(p.x, p.y);
+    return { boxes: [boxFromPoints(c)], handles };
+  },
   hit(d, vp, pointer, tolerance) {
     const c = corners(d, vp);
     const handle = nearestHandle(handlePoints(c), pointer, tolerance);

@@ -5,7 +5,7 @@ import type { DataExtent } from '../extent';
 import type { Box, PxPoint, Scene } from '../scene';
 import { type ResolvedStyle, resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
-import type { AnyBehaviour, DrawingBehaviour, Handle, Hit, SceneOptions } from './behaviour';
+import type { AnyBehaviour, DrawingBehaviour, Handle, Hit, HitArea, SceneOptions } from './behaviour';
 import { fibonacciRetracement } from './fibonacci-retracement';
 import { horizontalLine } from './horizontal-line';
 import { line } from './line';
@@ -54,6 +54,11 @@ export function drawingExtent(drawing: Drawing): DataExtent {
 /** Pixel bounds of any drawing's geometry and handle centres. */
 export function drawingBbox(drawing: Drawing, viewport: Viewport): Box {
   return anyBehaviour(drawing).bbox(drawing, viewport);
+}
+
+/** Where `hitDrawing` can answer for any drawing: tight boxes and handle centres, in px. */
+export function drawingHitArea(drawing: Drawing, viewport: Viewport): HitArea {
+  return anyBehaviour(drawing).hitArea(drawing, viewport);
 }
 
 /** Hit-test of any drawing: the nearest part within tolerance, handles first, or null. */

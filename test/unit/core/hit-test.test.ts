@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Drawing } from '../../../src/core/drawing';
 import { drawingsInBox, hitTest, LINEAR_SCAN_MAX } from '../../../src/core/hit-test';
 import { createDrawing } from '../../../src/core/kinds/registry';
 import { createSpatialIndex, SpatialIndex } from '../../../src/core/spatial-index';
-import { at, testViewport } from './test-viewport';
-
-const vp = testViewport();
+import { drawingMaker, pointerNear, vp } from './drawing-arbitrary';
+import { at } from './test-viewport';
 
 describe('hitTest', () => {
   it('returns null when nothing is within tolerance', () => {
@@ -52,30 +50,39 @@ describe('hitTest', () => {
     expect(hitTest(many, vp, { x: 300, y: 50 }, 1, createSpatialIndex(many, vp))!.id).toBe('h10');
   });
   it('property: the indexed search answers exactly as the linear scan', () => {
-    const xy = fc.tuple(fc.integer({ min: -50, max: 850 }), fc.integer({ min: -50, max: 450 }));
-    const kinds = ['HORIZONTAL_LINE', 'LINE', 'RECTANGLE', 'PARALLEL', 'FIBONACCI_RETRACEMENT'] as const;
-    const drawingArb = fc.tuple(fc.nat(4), xy, xy, xy).map(([k, p, q, r]) => {
-      const kind = kinds[k]!;
-      const pts = [at(...p), at(...q), at(...r)].slice(
-        0,
-        kind === 'HORIZONTAL_LINE' ? 1 : kind === 'PARALLEL' ? 3 : 2,
+    // Scenes of every kind and option, with copies (exact ties) and pointers on handles, off the
+    // pane and anywhere; every pointer's answer is compared, over several tolerances.
+    const scene = fc
+      .array(fc.tuple(drawingMaker, fc.nat(3)), { minLength: LINEAR_SCAN_MAX + 1, maxLength: 160 })
+      .map((makers) =>
+        makers.flatMap(([make, copies], i) =>
+          Array.from({ length: copies === 0 ? 2 : 1 }, (_, c) => make(`d${i}.${c}`)),
+        ),
       );
-      return (id: string) => createDrawing(kind, id, pts);
-    });
+    let compared = 0;
+    let hits = 0;
     fc.assert(
       fc.property(
-        fc.array(drawingArb, { minLength: LINEAR_SCAN_MAX + 1, maxLength: 120 }),
-        fc.array(xy, { minLength: 1, maxLength: 20 }),
-        (makers, pointers) => {
-          const drawings: Drawing[] = makers.map((make, i) => make(`d${i}`));
+        scene.chain((drawings) =>
+          fc.tuple(
+            fc.constant(drawings),
+            fc.array(pointerNear(drawings), { minLength: 1, maxLength: 30 }),
+            fc.constantFrom(0, 1, 4, 5, 12),
+          ),
+        ),
+        ([drawings, pointers, tolerance]) => {
           const index = createSpatialIndex(drawings, vp);
-          for (const [x, y] of pointers) {
-            expect(hitTest(drawings, vp, { x, y }, 4, index)).toEqual(hitTest(drawings, vp, { x, y }, 4));
+          for (const p of pointers) {
+            const linear = hitTest(drawings, vp, p, tolerance);
+            expect(hitTest(drawings, vp, p, tolerance, index)).toEqual(linear);
+            compared++;
+            if (linear) hits++;
           }
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 60 },
     );
+    expect(hits).toBeGreaterThan(compared / 4);
   });
 });
 

@@ -30,6 +30,19 @@ describe('SpatialIndex', () => {
     expect(ids(index.searchPoint({ x: 206, y: 150 }, 5))).toEqual([]);
     expect(ids(index.searchPoint({ x: 700, y: 22 }, 3))).toEqual(['h']);
   });
+  it('searchPoint skips the empty corners of a slanted line, and names a drawing once', () => {
+    const slanted = createDrawing('LINE', 's', [at(0, 0), at(400, 200)]);
+    const index = createSpatialIndex([slanted], vp);
+    // (380, 20) lies in the line's bbox, ~150 px from the line.
+    expect(ids(index.searchPoint({ x: 380, y: 20 }, 5))).toEqual([]);
+    // On the line where two of its pieces meet (every 64 px along x).
+    expect(ids(index.searchPoint({ x: 64, y: 32 }, 5))).toEqual(['s']);
+  });
+  it("keeps each drawing's handle centres for the indexed viewport", () => {
+    const index = createSpatialIndex([rect, line, hline], vp);
+    expect(index.get('l')!.handles).toEqual([300, 300, 400, 350]);
+    expect(index.get('h')!.handles).toEqual([50, 20]);
+  });
   it('search returns every bbox a box touches', () => {
     const index = createSpatialIndex([rect, line, hline], vp);
     expect(ids(index.search({ minX: 0, minY: 0, maxX: 300, maxY: 300 }))).toEqual(['h', 'l', 'r']);
