@@ -21,7 +21,11 @@ import {
   TIMEFRAME_SECONDS,
   type ThemeName,
 } from '../svg/index';
+import { ideaFromAnalysis } from '../core/outcome-idea';
+import { evaluateAnalysis, type Idea, type Outcome } from '../core/outcomes';
+import { describeOutcome } from '../svg/describe-outcome';
 import { type AnalysisPrimitive, createAnalysisPrimitive } from './analysis-primitive';
+import { createOutcomePrimitive, type OutcomePrimitive } from './outcome-primitive';
 import {
   type AlertStore,
   type CrossEvent,
@@ -58,6 +62,10 @@ export interface AnalysisView {
   readonly chart: IChartApi;
   readonly series: ISeriesApi<'Candlestick'>;
   readonly primitive: AnalysisPrimitive;
+  /** Paints the idea's outcome (badge, entry and exit markers) when the view has candles. */
+  readonly outcomePrimitive: OutcomePrimitive;
+  /** The idea's outcome against the view's candles (null without candles). */
+  outcome(): Outcome | null;
 }
 
 /** Most placeholder bars generated to give an analysis without candles a time axis. */
@@ -147,11 +155,38 @@ export function mountAnalysisView(
     chart.timeScale().fitContent();
     primitive.requestRepaint();
   });
-  container.setAttribute('role', 'img');
-  container.setAttribute(
-    'aria-label',
-    describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now }),
+  // The outcome: evaluated against the candles the view has (live bars included), at the
+  // view's clock but never before the last bar (a bar that exists has opened).
+  let bars: readonly Candle[] = candles;
+  let idea: Idea | null = null;
+  try {
+    idea = ideaFromAnalysis(analysis);
+  } catch {
+    idea = null; // an unreadable createdAt: the post still shows, without an outcome
+  }
+  const evaluate = (): Outcome | null => {
+    if (!idea || bars.length === 0) return null;
+    const now = Math.max(options.now ?? Date.now() / 1000, bars.at(-1)!.time);
+    try {
+      return evaluateAnalysis(idea, bars, now);
+    } catch {
+      return null; // candles that break the rules (see checkCandles): no outcome rather than no post
+    }
+  };
+  const outcomePrimitive = createOutcomePrimitive(
+    model.metadata.direction,
+    viewport,
+    evaluate(),
+    theme.fallbackLine,
   );
+  series.attachPrimitive(outcomePrimitive);
+  container.setAttribute('role', 'img');
+  const describe = () => {
+    const text = describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now });
+    const o = outcomePrimitive.outcome();
+    container.setAttribute('aria-label', o ? `${text}; ${describeOutcome(o)}` : text);
+  };
+  describe();
   let destroyed = false;
   // Crossing alerts: the reader's marks stay in the browser (never part of the analysis).
   const store = options.alerts === false ? localAlertStore(null) : (options.alerts ?? localAlertStore());
@@ -168,10 +203,16 @@ export function mountAnalysisView(
     chart,
     series,
     primitive,
+    outcomePrimitive,
+    outcome: () => outcomePrimitive.outcome(),
     highlight: (key) => primitive.setHighlight(key),
     updateCandle(bar) {
       if (destroyed) return;
       series.update({ ...bar, time: bar.time as number as UTCTimestamp });
+      // A new array each time: candle checks are remembered per array.
+      bars = bars.length > 0 && bars.at(-1)!.time === bar.time ? [...bars.slice(0, -1), bar] : [...bars, bar];
+      outcomePrimitive.setOutcome(evaluate());
+      describe();
       for (const event of live.update(bar)) {
         if (event.alert) panel?.notify(crossingText(byId.get(event.crossing.drawingId), event.crossing));
         for (const l of listeners) l(event);
@@ -193,6 +234,7 @@ export function mountAnalysisView(
       cancelAnimationFrame(frame);
       listeners.clear();
       panel?.remove();
+      series.detachPrimitive(outcomePrimitive);
       series.detachPrimitive(primitive);
       chart.remove();
     },

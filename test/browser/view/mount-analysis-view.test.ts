@@ -51,7 +51,8 @@ describe('mountAnalysisView', () => {
     expect(scenes.levels.map((l) => l.name)).toEqual(['support', 'pivot', 'resistance']);
     expect(scenes.expiry).not.toBeNull();
     expect(el.getAttribute('aria-label')).toBe(
-      'Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450, resistance 1.3500; 3 drawings; expires in 5 hours',
+      'Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450, resistance 1.3500; 3 drawings; expires in 5 hours; ' +
+        'outcome: stopped, entered at 1.3450 on 2026-01-08 20:00 UTC, exited at 1.3410 on 2026-01-09 02:00 UTC, a loss of 0.30 percent, minus 1.0 R',
     );
     // The LINE's first point sits on the 2026-01-08 00:00 bar: same x as the chart's own.
     const line = scenes.drawings[1]!.primitives.find((p) => p.type === 'segment')!;
