@@ -181,12 +181,12 @@ export function mountAnalysisView(
   );
   series.attachPrimitive(outcomePrimitive);
   container.setAttribute('role', 'img');
-  const describe = () => {
+  const updateLabel = (): void => {
     const text = describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now });
     const o = outcomePrimitive.outcome();
     container.setAttribute('aria-label', o ? `${text}; ${describeOutcome(o)}` : text);
   };
-  describe();
+  updateLabel();
   let destroyed = false;
   // Crossing alerts: the reader's marks stay in the browser (never part of the analysis).
   const store = options.alerts === false ? localAlertStore(null) : (options.alerts ?? localAlertStore());
@@ -212,7 +212,7 @@ export function mountAnalysisView(
       // A new array each time: candle checks are remembered per array.
       bars = bars.length > 0 && bars.at(-1)!.time === bar.time ? [...bars.slice(0, -1), bar] : [...bars, bar];
       outcomePrimitive.setOutcome(evaluate());
-      describe();
+      updateLabel();
       for (const event of live.update(bar)) {
         if (event.alert) panel?.notify(crossingText(byId.get(event.crossing.drawingId), event.crossing));
         for (const l of listeners) l(event);

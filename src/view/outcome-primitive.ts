@@ -40,8 +40,9 @@ export function createOutcomePrimitive(
   const renderer: IPrimitivePaneRenderer = {
     draw(target: DrawTarget) {
       const scene = current;
-      if (!scene) return;
+      // biome-ignore lint/correctness/useHookAtTopLevel: lightweight-charts' drawing API, not a React hook
       target.useMediaCoordinateSpace(({ context, mediaSize }) => {
+        if (!scene) return;
         paintScenes(context, [scene], {
           width: mediaSize.width,
           height: mediaSize.height,
