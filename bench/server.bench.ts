@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { startServer } from '../src/server/serve';
-import { openSqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
+import { openSqliteStorage, type SqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 // Throughput is measured with 8 clients; one request's latency with a single client, because at
@@ -158,7 +158,7 @@ async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL') {
   // FULL (CHARTMARK_DURABILITY=full) fsyncs the WAL on every commit; NORMAL (the storage's
   // default) only at checkpoints, which survives a process crash but may lose the last commits
   // on power loss. Set here so the bench measures both whatever the environment says.
-  server.storage.db.pragma(`synchronous = ${synchronous}`);
+  (server.storage as SqliteStorage).db.pragma(`synchronous = ${synchronous}`);
   const { key } = await createApiKey(server.storage, {
     communityId: COMMUNITY,
     permissions: ['analysis:read', 'analysis:write'],

@@ -26,6 +26,16 @@ export const RULES = {
   ],
 };
 
+/**
+ * Database drivers, each allowed only inside its backend folder of the server's one storage port
+ * (design.md §1): everything else reaches a database through `src/server/storage/sql.ts`.
+ */
+export const DRIVERS = {
+  'better-sqlite3': 'server/storage/sqlite/',
+  pg: 'server/storage/postgres/',
+  '@electric-sql/pglite': 'server/storage/postgres/',
+};
+
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 const SOURCE = /\.(ts|tsx|mts)$/;
@@ -93,6 +103,11 @@ export function check(root = '.') {
           offences.push(`${file}: ${layer} may not import ${tl} (${spec})`);
       } else if (!allowsPackage(pkgs, spec)) {
         offences.push(`${file}: ${layer} may not import package ${spec}`);
+      } else {
+        const home = DRIVERS[packageOf(spec)];
+        const path = relative(src, file).split(sep).join('/');
+        if (home && !path.startsWith(home))
+          offences.push(`${file}: imports the database driver ${spec} outside src/${home}`);
       }
     }
   }

@@ -10,18 +10,25 @@ export type {
   OutboxEvent,
   OutboxEventName,
   OutboxRow,
+  BackendStorage,
   Storage,
   TxDecision,
   TxReads,
   TxSnapshot,
   TxWrites,
 } from './storage/storage';
+// One backend port: open a storage from a database setting (sqlite path/URL or postgres:// URL).
+export type { OpenStorageOptions } from './storage/open';
+export { openStorage } from './storage/open';
+export type { DatabaseTarget } from './storage/database-url';
+export { parseDatabase } from './storage/database-url';
+export type { SqlClient, SqlDialect, SqlResult, SqlSession } from './storage/sql';
 export type { Migration } from './storage/sqlite/migrations';
 export { MIGRATIONS, migrate } from './storage/sqlite/migrations';
 export type { SqliteOptions, SqliteStorage, SqliteTx } from './storage/sqlite/sqlite-storage';
 export { openSqliteStorage } from './storage/sqlite/sqlite-storage';
 // PostgreSQL storage (several instances on one database).
-export { describeDatabase, isPostgresUrl } from './storage/postgres/database-url';
+export { describeDatabase, isPostgresUrl } from './storage/database-url';
 export type {
   PGliteLike,
   PgClient,
@@ -34,20 +41,20 @@ export type { PgMigration } from './storage/postgres/pg-migrations';
 export { migratePostgres, PG_MIGRATIONS } from './storage/postgres/pg-migrations';
 export type { PostgresOptions, PostgresStorage } from './storage/postgres/pg-storage';
 export { openPostgresStorage, PG_TX_ATTEMPTS } from './storage/postgres/pg-storage';
+/** @deprecated The one queue and endpoint functions serve both backends; these are their former PostgreSQL names. */
 export {
-  addPgWebhook,
-  disablePgWebhook,
-  listPgWebhooks,
-  PG_DELIVERY_LEASE_MS,
-  PgDeliveryQueue,
-} from './storage/postgres/pg-webhooks';
-export type { PostgresServeOptions, RunningPostgresServer } from './serve-postgres';
+  addWebhook as addPgWebhook,
+  disableWebhook as disablePgWebhook,
+  listWebhooks as listPgWebhooks,
+} from './webhooks/endpoints';
+/** @deprecated See DeliveryQueue and DELIVERY_LEASE_MS. */
 export {
-  connectPostgres,
-  DEFAULT_PG_POOL_SIZE,
-  RATE_LIMIT_SCOPE,
-  startPostgresServer,
-} from './serve-postgres';
+  DELIVERY_LEASE_MS as PG_DELIVERY_LEASE_MS,
+  DeliveryQueue as PgDeliveryQueue,
+} from './webhooks/queue';
+/** @deprecated See pruneWebhooks. */
+export { pruneWebhooks as prunePgWebhooks } from './webhooks/prune';
+export { connectPostgres, DEFAULT_PG_POOL_SIZE } from './storage/postgres/connect';
 export { API_PREFIXES, createApp } from './app';
 export type { AppDeps } from './context';
 export { ApiError } from './api-error';
@@ -68,8 +75,8 @@ export type { BackoffOptions } from './webhooks/backoff';
 export { backoffDelay, DEFAULT_BACKOFF } from './webhooks/backoff';
 export type { AddWebhookInput, WebhookEndpoint } from './webhooks/endpoints';
 export { addWebhook, checkWebhookUrl, disableWebhook, listWebhooks } from './webhooks/endpoints';
-export type { DeliveryAttempt, DueDelivery } from './webhooks/queue';
-export { DeliveryQueue, eventBody } from './webhooks/queue';
+export type { DeliveryAttempt, DueDelivery, QueueDatabase } from './webhooks/queue';
+export { DELIVERY_LEASE_MS, DeliveryQueue, eventBody } from './webhooks/queue';
 export type { SignatureCheck } from './webhooks/signature';
 export {
   DEFAULT_SIGNATURE_TOLERANCE_SEC,
@@ -95,13 +102,18 @@ export type { WebhookEnvOptions } from './webhooks/worker-env';
 export { MAX_AGE_ENV, webhookEnvOptions } from './webhooks/worker-env';
 export type { PruneResult } from './webhooks/prune';
 export { DEFAULT_PRUNE_DAYS, pruneCutoff, pruneWebhooks } from './webhooks/prune';
-export { prunePgWebhooks } from './storage/postgres/pg-webhooks';
 export type { PinnedAddress } from './webhooks/pinned-post';
 export { postPinned } from './webhooks/pinned-post';
 export type { WebhookTarget } from './webhooks/address-guard';
 export { resolveWebhookTarget } from './webhooks/address-guard';
-export type { RunningServer, ServeOptions } from './serve';
-export { demoKeyFile, startServer } from './serve';
+export type {
+  PostgresServeOptions,
+  RunningPostgresServer,
+  RunningServer,
+  RunningSqliteServer,
+  ServeOptions,
+} from './serve';
+export { demoKeyFile, RATE_LIMIT_SCOPE, startPostgresServer, startServer } from './serve';
 export type { DemoConfig, EnsureDemoOptions, RequestTarget } from './seed';
 export { ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
 export type { StaticHandler } from './static-files';

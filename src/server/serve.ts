@@ -1,16 +1,29 @@
-// The running server: the API app, the built demo as static files, the demo config in demo
-// mode, and the webhook worker, on one port. Shutdown stops accepting, finishes the webhook
-// pass in flight, then closes the database.
-import { mkdirSync } from 'node:fs';
+// The running server, on either backend: the API app, the built demo as static files, the demo
+// config in demo mode, and the webhook worker, on one port. The database setting picks the
+// backend (openStorage); everything else is the same code. Shutdown stops accepting, finishes
+// the webhook pass in flight, then closes the database.
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createApp } from './app';
 import { listen } from './listen';
 import type { RateLimitOptions } from './rate-limit';
 import type { DemoConfig } from './seed';
-import { openSqliteStorage, type SqliteStorage } from './storage/sqlite/sqlite-storage';
-import { startWebhookWorker } from './webhooks/worker';
+import { parseDatabase } from './storage/database-url';
+import { openStorage } from './storage/open';
+import type { PostgresStorage } from './storage/postgres/pg-storage';
+import type { SqliteStorage } from './storage/sqlite/sqlite-storage';
+import type { BackendStorage } from './storage/storage';
+import type { DeliveryQueue } from './webhooks/queue';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/worker';
 import { webhookEnvOptions } from './webhooks/worker-env';
+
+/**
+ * Rate limits stay in each process's memory (DEFAULT_WRITE_RATE_LIMIT per key per process): a
+ * shared counter would cost a database write on every request, and the limit only guards one
+ * process against a runaway client. With N instances behind a balancer a key may write up to
+ * N times the limit; put the limit in the balancer when that matters.
+ */
+export const RATE_LIMIT_SCOPE = 'per-process' as const;
 
 /** Options of {@link startServer}. */
 export interface ServeOptions {
@@ -18,19 +31,36 @@ export interface ServeOptions {
   readonly port: number;
   /** Interface to bind; default 127.0.0.1. */
   readonly host?: string;
-  /** SQLite file or ':memory:'. */
-  readonly dbPath: string;
+  /**
+   * The database: `postgres://…` (several instances may share it), `sqlite:PATH`, or a plain
+   * SQLite path or ':memory:'. One of database, dbPath, databaseUrl is required.
+   */
+  readonly database?: string;
+  /** @deprecated Use `database` (the same value). */
+  readonly dbPath?: string;
+  /** @deprecated Use `database` (the same value). */
+  readonly databaseUrl?: string;
+  /** PostgreSQL: connections in this process's pool (default DEFAULT_PG_POOL_SIZE). */
+  readonly poolSize?: number;
+  /** PostgreSQL: every session in a transaction; only for a PGlite socket server (tests). */
+  readonly transactionPerSession?: boolean;
   /** Built demo to serve at `/`; omitted or missing = API only. */
   readonly demoDir?: string;
   /** Demo mode: seed the demo key and sample, serve `/demo/config.json`. */
   readonly demo?: boolean;
+  /** Where demo mode keeps its key (default: demoKeyFile(database)). */
+  readonly demoKeyFile?: string;
   /** Webhook poll period in ms (default 1000). */
   readonly webhookIntervalMs?: number;
   /** Give-up age of webhook deliveries in ms (default: env CHARTMARK_WEBHOOK_MAX_AGE_HOURS, else 24 h). */
   readonly webhookMaxAgeMs?: number;
   /** Let webhooks reach private addresses (default: env CHARTMARK_WEBHOOK_ALLOW_PRIVATE=1, else no). */
   readonly webhookAllowPrivateAddresses?: boolean;
-  /** Per-key write limit passed to the API; `false` turns it off (benchmarks). */
+  /** Per-request timeout of webhook deliveries in ms (default 10 000). */
+  readonly webhookTimeoutMs?: number;
+  /** HTTP client of the webhook worker (default: its own, pinned to the checked address). */
+  readonly webhookFetch?: typeof fetch;
+  /** Per-key write limit, per process (see RATE_LIMIT_SCOPE); `false` turns it off (benchmarks). */
   readonly rateLimit?: RateLimitOptions | false;
   /** Clock in unix ms. */
   readonly now?: () => number;
@@ -39,11 +69,12 @@ export interface ServeOptions {
 }
 
 /** A started server. */
-export interface RunningServer {
+export interface RunningServer<S extends BackendStorage = BackendStorage> {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
   readonly url: string;
   readonly port: number;
-  readonly storage: SqliteStorage;
+  readonly storage: S;
+  readonly worker: WebhookWorker<DeliveryQueue>;
   /** The demo configuration in demo mode, else null. */
   readonly demo: DemoConfig | null;
   /** True when this start created the demo key or sample. */
@@ -52,26 +83,36 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Where demo mode keeps its key: next to the database (a throw-away file for ':memory:'). */
-export function demoKeyFile(dbPath: string): string {
-  return dbPath === ':memory:'
+/**
+ * Where demo mode keeps its key: next to a SQLite file; a file in the temp directory for
+ * ':memory:' (per process) and for PostgreSQL.
+ */
+export function demoKeyFile(database: string): string {
+  const target = parseDatabase(database);
+  if (target.kind === 'postgres') return join(tmpdir(), 'chartmark-demo-key-postgres.json');
+  return target.path === ':memory:'
     ? join(tmpdir(), `chartmark-demo-key-${process.pid}.json`)
-    : join(dirname(resolve(dbPath)), 'demo-key.json');
+    : join(dirname(resolve(target.path)), 'demo-key.json');
 }
 
-/** Starts the reference server. */
+/** Starts the reference server on the database the options name; migrations are applied first. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const database = o.database ?? o.databaseUrl ?? o.dbPath;
+  if (database === undefined) throw new Error('startServer: database is required');
   const log = o.log ?? ((line: string) => console.log(line));
   const now = o.now ?? Date.now;
-  if (o.dbPath !== ':memory:') mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
-  // CHARTMARK_DURABILITY=full trades write throughput for surviving power loss (see SqliteOptions).
-  const durability = process.env.CHARTMARK_DURABILITY === 'full' ? 'full' : 'normal';
   const webhookEnv = webhookEnvOptions(process.env);
-  const storage = openSqliteStorage(o.dbPath, { durability });
+  const storage = await openStorage(database, {
+    // CHARTMARK_DURABILITY=full trades write throughput for surviving power loss (see SqliteOptions).
+    durability: process.env.CHARTMARK_DURABILITY === 'full' ? 'full' : 'normal',
+    ...(o.poolSize === undefined ? {} : { poolSize: o.poolSize }),
+    ...(o.transactionPerSession ? { transactionPerSession: true } : {}),
+    onIdleError: (e) => log(`postgres: idle connection failed: ${e.message}`),
+  });
   const app = createApp({
     storage,
     now,
-    logger: (line: string) => log(line),
+    logger: log,
     ...(o.rateLimit === undefined ? {} : { rateLimit: o.rateLimit }),
   });
   const running = await listen({
@@ -80,14 +121,16 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     port: o.port,
     ...(o.host === undefined ? {} : { host: o.host }),
     ...(o.demoDir === undefined ? {} : { demoDir: o.demoDir }),
-    ...(o.demo ? { demoKeyFile: demoKeyFile(o.dbPath) } : {}),
+    ...(o.demo ? { demoKeyFile: o.demoKeyFile ?? demoKeyFile(database) } : {}),
     startWorker: () =>
       startWebhookWorker({
         storage,
         now,
         intervalMs: o.webhookIntervalMs ?? 1000,
         logger: log,
+        ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
         ...webhookEnv,
+        ...(o.webhookTimeoutMs === undefined ? {} : { timeoutMs: o.webhookTimeoutMs }),
         ...(o.webhookMaxAgeMs === undefined ? {} : { maxAgeMs: o.webhookMaxAgeMs }),
         ...(o.webhookAllowPrivateAddresses === undefined
           ? {}
@@ -95,6 +138,22 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       }),
     now,
   });
-  const { url, port, demo, demoCreated, close } = running;
-  return { url, port, storage, demo, demoCreated, close };
+  const { url, port, worker, demo, demoCreated, close } = running;
+  return { url, port, storage, worker, demo, demoCreated, close };
+}
+
+/** @deprecated Options of the former PostgreSQL start: ServeOptions with `databaseUrl` required. */
+export type PostgresServeOptions = Omit<ServeOptions, 'database' | 'dbPath'> & {
+  readonly databaseUrl: string;
+};
+
+/** @deprecated A server started on PostgreSQL. */
+export type RunningPostgresServer = RunningServer<PostgresStorage>;
+
+/** @deprecated A server started on SQLite. */
+export type RunningSqliteServer = RunningServer<SqliteStorage>;
+
+/** @deprecated Use startServer({ database: url }); the same server. */
+export async function startPostgresServer(o: PostgresServeOptions): Promise<RunningPostgresServer> {
+  return (await startServer({ ...o, database: o.databaseUrl })) as RunningPostgresServer;
 }

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { OBJECT_ID_PATTERN } from '../../schema/limits';
 import { PERMISSIONS, type Permission } from '../auth/keys';
-import { isPostgresUrl } from '../storage/postgres/database-url';
+import { isPostgresUrl, parseDatabase } from '../storage/database-url';
 import { ALLOW_PRIVATE_ENV, checkWebhookUrlLiteral } from '../webhooks/address-guard';
 import { checkWebhookUrl } from '../webhooks/endpoints';
 import { DEFAULT_PRUNE_DAYS } from '../webhooks/prune';
@@ -57,8 +57,8 @@ Commands:
   serve                 start the API server (and the built demo from ${DEFAULT_DEMO_DIR})
       --port N          port, 0-65535 (env PORT, default ${DEFAULT_PORT}; 0 picks a free one)
       --host H          interface to bind (env HOST, default ${DEFAULT_HOST})
-      --db PATH|URL     SQLite file or postgres:// URL (env DATABASE_URL if postgres://, then
-                        CHARTMARK_DB, default ${DEFAULT_DB_PATH})
+      --db PATH|URL     SQLite file, sqlite:PATH or postgres:// URL (env DATABASE_URL if
+                        postgres://, then CHARTMARK_DB, default ${DEFAULT_DB_PATH})
       --demo            demo mode: seed a demo key and sample analysis, serve /demo/config.json
       --demo-dir PATH   built demo to serve (default ${DEFAULT_DEMO_DIR})
       env CHARTMARK_WEBHOOK_MAX_AGE_HOURS  give up a webhook delivery still failing this long
@@ -206,6 +206,11 @@ export function parseCli(
   const databaseUrl = isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
   const db = (values.db as string | undefined) ?? databaseUrl ?? env.CHARTMARK_DB ?? DEFAULT_DB_PATH;
   if (db === '') throw new CliUsageError('--db: must not be empty');
+  try {
+    parseDatabase(db);
+  } catch (e) {
+    throw new CliUsageError(`--${(e as Error).message.replace(/^database/, 'db')}`);
+  }
 
   switch (name) {
     case 'serve': {

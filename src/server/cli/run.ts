@@ -1,18 +1,9 @@
 // Runs a parsed command. Output goes through `io` so tests can read it; `serve` waits for
 // SIGINT/SIGTERM (or the `stop` promise given) and then shuts down cleanly.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { createApiKey, revokeApiKey } from '../auth/keys';
-import { describeDatabase, isPostgresUrl } from '../storage/postgres/database-url';
-import {
-  addPgWebhook,
-  disablePgWebhook,
-  listPgWebhooks,
-  PgDeliveryQueue,
-  prunePgWebhooks,
-} from '../storage/postgres/pg-webhooks';
-import type { PostgresStorage } from '../storage/postgres/pg-storage';
-import { openSqliteStorage, type SqliteStorage } from '../storage/sqlite/sqlite-storage';
+import { describeDatabase } from '../storage/database-url';
+import { openStorage } from '../storage/open';
+import type { BackendStorage } from '../storage/storage';
 import { addWebhook, disableWebhook, listWebhooks } from '../webhooks/endpoints';
 import { pruneWebhooks } from '../webhooks/prune';
 import { DeliveryQueue } from '../webhooks/queue';
@@ -28,29 +19,10 @@ export interface CliIo {
 /** Exit code for a command line that breaks a rule. */
 export const EXIT_USAGE = 2;
 
-async function openDb(path: string): Promise<SqliteStorage | PostgresStorage> {
-  if (isPostgresUrl(path)) {
-    const [{ connectPostgres }, { openPostgresStorage }] = await Promise.all([
-      import('../serve-postgres'),
-      import('../storage/postgres/pg-storage'),
-    ]);
-    // One connection is enough for a one-shot command.
-    const client = connectPostgres(path, 1);
-    return openPostgresStorage(client).catch(async (e) => {
-      await client.end();
-      throw e;
-    });
-  }
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  return openSqliteStorage(path);
-}
-
 /** Opens the database for one command and closes it whatever the command does. */
-async function withDb<R>(
-  path: string,
-  fn: (storage: SqliteStorage | PostgresStorage) => Promise<R>,
-): Promise<R> {
-  const storage = await openDb(path);
+async function withDb<R>(database: string, fn: (storage: BackendStorage) => Promise<R>): Promise<R> {
+  // One connection is enough for a one-shot command.
+  const storage = await openStorage(database, { poolSize: 1 });
   try {
     return await fn(storage);
   } finally {
@@ -71,34 +43,21 @@ function waitForSignal(): Promise<string> {
 }
 
 /** Runs one command; resolves to the process exit code. `stop` ends `serve` (default: a signal). */
-export async function runCommand(
-  cmd: CliCommand,
-  io: CliIo,
-  stop: Promise<string> = waitForSignal(),
-): Promise<number> {
+export async function runCommand(cmd: CliCommand, io: CliIo, stop?: Promise<string>): Promise<number> {
   switch (cmd.kind) {
     case 'help':
       io.out(cmd.text);
       return 0;
     case 'serve': {
       // Loaded on demand: the key and webhook commands need neither Hono nor the routes.
-      const server = isPostgresUrl(cmd.db)
-        ? await (await import('../serve-postgres')).startPostgresServer({
-            port: cmd.port,
-            host: cmd.host,
-            databaseUrl: cmd.db,
-            demoDir: cmd.demoDir,
-            demo: cmd.demo,
-            log: io.err,
-          })
-        : await (await import('../serve')).startServer({
-            port: cmd.port,
-            host: cmd.host,
-            dbPath: cmd.db,
-            demoDir: cmd.demoDir,
-            demo: cmd.demo,
-            log: io.err,
-          });
+      const server = await (await import('../serve')).startServer({
+        port: cmd.port,
+        host: cmd.host,
+        database: cmd.db,
+        demoDir: cmd.demoDir,
+        demo: cmd.demo,
+        log: io.err,
+      });
       io.out(`chartmark server listening on ${server.url} (database ${describeDatabase(cmd.db)})`);
       if (server.demo) {
         const d = server.demo;
@@ -111,7 +70,8 @@ export async function runCommand(
         );
       }
       io.out('Press Ctrl-C to stop.');
-      const signal = await stop;
+      // Listened for only here, so one-shot commands leave no signal handlers behind.
+      const signal = await (stop ?? waitForSignal());
       io.err(`${signal}: shutting down`);
       await server.close();
       return 0;
@@ -147,8 +107,7 @@ export async function runCommand(
     case 'webhooks-add': {
       return withDb(cmd.db, async (storage) => {
         const input = { communityId: cmd.communityId, url: cmd.url };
-        const { id, secret } =
-          'db' in storage ? addWebhook(storage.db, input) : await addPgWebhook(storage.client, input);
+        const { id, secret } = await addWebhook(storage, input);
         io.out(`Added webhook ${id} for community ${cmd.communityId} -> ${cmd.url}`);
         io.out('  Signing secret (verify X-Signature with it; shown once):');
         io.out(secret);
@@ -157,11 +116,7 @@ export async function runCommand(
     }
     case 'webhooks-disable': {
       return withDb(cmd.db, async (storage) => {
-        const done =
-          'db' in storage
-            ? disableWebhook(storage.db, cmd.id)
-            : await disablePgWebhook(storage.client, cmd.id);
-        if (done) {
+        if (await disableWebhook(storage, cmd.id)) {
           io.out(`Disabled webhook ${cmd.id}.`);
           return 0;
         }
@@ -171,10 +126,7 @@ export async function runCommand(
     }
     case 'webhooks-prune': {
       return withDb(cmd.db, async (storage) => {
-        const r =
-          'db' in storage
-            ? pruneWebhooks(storage.db, cmd.olderThanDays)
-            : await prunePgWebhooks(storage.client, cmd.olderThanDays);
+        const r = await pruneWebhooks(storage, cmd.olderThanDays);
         io.out(
           `Pruned ${r.deliveries} finished deliveries (${r.attempts} logged attempts) and ${r.outbox} outbox rows older than ${cmd.olderThanDays} days.`,
         );
@@ -187,11 +139,8 @@ export async function runCommand(
       return withDb(cmd.db, (storage) => runOutcomes(cmd, storage, io));
     case 'webhooks-list': {
       return withDb(cmd.db, async (storage) => {
-        const hooks =
-          'db' in storage
-            ? listWebhooks(storage.db, cmd.communityId)
-            : await listPgWebhooks(storage.client, cmd.communityId);
-        const queue = 'db' in storage ? new DeliveryQueue(storage.db) : new PgDeliveryQueue(storage.client);
+        const hooks = await listWebhooks(storage, cmd.communityId);
+        const queue = new DeliveryQueue(storage);
         for (const h of hooks) {
           const n = await queue.counts(h.id);
           io.out(
@@ -209,7 +158,7 @@ export async function runCommand(
 /** Runs copy-to-postgres; a refusal (missing file, non-empty target) exits 2 like a usage error. */
 async function copyToPostgres(cmd: { from: string; to: string }, io: CliIo): Promise<number> {
   const [{ connectPostgres }, { CopyRefusedError, copySqliteToPostgres }] = await Promise.all([
-    import('../serve-postgres'),
+    import('../storage/postgres/connect'),
     import('../storage/copy-to-postgres'),
   ]);
   const client = connectPostgres(cmd.to, 1);

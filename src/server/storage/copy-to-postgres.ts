@@ -1,13 +1,12 @@
 // `chartmark copy-to-postgres`: moves a SQLite database into an empty PostgreSQL one. Everything
 // happens in ONE PostgreSQL transaction (refusal check, copy, sequences, verification), so a
 // failure at any point leaves the target as it was; the SQLite file is only ever read.
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { toDetailJson } from '../analysis/detail';
 import type { PgClient, PgSession } from './postgres/pg-client';
-import { inTransaction, migratePostgres } from './postgres/pg-migrations';
-import { numericColumns } from './postgres/pg-storage';
-import { type AnalysisColumns, analysisFromColumns } from './sqlite/rows';
+import { migratePostgres } from './postgres/pg-migrations';
+import { type AnalysisColumns, analysisFromColumns, numericColumns } from './rows';
+import { inTransaction } from './sql';
+import { type CopySource, openCopySource, type SourceValue } from './sqlite/copy-source';
 
 /** One table copied, with its rows counted on both sides. */
 export interface CopiedTable {
@@ -48,30 +47,24 @@ export const COPIED_TABLES: readonly TableSpec[] = [
 /** Rows per INSERT statement (15 columns × 400 stays far below PostgreSQL's 65 535 parameters). */
 const BATCH = 400;
 
-type Value = string | number | bigint | null;
-type Row = Record<string, Value>;
+type Row = Record<string, SourceValue>;
 
 /**
  * Copies every table of the SQLite file at `from` into the database behind `client`: migrates it,
  * refuses it unless empty, copies, moves the sequences past the copied maximum, verifies, commits.
  */
 export async function copySqliteToPostgres(from: string, client: PgClient): Promise<CopyResult> {
-  // better-sqlite3 would create a missing file even read-only in some modes; check first.
-  if (from === ':memory:' || !existsSync(from))
-    throw new CopyRefusedError(`--from: no SQLite database at ${JSON.stringify(from)}`);
-  const source = new Database(from, { readonly: true, fileMustExist: true });
+  const source = openCopySource(from);
+  if (!source) throw new CopyRefusedError(`--from: no SQLite database at ${JSON.stringify(from)}`);
   try {
-    // The read transaction pins one snapshot of every table, even if a server writes meanwhile.
-    source.exec('BEGIN');
     await migratePostgres(client);
     return await client.withSession((s) => inTransaction(s, () => copyAll(source, s)));
   } finally {
-    if (source.inTransaction) source.exec('ROLLBACK');
     source.close();
   }
 }
 
-async function copyAll(source: Database.Database, s: PgSession): Promise<CopyResult> {
+async function copyAll(source: CopySource, s: PgSession): Promise<CopyResult> {
   const names = COPIED_TABLES.map((t) => t.name);
   // No server can write these tables until we commit or roll back.
   await s.exec(`LOCK TABLE ${names.join(', ')} IN EXCLUSIVE MODE`);
@@ -79,7 +72,7 @@ async function copyAll(source: Database.Database, s: PgSession): Promise<CopyRes
   const tables: CopiedTable[] = [];
   const copied = new Map<TableSpec, Row[]>();
   for (const t of COPIED_TABLES) {
-    const rows = readSource(source, t.name);
+    const rows = source.table(t.name);
     await named(t.name, async () => {
       const columns = await targetColumns(s, t.name, rows.columns);
       for (let i = 0; i < rows.rows.length; i += BATCH)
@@ -124,18 +117,6 @@ async function refuseNonEmpty(s: PgSession, names: readonly string[]): Promise<v
     );
 }
 
-/** A source table's columns and rows (integers as bigint, so no value loses precision). */
-function readSource(source: Database.Database, table: string): { columns: string[]; rows: Row[] } {
-  const exists = source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-  // A database made before the webhook migrations has no webhook tables: nothing to copy.
-  if (!exists) return { columns: [], rows: [] };
-  const columns = (source.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map(
-    (c) => c.name,
-  );
-  const rows = source.prepare(`SELECT * FROM ${table} ORDER BY rowid`).safeIntegers(true).all() as Row[];
-  return { columns, rows };
-}
-
 /** The source columns, after checking the target has each of them. */
 async function targetColumns(s: PgSession, table: string, columns: readonly string[]): Promise<string[]> {
   const r = await s.query(
@@ -175,7 +156,7 @@ async function insertBatch(s: PgSession, table: string, columns: readonly string
  * taken: endpoint cursors may point past the last row). Returns the sequence's last value.
  */
 async function moveSequence(
-  source: Database.Database,
+  source: CopySource,
   s: PgSession,
   t: TableSpec,
   rows: readonly Row[],
@@ -183,13 +164,8 @@ async function moveSequence(
   const column = t.serial!;
   let last = 0n;
   for (const r of rows) if (BigInt(r[column] ?? 0) > last) last = BigInt(r[column] ?? 0);
-  const hasSeq = source.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get();
-  const mark = hasSeq
-    ? (source.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').safeIntegers(true).get(t.name) as
-        | { seq: bigint }
-        | undefined)
-    : undefined;
-  if (mark && mark.seq > last) last = mark.seq;
+  const mark = source.sequenceMark(t.name);
+  if (mark !== undefined && mark > last) last = mark;
   const sequence = `pg_get_serial_sequence('${t.name}', '${column}')`;
   if (last > 0n) await s.query(`SELECT setval(${sequence}, $1::bigint, true)`, [last.toString()]);
   else await s.query(`SELECT setval(${sequence}, 1, false)`);
@@ -220,7 +196,7 @@ async function verifyTable(s: PgSession, t: TableSpec, columns: readonly string[
 }
 
 /** Every analysis's AnalysisDetail JSON, built from each side's row, is the same text. */
-async function verifyDetails(source: Database.Database, s: PgSession): Promise<void> {
+async function verifyDetails(source: CopySource, s: PgSession): Promise<void> {
   const now = Date.now();
   const detail = (c: AnalysisColumns) => toDetailJson(analysisFromColumns(c), now).text;
   const copied = new Map<string, string>();
@@ -228,7 +204,7 @@ async function verifyDetails(source: Database.Database, s: PgSession): Promise<v
     const c = numericColumns<AnalysisColumns>(r);
     copied.set(c.id, detail(c));
   }
-  for (const c of source.prepare('SELECT * FROM analyses').all() as AnalysisColumns[]) {
+  for (const c of source.analyses()) {
     if (copied.get(c.id) !== detail(c))
       throw new Error(`analyses: the detail JSON of analysis ${c.id} differs after the copy`);
   }

@@ -1,6 +1,7 @@
 // The storage contract of the reference server. Every method is async so that a PostgreSQL
 // adapter can implement it; the SQLite adapter answers synchronously inside the promises.
 // Times are unix milliseconds here; the wire's ISO strings are produced by the routes.
+import type { SqlClient } from './sql';
 
 /** The analysis as stored: the normalised wire JSON (levels and drawings carry persisted `id`s). */
 export interface AnalysisDocument {
@@ -144,4 +145,12 @@ export interface Storage {
   /** Outbox events with seq > afterSeq, in seq order. */
   readOutbox(afterSeq: number, limit: number): Promise<OutboxRow[]>;
   close(): Promise<void>;
+}
+
+/** A storage as a backend opens it: the API's Storage plus the SQL port its webhook tables use. */
+export interface BackendStorage extends Storage {
+  /** Which backend: 'sqlite' (one file, one process) or 'postgres' (several processes). */
+  readonly kind: 'sqlite' | 'postgres';
+  /** The SQL port on the same database (webhook endpoints, queue, pruning). */
+  readonly sql: SqlClient;
 }

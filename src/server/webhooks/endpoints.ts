@@ -1,8 +1,8 @@
 // Webhook endpoints per community. The secret is stored in clear because the server must sign
 // with it; it is shown once when the endpoint is added.
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { OBJECT_ID_PATTERN } from '../../schema/limits';
+import type { QueueDatabase } from './queue';
 import { newWebhookSecret } from './signature';
 
 /** A configured webhook endpoint (the secret is not part of listings). */
@@ -35,11 +35,16 @@ export function checkWebhookUrl(url: string): void {
   if (parsed.username || parsed.password) throw new Error('url: must not contain credentials');
 }
 
+const clientOf = (db: QueueDatabase) => ('sql' in db ? db.sql : db);
+
 /**
  * Adds an endpoint for a community and returns its id and signing secret. It receives only
  * events written after this call (its outbox cursor starts at the current end).
  */
-export function addWebhook(db: Database, input: AddWebhookInput): { id: string; secret: string } {
+export async function addWebhook(
+  db: QueueDatabase,
+  input: AddWebhookInput,
+): Promise<{ id: string; secret: string }> {
   if (!OBJECT_ID_PATTERN.test(input.communityId))
     throw new Error(
       `communityId: must be 24 lower-case hex characters, got ${JSON.stringify(input.communityId)}`,
@@ -47,41 +52,40 @@ export function addWebhook(db: Database, input: AddWebhookInput): { id: string; 
   checkWebhookUrl(input.url);
   const id = randomBytes(12).toString('hex');
   const secret = newWebhookSecret();
-  const now = input.now ?? Date.now();
-  const end = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM outbox').get() as { seq: number };
-  db.prepare(
-    'INSERT INTO webhook_endpoints (id, community_id, url, secret, cursor_seq, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, input.communityId, input.url, secret, end.seq, now);
+  await clientOf(db).withSession((s) =>
+    s.query(
+      'INSERT INTO webhook_endpoints (id, community_id, url, secret, cursor_seq, created_at) SELECT $1, $2, $3, $4, COALESCE(MAX(seq), 0), $5 FROM outbox',
+      [id, input.communityId, input.url, secret, input.now ?? Date.now()],
+    ),
+  );
   return { id, secret };
 }
 
 /** Disables an endpoint: pending deliveries to it stop. Returns false when it was unknown or already off. */
-export function disableWebhook(db: Database, id: string, now: number = Date.now()): boolean {
-  return (
-    db
-      .prepare('UPDATE webhook_endpoints SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL')
-      .run(now, id).changes === 1
+export async function disableWebhook(
+  db: QueueDatabase,
+  id: string,
+  now: number = Date.now(),
+): Promise<boolean> {
+  const r = await clientOf(db).withSession((s) =>
+    s.query('UPDATE webhook_endpoints SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL', [now, id]),
   );
+  return r.changed === 1;
 }
 
 /** The endpoints of a community, oldest first. */
-export function listWebhooks(db: Database, communityId: string): WebhookEndpoint[] {
-  const rows = db
-    .prepare(
-      'SELECT id, community_id, url, created_at, disabled_at FROM webhook_endpoints WHERE community_id = ? ORDER BY created_at, id',
-    )
-    .all(communityId) as {
-    id: string;
-    community_id: string;
-    url: string;
-    created_at: number;
-    disabled_at: number | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.community_id,
-    url: r.url,
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
+export async function listWebhooks(db: QueueDatabase, communityId: string): Promise<WebhookEndpoint[]> {
+  const r = await clientOf(db).withSession((s) =>
+    s.query(
+      'SELECT id, community_id, url, created_at, disabled_at FROM webhook_endpoints WHERE community_id = $1 ORDER BY created_at, id',
+      [communityId],
+    ),
+  );
+  return r.rows.map((w) => ({
+    id: String(w.id),
+    communityId: String(w.community_id),
+    url: String(w.url),
+    createdAt: Number(w.created_at),
+    disabledAt: w.disabled_at === null ? null : Number(w.disabled_at),
   }));
 }

@@ -1,7 +1,8 @@
 // Removing old webhook rows: finished deliveries (delivered or given up) with their log, and
 // outbox rows no endpoint still needs. Nothing pending is touched: a delivery that may still be
 // sent keeps its queue row, its log and its outbox row.
-import type { Database } from 'better-sqlite3';
+import { transaction } from '../storage/sql';
+import type { QueueDatabase } from './queue';
 
 /** Days of history `webhooks prune` keeps unless told otherwise. */
 export const DEFAULT_PRUNE_DAYS = 30;
@@ -16,8 +17,7 @@ export interface PruneResult {
 }
 
 /**
- * The three deletes, in order, with `$1` = the cutoff (unix ms); the same SQL on SQLite and
- * PostgreSQL. The log goes by "its queue row is gone": queue rows are deleted only here, and an
+ * The three deletes, in order, with `$1` = the cutoff (unix ms). The log goes by "its queue row is gone": queue rows are deleted only here, and an
  * attempt's log row is written in the same transaction as its queue row's update, so no row in
  * flight can look orphaned. Outbox rows go when older than the cutoff, at or below every active
  * endpoint's cursor (disabled endpoints never fan out again; an endpoint added later starts at
@@ -42,18 +42,18 @@ export function pruneCutoff(olderThanDays: number, now: number): number {
   return now - olderThanDays * 86_400_000;
 }
 
-/** Prunes a SQLite database in one transaction. */
-export function pruneWebhooks(
-  db: Database,
+/** Prunes a database in one transaction. */
+export async function pruneWebhooks(
+  db: QueueDatabase,
   olderThanDays: number = DEFAULT_PRUNE_DAYS,
   now: number = Date.now(),
-): PruneResult {
+): Promise<PruneResult> {
   const cutoff = pruneCutoff(olderThanDays, now);
-  const steps = PRUNE_SQL.map((sql) => db.prepare(sql.replaceAll('$1', '@cutoff')));
-  return db.transaction(() => {
-    const [deliveries, attempts, outbox] = steps.map(
-      (st) => (st.source.includes('@cutoff') ? st.run({ cutoff }) : st.run()).changes,
-    ) as [number, number, number];
+  return transaction('sql' in db ? db.sql : db, async (s) => {
+    const counts: number[] = [];
+    for (const sql of PRUNE_SQL)
+      counts.push((await s.query(sql, sql.includes('$1') ? [cutoff] : [])).changed);
+    const [deliveries, attempts, outbox] = counts as [number, number, number];
     return { deliveries, attempts, outbox };
-  })();
+  });
 }

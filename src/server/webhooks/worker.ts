@@ -1,17 +1,19 @@
 // The delivery loop: fan out, send what is due (in parallel across analyses, never two of one
 // analysis to one endpoint at once), log every attempt, back off on failure. Delivery is at
 // least once: a crash between a receiver's 2xx and our log write resends the same deliveryId.
-import type { Database } from 'better-sqlite3';
 import { type HostLookup, resolveWebhookTarget, systemLookup } from './address-guard';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import { type AttemptNext, type DeliveryOutcome, type DueDelivery, DeliveryQueue } from './queue';
+import {
+  type AttemptNext,
+  type DeliveryOutcome,
+  type DueDelivery,
+  DeliveryQueue,
+  type QueueDatabase,
+} from './queue';
 import { type PinnedAddress, postPinned } from './pinned-post';
 import { signWebhook } from './signature';
 
-/**
- * What the loop needs from a delivery queue: the SQLite DeliveryQueue answers synchronously,
- * the PostgreSQL one (storage/postgres/pg-webhooks) with promises; the loop awaits either.
- */
+/** What the loop needs from a delivery queue (DeliveryQueue, or a test's own); it awaits each answer. */
 export interface WebhookQueue {
   fanOut(): number | Promise<number>;
   due(now: number, limit: number): DueDelivery[] | Promise<DueDelivery[]>;
@@ -21,12 +23,10 @@ export interface WebhookQueue {
 
 /** Options of {@link startWebhookWorker}. */
 export interface WebhookWorkerOptions<Q extends WebhookQueue = DeliveryQueue> {
-  /** A queue of another store (PostgreSQL); when given, storage and db are not used. */
+  /** The queue to drive; when given, storage is not used. */
   readonly queue?: Q;
-  /** The SQLite storage (only its connection is used). */
-  readonly storage?: { readonly db: Database };
-  /** Or the bare database (outbox and webhook tables migrated). */
-  readonly db?: Database;
+  /** The storage (either backend) whose webhook tables the default DeliveryQueue uses. */
+  readonly storage?: QueueDatabase;
   /**
    * HTTP client. By default the worker's own, connecting to the address that was checked; an
    * injected fetch resolves the host again itself, so its connection is not pinned.
@@ -87,21 +87,18 @@ const BATCH = 100;
 // drain() stops after this many passes so a clock that never moves cannot spin forever.
 const MAX_PASSES = 10_000;
 
-/** Starts the delivery worker over another store's queue (PostgreSQL). */
+/** Starts the delivery worker over a given queue. */
 export function startWebhookWorker<Q extends WebhookQueue>(
   options: WebhookWorkerOptions<Q> & { readonly queue: Q },
 ): WebhookWorker<Q>;
-/** Starts the delivery worker over the shared database. */
+/** Starts the delivery worker over a storage's webhook tables. */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker;
 export function startWebhookWorker<Q extends WebhookQueue>(
   options: WebhookWorkerOptions<Q>,
 ): WebhookWorker<Q> {
-  const db = options.storage?.db ?? options.db;
-  if (!options.queue && !db) throw new Error('startWebhookWorker: needs storage, db or queue');
-  const queue = (options.queue ?? new DeliveryQueue(db!)) as Q;
-  // Queue steps are synchronous statements or transactions and never span an await; the
-  // storage runs its transactions synchronously from BEGIN to COMMIT too, so sharing the one
-  // connection, neither can run inside the other or see it half done.
+  if (!options.queue && !options.storage) throw new Error('startWebhookWorker: needs storage or queue');
+  // Queue steps are short transactions that never span a network call.
+  const queue = (options.queue ?? new DeliveryQueue(options.storage!)) as Q;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../src/server/auth/keys';
 import { connectPostgres } from '../../../src/server/serve-postgres';
 import { openPostgresStorage, type PostgresStorage } from '../../../src/server/storage/postgres/pg-storage';
-import { addPgWebhook } from '../../../src/server/storage/postgres/pg-webhooks';
+import { addWebhook } from '../../../src/server/webhooks/endpoints';
 import { type Instance, type SharedDatabase, sharedDatabase, startInstance } from './instances';
 import { type Receiver, startReceiver } from './webhooks/receiver';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   apiKey = (await createApiKey(storage, { communityId: C, permissions: ['analysis:read', 'analysis:write'] }))
     .key;
   receiver = await startReceiver();
-  await addPgWebhook(storage.client, { communityId: C, url: receiver.url });
+  await addWebhook(storage, { communityId: C, url: receiver.url });
 }, 60_000);
 
 afterAll(async () => {

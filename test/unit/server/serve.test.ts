@@ -116,7 +116,7 @@ describe('startServer', () => {
         webhookIntervalMs: 20,
         webhookAllowPrivateAddresses: true, // the receiver is on 127.0.0.1
       });
-      addWebhook(s.storage.db, { communityId: s.demo!.communityId, url: receiver.url });
+      await addWebhook(s.storage, { communityId: s.demo!.communityId, url: receiver.url });
       const body = JSON.stringify({
         sender: 'a@b.co',
         metadata: {

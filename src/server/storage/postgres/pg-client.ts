@@ -2,30 +2,16 @@
 // `pg.Pool` (production, several connections) and on an in-process PGlite (tests, one
 // connection). Only `pg`'s types are imported here; PGlite is described structurally.
 import type { Pool } from 'pg';
+import type { SqlClient, SqlResult, SqlSession } from '../sql';
 
-/** The result of one statement: rows, and how many rows a DML statement touched. */
-export interface PgResult {
-  readonly rows: Record<string, unknown>[];
-  readonly changed: number;
-}
+/** The result of one statement (the SQL port's). */
+export type PgResult = SqlResult;
 
-/** One connection, held for a transaction: statements run one after another on it. */
-export interface PgSession {
-  /** One statement with `$n` parameters. */
-  query(sql: string, params?: readonly unknown[]): Promise<PgResult>;
-  /** Several statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
-  /** True when the client already wrapped this session in a transaction (see PoolClientOptions). */
-  readonly inTransaction?: boolean;
-}
+/** One connection, held for a transaction (the SQL port's session). */
+export type PgSession = SqlSession;
 
-/** A source of sessions. */
-export interface PgClient {
-  /** Runs fn on one connection that nobody else uses until fn settles. */
-  withSession<R>(fn: (session: PgSession) => Promise<R>): Promise<R>;
-  /** Closes the connections this client opened (a PGlite instance is left to its owner). */
-  end(): Promise<void>;
-}
+/** A source of sessions on PostgreSQL (the SQL port's client). */
+export type PgClient = SqlClient;
 
 /** The part of a PGlite instance the adapter uses (structural, so src does not depend on PGlite). */
 export interface PGliteLike {
@@ -53,6 +39,7 @@ export function poolClient(pool: Pool, options: PoolClientOptions = {}): PgClien
   // the pool drops that connection and the next request opens a new one.
   pool.on('error', (e) => options.onIdleError?.(e));
   return {
+    dialect: 'postgres',
     async withSession(fn) {
       const c = await pool.connect();
       // A statement that failed without an SQLSTATE (socket reset, protocol error), or with a
@@ -119,6 +106,7 @@ export function pgliteClient(db: PGliteLike): PgClient {
   };
   let tail: Promise<unknown> = Promise.resolve();
   return {
+    dialect: 'postgres',
     withSession<R>(fn: (s: PgSession) => Promise<R>): Promise<R> {
       const next = tail.then(() => fn(session));
       tail = next.catch(() => undefined);

@@ -1,7 +1,8 @@
 // The PostgreSQL schema as versioned migrations, numbered like the SQLite ones (API below 100,
 // webhook tables from 100). Times are unix ms in BIGINT; JSON is kept as TEXT, as on SQLite,
 // so documents come back with their keys in the order they were written (jsonb would sort them).
-import type { PgClient, PgSession } from './pg-client';
+import { inTransaction } from '../sql';
+import type { PgClient } from './pg-client';
 
 /** One schema step, applied once and recorded in schema_migrations. */
 export interface PgMigration {
@@ -171,16 +172,5 @@ export async function migratePostgres(
   );
 }
 
-/** BEGIN … COMMIT around fn; ROLLBACK (and rethrow) when it throws. */
-export async function inTransaction<R>(s: PgSession, fn: () => Promise<R>): Promise<R> {
-  if (s.inTransaction) return fn();
-  await s.exec('BEGIN');
-  try {
-    const result = await fn();
-    await s.exec('COMMIT');
-    return result;
-  } catch (e) {
-    await s.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
+/** BEGIN … COMMIT around fn (the SQL port's, kept here for existing imports). */
+export { inTransaction };

@@ -15,7 +15,9 @@ import type {
   TxSnapshot,
   TxWrites,
 } from '../storage';
+import { listStatements } from '../list-query';
 import {
+  ANALYSIS_COLUMNS,
   type AnalysisColumns,
   type ApiKeyColumns,
   analysisFromColumns,
@@ -25,9 +27,10 @@ import {
   type IdempotencyColumns,
   idempotencyFromColumns,
   listRowFromColumns,
+  numericColumns,
   type OutboxColumns,
   outboxFromColumns,
-} from '../sqlite/rows';
+} from '../rows';
 import type { PgClient, PgSession } from './pg-client';
 import {
   ADVISORY_LOCK_SQL,
@@ -37,8 +40,11 @@ import {
   type PgMigration,
 } from './pg-migrations';
 
-/** The PostgreSQL storage; `client` is exposed for PostgreSQL-only code (webhook tables, tests). */
+/** The PostgreSQL storage; `client` is exposed for PostgreSQL-only code (tests). */
 export interface PostgresStorage extends Storage {
+  readonly kind: 'postgres';
+  /** The SQL port (webhook tables): the same client. */
+  readonly sql: PgClient;
   readonly client: PgClient;
 }
 
@@ -58,48 +64,15 @@ const RETRYABLE = new Set(['40001', '40P01']);
 /** Attempts of one `atomically` call before its error is passed on. */
 export const PG_TX_ATTEMPTS = 3;
 
-const COLUMNS = [
-  'id',
-  'community_id',
-  'channel_id',
-  'sender',
-  'title',
-  'symbol',
-  'timeframe',
-  'direction',
-  'entry_placement',
-  'drawing_count',
-  'expires_at',
-  'created_at',
-  'updated_at',
-  'version',
-  'document',
-] as const;
+const COLUMNS = ANALYSIS_COLUMNS;
 const SELECT = COLUMNS.join(', ');
-const LIST_SELECT = COLUMNS.filter((c) => c !== 'document').join(', ');
 const INSERT = `INSERT INTO analyses (${SELECT}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 const UPDATE = `UPDATE analyses SET ${COLUMNS.slice(1)
   .map((c, i) => `${c} = $${i + 2}`)
   .join(', ')} WHERE id = $1`;
-// Numeric columns arrive as strings from `pg` (BIGINT) and as numbers from PGlite.
-const NUMERIC = new Set([
-  'drawing_count',
-  'expires_at',
-  'created_at',
-  'updated_at',
-  'version',
-  'revoked_at',
-  'response_status',
-  'seq',
-  'occurred_at',
-]);
 
-/** A row with its numeric columns as numbers (null stays null). */
-export function numericColumns<T>(row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = NUMERIC.has(k) && v !== null ? Number(v) : v;
-  return out as T;
-}
+/** @deprecated Moved to storage/rows; kept for existing imports. */
+export { numericColumns };
 
 /** Opens the storage over a client and applies the migrations (safe from several processes). */
 export async function openPostgresStorage(
@@ -181,6 +154,8 @@ export async function openPostgresStorage(
   const one = <R>(fn: (s: PgSession) => Promise<R>): Promise<R> => client.withSession(fn);
 
   return {
+    kind: 'postgres',
+    sql: client,
     client,
     atomically,
     getAnalysis: (id) => one((s) => getAnalysis(s, id, false)),
@@ -261,28 +236,10 @@ async function list(
   s: PgSession,
   q: AnalysisListQuery,
 ): Promise<{ total: number; rows: ReturnType<typeof listRowFromColumns>[] }> {
-  const where = ['community_id = $1', 'channel_id = $2'];
-  const params: unknown[] = [q.communityId, q.channelId];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (q.symbol !== undefined) add('symbol = ?', q.symbol);
-  if (q.direction !== undefined) add('direction = ?', q.direction);
-  if (q.sender !== undefined) add('sender = ?', q.sender);
-  // Mirrors analysisStatus: EXPIRED once now ≥ expiresAt.
-  if (q.status === 'EXPIRED') add('expires_at <= ?', q.now);
-  if (q.status === 'ACTIVE') add('(expires_at IS NULL OR expires_at > ?)', q.now);
-  const clause = where.join(' AND ');
-  const total = Number(
-    (await s.query(`SELECT COUNT(*) AS n FROM analyses WHERE ${clause}`, params)).rows[0]!.n,
+  const l = listStatements(q);
+  const total = Number((await s.query(l.count, l.countParams)).rows[0]!.n);
+  const rows = (await s.query(l.page, l.pageParams)).rows.map((r) =>
+    listRowFromColumns(numericColumns<Omit<AnalysisColumns, 'document'>>(r)),
   );
-  const n = params.length;
-  const rows = (
-    await s.query(
-      `SELECT ${LIST_SELECT} FROM analyses WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, q.limit, q.offset],
-    )
-  ).rows.map((r) => listRowFromColumns(numericColumns<Omit<AnalysisColumns, 'document'>>(r)));
   return { total, rows };
 }

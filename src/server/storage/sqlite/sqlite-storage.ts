@@ -17,23 +17,30 @@ import type {
   TxWrites,
 } from '../storage';
 import { jsonText } from '../json-text';
-import { MIGRATIONS, type Migration, migrate } from './migrations';
+import { listStatements } from '../list-query';
 import {
+  ANALYSIS_COLUMNS,
   type AnalysisColumns,
   type ApiKeyColumns,
   analysisFromColumns,
-  listRowFromColumns,
   analysisToColumns,
   apiKeyFromColumns,
   apiKeyValues,
   type IdempotencyColumns,
   idempotencyFromColumns,
+  listRowFromColumns,
   type OutboxColumns,
   outboxFromColumns,
-} from './rows';
+} from '../rows';
+import type { SqlClient } from '../sql';
+import { MIGRATIONS, type Migration, migrate } from './migrations';
+import { positional, sqliteSqlClient } from './sqlite-sql';
 
-/** The SQLite storage; `db` is exposed for SQLite-only code (webhook tables, test dumps). */
+/** The SQLite storage; `db` is exposed for SQLite-only code (test dumps, benchmarks). */
 export interface SqliteStorage extends Storage {
+  readonly kind: 'sqlite';
+  /** The SQL port on this connection (webhook tables), taking turns with every other call. */
+  readonly sql: SqlClient;
   readonly db: Database.Database;
   /** Runs fn alone: no other call of this storage starts until it settles. */
   exclusive<R>(fn: (db: Database.Database) => R | Promise<R>): Promise<R>;
@@ -60,10 +67,7 @@ export interface SqliteOptions {
   readonly durability?: 'normal' | 'full';
 }
 
-const COLUMNS =
-  'id, community_id, channel_id, sender, title, symbol, timeframe, direction, entry_placement, ' +
-  'drawing_count, expires_at, created_at, updated_at, version, document';
-const LIST_COLUMNS = COLUMNS.replace(', document', '');
+const COLUMNS = ANALYSIS_COLUMNS.join(', ');
 const PARAMS = COLUMNS.split(', ')
   .map((c) => `@${c}`)
   .join(', ');
@@ -177,6 +181,8 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   };
 
   return {
+    kind: 'sqlite',
+    sql: sqliteSqlClient(db, later),
     db,
     exclusive: (fn) => later(() => fn(db)),
     transaction: <R>(fn: (tx: SqliteTx) => R) => later(() => runTx.immediate(fn) as R),
@@ -203,35 +209,12 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
 }
 
 function list(db: Database.Database, q: AnalysisListQuery): { total: number; rows: AnalysisListRow[] } {
-  const where = ['community_id = @communityId', 'channel_id = @channelId'];
-  const params: Record<string, string | number> = { communityId: q.communityId, channelId: q.channelId };
-  if (q.symbol !== undefined) {
-    where.push('symbol = @symbol');
-    params.symbol = q.symbol;
-  }
-  if (q.direction !== undefined) {
-    where.push('direction = @direction');
-    params.direction = q.direction;
-  }
-  if (q.sender !== undefined) {
-    where.push('sender = @sender');
-    params.sender = q.sender;
-  }
-  if (q.status !== undefined) {
-    params.now = q.now;
-    // Mirrors analysisStatus: EXPIRED once now ≥ expiresAt.
-    where.push(q.status === 'EXPIRED' ? 'expires_at <= @now' : '(expires_at IS NULL OR expires_at > @now)');
-  }
-  const clause = where.join(' AND ');
-  const total = (
-    db.prepare(`SELECT COUNT(*) AS n FROM analyses WHERE ${clause}`).get(params) as { n: number }
-  ).n;
-  const rows = (
-    db
-      .prepare(
-        `SELECT ${LIST_COLUMNS} FROM analyses WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: q.limit, offset: q.offset }) as Omit<AnalysisColumns, 'document'>[]
-  ).map(listRowFromColumns);
+  const l = listStatements(q);
+  const run = (sql: string, params: readonly unknown[]) => {
+    const { text, order } = positional(sql);
+    return db.prepare(text).all(...order.map((i) => params[i]));
+  };
+  const total = (run(l.count, l.countParams)[0] as { n: number }).n;
+  const rows = (run(l.page, l.pageParams) as Omit<AnalysisColumns, 'document'>[]).map(listRowFromColumns);
   return { total, rows };
 }

@@ -90,7 +90,7 @@ describe('runCli', () => {
     expect(list.out).toHaveLength(1);
     expect(list.out[0]).toMatch(/^[0-9a-f]{24} {2}https:\/\/hooks\.example\/x {2}active {2}added \d{4}-/);
     const storage = openSqliteStorage(db);
-    expect(listWebhooks(storage.db, C).map((h) => h.url)).toEqual(['https://hooks.example/x']);
+    expect((await listWebhooks(storage, C)).map((h) => h.url)).toEqual(['https://hooks.example/x']);
     await storage.close();
     expect((await run(['webhooks', 'list', '--community', CH, '--db', db])).out).toEqual([
       'No webhooks for this community.',

@@ -52,7 +52,7 @@ export async function buildCopySource(): Promise<CopySource> {
     storage,
     ...(await harnessOn(storage, { rateLimit: false }, () => dumpDatabase(storage))),
   };
-  const { id: endpointId } = addWebhook(storage.db, { communityId: COMMUNITY, url: HOOK_URL, now: T0 });
+  const { id: endpointId } = await addWebhook(storage, { communityId: COMMUNITY, url: HOOK_URL, now: T0 });
   let now = T0;
   const tick = () => {
     now += 1000;
@@ -89,7 +89,7 @@ export async function buildCopySource(): Promise<CopySource> {
 
   // The real worker on the same clock: A's first delivery gets a 500, everything else a 200.
   const worker = startWebhookWorker({
-    queue: new DeliveryQueue(storage.db),
+    queue: new DeliveryQueue(storage),
     now: () => now,
     intervalMs: 0,
     random: () => 0.5,

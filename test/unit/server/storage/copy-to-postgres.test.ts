@@ -12,7 +12,7 @@ import {
   copySqliteToPostgres,
 } from '../../../../src/server/storage/copy-to-postgres';
 import type { PgClient } from '../../../../src/server/storage/postgres/pg-client';
-import { PgDeliveryQueue } from '../../../../src/server/storage/postgres/pg-webhooks';
+import { DeliveryQueue as PgDeliveryQueue } from '../../../../src/server/webhooks/queue';
 import { startWebhookWorker } from '../../../../src/server/webhooks/worker';
 import { channelPath, COMMUNITY, harnessOn, T0 } from '../harness';
 import { BACKENDS, type Backend } from '../storage-backends';

@@ -138,7 +138,7 @@ describe('the worker with the address rule', () => {
       ['169.254.169.254', '169.254.169.254, a link-local'],
     ];
     for (const [address, shown] of targets) {
-      const { id } = addWebhook(storage.db, {
+      const { id } = await addWebhook(storage, {
         communityId: COMMUNITY,
         url: 'https://hooks.example/in',
         now: T0,
@@ -147,7 +147,7 @@ describe('the worker with the address rule', () => {
       const lines: string[] = [];
       const w = start(resolvesTo(address), { logger: (l) => lines.push(l) });
       expect(await w.drain()).toEqual({ attempted: 1, delivered: 0 });
-      expect(w.queue.log(id).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([
+      expect((await w.queue.log(id)).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([
         [1, null, refusal(shown)],
       ]);
       expect(lines).toEqual([expect.stringMatching(/ attempt 1 failed: url: host resolves to /)]);
@@ -160,7 +160,7 @@ describe('the worker with the address rule', () => {
   });
 
   it('a refused send is retried and given up like any failure; allowPrivateAddresses sends', async () => {
-    const { id } = addWebhook(storage.db, {
+    const { id } = await addWebhook(storage, {
       communityId: COMMUNITY,
       url: 'http://10.0.0.5:9000/in',
       now: T0,
@@ -177,12 +177,12 @@ describe('the worker with the address rule', () => {
       await w.drain();
     }
     // Attempts at 0, 1 and 3 s (the last more than 2 s after the first: given up); none sent.
-    expect(w.queue.log(id).map((l) => [l.attempt, l.at - T0])).toEqual([
+    expect((await w.queue.log(id)).map((l) => [l.attempt, l.at - T0])).toEqual([
       [1, 0],
       [2, 1000],
       [3, 3000],
     ]);
-    expect(w.queue.counts(id)).toEqual({ pending: 0, delivered: 0, givenUp: 1 });
+    expect(await w.queue.counts(id)).toEqual({ pending: 0, delivered: 0, givenUp: 1 });
     expect(fetched).toEqual([]);
     // An IP literal is judged without asking the resolver.
     expect(lookupCalls).toEqual([]);

@@ -38,7 +38,7 @@ it('delivers create, update, update, delete of one analysis in order, signed, th
     communityId: COMMUNITY,
     permissions: ['analysis:write', 'analysis:read'],
   });
-  const { id: endpointId, secret } = addWebhook(storage.db, {
+  const { id: endpointId, secret } = await addWebhook(storage, {
     communityId: COMMUNITY,
     url: receiver.url,
     now: T0,

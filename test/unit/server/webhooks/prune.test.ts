@@ -3,11 +3,11 @@
 // pending, and outbox rows an endpoint has not fanned out yet — then counted before and after.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addPgWebhook,
-  disablePgWebhook,
-  PgDeliveryQueue,
-  prunePgWebhooks,
-} from '../../../../src/server/storage/postgres/pg-webhooks';
+  addWebhook as addPgWebhook,
+  disableWebhook as disablePgWebhook,
+} from '../../../../src/server/webhooks/endpoints';
+import { pruneWebhooks as prunePgWebhooks } from '../../../../src/server/webhooks/prune';
+import { DeliveryQueue as PgDeliveryQueue } from '../../../../src/server/webhooks/queue';
 import type { SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 import type { OutboxEvent } from '../../../../src/server/storage/storage';
 import { addWebhook, disableWebhook } from '../../../../src/server/webhooks/endpoints';
@@ -35,9 +35,9 @@ for (const kind of BACKENDS) {
     const add = async (url: string, now: number) =>
       b.client
         ? (await addPgWebhook(b.client, { communityId: C, url, now })).id
-        : addWebhook(sqlite(), { communityId: C, url, now }).id;
+        : (await addWebhook(b.storage as SqliteStorage, { communityId: C, url, now })).id;
     const disable = async (id: string) =>
-      b.client ? disablePgWebhook(b.client, id, OLD) : disableWebhook(sqlite(), id, OLD);
+      b.client ? disablePgWebhook(b.client, id, OLD) : disableWebhook(b.storage as SqliteStorage, id, OLD);
     const write = (analysisId: string, occurredAt: number) => {
       const e: OutboxEvent = {
         communityId: C,
@@ -50,7 +50,7 @@ for (const kind of BACKENDS) {
       return b.storage.atomically({}, () => ({ writes: { outbox: [e] }, result: null }));
     };
     const prune = (days: number, now: number) =>
-      b.client ? prunePgWebhooks(b.client, days, now) : (async () => pruneWebhooks(sqlite(), days, now))();
+      b.client ? prunePgWebhooks(b.client, days, now) : pruneWebhooks(b.storage as SqliteStorage, days, now);
     const count = async (table: string): Promise<number> => {
       const sql = `SELECT COUNT(*) AS n FROM ${table}`;
       return Number(
@@ -67,7 +67,7 @@ for (const kind of BACKENDS) {
     // Drains once at `at` with a worker giving up after `maxAgeMs`; only analysis "ok…" gets 200.
     const drainAt = async (at: number, maxAgeMs: number) => {
       const w = startWebhookWorker({
-        queue: b.client ? new PgDeliveryQueue(b.client) : new DeliveryQueue(sqlite()),
+        queue: b.client ? new PgDeliveryQueue(b.client) : new DeliveryQueue(b.storage as SqliteStorage),
         now: () => at,
         intervalMs: 0,
         random: () => 0.5,
@@ -108,7 +108,9 @@ for (const kind of BACKENDS) {
       // 0 days: everything finished before now goes; the pending delivery and the unsent row stay.
       expect(await prune(0, T0 + DAY)).toEqual({ deliveries: 2, attempts: 3, outbox: 2 });
       expect(await counts()).toEqual({ queue: 1, log: 1, outbox: 2 });
-      const pending = b.client ? new PgDeliveryQueue(b.client) : new DeliveryQueue(sqlite());
+      const pending = b.client
+        ? new PgDeliveryQueue(b.client)
+        : new DeliveryQueue(b.storage as SqliteStorage);
       expect(await pending.pending()).toBe(1);
     });
 

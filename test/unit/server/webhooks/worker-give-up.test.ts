@@ -2,7 +2,8 @@
 // set): a delivery failing past the maximum age from its first attempt is set aside after its
 // next failed attempt, kept in the log, no longer pending and no longer holding back its analysis.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addPgWebhook, PgDeliveryQueue } from '../../../../src/server/storage/postgres/pg-webhooks';
+import { addWebhook as addPgWebhook } from '../../../../src/server/webhooks/endpoints';
+import { DeliveryQueue as PgDeliveryQueue } from '../../../../src/server/webhooks/queue';
 import type { SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 import type { OutboxEvent } from '../../../../src/server/storage/storage';
 import { addWebhook } from '../../../../src/server/webhooks/endpoints';
@@ -57,7 +58,7 @@ for (const kind of BACKENDS) {
     const addEndpoint = async () =>
       b.client
         ? (await addPgWebhook(b.client, { communityId: C, url: URL_, now: T0 })).id
-        : addWebhook(sqlite(), { communityId: C, url: URL_, now: T0 }).id;
+        : (await addWebhook(b.storage as SqliteStorage, { communityId: C, url: URL_, now: T0 })).id;
     const write = (...events: OutboxEvent[]) =>
       b.storage.atomically({}, () => ({ writes: { outbox: events }, result: null }));
     const rows = async (): Promise<QueueRow[]> => {
@@ -77,7 +78,7 @@ for (const kind of BACKENDS) {
       }));
     };
     const start = (maxAgeMs?: number) => {
-      const queue = b.client ? new PgDeliveryQueue(b.client) : new DeliveryQueue(sqlite());
+      const queue = b.client ? new PgDeliveryQueue(b.client) : new DeliveryQueue(b.storage as SqliteStorage);
       worker = startWebhookWorker({
         queue,
         now: () => clock,

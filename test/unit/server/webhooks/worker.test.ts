@@ -50,7 +50,7 @@ const events = (r: Receiver, analysisId?: string) =>
 
 describe('webhook worker', () => {
   it('delivers the spec §4 body, signed, with JSON content type', async () => {
-    const { secret } = addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
+    const { secret } = await addWebhook(storage, { communityId: COMMUNITY, url: receiver.url, now: T0 });
     await writeEvent(storage, {
       analysisId: A,
       event: 'create_analysis',
@@ -90,7 +90,7 @@ describe('webhook worker', () => {
   });
 
   it('keeps per-analysis order through a receiver that fails twice, while other analyses proceed', async () => {
-    const { id: endpointId, secret } = addWebhook(storage.db, {
+    const { id: endpointId, secret } = await addWebhook(storage, {
       communityId: COMMUNITY,
       url: receiver.url,
       now: T0,
@@ -143,9 +143,13 @@ describe('webhook worker', () => {
     const firstA = receiver.received.filter((r) => JSON.parse(r.body).analysisId === A).slice(0, 3);
     expect(new Set(firstA.map((r) => r.headers['x-delivery-id'])).size).toBe(1);
 
-    const log = w.queue
-      .log(endpointId)
-      .map((l) => [l.outboxSeq, l.attempt, l.statusCode, l.error, l.at - T0]);
+    const log = (await w.queue.log(endpointId)).map((l) => [
+      l.outboxSeq,
+      l.attempt,
+      l.statusCode,
+      l.error,
+      l.at - T0,
+    ]);
     expect(log).toEqual([
       [1, 1, 500, null, 0],
       [3, 1, 200, null, 0],
@@ -161,7 +165,7 @@ describe('webhook worker', () => {
     const dead = await startReceiver();
     const deadUrl = dead.url;
     await dead.close();
-    const { id: deadId } = addWebhook(storage.db, { communityId: COMMUNITY, url: deadUrl, now: T0 });
+    const { id: deadId } = await addWebhook(storage, { communityId: COMMUNITY, url: deadUrl, now: T0 });
     await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
     const hanging: typeof fetch = (_url, init) =>
       new Promise((_resolve, reject) =>
@@ -169,7 +173,7 @@ describe('webhook worker', () => {
       );
     const w = start();
     await w.drain();
-    const [refused] = w.queue.log(deadId);
+    const [refused] = await w.queue.log(deadId);
     expect(refused).toMatchObject({ attempt: 1, statusCode: null });
     expect(refused!.error).toMatch(/^Error: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
     await w.stop();
@@ -177,7 +181,7 @@ describe('webhook worker', () => {
     const w2 = start({ fetch: hanging, timeoutMs: 30 });
     clock += 1000;
     await w2.drain();
-    expect(w2.queue.log(deadId)[1]).toMatchObject({
+    expect((await w2.queue.log(deadId))[1]).toMatchObject({
       attempt: 2,
       statusCode: null,
       error: 'timeout after 30 ms',
@@ -187,7 +191,7 @@ describe('webhook worker', () => {
 
   it('connects to the address the check resolved, sending the URL host as Host', async () => {
     const port = new URL(receiver.url).port;
-    const { id } = addWebhook(storage.db, {
+    const { id } = await addWebhook(storage, {
       communityId: COMMUNITY,
       url: `http://hooks.invalid:${port}/hooks`,
       now: T0,
@@ -202,7 +206,9 @@ describe('webhook worker', () => {
     expect(await start({ lookup }).drain()).toEqual({ attempted: 1, delivered: 1 });
     expect(asked).toEqual(['hooks.invalid']);
     expect(receiver.received.map((r) => r.headers.host)).toEqual([`hooks.invalid:${port}`]);
-    expect(worker!.queue.log(id).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([[1, 200, null]]);
+    expect((await worker!.queue.log(id)).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([
+      [1, 200, null],
+    ]);
   });
 
   it('the default client times out a receiver that accepts but never answers', async () => {
@@ -210,14 +216,14 @@ describe('webhook worker', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = silent.address() as AddressInfo;
-      const { id } = addWebhook(storage.db, {
+      const { id } = await addWebhook(storage, {
         communityId: COMMUNITY,
         url: `http://127.0.0.1:${port}/`,
         now: T0,
       });
       await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
       expect(await start({ timeoutMs: 50 }).drain()).toEqual({ attempted: 1, delivered: 0 });
-      expect(worker!.queue.log(id).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([
+      expect((await worker!.queue.log(id)).map((l) => [l.attempt, l.statusCode, l.error])).toEqual([
         [1, null, 'timeout after 50 ms'],
       ]);
     } finally {
@@ -228,14 +234,14 @@ describe('webhook worker', () => {
 
   it('sends to every active endpoint of the community only, from the moment each was added', async () => {
     await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: T0 });
-    addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url, now: T0 });
+    await addWebhook(storage, { communityId: COMMUNITY, url: receiver.url, now: T0 });
     const other = await startReceiver();
     const off = await startReceiver();
     try {
-      addWebhook(storage.db, { communityId: OTHER_COMMUNITY, url: other.url, now: T0 });
-      const { id: offId } = addWebhook(storage.db, { communityId: COMMUNITY, url: off.url, now: T0 });
-      expect(disableWebhook(storage.db, offId, T0)).toBe(true);
-      expect(disableWebhook(storage.db, offId, T0)).toBe(false);
+      await addWebhook(storage, { communityId: OTHER_COMMUNITY, url: other.url, now: T0 });
+      const { id: offId } = await addWebhook(storage, { communityId: COMMUNITY, url: off.url, now: T0 });
+      expect(await disableWebhook(storage, offId, T0)).toBe(true);
+      expect(await disableWebhook(storage, offId, T0)).toBe(false);
       await writeEvent(storage, {
         analysisId: A,
         event: 'update_analysis',
@@ -259,7 +265,7 @@ describe('webhook worker', () => {
   });
 
   it('delivers on its own timer and stops cleanly', async () => {
-    addWebhook(storage.db, { communityId: COMMUNITY, url: receiver.url });
+    await addWebhook(storage, { communityId: COMMUNITY, url: receiver.url });
     await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: Date.now() });
     const w = startWebhookWorker({ storage, intervalMs: 10, allowPrivateAddresses: true });
     worker = w;
@@ -272,14 +278,14 @@ describe('webhook worker', () => {
     expect(receiver.received).toHaveLength(1);
   });
 
-  it('rejects a non-http URL and a bad community id, naming the field', () => {
-    expect(() => addWebhook(storage.db, { communityId: COMMUNITY, url: 'ftp://x' })).toThrow(
+  it('rejects a non-http URL and a bad community id, naming the field', async () => {
+    await expect(addWebhook(storage, { communityId: COMMUNITY, url: 'ftp://x' })).rejects.toThrow(
       'url: must use http or https, got ftp:',
     );
-    expect(() => addWebhook(storage.db, { communityId: COMMUNITY, url: 'nope' })).toThrow(
+    await expect(addWebhook(storage, { communityId: COMMUNITY, url: 'nope' })).rejects.toThrow(
       'url: must be an absolute http(s) URL, got "nope"',
     );
-    expect(() => addWebhook(storage.db, { communityId: 'abc', url: receiver.url })).toThrow(
+    await expect(addWebhook(storage, { communityId: 'abc', url: receiver.url })).rejects.toThrow(
       'communityId: must be 24 lower-case hex characters, got "abc"',
     );
   });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEvent } from '../../../../../src/server/storage/storage';
 import {
-  addPgWebhook,
-  disablePgWebhook,
-  listPgWebhooks,
-  PgDeliveryQueue,
-} from '../../../../../src/server/storage/postgres/pg-webhooks';
+  addWebhook as addPgWebhook,
+  disableWebhook as disablePgWebhook,
+  listWebhooks as listPgWebhooks,
+} from '../../../../../src/server/webhooks/endpoints';
+import { DeliveryQueue as PgDeliveryQueue } from '../../../../../src/server/webhooks/queue';
 import { startWebhookWorker } from '../../../../../src/server/webhooks/worker';
 import { BACKENDS, type Backend } from '../../storage-backends';
 import { type Receiver, startReceiver } from '../../webhooks/receiver';

@@ -1,8 +1,51 @@
-// Row ↔ record mapping for the SQLite adapter: column names are snake_case, JSON columns are text.
-import { jsonText } from '../json-text';
-import type { AnalysisListRow, AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from '../storage';
+// Row ↔ record mapping shared by both adapters: column names are snake_case, JSON columns are
+// text, times are unix ms. Driver-free: each adapter runs the statements, this maps the rows.
+import { jsonText } from './json-text';
+import type { AnalysisListRow, AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from './storage';
 
-/** An analyses row as better-sqlite3 returns it. */
+/** The analyses columns in table order (both schemas define them so). */
+export const ANALYSIS_COLUMNS = [
+  'id',
+  'community_id',
+  'channel_id',
+  'sender',
+  'title',
+  'symbol',
+  'timeframe',
+  'direction',
+  'entry_placement',
+  'drawing_count',
+  'expires_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'document',
+] as const;
+
+/** The analyses columns a list page reads: all but the document. */
+export const LIST_COLUMNS = ANALYSIS_COLUMNS.filter((c) => c !== 'document');
+
+// Numeric columns arrive as strings from `pg` (BIGINT) and as numbers from SQLite and PGlite.
+const NUMERIC = new Set([
+  'drawing_count',
+  'expires_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'revoked_at',
+  'response_status',
+  'seq',
+  'occurred_at',
+]);
+
+/** A row with its numeric columns as numbers (null stays null). */
+export function numericColumns<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = NUMERIC.has(k) && v !== null ? Number(v) : v;
+  return out as T;
+}
+
+/** An analyses row as a driver returns it (after numericColumns). */
 export interface AnalysisColumns {
   id: string;
   community_id: string;
@@ -46,7 +89,7 @@ export function listRowFromColumns(c: Omit<AnalysisColumns, 'document'>): Analys
   };
 }
 
-/** Record → named parameters of the INSERT/UPDATE statements. */
+/** Record → column values by name, for the INSERT/UPDATE statements. */
 export function analysisToColumns(r: AnalysisRow): AnalysisColumns {
   return {
     id: r.id,
