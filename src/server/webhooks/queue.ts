@@ -160,6 +160,20 @@ export class DeliveryQueue {
     });
   }
 
+  /** Endpoints that have a delivery due at `now` (each gets its own lane in the worker). */
+  dueEndpoints(now: number): Promise<string[]> {
+    return this.client.withSession(async (s) =>
+      (
+        await s.query(
+          `SELECT DISTINCT q.endpoint_id AS "endpointId"
+             FROM webhook_queue q JOIN webhook_endpoints e ON e.id = q.endpoint_id
+            WHERE ${DUE_WHERE}`,
+          [now],
+        )
+      ).rows.map((r) => String(r.endpointId)),
+    );
+  }
+
   /**
    * Claims the deliveries due at `now` (oldest first; of one endpoint when `endpointId` is given)
    * and leases them to this caller until now + lease.

@@ -1,6 +1,8 @@
-// The delivery loop: fan out, send what is due (in parallel across analyses, never two of one
-// analysis to one endpoint at once), log every attempt, back off on failure. Delivery is at
-// least once: a crash between a receiver's 2xx and our log write resends the same deliveryId.
+// The delivery loop: fan out, then give every endpoint with due work its own lane (spec §5.5), so
+// a slow or dead endpoint only ever waits on itself. A lane sends its endpoint's due deliveries
+// (in parallel across analyses, never two of one analysis at once), logs every attempt and backs
+// off on failure. Delivery is at least once: a crash between a receiver's 2xx and our log write
+// resends the same deliveryId.
 import { type HostLookup, resolveWebhookTarget, systemLookup } from './address-guard';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import {
@@ -16,7 +18,10 @@ import { signWebhook } from './signature';
 /** What the loop needs from a delivery queue (DeliveryQueue, or a test's own); it awaits each answer. */
 export interface WebhookQueue {
   fanOut(): number | Promise<number>;
-  due(now: number, limit: number): DueDelivery[] | Promise<DueDelivery[]>;
+  /** Endpoints that have a delivery due at `now`. */
+  dueEndpoints(now: number): string[] | Promise<string[]>;
+  /** Claims due deliveries, of one endpoint when `endpointId` is given. */
+  due(now: number, limit: number, endpointId?: string): DueDelivery[] | Promise<DueDelivery[]>;
   record(d: DueDelivery, outcome: DeliveryOutcome, now: number, next: AttemptNext): void | Promise<void>;
   pending(): number | Promise<number>;
 }
@@ -38,7 +43,7 @@ export interface WebhookWorkerOptions<Q extends WebhookQueue = DeliveryQueue> {
   readonly intervalMs?: number;
   /** Per-request timeout in ms. Default 10 000. */
   readonly timeoutMs?: number;
-  /** Deliveries in flight at once. Default 4. */
+  /** Deliveries in flight at once per endpoint (each endpoint has its own lane). Default 4. */
   readonly concurrency?: number;
   /** Retry spacing. */
   readonly backoff?: BackoffOptions;
@@ -162,22 +167,63 @@ export function startWebhookWorker<Q extends WebhookQueue>(
     return ok;
   }
 
-  async function pass(): Promise<DrainResult> {
-    await queue.fanOut();
-    const due = await queue.due(now(), BATCH);
-    let delivered = 0;
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(concurrency, due.length) }, async () => {
-      while (next < due.length) {
-        const d = due[next++]!;
-        if (await deliver(d)) delivered++;
-      }
-    });
-    await Promise.all(lanes);
-    return { attempted: due.length, delivered };
+  // Lanes by endpoint id; an endpoint with a running lane is not scheduled again until it ends.
+  const lanes = new Map<string, Promise<void>>();
+  let attempted = 0;
+  let delivered = 0;
+
+  /** Sends one endpoint's due deliveries until none is left due; `concurrency` at a time. */
+  async function lane(endpointId: string): Promise<void> {
+    for (let i = 0; i < MAX_PASSES; i++) {
+      const due = await queue.due(now(), BATCH, endpointId);
+      if (due.length === 0) return;
+      let next = 0;
+      const workers = Array.from({ length: Math.min(concurrency, due.length) }, async () => {
+        while (next < due.length) {
+          const d = due[next++]!;
+          attempted++;
+          if (await deliver(d)) delivered++;
+        }
+      });
+      await Promise.all(workers);
+    }
   }
 
-  // Every pass goes through this chain, so the timer and drain() never overlap.
+  /** Fans out and starts a lane for every endpoint with due work and no lane yet; returns how many. */
+  async function schedule(): Promise<number> {
+    await queue.fanOut();
+    let started = 0;
+    for (const endpointId of await queue.dueEndpoints(now())) {
+      if (lanes.has(endpointId) || stopped) continue;
+      const run = lane(endpointId)
+        .catch((e: Error) => log(`webhook lane of endpoint ${endpointId} failed: ${e.message}`))
+        .finally(() => lanes.delete(endpointId));
+      lanes.set(endpointId, run);
+      started++;
+    }
+    return started;
+  }
+
+  // One schedule at a time: the timer skips a tick while the previous one is still scheduling.
+  let scheduling: Promise<number> | null = null;
+  const scheduleOnce = (): Promise<number> => {
+    scheduling ??= schedule().finally(() => {
+      scheduling = null;
+    });
+    return scheduling;
+  };
+
+  async function drainOnce(): Promise<DrainResult> {
+    const before = { attempted, delivered };
+    for (let i = 0; i < MAX_PASSES; i++) {
+      const started = await scheduleOnce();
+      if (started === 0 && lanes.size === 0) break;
+      await Promise.all(lanes.values());
+    }
+    return { attempted: attempted - before.attempted, delivered: delivered - before.delivered };
+  }
+
+  // drain() calls never overlap each other.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(f: () => Promise<T>): Promise<T> => {
     const run = chain.then(f);
@@ -185,25 +231,13 @@ export function startWebhookWorker<Q extends WebhookQueue>(
     return run;
   };
 
-  async function drainOnce(): Promise<DrainResult> {
-    let attempted = 0;
-    let delivered = 0;
-    for (let i = 0; i < MAX_PASSES; i++) {
-      const r = await pass();
-      attempted += r.attempted;
-      delivered += r.delivered;
-      if (r.attempted === 0) break;
-    }
-    return { attempted, delivered };
-  }
-
   const intervalMs = options.intervalMs ?? 1000;
   let stopped = false;
   const timer =
     intervalMs > 0
       ? setInterval(() => {
-          if (!stopped)
-            serial(drainOnce).catch((e: Error) => log(`webhook worker pass failed: ${e.message}`));
+          if (!stopped && !scheduling)
+            scheduleOnce().catch((e: Error) => log(`webhook worker pass failed: ${e.message}`));
         }, intervalMs)
       : null;
   timer?.unref();
@@ -216,6 +250,8 @@ export function startWebhookWorker<Q extends WebhookQueue>(
       stopped = true;
       if (timer) clearInterval(timer);
       await chain;
+      await scheduling?.catch(() => 0);
+      await Promise.all(lanes.values());
     },
   };
 }

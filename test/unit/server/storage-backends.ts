@@ -7,14 +7,14 @@ import pg from 'pg';
 import { type PgClient, pgliteClient, poolClient } from '../../../src/server/storage/postgres/pg-client';
 import { openPostgresStorage } from '../../../src/server/storage/postgres/pg-storage';
 import { openSqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
-import type { Storage } from '../../../src/server/storage/storage';
+import type { BackendStorage } from '../../../src/server/storage/storage';
 
 /** The real server's URL, or undefined (those tests are then skipped with a printed reason). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
 /** One opened backend: its storage, a way to open a second storage on the same data, cleanup. */
 export interface Backend {
-  readonly storage: Storage;
+  readonly storage: BackendStorage;
   /** A PgClient on the same database (PostgreSQL kinds only). */
   readonly client?: PgClient;
   /** Opens another client on the same database and schema (real PostgreSQL only). */
