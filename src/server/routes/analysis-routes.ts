@@ -13,7 +13,7 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   app.get(PATH, async (c) => {
     const analysisId = c.req.param('analysisId');
     const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId });
-    const row = requireVisible(await ctx.storage.getAnalysis(analysisId), key);
+    const row = requireVisible(await ctx.storage.getAnalysis(analysisId, key.communityId), key);
     return json(
       200,
       { status: 'success', message: 'Analysis retrieved successfully', data: toDetail(row, now) },
@@ -26,7 +26,7 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { analysisId });
     const { body } = await readBody(ctx, c.req.raw, UpdateAnalysisRequest);
     const ifMatch = c.req.header('if-match') ?? null;
-    const result = await ctx.storage.atomically({ analysisId }, (snap) => {
+    const result = await ctx.storage.atomically({ analysisId, communityId: key.communityId }, (snap) => {
       const row = requireVisible(snap.analysis, key);
       requireIfMatch(ifMatch, row.version);
       const { doc, updatedFields } = applyUpdate(documentOf(row), body, row.createdAt, ctx.newId);
@@ -61,7 +61,7 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     const analysisId = c.req.param('analysisId');
     const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { analysisId });
     const ifMatch = c.req.header('if-match') ?? null;
-    await ctx.storage.atomically({ analysisId }, (snap) => {
+    await ctx.storage.atomically({ analysisId, communityId: key.communityId }, (snap) => {
       const row = requireVisible(snap.analysis, key);
       requireIfMatch(ifMatch, row.version);
       const event = {

@@ -35,7 +35,7 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
       target: analysisId,
       raw,
     };
-    return runIdempotent(ctx, request, now, { analysisId }, (snap) => {
+    return runIdempotent(ctx, request, now, { analysisId, communityId: key.communityId }, (snap) => {
       const row = requireVisible(snap.analysis, key);
       requireIfMatch(ifMatch, row.version);
       const { doc, added } = applyAppend(documentOf(row), body, ctx.newId);

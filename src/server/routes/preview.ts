@@ -120,7 +120,7 @@ export function previewRoute(app: Hono, ctx: ServerContext): void {
   app.get(PREVIEW_PATH, async (c) => {
     const analysisId = c.req.param('analysisId');
     const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId });
-    const row = requireVisible(await ctx.storage.getAnalysis(analysisId), key);
+    const row = requireVisible(await ctx.storage.getAnalysis(analysisId, key.communityId), key);
     const query = parsePreviewQuery(new URL(c.req.url).searchParams);
     const detail = toDetail(row, now) as unknown as AnalysisDetailWire;
     const svg = renderAnalysisSvg(detail, query.candles, {

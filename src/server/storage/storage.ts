@@ -98,6 +98,11 @@ export interface ApiKeyRow {
 /** What a transaction reads (and, on PostgreSQL, locks) before deciding. */
 export interface TxReads {
   readonly analysisId?: string;
+  /**
+   * The caller's community: an analysis of another community reads as null, decided on the
+   * indexed column before the document is read, so it costs what an unknown id costs.
+   */
+  readonly communityId?: string;
   readonly idempotency?: { readonly communityId: string; readonly key: string };
 }
 
@@ -135,7 +140,11 @@ export interface Storage {
    * throws, nothing is written and the promise rejects with that error.
    */
   atomically<R>(reads: TxReads, decide: (snapshot: TxSnapshot) => TxDecision<R>): Promise<R>;
-  getAnalysis(id: string): Promise<AnalysisRow | null>;
+  /**
+   * The analysis with this id, or null; with `communityId`, also null when it belongs to another
+   * community — decided before its document is read or parsed (no timing difference to an unknown id).
+   */
+  getAnalysis(id: string, communityId?: string): Promise<AnalysisRow | null>;
   /** One page, newest first (createdAt, then id), and the total matching the filters. */
   listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisListRow[] }>;
   insertApiKey(row: ApiKeyRow): Promise<void>;

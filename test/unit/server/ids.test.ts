@@ -9,12 +9,34 @@ describe('createIdGenerator', () => {
     expect(Number.parseInt(id.slice(0, 8), 16)).toBe(1_767_873_600);
   });
 
-  it('keeps the random part and increments the 3-byte counter by one per id', () => {
+  it('draws a fresh 64-bit random part for every id: a neighbour tells nothing about the next', () => {
     const next = createIdGenerator(() => 0);
-    const a = next();
-    const b = next();
-    expect(a.slice(8, 18)).toBe(b.slice(8, 18));
-    expect((Number.parseInt(a.slice(18), 16) + 1) & 0xffffff).toBe(Number.parseInt(b.slice(18), 16));
+    const ids = Array.from({ length: 2000 }, next);
+    const randomParts = ids.map((id) => BigInt(`0x${id.slice(8)}`));
+    // 16 hex digits (64 bits) after the 4-byte seconds.
+    expect(ids.every((id) => id.length === 24 && id.startsWith('00000000'))).toBe(true);
+    // Consecutive ids share no fixed part and no counter step: on average half of the 64 bits
+    // differ (a fixed random part plus a counter, as before, differs in about 2 bits).
+    let differing = 0;
+    for (let i = 1; i < randomParts.length; i++) {
+      const x = randomParts[i]! ^ randomParts[i - 1]!;
+      differing += x.toString(2).replaceAll('0', '').length;
+    }
+    const mean = differing / (randomParts.length - 1);
+    expect(mean).toBeGreaterThan(28);
+    expect(mean).toBeLessThan(36);
+    // Every one of the 64 bits is set in roughly half of the ids (binomial, 2000 draws: ±6 σ).
+    for (let bit = 0n; bit < 64n; bit++) {
+      const ones = randomParts.filter((r) => (r >> bit) & 1n).length;
+      expect(ones, `bit ${bit}`).toBeGreaterThan(865);
+      expect(ones, `bit ${bit}`).toBeLessThan(1135);
+    }
+  });
+
+  it('two generators started at once do not share a random part', () => {
+    const a = createIdGenerator(() => 0)();
+    const b = createIdGenerator(() => 0)();
+    expect(a.slice(8)).not.toBe(b.slice(8));
   });
 
   it('never repeats within 10,000 ids at the same second', () => {

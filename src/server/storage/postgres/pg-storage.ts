@@ -81,8 +81,17 @@ export async function openPostgresStorage(
 ): Promise<PostgresStorage> {
   await migratePostgres(client, options.migrations ?? PG_MIGRATIONS);
 
-  const getAnalysis = async (s: PgSession, id: string, lock: boolean): Promise<AnalysisRow | null> => {
-    const r = await s.query(`SELECT ${SELECT} FROM analyses WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const getAnalysis = async (
+    s: PgSession,
+    id: string,
+    lock: boolean,
+    communityId?: string,
+  ): Promise<AnalysisRow | null> => {
+    const inCommunity = communityId === undefined ? '' : ' AND community_id = $2';
+    const r = await s.query(
+      `SELECT ${SELECT} FROM analyses WHERE id = $1${inCommunity}${lock ? ' FOR UPDATE' : ''}`,
+      communityId === undefined ? [id] : [id, communityId],
+    );
     return r.rows[0] ? analysisFromColumns(numericColumns<AnalysisColumns>(r.rows[0])) : null;
   };
 
@@ -102,7 +111,8 @@ export async function openPostgresStorage(
       ]);
       if (r.rows[0]) idempotency = idempotencyFromColumns(numericColumns<IdempotencyColumns>(r.rows[0]));
     }
-    const analysis = reads.analysisId === undefined ? null : await getAnalysis(s, reads.analysisId, true);
+    const analysis =
+      reads.analysisId === undefined ? null : await getAnalysis(s, reads.analysisId, true, reads.communityId);
     return { analysis, idempotency };
   };
 
@@ -158,7 +168,7 @@ export async function openPostgresStorage(
     sql: client,
     client,
     atomically,
-    getAnalysis: (id) => one((s) => getAnalysis(s, id, false)),
+    getAnalysis: (id, communityId) => one((s) => getAnalysis(s, id, false, communityId)),
     listAnalyses: (q) => one((s) => list(s, q)),
     insertApiKey: (k: ApiKeyRow) =>
       one(async (s) => {

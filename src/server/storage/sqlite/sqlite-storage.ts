@@ -83,6 +83,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
 
   const st = {
     get: db.prepare(`SELECT ${COLUMNS} FROM analyses WHERE id = ?`),
+    getIn: db.prepare(`SELECT ${COLUMNS} FROM analyses WHERE id = ? AND community_id = ?`),
     insert: db.prepare(`INSERT INTO analyses (${COLUMNS}) VALUES (${PARAMS})`),
     update: db.prepare(
       `UPDATE analyses SET ${COLUMNS.split(', ')
@@ -110,8 +111,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     revokeKey: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL'),
   };
 
-  const getAnalysis = (id: string): AnalysisRow | null => {
-    const c = st.get.get(id) as AnalysisColumns | undefined;
+  const getAnalysis = (id: string, communityId?: string): AnalysisRow | null => {
+    const c = (communityId === undefined ? st.get.get(id) : st.getIn.get(id, communityId)) as
+      | AnalysisColumns
+      | undefined;
     return c ? analysisFromColumns(c) : null;
   };
 
@@ -157,7 +160,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
           | undefined)
       : undefined;
     return {
-      analysis: reads.analysisId === undefined ? null : getAnalysis(reads.analysisId),
+      analysis: reads.analysisId === undefined ? null : getAnalysis(reads.analysisId, reads.communityId),
       idempotency: idem ? idempotencyFromColumns(idem) : null,
     };
   };
@@ -168,7 +171,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     return decision.result;
   });
 
-  const sqliteTx: SqliteTx = { getAnalysis, appendOutbox: insertOutbox };
+  const sqliteTx: SqliteTx = { getAnalysis: (id) => getAnalysis(id), appendOutbox: insertOutbox };
   const runTx = db.transaction((fn: (tx: SqliteTx) => unknown): unknown => fn(sqliteTx));
 
   let tail: Promise<unknown> = Promise.resolve();
@@ -188,7 +191,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     transaction: <R>(fn: (tx: SqliteTx) => R) => later(() => runTx.immediate(fn) as R),
     atomically: <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>) =>
       later(() => run.immediate(reads, decide) as R),
-    getAnalysis: (id) => later(() => getAnalysis(id)),
+    getAnalysis: (id, communityId) => later(() => getAnalysis(id, communityId)),
     listAnalyses: (q) => later(() => list(db, q)),
     insertApiKey: (k: ApiKeyRow) =>
       later(() => {
