@@ -25,7 +25,7 @@ for (const kind of BACKENDS) {
     let b: Backend;
     beforeEach(async () => {
       b = await kind.open();
-    }, 30_000);
+    }, 90_000);
     afterEach(() => b.dispose());
 
     it('another community gets the unknown-id 404 without its document being read', async () => {
