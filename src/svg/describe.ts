@@ -1,5 +1,6 @@
 // A plain-language summary of an analysis for screen readers, alt text and notifications.
 import { LEVEL_NAMES } from '../core/analysis';
+import type { Fill, Outcome } from '../core/outcomes';
 import { cleanText } from './escape';
 import type { AnalysisDetailWire } from './wire-detail';
 import { detailExpiresAt } from './wire-detail';
@@ -59,6 +60,8 @@ export function spokenExpiry(expiresAt: number | null, now: number | undefined):
 export interface DescribeOptions {
   /** The clock, in UTC seconds; without it the expiry is stated as an absolute time. */
   readonly now?: number;
+  /** The idea's outcome (evaluateAnalysis), added in words at the end. */
+  readonly outcome?: Outcome;
 }
 
 /**
@@ -76,5 +79,52 @@ export function describeAnalysis(analysis: AnalysisDetailWire, options: Describe
   const drawings = n === 0 ? 'no drawings' : `${n} drawing${n === 1 ? '' : 's'}`;
   const head = `${type} on ${cleanText(meta.symbol)} ${cleanText(meta.timeframe)}`;
   const expiry = spokenExpiry(detailExpiresAt(analysis), options.now);
-  return `${head}: ${levels.length ? levels.join(', ') : 'no levels'}; ${drawings}; ${expiry}`;
+  const outcome = options.outcome ? `; ${describeOutcome(options.outcome)}` : '';
+  return `${head}: ${levels.length ? levels.join(', ') : 'no levels'}; ${drawings}; ${expiry}${outcome}`;
+}
+
+// The outcome in words (the badge's "+1.52 %" and "2.0R" spelled for a screen reader).
+const fill = (verb: string, f: Fill): string =>
+  `${verb} at ${spokenPrice(f.price)} on ${spokenInstant(f.time)}`;
+
+function result(o: Outcome): string {
+  if (o.resultPercent === undefined) return '';
+  const pct = Math.abs(o.resultPercent).toFixed(2);
+  const word =
+    Number(pct) === 0
+      ? 'flat, 0.00 percent'
+      : `${o.resultPercent > 0 ? 'a gain' : 'a loss'} of ${pct} percent`;
+  if (o.r === undefined) return `, ${word}`;
+  const r = Math.abs(o.r).toFixed(1);
+  return `, ${word}, ${o.r < 0 && Number(r) !== 0 ? 'minus ' : ''}${r} R`;
+}
+
+/** e.g. "outcome: target hit, entered at 1.3200 on 2026-01-08 13:00 UTC, exited at 1.3000 on 2026-01-08 14:00 UTC, a gain of 1.52 percent, 2.0 R". */
+export function describeOutcome(o: Outcome): string {
+  const trade = (closing: string) =>
+    [o.entry ? fill('entered', o.entry) : '', o.exit ? fill(closing, o.exit) : ''].filter(Boolean).join(', ');
+  let text: string;
+  switch (o.state) {
+    case 'PENDING':
+      text = 'outcome: not triggered yet';
+      break;
+    case 'TRIGGERED':
+      text = `outcome: triggered, ${trade('exited')}, still open`;
+      break;
+    case 'TARGET_HIT':
+      text = `outcome: target hit, ${trade('exited')}${result(o)}`;
+      break;
+    case 'STOPPED':
+      text = `outcome: stopped, ${trade('exited')}${result(o)}`;
+      break;
+    case 'INVALIDATED':
+      text = 'outcome: invalidated, the stop was reached before the entry';
+      break;
+    case 'EXPIRED':
+      text = o.triggered
+        ? `outcome: expired, ${trade('closed')}${result(o)}`
+        : 'outcome: expired without an entry';
+      break;
+  }
+  return o.ambiguous ? `${text} (decided inside one bar, whose order of high and low is unknown)` : text;
 }

@@ -2,7 +2,7 @@
 export type { AnalysisScenes, NamedLevelScene } from './analysis-scenes';
 export { analysisScenes } from './analysis-scenes';
 export type { DescribeOptions } from './describe';
-export { describeAnalysis, spokenDuration, spokenExpiry, spokenPrice } from './describe';
+export { describeAnalysis, describeOutcome, spokenDuration, spokenExpiry, spokenPrice } from './describe';
 export { cleanText, escapeXml, safeColor } from './escape';
 export type { Candle } from './fit';
 export { analysisExtent, fitAnalysisViewport, TIMEFRAME_SECONDS } from './fit';
@@ -20,3 +20,4 @@ export {
   levelsFromWire,
   wireTime,
 } from './wire-detail';
+export type { OutcomeOption } from './svg-outcome';

@@ -1,6 +1,7 @@
 // The analysis as a standalone SVG string: title, candles, levels, drawings and expiry, painted
 // from the same core scenes as the editor. Pure and deterministic: no DOM, no clock unless `now`.
 import { DRAWING_KINDS } from '../core/drawing';
+import { outcomeScene } from '../core/outcome-scene';
 import type { Scene } from '../core/scene';
 import { analysisScenes } from './analysis-scenes';
 import { candlesToSvg } from './candles-svg';
@@ -8,6 +9,7 @@ import { describeAnalysis } from './describe';
 import { cleanText, escapeXml, num } from './escape';
 import { type Candle, fitAnalysisViewport } from './fit';
 import { primitiveToSvg, type SvgPaintContext, splitAxisLabels } from './paint-primitives';
+import { type OutcomeOption, resolveOutcome } from './svg-outcome';
 import { type ThemeName, themeOf } from './theme';
 import { type AnalysisDetailWire, analysisFromDetail, detailExpiresAt } from './wire-detail';
 
@@ -20,6 +22,11 @@ export interface SvgOptions {
   readonly theme: ThemeName;
   /** The clock in UTC seconds; decides ACTIVE/EXPIRED and the spoken expiry. Default: the wire status. */
   readonly now?: number;
+  /**
+   * The idea's outcome (badge, entry and exit markers, words in the label): `true` evaluates it
+   * against `candles` at `now` (default: the last candle), an Outcome is shown as given. Default: none.
+   */
+  readonly outcome?: OutcomeOption;
 }
 
 /** Height of the title strip. */
@@ -84,6 +91,11 @@ export function renderAnalysisSvg(
     body.push(paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, axis));
   }
   if (scenes.expiry) body.push(paintScene(scenes.expiry, '<g class="cm-expiry">', ctx, axis));
+  const outcome = resolveOutcome(analysis, candles, options.outcome, options.now);
+  if (outcome) {
+    const scene = outcomeScene(outcome, model.metadata.direction, vp);
+    body.push(paintScene(scene, `<g class="cm-outcome" data-state="${outcome.state}">`, ctx, axis));
+  }
 
   const status =
     options.now === undefined
@@ -93,7 +105,10 @@ export function renderAnalysisSvg(
       : expiresAt !== null && options.now >= expiresAt
         ? 'EXPIRED'
         : 'ACTIVE';
-  const label = describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now });
+  const label = describeAnalysis(analysis, {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(outcome ? { outcome } : {}),
+  });
   const title = truncate(analysis.metadata.title, Math.floor((width - 90) / (TITLE_FONT * 0.6)));
   const clipId = `cm-clip-${width}x${height}`;
   return [

@@ -23,7 +23,6 @@ import {
 } from '../svg/index';
 import { ideaFromAnalysis } from '../core/outcome-idea';
 import { evaluateAnalysis, type Idea, type Outcome } from '../core/outcomes';
-import { describeOutcome } from '../svg/describe-outcome';
 import { type AnalysisPrimitive, createAnalysisPrimitive } from './analysis-primitive';
 import { createOutcomePrimitive, type OutcomePrimitive } from './outcome-primitive';
 import {
@@ -182,9 +181,14 @@ export function mountAnalysisView(
   series.attachPrimitive(outcomePrimitive);
   container.setAttribute('role', 'img');
   const updateLabel = (): void => {
-    const text = describeAnalysis(analysis, options.now === undefined ? {} : { now: options.now });
     const o = outcomePrimitive.outcome();
-    container.setAttribute('aria-label', o ? `${text}; ${describeOutcome(o)}` : text);
+    container.setAttribute(
+      'aria-label',
+      describeAnalysis(analysis, {
+        ...(options.now === undefined ? {} : { now: options.now }),
+        ...(o ? { outcome: o } : {}),
+      }),
+    );
   };
   updateLabel();
   let destroyed = false;

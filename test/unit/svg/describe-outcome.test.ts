@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../src/core/outcomes';
-import { describeOutcome } from '../../../src/svg/describe-outcome';
+import { describeOutcome } from '../../../src/svg/describe';
 
 const T = 1767877200; // 2026-01-08T13:00:00Z
 const short: Outcome = {
