@@ -6,7 +6,8 @@
 // show it) from a Chrome trace. Never fails on time.
 // Run: npx tsx bench/render.bench.ts   (CHROMIUM_PATH overrides /usr/lib/chromium/chromium;
 // BENCH_RUNS=n runs, BENCH_SCENES=history,dense picks scenes, BENCH_WIDTH/BENCH_HEIGHT the window,
-// BENCH_PORT the vite port, default 5196)
+// BENCH_PORT the vite port, default 5196; BENCH_PEER=none skips KLineChart; BENCH_SHOTS=dir saves
+// a screenshot of each page with its 1,000 drawings)
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
@@ -34,7 +35,12 @@ const SCENES: SceneSpec[] = [
   { name: 'dense', bars: 264, drawings: denseDrawings(benchCandles(264), 1000) },
 ].filter((s) => (process.env.BENCH_SCENES ?? 'history,dense').split(',').includes(s.name));
 
-type Row = 'chart alone' | 'overlay, 0 drawings' | 'overlay, 1000 drawings';
+type Row =
+  | 'chart alone'
+  | 'overlay, 0 drawings'
+  | 'overlay, 1000 drawings'
+  | 'KLineChart alone'
+  | 'KLineChart, 1000 overlays';
 
 interface Overlay {
   destroy(): void;
@@ -93,6 +99,64 @@ async function panAndZoom(page: Page, prefix: string): Promise<number[]> {
   );
 }
 
+type KlineGlobals = {
+  kline: {
+    chart: { setBarSpace(space: number): void; scrollToDataIndex(index: number): void };
+    bars: number;
+    load(d: unknown): void;
+    clear(): void;
+    ready(): boolean;
+  };
+};
+
+/** The same 80 steps on KLineChart: 40 pans (scrollToDataIndex), 40 zooms (setBarSpace), 160 bars in view. */
+async function klinePanAndZoom(page: Page, prefix: string): Promise<number[]> {
+  return traced(page, prefix, () =>
+    page.evaluate(
+      async ({ steps, prefix }) => {
+        const { chart, bars } = (window as unknown as KlineGlobals).kline;
+        // KLineChart's y axis takes about as much of the width as lightweight-charts' price scale.
+        const pane = window.innerWidth * 0.95;
+        const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        chart.setBarSpace(pane / 160);
+        chart.scrollToDataIndex(bars - 44);
+        await frame();
+        for (let i = 0; i <= steps; i++) {
+          performance.mark(`${prefix}${i}`);
+          if (i === steps) break;
+          if (i < steps / 2) chart.scrollToDataIndex(bars - 44 - (i % 20) * 3);
+          else {
+            const w = 80 + ((i * 7) % 120);
+            chart.setBarSpace(pane / w);
+            chart.scrollToDataIndex(Math.round(bars - 124 + w / 2));
+          }
+          await frame();
+        }
+      },
+      { steps: STEPS, prefix },
+    ),
+  );
+}
+
+/** KLineChart with the scene's drawings as its overlays, then the same chart without them. */
+async function runKline(
+  page: Page,
+  url: string,
+  spec: SceneSpec,
+  run: number,
+  into: SceneResult,
+): Promise<void> {
+  await page.goto(`${url}klinecharts.html?bars=${spec.bars}`);
+  await page.waitForFunction(() => 'kline' in window && (window as unknown as KlineGlobals).kline.ready());
+  const add = (row: Row, v: number[]) => into.rows.set(row, [...(into.rows.get(row) ?? []), ...v]);
+  const tag = `${spec.name}${run}`;
+  await page.evaluate((list) => (window as unknown as KlineGlobals).kline.load(list), spec.drawings);
+  add('KLineChart, 1000 overlays', await klinePanAndZoom(page, `kmany${tag}_`));
+  if (process.env.BENCH_SHOTS) await page.screenshot({ path: `${process.env.BENCH_SHOTS}/kline-${tag}.png` });
+  await page.evaluate(() => (window as unknown as KlineGlobals).kline.clear());
+  add('KLineChart alone', await klinePanAndZoom(page, `kbare${tag}_`));
+}
+
 async function dragOne(page: Page, list: Drawing[], prefix: string): Promise<number[]> {
   // Drag the body of a LINE in view: start at its midpoint.
   const start = await page.evaluate((list) => {
@@ -149,6 +213,7 @@ async function runScene(
   const tag = `${spec.name}${run}`;
   await load(spec.drawings);
   add('overlay, 1000 drawings', await panAndZoom(page, `many${tag}_`));
+  if (process.env.BENCH_SHOTS) await page.screenshot({ path: `${process.env.BENCH_SHOTS}/ours-${tag}.png` });
   into.painted.push(
     await page.evaluate(
       () => (window as unknown as PageGlobals).chartmark.overlay.lastStaticPaint()?.scenes ?? 0,
@@ -175,6 +240,23 @@ function report(spec: SceneSpec, r: SceneResult): void {
     const zooms = values.filter((_, i) => i % STEPS >= STEPS / 2);
     console.log(
       `${row.padEnd(26)} ${ms(quantile(values, 0.5))}   ${ms(quantile(values, 0.95))}   ${(quantile(values, 0.5) / base).toFixed(2).padStart(8)}×   ${ms(quantile(pans, 0.5))}     ${ms(quantile(zooms, 0.5))}`,
+    );
+  }
+  const kBase = quantile(r.rows.get('KLineChart alone') ?? [], 0.5);
+  for (const row of ['KLineChart alone', 'KLineChart, 1000 overlays'] as Row[]) {
+    const values = r.rows.get(row) ?? [];
+    if (values.length === 0) continue;
+    const pans = values.filter((_, i) => i % STEPS < STEPS / 2);
+    const zooms = values.filter((_, i) => i % STEPS >= STEPS / 2);
+    console.log(
+      `${row.padEnd(26)} ${ms(quantile(values, 0.5))}   ${ms(quantile(values, 0.95))}   ${(quantile(values, 0.5) / kBase).toFixed(2).padStart(8)}×   ${ms(quantile(pans, 0.5))}     ${ms(quantile(zooms, 0.5))}`,
+    );
+  }
+  if (r.rows.has('KLineChart alone')) {
+    const ours = quantile(r.rows.get('overlay, 1000 drawings') ?? [], 0.5) / base;
+    const theirs = quantile(r.rows.get('KLineChart, 1000 overlays') ?? [], 0.5) / kBase;
+    console.log(
+      `overhead ratio (1000 drawings / own chart alone, p50): ours ${ours.toFixed(2)}×, KLineChart ${theirs.toFixed(2)}×; ours / KLineChart's overhead (ratio − 1): ${((ours - 1) / (theirs - 1)).toFixed(2)} (goal ≤ 0.5 of theirs)`,
     );
   }
   console.log(
@@ -209,6 +291,11 @@ async function main(): Promise<void> {
         await page.addInitScript('window.__name = (f) => f');
         await runScene(page, url, spec, run, results[i]);
         await page.close();
+        if (process.env.BENCH_PEER === 'none') continue;
+        const peer = await browser.newPage({ viewport: VIEW });
+        await peer.addInitScript('window.__name = (f) => f');
+        await runKline(peer, url, spec, run, results[i]);
+        await peer.close();
       }
     }
   } finally {
