@@ -98,8 +98,8 @@ Commands:
                         ideas, closed, hit rate and average R (README "Outcomes")
       --candles PATH    CSV with the header symbol,time,open,high,low,close; time is
                         ISO-8601 with a zone or unix seconds
-      --community ID    the channel's community
       --channel ID
+      --community ID    only that community's analyses in the channel (optional)
       --now TIME        evaluate at this ISO-8601 time or unix seconds (default: now)
       --db PATH
 
@@ -305,7 +305,7 @@ function outcomesCommand(values: Values, db: string): OutcomesCommand {
     kind: 'outcomes',
     db,
     candles: need(values, 'candles'),
-    communityId: objectId('community', need(values, 'community')),
+    communityId: values.community === undefined ? null : objectId('community', need(values, 'community')),
     channelId: objectId('channel', need(values, 'channel')),
     ...(now === undefined ? {} : { now }),
   };

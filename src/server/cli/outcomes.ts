@@ -11,7 +11,8 @@ export interface OutcomesCommand {
   readonly kind: 'outcomes';
   readonly db: string;
   readonly candles: string;
-  readonly communityId: string;
+  /** Null: the channel alone names it (ids are unique across communities). */
+  readonly communityId: string | null;
   readonly channelId: string;
   /** Evaluate at this instant (unix ms); default the current time. */
   readonly now?: number;
@@ -31,7 +32,7 @@ async function channelAnalyses(storage: Storage, cmd: OutcomesCommand, now: numb
       limit: PAGE,
     });
     for (const listed of page.rows) {
-      const row = await storage.getAnalysis(listed.id);
+      const row = await storage.getAnalysis(listed.id, listed.communityId);
       if (row) details.push(toDetail(row, now));
     }
     if (page.rows.length < PAGE) break;

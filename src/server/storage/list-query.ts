@@ -14,12 +14,14 @@ export interface ListStatements {
 
 /** The count and page statements of a list request. */
 export function listStatements(q: AnalysisListQuery): ListStatements {
-  const where = ['community_id = $1', 'channel_id = $2'];
-  const params: unknown[] = [q.communityId, q.channelId];
+  const where: string[] = [];
+  const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
+  if (q.communityId !== null) add('community_id = ?', q.communityId);
+  add('channel_id = ?', q.channelId);
   if (q.symbol !== undefined) add('symbol = ?', q.symbol);
   if (q.direction !== undefined) add('direction = ?', q.direction);
   if (q.sender !== undefined) add('sender = ?', q.sender);

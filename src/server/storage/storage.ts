@@ -40,7 +40,8 @@ export type AnalysisListRow = Omit<AnalysisRow, 'document'>;
 
 /** Filters and page of a list request; `status` is evaluated against `now`. */
 export interface AnalysisListQuery {
-  readonly communityId: string;
+  /** The community; null only for operator tools that name a channel alone (the CLI's `outcomes`), never for API requests. */
+  readonly communityId: string | null;
   readonly channelId: string;
   readonly symbol?: string;
   readonly direction?: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../../src/server/cli/run';
 import { openSqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
-import { CHANNEL, COMMUNITY, dumpDatabase, harnessOn, T0 } from '../harness';
+import { CHANNEL, COMMUNITY, dumpDatabase, harnessOn, OTHER_COMMUNITY, T0 } from '../harness';
 
 // Created at T0 = 2026-01-08T12:00:00Z, hourly GBP/USD bars from then.
 const CSV = `symbol,time,open,high,low,close
@@ -91,6 +91,19 @@ describe('chartmark outcomes', () => {
       'cy@example.com       0     0       0       0     0        0        0        0         –      –',
       '1 analyses skipped: no candles for their symbol.',
     ]);
+  });
+
+  it('narrows to one community with --community', async () => {
+    const db = await seededDb();
+    const csv = join(mkdtempSync(join(tmpdir(), 'cm-csv-')), 'bars.csv');
+    writeFileSync(csv, CSV);
+    const args = ['outcomes', '--candles', csv, '--channel', CHANNEL, '--db', db];
+    const mine = await run([...args, '--community', COMMUNITY]);
+    expect(mine.out[0]).toMatch(/: 3 analyses, /);
+    const other = await run([...args, '--community', OTHER_COMMUNITY]);
+    expect(other.out[0]).toMatch(/: 0 analyses, /);
+    const bad = await run([...args, '--community', 'nope']);
+    expect(bad.err[0]).toBe('chartmark: --community: must be 24 lower-case hex characters, got "nope"');
   });
 
   it('names the CSV line and field, and the flag, on bad input', async () => {
