@@ -9,7 +9,10 @@ export default defineConfig({
   root: 'demo',
   publicDir: false,
   resolve: {
-    alias: [{ find: /^chartmark\/([a-z]+)$/, replacement: `${SRC}/$1/index.ts` }],
+    alias: [
+      { find: /^chartmark$/, replacement: `${SRC}/embed/index.ts` },
+      { find: /^chartmark\/([a-z]+)$/, replacement: `${SRC}/$1/index.ts` },
+    ],
   },
   build: {
     outDir: '../dist/demo',

@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 const SRC = fileURLToPath(new URL('./src', import.meta.url));
-const alias = [{ find: /^chartmark\/([a-z]+)$/, replacement: `${SRC}/$1/index.ts` }];
+const alias = [
+  { find: /^chartmark$/, replacement: `${SRC}/embed/index.ts` },
+  { find: /^chartmark\/([a-z]+)$/, replacement: `${SRC}/$1/index.ts` },
+];
 
 /** Two projects: `unit` in Node, `browser` in a real Chromium (path from CHROMIUM_PATH, see scripts/). */
 export default defineConfig({

@@ -20,6 +20,11 @@ export const RULES = {
     ['core', 'schema', 'editor'],
     ['zod', 'immer'],
   ],
+  embed: [
+    ['core', 'editor', 'chart', 'konva', 'render', 'view', 'sync', 'schema'],
+    ['lightweight-charts', 'konva', 'zod', 'immer'],
+  ],
+  elements: [['embed', 'core'], []],
   server: [
     ['core', 'schema', 'svg'],
     ['hono', '@hono/', 'better-sqlite3', 'pg', '@electric-sql/', 'zod', 'node:'],

@@ -28,14 +28,21 @@ function browserEnv(): TabOutboxEnv {
 
 const randomId = (): string => Math.random().toString(36).slice(2, 10);
 
-/** Takes the lock named `name` for the rest of the page's life; false when another tab holds it. */
-function hold(locks: Pick<LockManager, 'request'>, name: string): Promise<boolean> {
+/**
+ * Takes the lock named `name` until `signal` aborts (without one, for the rest of the page's
+ * life); false when another tab holds it.
+ */
+function hold(locks: Pick<LockManager, 'request'>, name: string, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     locks
       .request(name, { ifAvailable: true }, (lock) => {
         resolve(lock !== null);
-        // Never settles: the browser releases the lock when the page goes away.
-        return lock === null ? undefined : new Promise<never>(() => {});
+        if (lock === null) return undefined;
+        // Settles only on abort: otherwise the browser releases the lock when the page goes away.
+        return new Promise<void>((release) => {
+          if (signal?.aborted) release();
+          else signal?.addEventListener('abort', () => release(), { once: true });
+        });
       })
       .catch(() => resolve(false));
   });
@@ -43,9 +50,14 @@ function hold(locks: Pick<LockManager, 'request'>, name: string): Promise<boolea
 
 /**
  * The outbox name (`prefix` + id) this tab should use: its own after a reload, else one a closed
- * tab left behind, else a new one. Pass the name to `indexedDbOutbox`.
+ * tab left behind, else a new one. Pass the name to `indexedDbOutbox`. The claim lasts until
+ * `signal` aborts (an embed that is destroyed), else for the page's life.
  */
-export async function claimTabOutbox(prefix: string, env: TabOutboxEnv = browserEnv()): Promise<string> {
+export async function claimTabOutbox(
+  prefix: string,
+  env: TabOutboxEnv = browserEnv(),
+  signal?: AbortSignal,
+): Promise<string> {
   const key = `${prefix}tab`;
   const lockOf = (name: string) => `${name}:tab`;
   const { session, locks } = env;
@@ -55,15 +67,15 @@ export async function claimTabOutbox(prefix: string, env: TabOutboxEnv = browser
   };
   const stored = session.getItem(key);
   if (!locks) return stored ?? take(prefix + (env.randomId ?? randomId)());
-  if (stored && (await hold(locks, lockOf(stored)))) return stored;
+  if (stored && (await hold(locks, lockOf(stored), signal))) return stored;
   const names = env.databases ? await env.databases().catch(() => []) : [];
   for (const { name } of names) {
     if (!name?.startsWith(prefix) || name === stored) continue;
-    if (await hold(locks, lockOf(name))) return take(name);
+    if (await hold(locks, lockOf(name), signal)) return take(name);
   }
   // A random id is free but for a one-in-billions clash; a few draws settle even that.
   let fresh = prefix + (env.randomId ?? randomId)();
-  for (let i = 0; i < 4 && !(await hold(locks, lockOf(fresh))); i++)
+  for (let i = 0; i < 4 && !(await hold(locks, lockOf(fresh), signal)); i++)
     fresh = prefix + (env.randomId ?? randomId)();
   return take(fresh);
 }

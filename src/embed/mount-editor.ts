@@ -1,0 +1,344 @@
+// mountAnalysisEditor: the whole editor in one call — chart (created here or the embedder's),
+// the Konva overlay, toolbar, style panel, analysis form and save status, local or synced
+// through the API — returning one handle whose destroy() leaves nothing behind.
+import {
+  CandlestickSeries,
+  createChart,
+  type ChartOptions,
+  type DeepPartial,
+  type IChartApi,
+  type ISeriesApi,
+} from 'lightweight-charts';
+import type { UtcSeconds } from '../core/index';
+import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
+import { type EditorOverlay, isEditableTarget, mountEditorOverlay } from '../konva/index';
+import type { SyncEngine } from '../sync/index';
+import { type AnalysisInput, documentFromInput, snapshotOf, type ViewAnalysis } from './analysis-input';
+import { checkBar, checkCandles, type EngineBar, type OhlcBar } from './candles';
+import { el, Scope } from './dom';
+import { connect, type ApiOptions, type SyncOptions } from './editor-sync';
+import { mountEditorUi, type EditorParts, type EditorUi } from './editor-ui';
+import { Emitter, type On } from './events';
+import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
+import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
+import { adoptEmbedStyles } from './styles';
+import { chartThemeOptions, readChartColours, seriesThemeOptions, type ThemeName } from './theme';
+
+/** Options of mountAnalysisEditor. Only `candles` is needed for a local editor. */
+export interface AnalysisEditorOptions {
+  /** lightweight-charts OHLC bars, `time` in UTC seconds, oldest first. */
+  readonly candles?: readonly OhlcBar[];
+  /** The embedder's own chart and candlestick series (then `candles` are set on it here, and the chart is left in place on destroy). */
+  readonly chart?: IChartApi;
+  readonly series?: ISeriesApi<'Candlestick'>;
+  /** Options for the chart created here. */
+  readonly chartOptions?: DeepPartial<ChartOptions>;
+  /** The analysis to start from when editing locally (a Create body or a detail). */
+  readonly analysis?: AnalysisInput;
+  /** The API to load from and save to; with it, `sender` and `analysisId` or `channel` are required. */
+  readonly api?: ApiOptions;
+  readonly analysisId?: string;
+  readonly channel?: { readonly communityId: string; readonly channelId: string };
+  /** E-mail of the acting user (spec §3.1), the sender the token was issued for. */
+  readonly sender?: string;
+  readonly sync?: SyncOptions;
+  /** When the analysis was created (HOURS expiry counts from it); default: the last candle, else now. */
+  readonly createdAt?: number;
+  readonly theme?: ThemeName;
+  readonly strings?: Partial<EmbedStrings>;
+  /** Which UI parts to build (all by default); false for a headless or custom UI. */
+  readonly parts?: Partial<EditorParts>;
+  /** Adopt the embed's stylesheet (default true); false when the page links the CSS file. */
+  readonly styles?: boolean;
+  /**
+   * Where hotkeys are heard besides the focused chart: the embed's own element (default), or
+   * `document` for a page that is this editor alone. Never page-wide unless asked.
+   */
+  readonly keyboardTarget?: HTMLElement | Document;
+  /** Drag on empty chart space: 'pan' (default) pans, Shift/Ctrl-drag selects; 'marquee' selects. */
+  readonly emptyDrag?: EmptyDrag;
+}
+
+/** Events of the editor handle. An interface, so that later events extend it. */
+export interface AnalysisEditorEvents {
+  /** The document (drawings, levels, metadata) changed, locally or from the server. */
+  readonly change: EditorState;
+  /** The save status changed. */
+  readonly status: EmbedStatus;
+  /** The selected drawing ids changed. */
+  readonly selection: readonly string[];
+}
+
+/** A mounted editor. */
+export interface AnalysisEditorHandle {
+  readonly editor: ReturnType<typeof createEditor>;
+  readonly chart: IChartApi;
+  readonly series: ISeriesApi<'Candlestick'>;
+  /** The overlay (replaced when the candles are replaced). */
+  readonly overlay: EditorOverlay;
+  /** The sync engine once loaded; null for a local editor. */
+  readonly sync: SyncEngine | null;
+  /** The embed's elements, for page layout and tests. */
+  readonly elements: EditorUi;
+  /** Resolves when the analysis is loaded (at once for a local editor); rejects when it cannot be. */
+  readonly ready: Promise<void>;
+  readonly status: EmbedStatus;
+  /** The current analysis in AnalysisDetail shape (for mountAnalysisView's preview). */
+  getAnalysis(): ViewAnalysis;
+  /** The drawings in wire form. */
+  exportDrawings(): WireDrawing[];
+  /** Replaces every candle. */
+  setCandles(candles: readonly OhlcBar[]): void;
+  /** Updates the last candle or appends a newer one (a live feed). */
+  updateCandle(candle: OhlcBar): void;
+  /** Switches between the light and dark theme. */
+  setTheme(theme: ThemeName): void;
+  on: On<AnalysisEditorEvents>;
+  /** Sends pending edits now and resolves when the server has them (or sending stopped on an error or offline). */
+  flush(): Promise<void>;
+  /** Removes the chart (if created here), overlay, UI, listeners, timers, locks and styles. */
+  destroy(): void;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000) as UtcSeconds;
+
+/** Mounts the analysis editor into `container`. */
+export function mountAnalysisEditor(
+  container: HTMLElement,
+  options: AnalysisEditorOptions = {},
+): AnalysisEditorHandle {
+  if (options.api && !options.sender)
+    throw new TypeError('sender: required with api (the e-mail the token was issued for)');
+  if ((options.chart === undefined) !== (options.series === undefined))
+    throw new TypeError('chart and series: pass both (your chart and its candlestick series) or neither');
+  let candles: EngineBar[] = checkCandles(options.candles ?? []);
+  const doc = container.ownerDocument;
+  const scope = new Scope();
+  const abort = new AbortController();
+  scope.add(() => abort.abort());
+  const events = new Emitter<AnalysisEditorEvents>();
+  const strings = resolveStrings(options.strings);
+  let theme: ThemeName = options.theme ?? 'light';
+  if (options.styles !== false) scope.add(adoptEmbedStyles(container));
+
+  const editor = createEditor(options.analysis ? documentFromInput(options.analysis) : undefined, {
+    emptyDrag: options.emptyDrag ?? 'pan',
+  });
+  let format: PriceFormat = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
+  const createdAt = (): UtcSeconds =>
+    (options.createdAt ?? (candles.length ? candles[candles.length - 1].time : nowSeconds())) as UtcSeconds;
+  const root = el(doc, 'div', 'cm-embed cm-editor');
+  root.dataset.theme = theme;
+  container.append(root);
+  scope.add(() => root.remove());
+  const ownChart = !options.chart;
+  const ui = mountEditorUi({
+    doc,
+    root,
+    editor,
+    strings,
+    scope,
+    parts: options.parts,
+    ownChart,
+    focusChart: () => chartBox.focus({ preventScroll: true }),
+    levelStep: () => format.minMove,
+    defaultTime: () => createdAt(),
+  });
+  const chart: IChartApi =
+    options.chart ??
+    createChart(ui.chart as HTMLElement, {
+      autoSize: true,
+      timeScale: { timeVisible: true, rightOffset: 30 },
+      ...options.chartOptions,
+    });
+  if (ownChart) scope.add(() => chart.remove());
+  const series: ISeriesApi<'Candlestick'> = options.series ?? chart.addSeries(CandlestickSeries);
+  const chartBox = (ui.chart ?? chart.chartElement().parentElement) as HTMLElement;
+  if (!chartBox) throw new Error('chart: its element must sit in a container element');
+
+  const applyTheme = (): void => {
+    root.dataset.theme = theme;
+    const colours = readChartColours(root, theme);
+    if (ownChart) chart.applyOptions({ ...chartThemeOptions(colours), ...options.chartOptions });
+    if (!options.series) series.applyOptions(seriesThemeOptions(colours));
+  };
+  const applyFormat = (): void => {
+    format = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
+    if (!options.series) series.applyOptions({ priceFormat: format });
+  };
+  applyTheme();
+  applyFormat();
+  if (candles.length > 0 || !options.series) series.setData(candles);
+  if (ownChart) chart.timeScale().fitContent();
+  const start = createdAt();
+  // The overlay reads the candles at mount; replacing them mounts it again over the same editor.
+  const mountOverlay = (): EditorOverlay =>
+    mountEditorOverlay({
+      container: chartBox,
+      chart,
+      series,
+      candles,
+      editor,
+      options: { createdAt: start, formatPrice: (p) => formatterOf(format)(p) },
+    });
+  let overlay = mountOverlay();
+  scope.add(() => overlay.destroy());
+  const label = (): void => {
+    const m = editor.getState().metadata;
+    chartBox.setAttribute('aria-label', strings.chartEditorLabel(m.symbol, m.timeframe));
+  };
+  label();
+
+  // Hotkeys while focus is anywhere in the embed (the toolbar, the panel), not page-wide unless
+  // the page asks; keys on the chart itself are the overlay's, and typing in a field never fires one.
+  scope.listen(options.keyboardTarget ?? root, 'keydown', (event: Event) => {
+    const e = event as KeyboardEvent;
+    if (e.target instanceof Node && chartBox.contains(e.target)) return;
+    const handled = editor.key(
+      {
+        key: e.key,
+        code: e.code,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        targetIsEditable: isEditableTarget(e.target),
+      },
+      overlay.viewport,
+    );
+    if (handled) e.preventDefault();
+  });
+
+  let status: EmbedStatus = options.api ? { kind: 'saving' } : { kind: 'local' };
+  let engine: SyncEngine | null = null;
+  const setStatus = (s: EmbedStatus): void => {
+    status = s;
+    ui.showStatus(strings.status(s), s.kind);
+    events.emit('status', s);
+  };
+  setStatus(status);
+  let lastSelection = editor.getState().selection;
+  let lastSymbol = editor.getState().metadata;
+  scope.add(
+    editor.subscribe((state, change) => {
+      if (change.document) events.emit('change', state);
+      if (state.selection !== lastSelection) {
+        lastSelection = state.selection;
+        events.emit('selection', state.selection);
+      }
+      if (state.metadata !== lastSymbol) {
+        lastSymbol = state.metadata;
+        label();
+        if (format.precision !== priceFormatFor({ candles, symbol: state.metadata.symbol }).precision)
+          applyFormat();
+      }
+    }),
+  );
+
+  const ready: Promise<void> = options.api
+    ? connect({
+        editor,
+        api: options.api,
+        sender: options.sender as string,
+        analysisId: options.analysisId,
+        channel: options.channel,
+        sync: options.sync,
+        scope,
+        signal: abort.signal,
+      }).then(
+        (e) => {
+          if (!e || scope.isClosed) return;
+          engine = e;
+          scope.add(e.subscribe((s) => setStatus(s)));
+          setStatus(e.status);
+        },
+        (err: unknown) => {
+          if (!scope.isClosed)
+            setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+          throw err;
+        },
+      )
+    : Promise.resolve();
+  // A rejected `ready` nobody awaits is shown in the status line, not as an unhandled rejection.
+  ready.catch(() => {});
+
+  const replaceOverlay = (): void => {
+    overlay.destroy();
+    overlay = mountOverlay();
+  };
+  return {
+    editor,
+    chart,
+    series,
+    get overlay() {
+      return overlay;
+    },
+    get sync() {
+      return engine;
+    },
+    elements: ui,
+    ready,
+    get status() {
+      return status;
+    },
+    getAnalysis: () =>
+      snapshotOf(editor.getState(), {
+        id: engine?.analysisId ?? options.analysisId ?? null,
+        communityId: options.channel?.communityId ?? '',
+        channelId: options.channel?.channelId ?? '',
+        sender: options.sender ?? '',
+        createdAt: start,
+        version: status.kind === 'saved' ? status.version : 0,
+        now: nowSeconds(),
+      }),
+    exportDrawings: () => editor.exportDrawings(),
+    setCandles(next) {
+      candles = checkCandles(next);
+      series.setData(candles);
+      applyFormat();
+      replaceOverlay();
+    },
+    updateCandle(next) {
+      const bar = checkBar(next, 'candle');
+      const last = candles[candles.length - 1];
+      if (last && bar.time < last.time)
+        throw new RangeError(
+          `candle.time: must not be before the last candle (${last.time}), got ${bar.time}`,
+        );
+      series.update(bar);
+      if (last && bar.time === last.time) candles[candles.length - 1] = bar;
+      else {
+        candles.push(bar);
+        // A new bar moves the overlay's time axis; updates of the last bar do not.
+        replaceOverlay();
+      }
+    },
+    setTheme(next) {
+      theme = next;
+      applyTheme();
+      overlay.repaint();
+    },
+    on: (event, fn) => {
+      const off = events.on(event, fn);
+      scope.add(off);
+      return off;
+    },
+    async flush() {
+      await ready.catch(() => {});
+      const e = engine;
+      if (!e) return;
+      e.flush();
+      // Each settled() ends one step (a request); stop when nothing is left or sending cannot go on.
+      for (let i = 0; i < 20 && !e.isIdle() && !scope.isClosed; i++) {
+        await e.settled();
+        if (e.status.kind === 'error' || e.status.kind === 'offline') return;
+        if (!e.isIdle()) e.flush();
+      }
+    },
+    destroy() {
+      if (scope.isClosed) return;
+      events.clear();
+      scope.close();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// Every word the embed's UI shows, in one replaceable table (English by default). Functions are
+// used where a string needs a value in it, so a translation can reorder the words.
+import { type SyncStatus, statusText } from '../sync/index';
+
+/** The UI strings of the editor and view; pass a partial table as `strings` to replace some. */
+export interface EmbedStrings {
+  readonly toolbar: string;
+  readonly select: string;
+  readonly horizontalLine: string;
+  readonly line: string;
+  readonly rectangle: string;
+  readonly parallelChannel: string;
+  readonly fibonacciRetracement: string;
+  readonly undo: string;
+  readonly redo: string;
+  readonly delete: string;
+  readonly magnet: string;
+  readonly magnetOff: string;
+  readonly magnetWeak: string;
+  readonly magnetStrong: string;
+  readonly stayInDrawingMode: string;
+  readonly panel: string;
+  readonly styleForm: string;
+  readonly style: string;
+  readonly nothingSelected: string;
+  readonly selectedCount: (count: number) => string;
+  readonly colour: string;
+  readonly width: string;
+  readonly lineStyle: string;
+  readonly solid: string;
+  readonly dashed: string;
+  readonly dotted: string;
+  readonly fill: string;
+  readonly metadataForm: string;
+  readonly analysis: string;
+  readonly title: string;
+  readonly symbol: string;
+  readonly timeframe: string;
+  readonly direction: string;
+  readonly bullish: string;
+  readonly bearish: string;
+  readonly entryPlacement: string;
+  readonly aboveCurrent: string;
+  readonly belowCurrent: string;
+  readonly expiryHours: string;
+  readonly preference: string;
+  readonly alternative: string;
+  readonly comments: string;
+  readonly levelsForm: string;
+  readonly levels: string;
+  readonly support: string;
+  readonly pivot: string;
+  readonly resistance: string;
+  /** The chart's accessible name, from the analysis' symbol and timeframe. */
+  readonly chartEditorLabel: (symbol: string, timeframe: string) => string;
+  /** The save status line. */
+  readonly status: (status: EmbedStatus) => string;
+}
+
+/** Save status: the sync engine's, or `local` when the editor has no API to save to. */
+export type EmbedStatus = SyncStatus | { readonly kind: 'local' };
+
+/** English defaults; the toolbar's names are the accessible names tests and users rely on. */
+export const DEFAULT_STRINGS: EmbedStrings = {
+  toolbar: 'Drawing tools',
+  select: 'Select',
+  horizontalLine: 'Horizontal line',
+  line: 'Line',
+  rectangle: 'Rectangle',
+  parallelChannel: 'Parallel channel',
+  fibonacciRetracement: 'Fibonacci retracement',
+  undo: 'Undo',
+  redo: 'Redo',
+  delete: 'Delete',
+  magnet: 'Magnet',
+  magnetOff: 'Off',
+  magnetWeak: 'Weak',
+  magnetStrong: 'Strong',
+  stayInDrawingMode: 'Stay in drawing mode',
+  panel: 'Analysis',
+  styleForm: 'Style of the selection',
+  style: 'Style',
+  nothingSelected: '(nothing selected)',
+  selectedCount: (n) => `(${n} drawings)`,
+  colour: 'Colour',
+  width: 'Width',
+  lineStyle: 'Line style',
+  solid: 'Solid',
+  dashed: 'Dashed',
+  dotted: 'Dotted',
+  fill: 'Fill',
+  metadataForm: 'Metadata',
+  analysis: 'Analysis',
+  title: 'Title',
+  symbol: 'Symbol',
+  timeframe: 'Timeframe',
+  direction: 'Direction',
+  bullish: 'Bullish',
+  bearish: 'Bearish',
+  entryPlacement: 'Entry placement',
+  aboveCurrent: 'Above current price',
+  belowCurrent: 'Below current price',
+  expiryHours: 'Expiry (hours)',
+  preference: 'Preference',
+  alternative: 'Alternative',
+  comments: 'Comments',
+  levelsForm: 'Levels',
+  levels: 'Levels',
+  support: 'Support',
+  pivot: 'Pivot',
+  resistance: 'Resistance',
+  chartEditorLabel: (symbol, timeframe) => `${[symbol, timeframe].filter(Boolean).join(' ')} chart editor`,
+  // The sync layer's own English line; a translation replaces the whole function.
+  status: (s) => (s.kind === 'local' ? 'Local only' : statusText(s)),
+};
+
+/** The defaults with `overrides` on top. */
+export function resolveStrings(overrides: Partial<EmbedStrings> | undefined): EmbedStrings {
+  return overrides ? { ...DEFAULT_STRINGS, ...overrides } : DEFAULT_STRINGS;
+}

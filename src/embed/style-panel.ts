@@ -1,0 +1,87 @@
+// Style of the selection: colour, width, line style and fill, applied to every selected drawing.
+import { type LineStyle, resolveStyle } from '../core/index';
+import type { Editor } from '../editor/index';
+import { el, labelled, type Scope, select } from './dom';
+import type { EmbedStrings } from './strings';
+
+const hex6 = (c: string): string => (/^#[0-9a-f]{6}/i.test(c) ? c.slice(0, 7) : '#000000');
+const WIDTHS = ['1', '2', '3', '4', '6'] as const;
+
+/** Builds the style form and wires it to the editor's selection until `scope` closes. */
+export function mountStylePanel(
+  doc: Document,
+  editor: Editor,
+  strings: EmbedStrings,
+  scope: Scope,
+): HTMLFormElement {
+  const form = el(doc, 'form', 'cm-form cm-style');
+  form.setAttribute('aria-label', strings.styleForm);
+  const fields = el(doc, 'fieldset');
+  fields.disabled = true;
+  const legend = el(doc, 'legend', undefined, `${strings.style} `);
+  const target = el(doc, 'span', 'cm-muted', strings.nothingSelected);
+  legend.append(target);
+  const color = el(doc, 'input');
+  color.type = 'color';
+  color.name = 'color';
+  const width = select(
+    doc,
+    'lineWidth',
+    WIDTHS.map((w) => [w, w]),
+  );
+  const lineStyle = select(doc, 'lineStyle', [
+    ['SOLID', strings.solid],
+    ['DASHED', strings.dashed],
+    ['DOTTED', strings.dotted],
+  ]);
+  const fill = el(doc, 'input');
+  fill.type = 'color';
+  fill.name = 'fillColor';
+  fields.append(
+    legend,
+    labelled(doc, strings.colour, color),
+    labelled(doc, strings.width, width),
+    labelled(doc, strings.lineStyle, lineStyle),
+    labelled(doc, strings.fill, fill),
+  );
+  form.append(fields);
+
+  const selected = () => {
+    const s = editor.getState();
+    return s.selection.map((id) => s.byId[id]).filter((d) => d !== undefined);
+  };
+  let shown = '';
+  const sync = (): void => {
+    const list = selected();
+    // Editor changes arrive on every pointer move of a drag; touch the DOM only when needed.
+    const key = `${list.map((d) => d.id).join(',')}|${JSON.stringify(list[0]?.style ?? null)}`;
+    if (key === shown) return;
+    shown = key;
+    fields.disabled = list.length === 0;
+    const first = list[0];
+    target.textContent = first
+      ? list.length === 1
+        ? `(${first.id})`
+        : strings.selectedCount(list.length)
+      : strings.nothingSelected;
+    if (!first) return;
+    const style = resolveStyle(first.kind, first.style);
+    color.value = hex6(first.kind === 'RECTANGLE' ? style.borderColor : style.color);
+    width.value = String(style.lineWidth);
+    lineStyle.value = style.lineStyle;
+    fill.value = hex6(style.fillColor);
+  };
+  scope.listen(color, 'input', () => {
+    const c = color.value.toUpperCase();
+    const rect = selected().some((d) => d.kind === 'RECTANGLE');
+    editor.restyle(rect ? { color: c, borderColor: c } : { color: c });
+  });
+  scope.listen(width, 'change', () => editor.restyle({ lineWidth: Number(width.value) }));
+  scope.listen(lineStyle, 'change', () => editor.restyle({ lineStyle: lineStyle.value as LineStyle }));
+  // Fill keeps a translucent alpha so the candles stay readable under a zone.
+  scope.listen(fill, 'input', () => editor.restyle({ fillColor: `${fill.value.toUpperCase()}33` }));
+  scope.listen(form, 'submit', (e) => e.preventDefault());
+  scope.add(editor.subscribe(sync));
+  sync();
+  return form;
+}

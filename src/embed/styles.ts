@@ -1,0 +1,165 @@
+// The embed's stylesheet. It is adopted as a constructable stylesheet (`adoptedStyleSheets`) on
+// the document or shadow root the embed sits in: no `<style>` element is injected, so a strict
+// Content-Security-Policy without `'unsafe-inline'` for styles keeps working. Pages that prefer a
+// file pass `styles: false` and link the same rules (EMBED_CSS, shipped as a CSS file).
+// Colours are CSS custom properties; the chart reads them too (theme.ts), so one override on the
+// container restyles both the UI and the candles.
+
+/** The rules of the editor and view UI, themes included. */
+export const EMBED_CSS = `
+.cm-embed {
+  --cm-background: #ffffff;
+  --cm-surface: #ffffff;
+  --cm-text: #131722;
+  --cm-muted: #787b86;
+  --cm-border: #e0e3eb;
+  --cm-grid: #f0f3fa;
+  --cm-accent: #2962ff;
+  --cm-accent-text: #ffffff;
+  --cm-up: #26a69a;
+  --cm-down: #ef5350;
+  --cm-error: #c62828;
+  color-scheme: light;
+  container-type: inline-size;
+  display: grid;
+  gap: 0.5rem;
+  min-width: 0;
+  max-width: 100%;
+  box-sizing: border-box;
+  color: var(--cm-text);
+  font: 14px/1.35 system-ui, sans-serif;
+}
+.cm-embed[data-theme="dark"] {
+  --cm-background: #131722;
+  --cm-surface: #1e222d;
+  --cm-text: #d1d4dc;
+  --cm-muted: #787b86;
+  --cm-border: #2a2e39;
+  --cm-grid: #2a2e39;
+  --cm-accent: #2962ff;
+  --cm-accent-text: #ffffff;
+  --cm-up: #26a69a;
+  --cm-down: #ef5350;
+  --cm-error: #ef9a9a;
+  color-scheme: dark;
+}
+.cm-embed *, .cm-embed *::before, .cm-embed *::after { box-sizing: border-box; }
+.cm-toolbar {
+  display: flex;
+  flex-wrap: nowrap;
+  align-items: center;
+  gap: 0.75rem;
+  min-width: 0;
+  overflow-x: auto;
+  overscroll-behavior-x: contain;
+  padding: 0.4rem 0.5rem;
+  background: var(--cm-surface);
+  border: 1px solid var(--cm-border);
+  border-radius: 4px;
+}
+.cm-group { display: flex; gap: 0.25rem; flex: none; }
+.cm-button {
+  font: inherit;
+  font-size: 0.85rem;
+  white-space: nowrap;
+  padding: 0.3rem 0.6rem;
+  min-height: 2rem;
+  border: 1px solid var(--cm-border);
+  border-radius: 4px;
+  background: var(--cm-surface);
+  color: var(--cm-text);
+  cursor: pointer;
+}
+.cm-button[aria-pressed="true"] {
+  background: var(--cm-accent);
+  border-color: var(--cm-accent);
+  color: var(--cm-accent-text);
+}
+.cm-button:disabled { opacity: 0.45; cursor: default; }
+.cm-button:focus-visible, .cm-chart:focus-visible { outline: 2px solid var(--cm-accent); outline-offset: 1px; }
+.cm-inline, .cm-check { flex: none; white-space: nowrap; font-size: 0.85rem; }
+.cm-status { flex: none; margin-left: auto; font-size: 0.85rem; color: var(--cm-muted); white-space: nowrap; }
+.cm-status[data-kind="error"] { color: var(--cm-error); }
+.cm-body {
+  display: grid;
+  grid-template-columns: minmax(0, 1fr) var(--cm-panel-width, 300px);
+  gap: 0.75rem;
+  min-width: 0;
+}
+.cm-body.cm-no-panel { grid-template-columns: minmax(0, 1fr); }
+.cm-chart {
+  position: relative;
+  min-width: 0;
+  height: var(--cm-chart-height, clamp(320px, 62vh, 640px));
+  background: var(--cm-background);
+  border: 1px solid var(--cm-border);
+  outline: none;
+}
+.cm-view .cm-chart { height: var(--cm-chart-height, clamp(240px, 50vh, 480px)); }
+.cm-panel { min-width: 0; display: grid; gap: 0.75rem; align-content: start; }
+.cm-form fieldset {
+  display: grid;
+  gap: 0.4rem;
+  margin: 0;
+  min-width: 0;
+  border: 1px solid var(--cm-border);
+  border-radius: 4px;
+  background: var(--cm-surface);
+  font-size: 0.85rem;
+}
+.cm-form label { display: grid; gap: 0.15rem; }
+.cm-form input, .cm-form select, .cm-form textarea, .cm-toolbar select {
+  font: inherit;
+  min-width: 0;
+  max-width: 100%;
+  color: var(--cm-text);
+  background: var(--cm-background);
+  border: 1px solid var(--cm-border);
+  border-radius: 3px;
+}
+.cm-muted { color: var(--cm-muted); font-weight: normal; }
+.cm-error { color: var(--cm-error); margin: 0; min-height: 1em; }
+/* Phones and narrow columns: the panel moves below the chart, the chart takes the width. */
+@container (max-width: 720px) {
+  .cm-body { grid-template-columns: minmax(0, 1fr); }
+  .cm-panel { grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); }
+}
+`;
+
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+const users = new WeakMap<Document | ShadowRoot, number>();
+
+function sheetFor(doc: Document): CSSStyleSheet | null {
+  const view = doc.defaultView;
+  if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) return null;
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(EMBED_CSS);
+    sheets.set(doc, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * Adopts the embed's stylesheet where `node` lives (its document or shadow root), once however
+ * many embeds share it; the returned function gives it back (the sheet goes with the last user).
+ */
+export function adoptEmbedStyles(node: Node): () => void {
+  const root = node.getRootNode() as Document | ShadowRoot;
+  const doc = node.ownerDocument ?? (node as Document);
+  const target: Document | ShadowRoot = 'adoptedStyleSheets' in root ? root : doc;
+  const sheet = sheetFor(doc);
+  if (!sheet) return () => {};
+  const count = users.get(target) ?? 0;
+  if (count === 0) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+  users.set(target, count + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (users.get(target) ?? 1) - 1;
+    users.set(target, left);
+    if (left === 0) target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
