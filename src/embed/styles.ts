@@ -119,9 +119,10 @@ export const EMBED_CSS = `
 }
 .cm-muted { color: var(--cm-muted); font-weight: normal; }
 .cm-error { color: var(--cm-error); margin: 0; min-height: 1em; }
-/* Phones and narrow columns: the panel moves below the chart, the chart takes the width. */
-@container (max-width: 720px) {
+/* Phones, tablets upright and narrow columns: the panel moves below the chart, the chart takes the width. */
+@container (max-width: 900px) {
   .cm-body { grid-template-columns: minmax(0, 1fr); }
+  .cm-editor .cm-chart { height: var(--cm-chart-height, clamp(300px, 62vh, 1000px)); }
   .cm-panel { grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); }
 }
 `;
