@@ -4,35 +4,10 @@
 // Run: npx tsx bench/svg.bench.ts
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { demoCandles, prng } from '../demo/candles';
-import sample from '../demo/channel-sample.json';
-import { type AnalysisDetailWire, type Candle, renderAnalysisSvg } from '../src/svg/index';
-import type { WireDrawing } from '../src/svg/wire-detail';
+import { renderAnalysisSvg } from '../src/svg/index';
+import { manyDrawingsAnalysis } from '../test/fixtures/many-drawings-analysis';
 
 const RUNS = 31;
-const candles = demoCandles() as unknown as Candle[];
-
-function manyDrawings(n: number): WireDrawing[] {
-  const rand = prng(6); // seeded, so every run draws the same analysis
-  const first = candles[0]!.time;
-  const last = candles[candles.length - 1]!.time;
-  const at = () => ({
-    time: new Date((first + rand() * (last - first)) * 1000).toISOString(),
-    price: 1.336 + rand() * 0.023,
-  });
-  const kinds = ['HORIZONTAL_LINE', 'LINE', 'RECTANGLE', 'PARALLEL', 'FIBONACCI_RETRACEMENT'] as const;
-  const count = { HORIZONTAL_LINE: 1, LINE: 2, RECTANGLE: 2, PARALLEL: 3, FIBONACCI_RETRACEMENT: 2 };
-  return Array.from({ length: n }, (_, i) => {
-    const type = kinds[i % kinds.length]!;
-    return {
-      type,
-      clientObjectId: `d${i}`,
-      points: Array.from({ length: count[type] }, at),
-      style: { color: '#2962FF', lineWidth: 1 + (i % 3) },
-    };
-  });
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
@@ -48,17 +23,7 @@ function time(fn: () => unknown): number {
   return median(samples);
 }
 
-const detail: AnalysisDetailWire = {
-  ...(sample as AnalysisDetailWire),
-  drawings: manyDrawings(1000),
-  links: [],
-};
-const options = {
-  width: 1200,
-  height: 675,
-  theme: 'light' as const,
-  now: Date.parse('2026-01-09T10:00:00Z') / 1000,
-};
+const { detail, candles, options } = manyDrawingsAnalysis();
 for (let i = 0; i < 5; i++) renderAnalysisSvg(detail, candles, options); // warm-up (JIT)
 
 const svg = renderAnalysisSvg(detail, candles, options);
