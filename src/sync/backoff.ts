@@ -1,5 +1,6 @@
-// Retry delays: capped exponential backoff with full jitter (a uniform draw below the cap, so that
-// many clients retrying after one outage spread out), never shorter than the server's Retry-After.
+// Retry delays of the sync engine: the core backoff policy with full jitter (a uniform draw below
+// the ceiling), never shorter than the server's Retry-After.
+import { jitteredDelay } from '../core/backoff';
 
 /** Backoff tuning in milliseconds. */
 export interface BackoffOptions {
@@ -17,7 +18,6 @@ export function retryDelay(
   retryAfterSeconds?: number,
   options: BackoffOptions = DEFAULT_BACKOFF,
 ): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** Math.min(attempt, 30));
-  const jittered = Math.floor(random() * ceiling);
+  const jittered = jitteredDelay(attempt, { ...options, jitter: { kind: 'full' } }, random);
   return retryAfterSeconds === undefined ? jittered : Math.max(jittered, retryAfterSeconds * 1000);
 }

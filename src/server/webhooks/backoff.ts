@@ -1,5 +1,6 @@
-// Retry spacing for webhook deliveries. Jitter spreads retries of many endpoints that failed
-// together (one receiver outage) so they do not all come back in the same instant.
+// Retry spacing for webhook deliveries: the core backoff policy with a relative spread, so that
+// retries of many endpoints that failed together (one receiver outage) do not all come back at once.
+import { jitteredDelay } from '../../core/backoff';
 
 /** Backoff settings; every field has a default. */
 export interface BackoffOptions {
@@ -23,8 +24,9 @@ export function backoffDelay(
   const { baseMs, maxMs, jitter } = { ...DEFAULT_BACKOFF, ...options };
   if (!Number.isInteger(failures) || failures < 1)
     throw new RangeError(`failures: must be an integer ≥ 1, got ${failures}`);
-  // 2^30 already exceeds any sane cap; clamping the exponent avoids Infinity for long outages.
-  const exponential = Math.min(maxMs, baseMs * 2 ** Math.min(failures - 1, 30));
-  const factor = 1 + jitter * (2 * random() - 1);
-  return Math.max(1, Math.min(maxMs, Math.round(exponential * factor)));
+  return jitteredDelay(
+    failures - 1,
+    { baseMs, capMs: maxMs, jitter: { kind: 'relative', spread: jitter } },
+    random,
+  );
 }
