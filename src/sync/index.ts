@@ -21,6 +21,7 @@ export {
   type OutboxStore,
   storageOutbox,
 } from './outbox';
+export { decodeOutboxRecord, OUTBOX_SCHEMA_VERSION } from './outbox-version';
 export { NOTHING_TOUCHED, rebase, type Touched } from './rebase';
 export { type SyncStatus, statusText } from './status';
 export { claimTabOutbox, type TabOutboxEnv } from './tab-outbox';

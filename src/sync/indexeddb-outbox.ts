@@ -2,6 +2,7 @@
 // one store, and IndexedDB runs overlapping read-write transactions in the order they were made,
 // so a later write never lands before an earlier one.
 import { memoryOutbox, type OutboxRecord, type OutboxStore, storageOutbox } from './outbox';
+import { decodeOutboxRecord } from './outbox-version';
 
 const STORE = 'outbox';
 
@@ -49,7 +50,8 @@ export function indexedDbOutbox(name: string): OutboxStore {
     async read(key) {
       await db;
       if (fallback) return fallback.read(key);
-      return (await tx('readonly', (s) => s.get(key))) as OutboxRecord | undefined;
+      const raw: unknown = await tx('readonly', (s) => s.get(key));
+      return raw === undefined ? undefined : decodeOutboxRecord(raw, `outbox ${key}`);
     },
     write(key, record) {
       // Copy now: the caller keeps mutating its objects after this returns.

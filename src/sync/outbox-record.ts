@@ -2,6 +2,7 @@
 // The engine does the I/O; everything that decides what is sent lives here, easy to test.
 import type { AnalysisDetail } from '../schema/responses';
 import type { InFlight, OutboxRecord } from './outbox';
+import { OUTBOX_SCHEMA_VERSION } from './outbox-types';
 import { NOTHING_TOUCHED, rebase, renameTouched, type Touched, unionTouched } from './rebase';
 import {
   appendBody,
@@ -21,6 +22,7 @@ export function newRecord(
   saved?: { readonly analysisId: string; readonly version: number; readonly doc: SyncDoc },
 ): OutboxRecord {
   return {
+    schemaVersion: OUTBOX_SCHEMA_VERSION,
     communityId,
     channelId,
     analysisId: saved?.analysisId ?? null,
@@ -38,7 +40,7 @@ export function newRecord(
 function withSent(record: OutboxRecord, flight: InFlight): OutboxRecord {
   const known = new Set((record.base?.doc.drawings ?? []).map((d) => d.clientObjectId));
   const fresh = flight.doc.drawings.filter((d) => !known.has(d.clientObjectId));
-  return { ...record, inFlight: flight, sent: [...(record.sent ?? []), ...fresh] };
+  return { ...record, inFlight: flight, sent: [...record.sent, ...fresh] };
 }
 
 /** Appends one local edit: what it touched and the editor's document after it. */
@@ -153,7 +155,7 @@ export function mergeServer(
     local,
     pendingTouched(record),
     record.base?.doc ?? null,
-    record.sent ?? [],
+    record.sent,
   );
   const entries = record.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) }));
   if (record.inFlight) return { record: { ...record, entries, desired: entries.length ? doc : null }, doc };

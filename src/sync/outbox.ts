@@ -1,67 +1,9 @@
 // The outbox: what the sync engine has not yet had confirmed, persisted before anything is sent,
 // so that a reload or a crash resends the same requests (same idempotency keys) in the same order.
-import type { Drawing } from '../schema/drawings/drawing';
-import type { AppendDrawingsRequest, CreateAnalysisRequest, UpdateAnalysisRequest } from '../schema/requests';
-import type { Touched } from './rebase';
-import type { SyncDoc } from './sync-doc';
+import type { OutboxStore } from './outbox-types';
+import { decodeOutboxRecord } from './outbox-version';
 
-/** One local edit waiting for the server; `seq` orders them. */
-export interface OutboxEntry {
-  readonly seq: number;
-  readonly touched: Touched;
-}
-
-/** The request being sent, frozen: a resend after a reload repeats it byte for byte. */
-export type InFlight =
-  | {
-      readonly op: 'create';
-      readonly body: CreateAnalysisRequest;
-      readonly upTo: number;
-      readonly doc: SyncDoc;
-    }
-  | {
-      readonly op: 'append';
-      readonly body: AppendDrawingsRequest;
-      readonly upTo: number;
-      readonly doc: SyncDoc;
-    }
-  | {
-      readonly op: 'patch';
-      readonly body: UpdateAnalysisRequest;
-      readonly ifMatch: number;
-      readonly upTo: number;
-      readonly doc: SyncDoc;
-    };
-
-/** Everything the engine persists for one analysis (or one draft). */
-export interface OutboxRecord {
-  readonly communityId: string;
-  readonly channelId: string;
-  /** Null until the Create has been confirmed. */
-  readonly analysisId: string | null;
-  /** Prefix of this record's idempotency keys, random, made with the draft. */
-  readonly keyPrefix: string;
-  /** Last confirmed server state. */
-  readonly base: { readonly version: number; readonly doc: SyncDoc } | null;
-  /** Local edits not yet confirmed, oldest first. */
-  readonly entries: readonly OutboxEntry[];
-  /** The editor's document after the newest entry (null when nothing is pending). */
-  readonly desired: SyncDoc | null;
-  readonly inFlight: InFlight | null;
-  /** Drawings new to the server that unconfirmed requests carried: tells our own lost writes from another client's. */
-  readonly sent: readonly Drawing[];
-  /** Next entry sequence number; also numbers idempotency keys. */
-  readonly nextSeq: number;
-}
-
-/** Persistence of outbox records by key. `write` takes its copy before it returns (crash safety). */
-export interface OutboxStore {
-  read(key: string): Promise<OutboxRecord | undefined>;
-  write(key: string, record: OutboxRecord): Promise<void>;
-  remove(key: string): Promise<void>;
-  /** Keys present, for diagnostics and tests. */
-  keys(): Promise<string[]>;
-}
+export type { InFlight, OutboxEntry, OutboxRecord, OutboxStore } from './outbox-types';
 
 /** Outbox key of a draft in a channel. */
 export const draftKey = (communityId: string, channelId: string): string =>
@@ -75,7 +17,7 @@ export function memoryOutbox(): OutboxStore {
   return {
     read: async (key) => {
       const text = records.get(key);
-      return text === undefined ? undefined : (JSON.parse(text) as OutboxRecord);
+      return text === undefined ? undefined : decodeOutboxRecord(JSON.parse(text), `outbox ${key}`);
     },
     write(key, record) {
       records.set(key, JSON.stringify(record));
@@ -94,7 +36,7 @@ export function storageOutbox(storage: Storage, prefix = 'chartmark-outbox:'): O
   return {
     read: async (key) => {
       const text = storage.getItem(prefix + key);
-      return text === null ? undefined : (JSON.parse(text) as OutboxRecord);
+      return text === null ? undefined : decodeOutboxRecord(JSON.parse(text), `outbox ${key}`);
     },
     write(key, record) {
       try {

@@ -1,243 +1,213 @@
-// The sync engine: every finished local edit goes to the outbox; one request at a time after a debounce
-// (Create, then append or PATCH), backoff retries, rebase on 412; clock and timers are injected.
+// The sync engine's shell: feeds editor changes, timers and answers into the pure transition of
+// `engine-state.ts` and carries out the effects it returns (outbox writes in order, one request at
+// a time, timers, editor updates). Every decision lives in the transition; this file only does I/O.
+import type { ChangeRecord, EditorState } from '../editor/types';
 import { ApiError } from './api-error';
-import { sendFlight } from './send-flight';
-import { DEFAULT_BACKOFF, retryDelay } from './backoff';
-import type { SyncEngine, SyncEngineOptions, Timers } from './engine-api';
-import { applyDocToEditor } from './editor-bridge';
-import { analysisKey, draftKey, type OutboxRecord } from './outbox';
-import {
-  ackFlight,
-  addEntry,
-  type FlightAnswer,
-  mergeServer,
-  newRecord,
-  openRecord,
-  prepareFlight,
-} from './outbox-record';
+import { DEFAULT_BACKOFF } from './backoff';
 import { docOfState, EditTracker } from './edit-tracker';
-import { type SyncStatus, statusText, syncStatus } from './status';
+import { applyDocToEditor } from './editor-bridge';
+import type { SyncEngine, SyncEngineOptions, Timers } from './engine-api';
+import {
+  type Effect,
+  type EngineConfig,
+  type EngineEvent,
+  type EngineState,
+  type Failure,
+  type Gesture,
+  INITIAL_STATE,
+  isIdle,
+  pendingCount,
+  statusOf,
+  type TimerName,
+  transition,
+} from './engine-state';
+import { analysisKey, draftKey } from './outbox';
+import { openRecord } from './outbox-record';
+import { sendFlight } from './send-flight';
+import { type SyncStatus, statusText } from './status';
+import { docFromDetail, docFromDomain, domainFromDetail } from './sync-doc';
 import { GLOBAL_TIMERS, TimerSlot } from './timer-slot';
-import type { DomainDoc, SyncDoc } from './sync-doc';
-import { docFromDetail, docFromDomain, domainFromDetail, sameDoc } from './sync-doc';
+
+/** An API failure as the transition sees it; anything else is a crash. */
+function failureOf(err: unknown): Failure | null {
+  if (!(err instanceof ApiError)) return null;
+  return {
+    status: err.status,
+    conflict: err.conflict,
+    retryable: err.retryable,
+    ...(err.retryAfter === undefined ? {} : { retryAfter: err.retryAfter }),
+    text: `${err.message} (${err.status} ${err.code})`,
+  };
+}
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Binds a sync engine to an editor. Call `open(id)` or `resumeDraft()` before editing, or start a new draft. */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const { editor, client, outbox, communityId, channelId, sender } = options;
+  const { editor, client, outbox, communityId, channelId } = options;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const timers: Timers = options.timers ?? GLOBAL_TIMERS;
-  const debounceMs = options.debounceMs ?? 400;
-  const pollMs = options.pollMs ?? 0;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const config: EngineConfig = {
+    communityId,
+    channelId,
+    sender: options.sender,
+    debounceMs: options.debounceMs ?? 400,
+    pollMs: options.pollMs ?? 0,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    random,
+  };
 
-  let record: OutboxRecord | null = null;
-  let slot: string | null = null;
+  let state: EngineState = INITIAL_STATE;
   const edits = new EditTracker(editor.getState());
-  let opening = false;
-  let running: Promise<void> | null = null;
-  let kickAgain = false;
-  const debounce = new TimerSlot(timers);
-  const retry = new TimerSlot(timers);
-  const poll = new TimerSlot(timers);
-  let attempt = 0;
-  let offline = false;
-  let error: string | null = null;
-  let needRefresh = false;
-  let staleBase = false;
-  let disposed = false;
+  const slots: Record<TimerName, TimerSlot> = {
+    debounce: new TimerSlot(timers),
+    retry: new TimerSlot(timers),
+    poll: new TimerSlot(timers),
+  };
+  /** Outbox writes chain here so they land in order, and a request waits for the write before it. */
   let lastWrite: Promise<void> = Promise.resolve();
+  /** The request on the wire and the handling of its answer. */
+  let busy: Promise<void> | null = null;
+  /** True while the editor is being loaded with a document: its change is not a local edit. */
+  let loadingEditor = false;
+  const queue: EngineEvent[] = [];
+  let dispatching = false;
   let lastText = '';
   const listeners = new Set<(s: SyncStatus) => void>();
 
   const keyPrefix = () => `cm${now().toString(36)}${Math.floor(random() * 36 ** 8).toString(36)}`;
-
-  function persist(): void {
-    if (!record || !slot || disposed) return;
-    const write = outbox.write(slot, record);
-    lastWrite = lastWrite.then(() => write);
-    write.catch((err: unknown) => {
-      error = `outbox: ${err instanceof Error ? err.message : String(err)}`;
-      emit();
-    });
-  }
-
-  const pendingCount = () => (record?.entries.length ?? 0) + (edits.gesturePending ? 1 : 0);
-
-  const computeStatus = (): SyncStatus =>
-    syncStatus({
-      error,
-      offline,
-      pending: pendingCount(),
-      sending: record?.inFlight != null,
-      version: record?.base?.version ?? 0,
-    });
+  const disposed = () => state.life === 'disposed';
 
   function emit(): void {
-    const status = computeStatus();
+    const status = statusOf(state);
     const text = statusText(status);
     if (text === lastText) return;
     lastText = text;
     for (const l of [...listeners]) l(status);
   }
 
-  const unsubscribe = editor.subscribe((state, change) => {
-    const touched = edits.change(state, change, opening);
-    if (touched) {
-      if (!record) {
-        record = newRecord(communityId, channelId, keyPrefix());
-        slot = draftKey(communityId, channelId);
-      }
-      record = addEntry(record, touched, docFromDomain(docOfState(state)));
-      persist();
-      error = null;
-      debounce.set(debounceMs, kick);
-    }
-    emit();
-  });
-
-  function kick(): void {
-    if (disposed || opening) return;
-    if (running) {
-      // A timer or an edit arrived while the loop was finishing: run it again afterwards.
-      kickAgain = true;
-      return;
-    }
-    kickAgain = false;
-    running = pump()
-      .catch((err: unknown) => {
-        error = err instanceof Error ? err.message : String(err);
-      })
-      .finally(() => {
-        running = null;
-        emit();
-        if (kickAgain) return kick();
-        if (!disposed && pollMs > 0 && !poll.active && !retry.active) {
-          poll.set(pollMs, () => {
-            needRefresh = true;
-            kick();
-          });
-        }
-      });
-  }
-
-  function failed(err: unknown): void {
-    if (!(err instanceof ApiError)) throw err;
-    const conflict = err.conflict;
-    if (conflict && record) {
-      // The frozen request was refused as a whole: nothing of it applied. Merge, then go again.
-      record = { ...record, inFlight: null };
-      persist();
-      needRefresh = true;
-      offline = false;
-      if (attempt++ < 3) return;
-    }
-    if (conflict || err.retryable) {
-      offline = err.status === 0;
-      retry.set(retryDelay(conflict ? attempt : attempt++, random, err.retryAfter, backoff), kick);
-      return;
-    }
-    // Sending it again cannot help (validation, auth, gone): report, keep the edits, wait for the next one.
-    offline = false;
-    error = `${err.message} (${err.status} ${err.code})`;
-    if (record?.inFlight) record = { ...record, inFlight: null };
-    persist();
-  }
-
-  async function refreshNow(analysisId: string): Promise<void> {
-    const res = await client.get(analysisId);
-    if (disposed || !record) return;
-    needRefresh = false;
-    offline = false;
-    if (edits.gestureOpen) {
-      needRefresh = true;
-      return;
-    }
-    // An unchanged analysis costs nothing, unless an answer hinted at changes the base lacks.
-    const unchanged = res.data.version === record.base?.version && record.entries.length === 0;
-    if (unchanged && !staleBase) return;
-    staleBase = false;
-    const server = docFromDetail(res.data);
-    const local = docFromDomain(docOfState(editor.getState()));
-    const merged = mergeServer(record, server, res.data.version, local);
-    if (!sameDoc(merged.doc, local)) applyDocToEditor(editor, merged.doc, domainFromDetail(res.data));
-    record = merged.record;
-    persist();
-  }
-
-  async function pump(): Promise<void> {
-    while (!disposed) {
-      if (edits.gestureOpen || debounce.active || retry.active || error !== null || !record) return;
-      if (needRefresh && !record.inFlight && record.analysisId !== null) {
-        try {
-          await refreshNow(record.analysisId);
-        } catch (err) {
-          if (disposed) return;
-          failed(err);
-        }
-        continue;
-      }
-      const prepared = prepareFlight(record, sender);
-      if (prepared.record !== record) {
-        record = prepared.record;
-        persist();
-      }
-      const flight = prepared.flight;
-      if (!flight) return;
-      emit();
-      await lastWrite.catch(() => {});
-      if (disposed) return;
-      let answer: FlightAnswer;
-      try {
-        answer = await sendFlight(client, communityId, channelId, flight, record.analysisId);
-      } catch (err) {
-        if (disposed) return;
-        failed(err);
-        continue;
-      }
-      if (disposed) return;
-      const acked = ackFlight(record, answer);
-      record = acked.record;
-      needRefresh ||= acked.stale;
-      staleBase ||= acked.stale;
-      attempt = 0;
-      offline = false;
-      if (answer.op === 'create' && slot !== analysisKey(answer.detail.id)) {
-        const old = slot;
-        slot = analysisKey(answer.detail.id);
-        persist();
-        if (old) lastWrite = lastWrite.then(() => outbox.remove(old));
-      } else persist();
-      emit();
-    }
-  }
-
-  async function adopt(key: string, next: OutboxRecord, doc: SyncDoc, preferred: DomainDoc | null) {
-    record = next;
-    slot = key;
-    opening = true;
+  /** Runs events one at a time: an effect that causes an event (an editor update) queues it. */
+  function dispatch(event: EngineEvent): void {
+    queue.push(event);
+    if (dispatching) return;
+    dispatching = true;
     try {
-      applyDocToEditor(editor, doc, preferred, true);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        let step: ReturnType<typeof transition>;
+        try {
+          step = transition(state, next, config);
+        } catch (err) {
+          // A broken invariant in a rule: stop sending and say so instead of looping.
+          step = transition(state, { type: 'crashed', message: messageOf(err) }, config);
+        }
+        state = step.state;
+        for (const effect of step.effects) run(effect);
+      }
     } finally {
-      opening = false;
+      dispatching = false;
     }
-    edits.reset(editor.getState());
-    error = null;
-    offline = false;
-    persist();
     emit();
-    kick();
   }
+
+  function request<T>(io: () => Promise<T>, done: (value: T) => EngineEvent): void {
+    const p = io().then(
+      (value) => (disposed() ? undefined : dispatch(done(value))),
+      (err: unknown) => {
+        if (disposed()) return;
+        const failure = failureOf(err);
+        dispatch(failure ? { type: 'failed', failure } : { type: 'crashed', message: messageOf(err) });
+      },
+    );
+    busy = p.finally(() => {
+      if (busy === tracked) busy = null;
+    });
+    const tracked = busy;
+  }
+
+  function run(effect: Effect): void {
+    switch (effect.type) {
+      case 'persist': {
+        const write = outbox.write(effect.key, effect.record);
+        lastWrite = lastWrite.then(() => write);
+        write.catch((err: unknown) => dispatch({ type: 'outboxFailed', message: messageOf(err) }));
+        return;
+      }
+      case 'remove':
+        lastWrite = lastWrite.then(() => outbox.remove(effect.key));
+        return;
+      case 'setTimer':
+        slots[effect.name].set(effect.ms, () => dispatch({ type: 'timer', name: effect.name }));
+        return;
+      case 'clearTimer':
+        slots[effect.name].clear();
+        return;
+      case 'send': {
+        const { flight, analysisId } = effect;
+        // Persisted before sent: a crash after this point resends the same request.
+        const written = lastWrite.catch(() => {});
+        request(
+          () =>
+            written.then(() => {
+              // Disposed while the write landed: the next engine resends it from the outbox.
+              if (disposed()) throw new Error('sync engine: disposed');
+              return sendFlight(client, communityId, channelId, flight, analysisId);
+            }),
+          (answer) => ({ type: 'sent', answer }),
+        );
+        return;
+      }
+      case 'fetch':
+        request(
+          () => client.get(effect.analysisId),
+          (res) => ({
+            type: 'fetched',
+            version: res.data.version,
+            server: docFromDetail(res.data),
+            preferred: domainFromDetail(res.data),
+            local: docFromDomain(docOfState(editor.getState())),
+          }),
+        );
+        return;
+      case 'show':
+        if (!effect.load) {
+          applyDocToEditor(editor, effect.doc, effect.preferred);
+          return;
+        }
+        loadingEditor = true;
+        try {
+          applyDocToEditor(editor, effect.doc, effect.preferred, true);
+        } finally {
+          loadingEditor = false;
+        }
+        edits.reset(editor.getState());
+        return;
+    }
+  }
+
+  const gestureOf = (): Gesture => (edits.gesturePending ? 'pending' : edits.gestureOpen ? 'open' : 'none');
+
+  const unsubscribe = editor.subscribe((next: EditorState, change: ChangeRecord) => {
+    if (disposed()) return;
+    const ignore = loadingEditor || state.life === 'loading';
+    const touched = edits.change(next, change, ignore);
+    dispatch({
+      type: 'changed',
+      gesture: gestureOf(),
+      edit: touched ? { touched, doc: docFromDomain(docOfState(next)) } : null,
+      keyPrefix: touched && !state.record ? keyPrefix() : null,
+    });
+  });
 
   const engine: SyncEngine = {
     get analysisId() {
-      return record?.analysisId ?? null;
+      return state.record?.analysisId ?? null;
     },
     get status() {
-      return computeStatus();
+      return statusOf(state);
     },
     get pending() {
-      return pendingCount();
+      return pendingCount(state);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -245,52 +215,46 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async open(analysisId) {
       // Edits made while the analysis loads would be replaced by it: they are not recorded.
-      opening = true;
-      const loaded = Promise.all([client.get(analysisId), outbox.read(analysisKey(analysisId))]);
-      const [res, saved] = await loaded.finally(() => {
-        opening = false;
-      });
-      if (disposed) return;
-      const domain = domainFromDetail(res.data);
+      dispatch({ type: 'loading' });
+      let loaded: Awaited<ReturnType<typeof load>>;
+      const load = () => Promise.all([client.get(analysisId), outbox.read(analysisKey(analysisId))]);
+      try {
+        loaded = await load();
+      } catch (err) {
+        dispatch({ type: 'loadAbandoned' });
+        throw err;
+      }
+      if (disposed()) return;
+      const [res, saved] = loaded;
       const opened = openRecord(saved, res.data, communityId, channelId, keyPrefix);
       // A frozen request is resent as it was; what it missed is fetched once it is answered.
-      needRefresh = opened.record.inFlight !== null;
-      return adopt(analysisKey(analysisId), opened.record, opened.doc, domain);
+      dispatch({
+        type: 'adopted',
+        slot: analysisKey(analysisId),
+        record: opened.record,
+        doc: opened.doc,
+        preferred: domainFromDetail(res.data),
+        refresh: opened.record.inFlight !== null ? 'wanted' : 'none',
+      });
     },
     async resumeDraft() {
       const key = draftKey(communityId, channelId);
       const saved = await outbox.read(key);
-      if (disposed || !saved || (saved.entries.length === 0 && !saved.inFlight)) return false;
+      if (disposed() || !saved || (saved.entries.length === 0 && !saved.inFlight)) return false;
       const doc = saved.desired ?? saved.inFlight?.doc;
       if (!doc) return false;
-      await adopt(key, saved, doc, null);
+      dispatch({ type: 'adopted', slot: key, record: saved, doc, preferred: null });
       return true;
     },
-    flush() {
-      debounce.clear();
-      retry.clear();
-      kick();
+    flush: () => dispatch({ type: 'flush' }),
+    refresh: () => dispatch({ type: 'refresh' }),
+    async settled() {
+      while (busy) await busy;
     },
-    refresh() {
-      if (record?.analysisId == null) return;
-      needRefresh = true;
-      poll.clear();
-      kick();
-    },
-    settled: () => running ?? Promise.resolve(),
-    isIdle: () =>
-      !running &&
-      !debounce.active &&
-      !retry.active &&
-      !needRefresh &&
-      !edits.gestureOpen &&
-      (!record || (record.entries.length === 0 && record.inFlight === null)),
+    isIdle: () => busy === null && isIdle(state),
     dispose() {
-      disposed = true;
+      dispatch({ type: 'dispose' });
       unsubscribe();
-      debounce.clear();
-      retry.clear();
-      poll.clear();
       listeners.clear();
     },
   };
