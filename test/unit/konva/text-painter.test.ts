@@ -23,20 +23,25 @@ describe('LabelSpace.taken', () => {
     const aligns = fc.constantFrom('left' as const, 'center' as const, 'right' as const);
     const baselines = fc.constantFrom('top' as const, 'middle' as const, 'bottom' as const);
     const coord = fc.integer({ min: 0, max: 4000 }).map((v) => v / 8);
+    const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
     fc.assert(
       fc.property(
         coord,
         coord,
-        coord,
-        coord,
+        fraction,
+        fraction,
         aligns,
         baselines,
         fc.integer({ min: 1, max: 120 }),
-        (ax, ay, bx, by, al, bl, w) => {
+        (ax, ay, fx, fy, al, bl, w) => {
           const space = new LabelSpace();
-          space.claim(textBox(label(ax, ay, 'left', 'top'), 30));
-          const box = textBox(label(bx, by, al, bl), w);
-          if (space.taken(bx, by)) expect(space.claim(box)).toBe(false);
+          const claimed = textBox(label(ax, ay, 'left', 'top'), 30);
+          space.claim(claimed);
+          // The anchor lies inside the claimed box, so it is taken in every case.
+          const bx = claimed.minX + fx * (claimed.maxX - claimed.minX);
+          const by = claimed.minY + fy * (claimed.maxY - claimed.minY);
+          expect(space.taken(bx, by)).toBe(true);
+          expect(space.claim(textBox(label(bx, by, al, bl), w))).toBe(false);
         },
       ),
     );
