@@ -32,6 +32,7 @@ export function newRecord(
     desired: null,
     inFlight: null,
     sent: [],
+    known: [],
     nextSeq: 1,
   };
 }
@@ -148,7 +149,7 @@ export function mergeServer(
 ): { readonly record: OutboxRecord; readonly doc: SyncDoc } {
   const base = { version, doc: server };
   if (record.entries.length === 0 && !record.inFlight) {
-    return { record: { ...record, base, desired: null, sent: [] }, doc: server };
+    return { record: { ...record, base, desired: null, sent: [], known: [] }, doc: server };
   }
   const { doc, renamed } = rebase(
     server,
@@ -156,12 +157,27 @@ export function mergeServer(
     pendingTouched(record),
     record.base?.doc ?? null,
     record.sent,
+    record.known,
   );
   const entries = record.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) }));
-  if (record.inFlight) return { record: { ...record, entries, desired: entries.length ? doc : null }, doc };
+  if (record.inFlight) {
+    // The base waits for the answer, but what the server showed is known from now on: a local edit
+    // of one of its drawings is an edit, not a new drawing that happens to share its id.
+    const inBase = new Set((record.base?.doc.drawings ?? []).map((d) => d.clientObjectId));
+    const seen = server.drawings.map((d) => d.clientObjectId).filter((id) => !inBase.has(id));
+    const known = [...new Set([...record.known, ...seen])];
+    return { record: { ...record, entries, desired: entries.length ? doc : null, known }, doc };
+  }
   const clean = sameDoc(doc, server);
   return {
-    record: { ...record, base, entries: clean ? [] : entries, desired: clean ? null : doc, sent: [] },
+    record: {
+      ...record,
+      base,
+      entries: clean ? [] : entries,
+      desired: clean ? null : doc,
+      sent: [],
+      known: [],
+    },
     doc,
   };
 }

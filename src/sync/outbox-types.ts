@@ -6,7 +6,7 @@ import type { Touched } from './rebase';
 import type { SyncDoc } from './sync-doc';
 
 /** The schema version of outbox records this build writes. */
-export const OUTBOX_SCHEMA_VERSION = 1;
+export const OUTBOX_SCHEMA_VERSION = 2;
 
 /** One local edit waiting for the server; `seq` orders them. */
 export interface OutboxEntry {
@@ -55,6 +55,12 @@ export interface OutboxRecord {
   readonly inFlight: InFlight | null;
   /** Drawings new to the server that unconfirmed requests carried: tells our own lost writes from another client's. */
   readonly sent: readonly Drawing[];
+  /**
+   * Ids of drawings this client has seen on the server beyond its base (merged while a request was
+   * in flight, so the base could not move yet): they are the server's, never a clash with a new
+   * local drawing. Added in schema version 2.
+   */
+  readonly known: readonly string[];
   /** Next entry sequence number; also numbers idempotency keys. */
   readonly nextSeq: number;
 }

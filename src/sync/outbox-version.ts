@@ -12,10 +12,13 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /**
  * Migrations by the version they upgrade from. Version 0 is the unversioned record of turn 2,
- * where `sent` could be missing (records older than the lost-write detection).
+ * where `sent` could be missing (records older than the lost-write detection); version 1 lacks
+ * `known`.
  */
 const MIGRATIONS: Readonly<Record<number, (r: Json) => Json>> = {
   0: (r) => ({ ...r, schemaVersion: 1, sent: Array.isArray(r.sent) ? r.sent : [] }),
+  // 2 remembers drawings seen on the server while a request was in flight (they are not clashes).
+  1: (r) => ({ ...r, schemaVersion: 2, known: [] }),
 };
 
 function check(ok: boolean, where: string, field: string, rule: string): void {
@@ -71,6 +74,12 @@ function checkCurrent(r: Json, where: string): void {
     if (flight.op === 'patch') check(isInt(flight.ifMatch), where, 'inFlight.ifMatch', 'must be an integer');
   }
   check(Array.isArray(r.sent), where, 'sent', 'must be an array');
+  check(
+    Array.isArray(r.known) && (r.known as unknown[]).every((id) => typeof id === 'string'),
+    where,
+    'known',
+    'must be an array of drawing ids',
+  );
   check(isInt(r.nextSeq) && (r.nextSeq as number) >= 1, where, 'nextSeq', 'must be an integer ≥ 1');
 }
 

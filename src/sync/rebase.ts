@@ -74,6 +74,7 @@ export function rebase(
   touched: Touched,
   base: SyncDoc | null = null,
   sent: readonly Drawing[] = [],
+  known: readonly string[] = [],
 ): Rebased {
   const metadata: { -readonly [K in keyof AnalysisMetadata]: AnalysisMetadata[K] } = { ...server.metadata };
   for (const field of touched.metadata) {
@@ -89,7 +90,8 @@ export function rebase(
     if (entry) levels[name] = entry;
   }
 
-  const baseIds = new Set((base?.drawings ?? []).map((d) => d.clientObjectId));
+  // Ids this client knew on the server: its base, plus drawings it merged while a request was in flight.
+  const baseIds = new Set([...(base?.drawings ?? []).map((d) => d.clientObjectId), ...known]);
   const serverIds = new Set(server.drawings.map((d) => d.clientObjectId));
   const used = new Set([...serverIds, ...local.drawings.map((d) => d.clientObjectId)]);
   for (const l of [...Object.values(server.levels), ...Object.values(local.levels)])

@@ -70,9 +70,16 @@ describe('outbox record versions', () => {
       const { record } = fixture(name);
       const decoded = decodeOutboxRecord(record);
       expect(record).not.toHaveProperty('schemaVersion');
-      expect(decoded).toEqual({ ...record, schemaVersion: OUTBOX_SCHEMA_VERSION });
+      // 0 → 1 sets the version (and `sent` where missing), 1 → 2 adds `known`.
+      expect(OUTBOX_SCHEMA_VERSION).toBe(2);
+      expect(decoded).toEqual({ ...record, schemaVersion: 2, known: [] });
     },
   );
+
+  it('migrates a version-1 record by adding an empty `known` list', () => {
+    const v1 = { ...fixture('analysis').record, schemaVersion: 1 };
+    expect(decodeOutboxRecord(v1)).toEqual({ ...v1, schemaVersion: 2, known: [] });
+  });
 
   it('fills the `sent` list that the oldest records lack', () => {
     const { sent: _sent, ...older } = fixture('draft').record;
@@ -90,7 +97,7 @@ describe('outbox record versions', () => {
     const newer = JSON.stringify({ ...fixture('draft').record, schemaVersion: 7 });
     storage.setItem('chartmark-outbox:draft:x', newer);
     await expect(storageOutbox(storage).read('draft:x')).rejects.toThrow(
-      'outbox draft:x: schemaVersion: 7 is newer than this build reads (1); it is kept for a newer build',
+      'outbox draft:x: schemaVersion: 7 is newer than this build reads (2); it is kept for a newer build',
     );
     expect(storage.getItem('chartmark-outbox:draft:x')).toBe(newer);
   });
@@ -105,6 +112,7 @@ describe('outbox record versions', () => {
     [{ nextSeq: 0 }, 'nextSeq: must be an integer ≥ 1'],
     [{ communityId: 5 }, 'communityId: must be a string'],
     [{ schemaVersion: 'one' }, 'schemaVersion: must be an integer ≥ 0 when present'],
+    [{ schemaVersion: 2, known: [1] }, 'known: must be an array of drawing ids'],
   ])('refuses a broken record, naming the field: %j', (patch, message) => {
     expect(() => decodeOutboxRecord({ ...fixture('draft').record, ...patch }, 'r')).toThrow(`r: ${message}`);
   });
