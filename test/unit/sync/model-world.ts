@@ -1,10 +1,13 @@
 // The world of the sync model test: the real reference server in process, a fetch in front of it
-// that injects faults (dropped requests, lost responses, duplicates, 500/503/429, offline), a
-// virtual clock, and an editor + engine pair that a "reload" throws away (the outbox stays).
+// that injects faults (dropped requests, lost responses, duplicates, 500/503/429, commits answered
+// by a 500/504, a reload while a request is on the wire, a concurrent writer that turns the next
+// PATCH into a real 412, offline), a virtual clock, and an editor + engine pair that a "reload"
+// throws away (the outbox stays). It also keeps the oracle: what the user intended, edit by edit.
 import type fc from 'fast-check';
 import type { Editor } from '../../../src/editor/editor-api';
 import { createApiClient } from '../../../src/sync/api-client';
 import { memoryOutbox, type OutboxStore } from '../../../src/sync/outbox';
+import { canonical, docFromDomain, type SyncDoc } from '../../../src/sync/sync-doc';
 import type { SyncEngine } from '../../../src/sync/engine-api';
 import { createSyncEngine } from '../../../src/sync/sync-engine';
 import {
@@ -21,7 +24,105 @@ import {
 } from './harness';
 
 /** A fault applied to the next request the engine sends. */
-export type Fault = 'drop' | 'lose-response' | 'duplicate' | '500' | '503' | '429';
+export type Fault =
+  | 'drop'
+  | 'lose-response'
+  | 'duplicate'
+  | '500'
+  | '503'
+  | '429'
+  /** The server commits the request, then the answer is replaced by a 500 / a gateway's 504. */
+  | 'commit-then-500'
+  | 'commit-then-504'
+  /** The server commits the request while the tab reloads: the answer reaches a disposed engine. */
+  | 'reload-mid-flight'
+  /** Another writer commits just before the request arrives (a PATCH then meets a real 412). */
+  | 'concurrent-write';
+
+/** Every fault kind. */
+export const FAULTS: readonly Fault[] = [
+  'drop',
+  'lose-response',
+  'duplicate',
+  '500',
+  '503',
+  '429',
+  'commit-then-500',
+  'commit-then-504',
+  'reload-mid-flight',
+  'concurrent-write',
+];
+
+/** Document parts the user can edit: drawings by id, the title, the pivot level. */
+type Part = string;
+const titlePart = 'meta:title';
+const pivotPart = 'level:pivot';
+
+/**
+ * The oracle: what the user intended, built from every local edit in order (the editor's document
+ * before and after each command, compared part by part), and what other writers touched.
+ */
+export class Intent {
+  /** Latest intended value of each part the user edited (canonical JSON; null = deleted / cleared). */
+  readonly parts = new Map<Part, string | null>();
+  /** Parts another writer also changed: the last writer there may be either side. */
+  readonly contested = new Set<Part>();
+  /** Drawing ids other writers created. */
+  readonly foreign = new Set<string>();
+  /** Every local edit, in order, for the failure report. */
+  readonly log: string[] = [];
+
+  /** Parts of a document as canonical strings. */
+  static partsOf(doc: SyncDoc): Map<Part, string> {
+    const out = new Map<Part, string>();
+    for (const d of doc.drawings) out.set(d.clientObjectId, canonical(d));
+    out.set(titlePart, canonical(doc.metadata.title));
+    if (doc.levels.pivot) out.set(pivotPart, canonical(doc.levels.pivot));
+    return out;
+  }
+
+  /** Records one local edit from the documents before and after it. */
+  record(what: string, before: SyncDoc, after: SyncDoc): void {
+    const a = Intent.partsOf(before);
+    const b = Intent.partsOf(after);
+    const changed: string[] = [];
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+      if (a.get(key) === b.get(key)) continue;
+      this.parts.set(key, b.get(key) ?? null);
+      changed.push(key);
+    }
+    if (changed.length) this.log.push(`${what}: ${changed.join(', ')}`);
+  }
+
+  /**
+   * What differs between the intent and the server's document: an edit lost, a deleted part
+   * resurrected, or a part nobody wrote. Contested parts may hold either side's value.
+   */
+  differences(server: SyncDoc): string[] {
+    const have = Intent.partsOf(server);
+    const out: string[] = [];
+    const contestedValues = new Set(
+      [...this.contested].map((p) => this.parts.get(p)).filter((v): v is string => typeof v === 'string'),
+    );
+    for (const [part, want] of this.parts) {
+      if (this.contested.has(part)) continue;
+      const got = have.get(part) ?? null;
+      if (got !== want) out.push(`${part}: intended ${want ?? '(absent)'}, server has ${got ?? '(absent)'}`);
+    }
+    for (const d of server.drawings) {
+      const id = d.clientObjectId;
+      if (this.parts.has(id) || this.foreign.has(id) || this.contested.has(id)) continue;
+      // A line renamed because another writer took its id meanwhile: same drawing, new id.
+      const renamedFrom = canonical({ ...d, clientObjectId: undefined });
+      const isRenamed = [...contestedValues].some((v) => {
+        const parsed = JSON.parse(v) as Record<string, unknown>;
+        return canonical({ ...parsed, clientObjectId: undefined }) === renamedFrom;
+      });
+      if (!isRenamed) out.push(`${id}: on the server, never written by anyone`);
+    }
+    return out;
+  }
+}
 
 /** A write the server committed for the engine (2xx, whatever happened to the response afterwards). */
 export interface Commit {
@@ -68,6 +169,12 @@ export class World {
   ready = true;
   reloads = 0;
   otherEdits = 0;
+  /** Faults that met a request (each run must apply at least five). */
+  applied = 0;
+  /** Writes the server committed whose answer the engine never got intact (lost, 5xx, reload). */
+  committedThenFailed = 0;
+  readonly intent = new Intent();
+  private raceSeq = 0;
   private server!: TestServer;
   private engines = 0;
 
@@ -92,6 +199,7 @@ export class World {
     const fault = this.offline ? 'offline' : this.faults.shift();
     if (fault) this.seen.set(fault, (this.seen.get(fault) ?? 0) + 1);
     if (this.offline) throw new TypeError('fetch failed: offline');
+    if (fault) this.applied++;
     switch (fault) {
       case 'drop':
         throw new TypeError('fetch failed: connection reset before the server');
@@ -101,6 +209,9 @@ export class World {
         return envelope(503, 'internal_error', 3);
       case '429':
         return envelope(429, 'rate_limited', 2);
+      case 'concurrent-write':
+        await this.concurrentWrite();
+        break;
       default:
         break;
     }
@@ -110,12 +221,47 @@ export class World {
       const second = await this.deliver(input, init);
       answer = this.seed % 2 === 0 ? first : second;
     }
-    if (fault === 'lose-response')
-      throw new TypeError('fetch failed: connection lost after the server answered');
+    const committed = init.method !== 'GET' && answer.ok;
+    if (fault === 'lose-response' || fault === 'commit-then-500' || fault === 'commit-then-504') {
+      if (committed) this.committedThenFailed++;
+      if (fault === 'lose-response')
+        throw new TypeError('fetch failed: connection lost after the server answered');
+      return fault === 'commit-then-500' ? envelope(500, 'internal_error') : envelope(504, 'gateway_timeout');
+    }
+    if (fault === 'reload-mid-flight') {
+      if (committed) this.committedThenFailed++;
+      this.reload();
+    }
     const status = `${init.method} ${answer.status}`;
     this.seen.set(status, (this.seen.get(status) ?? 0) + 1);
     return answer;
   };
+
+  /** Another writer appends a drawing of its own: the version moves, so an If-Match now fails. */
+  private async concurrentWrite(): Promise<void> {
+    const other = this.direct();
+    const id = (await other.list(COMMUNITY, CHANNEL)).data.analyses[0]?.id;
+    if (!id) return;
+    const clientObjectId = `race_${++this.raceSeq}`;
+    this.intent.foreign.add(clientObjectId);
+    await other.append(id, {
+      sender: 'racer@example.com',
+      drawings: [
+        {
+          type: 'HORIZONTAL_LINE',
+          clientObjectId,
+          points: [{ time: '2026-01-08T07:00:00Z', price: 130 + this.raceSeq }],
+        },
+      ],
+    });
+  }
+
+  /** Runs one local edit of the user and records it in the intent. */
+  userEdit(what: string, edit: (editor: Editor) => void): void {
+    const before = docFromDomain(this.editor.getState());
+    edit(this.editor);
+    this.intent.record(what, before, docFromDomain(this.editor.getState()));
+  }
 
   private async deliver(input: string, init: RequestInit): Promise<Response> {
     const res = await this.server.fetch(input, init);
@@ -198,10 +344,26 @@ export class World {
     return createApiClient({ baseUrl: BASE_URL, apiKey: this.server.apiKey, fetch: this.server.fetch });
   }
 
-  /** Ends faults and offline time, then runs the engine and the scheduler until everything is quiet. */
+  /**
+   * Applies every fault still queued (a user edit per round gives them requests to meet, so none is
+   * wiped unapplied), ends offline time, then runs the engine and the scheduler until everything
+   * is quiet.
+   */
   async heal(maxSteps = 3000): Promise<void> {
-    this.faults.length = 0;
     this.offline = false;
+    for (let round = 0; this.faults.length > 0; round++) {
+      if (round >= 40) throw new Error(`heal: ${this.faults.length} queued faults never met a request`);
+      await this.quiet(maxSteps);
+      if (this.faults.length === 0) break;
+      this.userEdit(`Title(heal ${round})`, (e) =>
+        e.setMetadata({ title: `Healing ${this.seed % 1000} ${round}` }),
+      );
+      this.engine.flush();
+    }
+    await this.quiet(maxSteps);
+  }
+
+  private async quiet(maxSteps: number): Promise<void> {
     for (let step = 0; step < maxSteps; step++) {
       // Never await the engine itself here: its request may be waiting on the scheduler.
       await this.scheduler.waitAll();
