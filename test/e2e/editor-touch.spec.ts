@@ -51,8 +51,8 @@ test.describe('touch', () => {
     const p = await toPage(page, t('2026-01-12T10:00:00Z'), 1.355);
     const before = await visibleRange(page);
     await touch('touchStart', p.x, p.y);
-    await page.waitForTimeout(700);
-    expect(await selection(page)).toEqual(['target']);
+    // The long press selects once its hold time has passed: poll for the selection, no fixed wait.
+    await expect.poll(() => selection(page), { timeout: 5000 }).toEqual(['target']);
     for (let i = 1; i <= 10; i++) await touch('touchMove', p.x, p.y + 5 * i);
     await touch('touchEnd', p.x, p.y + 50);
     await nextFrames(page);

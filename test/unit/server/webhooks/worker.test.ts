@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
 import { addWebhook, disableWebhook } from '../../../../src/server/webhooks/endpoints';
 import { verifyWebhookSignature } from '../../../../src/server/webhooks/signature';
@@ -267,15 +267,24 @@ describe('webhook worker', () => {
   it('delivers on its own timer and stops cleanly', async () => {
     await addWebhook(storage, { communityId: COMMUNITY, url: receiver.url });
     await writeEvent(storage, { analysisId: A, event: 'create_analysis', at: Date.now() });
-    const w = startWebhookWorker({ storage, intervalMs: 10, allowPrivateAddresses: true });
-    worker = w;
-    for (let i = 0; i < 200 && receiver.received.length === 0; i++)
-      await new Promise((r) => setTimeout(r, 10));
-    await w.stop();
-    expect(events(receiver)).toEqual(['create_analysis:']);
-    await writeEvent(storage, { analysisId: A, event: 'delete_analysis', at: Date.now() });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(receiver.received).toHaveLength(1);
+    const started = vi.spyOn(globalThis, 'setInterval');
+    const cleared = vi.spyOn(globalThis, 'clearInterval');
+    try {
+      const w = startWebhookWorker({ storage, intervalMs: 10, allowPrivateAddresses: true });
+      worker = w;
+      const timer = started.mock.results.at(-1)?.value;
+      // Nothing but the worker's own timer can deliver: poll for the delivery, no drain() here.
+      await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 5000, interval: 10 });
+      await w.stop();
+      expect(events(receiver)).toEqual(['create_analysis:']);
+      // Stopped cleanly: its one timer is cleared, so no later event can be delivered by it.
+      expect(started).toHaveBeenCalledTimes(1);
+      expect(cleared).toHaveBeenCalledWith(timer);
+      expect(await w.pending()).toBe(0);
+    } finally {
+      started.mockRestore();
+      cleared.mockRestore();
+    }
   });
 
   it('rejects a non-http URL and a bad community id, naming the field', async () => {
