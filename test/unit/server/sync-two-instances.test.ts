@@ -50,11 +50,16 @@ vi.mock('../sync/harness', async (importOriginal) => {
 
 // model.test reads its run count when loaded; restore the variable so that a later test file in
 // the same worker process still gets the sync helper's default.
-const runs = process.env.SYNC_MODEL_RUNS;
+const saved = { runs: process.env.SYNC_MODEL_RUNS, fresh: process.env.SYNC_MODEL_FRESH_RUNS };
 process.env.SYNC_MODEL_RUNS = process.env.SYNC_TWO_INSTANCES_RUNS ?? '50';
+process.env.SYNC_MODEL_FRESH_RUNS = process.env.SYNC_TWO_INSTANCES_FRESH_RUNS ?? '20';
+const restore = (name: string, value: string | undefined) => {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+};
 try {
   await import('../sync/model.test');
 } finally {
-  if (runs === undefined) delete process.env.SYNC_MODEL_RUNS;
-  else process.env.SYNC_MODEL_RUNS = runs;
+  restore('SYNC_MODEL_RUNS', saved.runs);
+  restore('SYNC_MODEL_FRESH_RUNS', saved.fresh);
 }
