@@ -29,6 +29,8 @@ export default defineConfig({
     {
       command: `node scripts/start.mjs --port ${SYNC_PORT} --db :memory:`,
       url: `http://127.0.0.1:${SYNC_PORT}/demo/config.json`,
+      // The vite page is another origin: the cross-origin spec syncs from it (spec §5.2).
+      env: { CHARTMARK_CORS_ORIGINS: `http://127.0.0.1:${PORT}` },
       reuseExistingServer: false,
       timeout: 120_000,
     },

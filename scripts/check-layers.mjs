@@ -27,7 +27,7 @@ export const RULES = {
   elements: [['embed', 'core'], []],
   server: [
     ['core', 'schema', 'svg'],
-    ['hono', '@hono/', 'better-sqlite3', 'pg', '@electric-sql/', 'zod', 'node:'],
+    ['hono', '@hono/', 'better-sqlite3', 'pg', '@electric-sql/', 'zod', 'jose', 'node:'],
   ],
 };
 

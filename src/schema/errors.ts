@@ -15,9 +15,14 @@ export const ERROR_STATUS = {
   level_order: 400,
   unknown_reference: 400,
   too_many_drawings: 400,
+  body_too_complex: 400,
+  duplicate_key: 400,
+  idempotency_key_conflict: 400,
   unauthorized: 401,
   forbidden: 403,
+  sender_mismatch: 403,
   not_found: 404,
+  method_not_allowed: 405,
   duplicate_client_object_id: 409,
   idempotency_key_in_flight: 409,
   version_mismatch: 412,
@@ -26,6 +31,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 } as const;
 /** A top-level error code. */
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -63,9 +69,14 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   level_order: 'Levels must satisfy support < pivot < resistance',
   unknown_reference: 'A reference names no drawing or level of this analysis',
   too_many_drawings: 'Too many drawings',
+  body_too_complex: 'Request body is nested too deeply or holds too many values',
+  duplicate_key: 'Request body repeats a key inside one object',
+  idempotency_key_conflict: 'The Idempotency-Key header and the body idempotencyKey differ',
   unauthorized: 'Unauthorized',
   forbidden: 'Forbidden',
+  sender_mismatch: 'sender must be the sender the token was issued for',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed on this path',
   duplicate_client_object_id: 'clientObjectId already used in this analysis',
   idempotency_key_in_flight: 'A request with this idempotency key is still running',
   version_mismatch: 'The analysis has changed since the given version',
@@ -74,6 +85,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   idempotency_key_reused: 'Idempotency key reused with a different body',
   rate_limited: 'Too many requests',
   internal_error: 'Internal error',
+  unavailable: 'Service unavailable',
 };
 
 /** `['drawings', 2, 'points']` → `drawings[2].points` (the empty path is `root`). */

@@ -36,6 +36,7 @@ export {
 } from './metadata';
 export { REFERENCE_FIELDS } from './cross-checks';
 export { AppendDrawingsRequest, CreateAnalysisRequest, UpdateAnalysisRequest } from './requests';
+export { CreateTokenRequest, CreateTokenResponse, PermissionName, TOKEN_TTL } from './tokens';
 export {
   AnalysisDetail,
   AnalysisStatus,

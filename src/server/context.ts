@@ -5,7 +5,9 @@ import type { ZodType } from 'zod';
 import { toErrorEnvelope } from '../schema/errors';
 import { MAX_BODY_BYTES, OBJECT_ID_PATTERN } from '../schema/limits';
 import { ApiError } from './api-error';
-import { type AuthFailure, authenticate, covers, hasPermission, type Permission } from './auth/keys';
+import { covers, hasPermission, type Permission } from './auth/keys';
+import { authenticatePrincipal, type Principal, type PrincipalFailure } from './auth/principal';
+import { TOKEN_SECRET_ENV, tokenSecret } from './auth/tokens';
 import { readJsonBody } from './body';
 import { createIdGenerator } from './ids';
 import {
@@ -13,8 +15,9 @@ import {
   DEFAULT_WRITE_RATE_LIMIT,
   type RateLimiter,
   type RateLimitOptions,
+  rateLimitHeaders,
 } from './rate-limit';
-import type { AnalysisRow, ApiKeyRow, Storage } from './storage/storage';
+import type { AnalysisRow, Storage } from './storage/storage';
 
 /** Dependencies of `createApp`. */
 export interface AppDeps {
@@ -29,6 +32,15 @@ export interface AppDeps {
   readonly newId?: () => string;
   /** Largest request body in bytes. Defaults to MAX_BODY_BYTES (1 MiB). */
   readonly maxBodyBytes?: number;
+  /**
+   * Secret that signs browser tokens (≥ 32 characters), the same on every instance. Defaults to
+   * env CHARTMARK_TOKEN_SECRET, else a random secret of this process (tokens then work only here).
+   */
+  readonly tokenSecret?: string;
+  /** Origins allowed by CORS (spec §5.2). Defaults to env CHARTMARK_CORS_ORIGINS (comma list), else none. */
+  readonly corsOrigins?: readonly string[];
+  /** `frame-ancestors` of HTML pages. Defaults to env CHARTMARK_FRAME_ANCESTORS, else 'none'. */
+  readonly frameAncestors?: string;
 }
 
 /** Dependencies with defaults filled in. */
@@ -39,6 +51,9 @@ export interface ServerContext {
   readonly logger: (line: string) => void;
   readonly newId: () => string;
   readonly maxBodyBytes: number;
+  readonly tokenSecret: Uint8Array;
+  /** Headers a route decided for its answer, kept here so error answers carry them too. */
+  readonly answerHeaders: WeakMap<Request, Record<string, string>>;
 }
 
 /** Fills in the defaults. */
@@ -51,7 +66,18 @@ export function serverContext(deps: AppDeps): ServerContext {
     logger: deps.logger ?? ((line) => console.error(line)),
     newId: deps.newId ?? createIdGenerator(now),
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+    tokenSecret: tokenSecret(deps.tokenSecret ?? process.env[TOKEN_SECRET_ENV]).secret,
+    answerHeaders: new WeakMap(),
   };
+}
+
+/** Adds headers to the answer of `request`, whether it succeeds or fails. */
+export function addAnswerHeaders(
+  ctx: ServerContext,
+  request: Request,
+  headers: Record<string, string>,
+): void {
+  ctx.answerHeaders.set(request, { ...ctx.answerHeaders.get(request), ...headers });
 }
 
 /** A JSON response; bodies given as text are sent as they are (idempotent replays). */
@@ -66,19 +92,27 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export const etag = (version: number): string => `"${version}"`;
 
 /** Why each authentication failure is refused, for the 401 message. */
-const UNAUTHORIZED: Record<AuthFailure, string> = {
+const UNAUTHORIZED: Record<PrincipalFailure, string> = {
   missing: 'Authorization header is missing',
-  malformed: 'Authorization must be "Bearer <apiKey>"',
+  malformed: 'Authorization must be "Bearer <apiKey or token>"',
   unknown: 'API key is not valid',
   expired: 'API key has expired',
   revoked: 'API key has been revoked',
+  token_invalid: 'Token is not valid',
+  token_expired: 'Token has expired',
+  token_key_revoked: 'The API key that issued this token is revoked or expired',
 };
 
-/** 401 unless the Authorization header carries a live key. */
-async function requireKey(ctx: ServerContext, request: Request, now: number): Promise<ApiKeyRow> {
-  const result = await authenticate(ctx.storage, request.headers.get('authorization') ?? undefined, now);
+/** 401 unless the Authorization header carries a live key or token. */
+export async function requirePrincipal(
+  ctx: ServerContext,
+  request: Request,
+  now: number,
+): Promise<Principal> {
+  const header = request.headers.get('authorization') ?? undefined;
+  const result = await authenticatePrincipal(ctx.storage, ctx.tokenSecret, header, now);
   if (!result.ok) throw new ApiError('unauthorized', UNAUTHORIZED[result.reason]);
-  return result.key;
+  return result.principal;
 }
 
 /** 400 invalid_id unless every named path parameter is an ObjectId. */
@@ -92,7 +126,7 @@ function requireIds(params: Record<string, string>): void {
 
 /** 403 unless the key has the permission (and covers the community/channel, when given). */
 function requireAccess(
-  key: ApiKeyRow,
+  key: Principal,
   permission: Permission,
   communityId?: string,
   channelId?: string,
@@ -104,25 +138,42 @@ function requireAccess(
   }
 }
 
-/** 429 when the key has spent its write tokens. */
-function requireRate(ctx: ServerContext, key: ApiKeyRow, now: number): void {
-  const decision = ctx.limiter?.take(key.id, now);
-  if (decision && !decision.ok) {
+/** Spends one of the caller's write tokens; 429 when none is left. Sets the RateLimit headers. */
+export function requireRate(ctx: ServerContext, request: Request, principal: Principal, now: number): void {
+  if (!ctx.limiter) return;
+  const decision = ctx.limiter.take(principal.rateKey, now);
+  addAnswerHeaders(ctx, request, rateLimitHeaders(ctx.limiter, decision));
+  if (!decision.ok) {
     throw new ApiError('rate_limited', `Too many writes; retry after ${decision.retryAfterSeconds} s`, {
       headers: { 'retry-after': String(decision.retryAfterSeconds) },
     });
   }
 }
 
-/** Reads the body and validates it with a schema; 415/413/400 as the checks fail. */
-export async function readBody<T>(
+/** 403 sender_mismatch when a token's request body names another sender (spec §5.1). */
+export function requireSender(principal: Principal, sender: string): void {
+  if (principal.sender !== null && principal.sender !== sender) {
+    throw new ApiError(
+      'sender_mismatch',
+      `sender: must be "${principal.sender}", the sender this token was issued for`,
+    );
+  }
+}
+
+/**
+ * Reads the body and validates it with a schema; 415/413/400 as the checks fail, then 403
+ * sender_mismatch when a token's caller writes as someone else.
+ */
+export async function readBody<T extends { readonly sender: string }>(
   ctx: ServerContext,
   request: Request,
   schema: ZodType<T>,
+  principal: Principal,
 ): Promise<{ raw: unknown; body: T }> {
   const raw = await readJsonBody(request, ctx.maxBodyBytes);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw ApiError.of(toErrorEnvelope(parsed.error));
+  requireSender(principal, parsed.data.sender);
   return { raw, body: parsed.data };
 }
 
@@ -133,26 +184,27 @@ export type RouteIds =
 
 /**
  * The checks every API route runs first, in one fixed order: 401 key, 400 ids, 403 permission
- * (and community/channel scope), then 429 for writes (reads take no rate token). Returns the
- * clock reading the request runs at and the caller's key.
+ * (and community/channel scope), then 429 for writes and other `limited` routes (reads take no
+ * rate token). Returns the clock reading the request runs at and the caller (a key or a token).
  */
 export async function admit(
   ctx: ServerContext,
   request: Request,
   permission: Permission,
   ids: RouteIds,
-): Promise<{ readonly now: number; readonly key: ApiKeyRow }> {
+  limited: boolean = permission === 'analysis:write',
+): Promise<{ readonly now: number; readonly key: Principal }> {
   const now = ctx.now();
-  const key = await requireKey(ctx, request, now);
+  const key = await requirePrincipal(ctx, request, now);
   requireIds(ids);
   if ('communityId' in ids) requireAccess(key, permission, ids.communityId, ids.channelId);
   else requireAccess(key, permission);
-  if (permission === 'analysis:write') requireRate(ctx, key, now);
+  if (limited) requireRate(ctx, request, key, now);
   return { now, key };
 }
 
 /** 404 (the same body whether missing or in another community); 403 for a channel not covered. */
-export function requireVisible(row: AnalysisRow | null, key: ApiKeyRow): AnalysisRow {
+export function requireVisible(row: AnalysisRow | null, key: Principal): AnalysisRow {
   if (row === null || row.communityId !== key.communityId)
     throw new ApiError('not_found', 'Analysis not found');
   if (!covers(key, row.communityId, row.channelId)) {

@@ -114,8 +114,15 @@ export type {
   ServeOptions,
 } from './serve';
 export { demoKeyFile, RATE_LIMIT_SCOPE, startPostgresServer, startServer } from './serve';
-export type { DemoConfig, EnsureDemoOptions, RequestTarget } from './seed';
-export { ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
+export type { DemoConfig, EnsureDemoOptions, PublicDemoConfig, RequestTarget } from './seed';
+export {
+  DEMO_SENDER,
+  DEMO_TOKEN_PATH,
+  demoToken,
+  ensureDemo,
+  publicDemoConfig,
+  SAMPLE_ANALYSIS_FILE,
+} from './seed';
 export type { StaticHandler } from './static-files';
 export { CONTENT_TYPES, serveStaticFiles } from './static-files';
 export type { CliCommand } from './cli/args';

@@ -7,7 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createIdGenerator } from './ids';
-import { type DemoConfig, ensureDemo, SAMPLE_ANALYSIS_FILE } from './seed';
+import {
+  DEMO_TOKEN_PATH,
+  type DemoConfig,
+  demoToken,
+  ensureDemo,
+  publicDemoConfig,
+  SAMPLE_ANALYSIS_FILE,
+} from './seed';
 import { serveStaticFiles } from './static-files';
 import type { Storage } from './storage/storage';
 import type { WebhookQueue, WebhookWorker } from './webhooks/worker';
@@ -97,9 +104,14 @@ function handler<Q extends WebhookQueue>(o: ListenOptions<Q>, demo: () => DemoCo
     const path = new URL(req.url).pathname;
     const config = demo();
     if (config && path === '/demo/config.json' && (req.method === 'GET' || req.method === 'HEAD'))
-      return new Response(req.method === 'HEAD' ? null : JSON.stringify(config), {
-        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      return new Response(req.method === 'HEAD' ? null : JSON.stringify(publicDemoConfig(config)), {
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
       });
+    if (config && path === DEMO_TOKEN_PATH && req.method === 'POST') return demoToken(o.app, config);
     if (files && !API_PATHS.test(path)) {
       const file = await files(req);
       if (file) return file;

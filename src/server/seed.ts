@@ -7,12 +7,52 @@ import { OBJECT_ID_PATTERN } from '../schema/limits';
 import { createApiKey, hashApiKey } from './auth/keys';
 import type { Storage } from './storage/storage';
 
-/** What `GET /demo/config.json` serves in demo mode. */
+/** The demo key and ids, as kept in the key file; only the server side ever reads `apiKey`. */
 export interface DemoConfig {
   readonly apiKey: string;
   readonly communityId: string;
   readonly channelId: string;
   readonly sampleAnalysisId: string;
+}
+
+/** The user the demo page acts as. */
+export const DEMO_SENDER = 'demo@chartmark.dev';
+/** Where the demo page gets its browser token (spec §5.1), from the server that holds the key. */
+export const DEMO_TOKEN_PATH = '/demo/token';
+
+/** What `GET /demo/config.json` serves in demo mode. */
+export interface PublicDemoConfig {
+  readonly communityId: string;
+  readonly channelId: string;
+  readonly sampleAnalysisId: string;
+  readonly sender: string;
+  readonly tokenUrl: string;
+  /** Kept only until the demo page uses `tokenUrl`; a page must never hold a key (spec §5.1). */
+  readonly apiKey: string;
+}
+
+/** The page's view of the demo configuration. */
+export function publicDemoConfig(config: DemoConfig): PublicDemoConfig {
+  const { apiKey, communityId, channelId, sampleAnalysisId } = config;
+  return { communityId, channelId, sampleAnalysisId, sender: DEMO_SENDER, tokenUrl: DEMO_TOKEN_PATH, apiKey };
+}
+
+/**
+ * `POST /demo/token`: the demo server plays the community's own server, trading its key for a
+ * read+write token of the demo sender on the demo channel through the real token route.
+ */
+export function demoToken(app: RequestTarget, config: DemoConfig): Promise<Response> {
+  return Promise.resolve(
+    app.request('/v1/auth/tokens', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        sender: DEMO_SENDER,
+        permissions: ['analysis:read', 'analysis:write'],
+        channelIds: [config.channelId],
+      }),
+    }),
+  );
 }
 
 /** Where the sample analysis lives in the repository (a copy of the spec's create example). */

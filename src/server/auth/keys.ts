@@ -79,15 +79,27 @@ export type AuthResult =
   | { readonly ok: true; readonly key: ApiKeyRow }
   | { readonly ok: false; readonly reason: AuthFailure };
 
+/** The credential of an Authorization header value, or why there is none. */
+export function parseBearer(
+  header: string | undefined,
+):
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly reason: 'missing' | 'malformed' } {
+  if (header === undefined || header === '') return { ok: false, reason: 'missing' };
+  const value = BEARER.exec(header)?.[1];
+  return value === undefined ? { ok: false, reason: 'malformed' } : { ok: true, value };
+}
+
 /** Checks an Authorization header value at time `now` (unix ms). */
 export async function authenticate(
   storage: Storage,
   header: string | undefined,
   now: number,
 ): Promise<AuthResult> {
-  if (header === undefined || header === '') return { ok: false, reason: 'missing' };
-  const key = BEARER.exec(header)?.[1];
-  if (key === undefined || !KEY_PATTERN.test(key)) return { ok: false, reason: 'malformed' };
+  const bearer = parseBearer(header);
+  if (!bearer.ok) return bearer;
+  const key = bearer.value;
+  if (!KEY_PATTERN.test(key)) return { ok: false, reason: 'malformed' };
   const hash = hashApiKey(key);
   const row = await storage.findApiKeyByHash(hash);
   // The lookup is by hash already; the constant-time compare keeps the final decision free of
@@ -100,13 +112,16 @@ export async function authenticate(
   return { ok: true, key: row };
 }
 
+/** The part of a key (or of a token's principal) that scopes what it may do. */
+export type Scope = Pick<ApiKeyRow, 'communityId' | 'channelIds' | 'permissions'>;
+
 /** Whether the key may act in this community and (when given) channel. */
-export function covers(key: ApiKeyRow, communityId: string, channelId?: string): boolean {
+export function covers(key: Scope, communityId: string, channelId?: string): boolean {
   if (key.communityId !== communityId) return false;
   return channelId === undefined || key.channelIds === null || key.channelIds.includes(channelId);
 }
 
 /** Whether the key carries the permission. */
-export function hasPermission(key: ApiKeyRow, permission: Permission): boolean {
+export function hasPermission(key: Scope, permission: Permission): boolean {
   return key.permissions.includes(permission);
 }

@@ -24,7 +24,7 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   app.patch(PATH, async (c) => {
     const analysisId = c.req.param('analysisId');
     const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { analysisId });
-    const { body } = await readBody(ctx, c.req.raw, UpdateAnalysisRequest);
+    const { body } = await readBody(ctx, c.req.raw, UpdateAnalysisRequest, key);
     const ifMatch = c.req.header('if-match') ?? null;
     const result = await ctx.storage.atomically({ analysisId, communityId: key.communityId }, (snap) => {
       const row = requireVisible(snap.analysis, key);

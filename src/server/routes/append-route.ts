@@ -7,7 +7,7 @@ import { ApiError } from '../api-error';
 import { applyAppend } from '../analysis/append';
 import { toDetailJson } from '../analysis/detail';
 import { documentOf, rowOf } from '../analysis/document';
-import { admit, etag, requireIfMatch, requireVisible, type ServerContext } from '../context';
+import { admit, etag, requireIfMatch, requireSender, requireVisible, type ServerContext } from '../context';
 import { readJsonBody } from '../body';
 import { runIdempotent } from './idempotent';
 
@@ -27,6 +27,7 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
         : ApiError.of(envelope);
     }
     const body = parsed.data;
+    requireSender(key, body.sender);
     const ifMatch = c.req.header('if-match') ?? null;
     const request = {
       communityId: key.communityId,

@@ -18,8 +18,8 @@ export function channelRoutes(app: Hono, ctx: ServerContext): void {
   app.post(PATH, async (c) => {
     const communityId = c.req.param('communityId');
     const channelId = c.req.param('channelId');
-    const { now } = await admit(ctx, c.req.raw, 'analysis:write', { communityId, channelId });
-    const { raw, body } = await readBody(ctx, c.req.raw, CreateAnalysisRequest);
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:write', { communityId, channelId });
+    const { raw, body } = await readBody(ctx, c.req.raw, CreateAnalysisRequest, key);
     const request = {
       communityId,
       idempotencyKey: body.idempotencyKey,

@@ -150,6 +150,8 @@ export interface Storage {
   listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisListRow[] }>;
   insertApiKey(row: ApiKeyRow): Promise<void>;
   findApiKeyByHash(hash: string): Promise<ApiKeyRow | null>;
+  /** The key with this id (browser tokens name the key that issued them), or null. */
+  findApiKeyById(id: string): Promise<ApiKeyRow | null>;
   /** Marks the key revoked at `at`; false when no such unrevoked key exists. */
   revokeApiKeyByHash(hash: string, at: number): Promise<boolean>;
   /** Outbox events with seq > afterSeq, in seq order. */

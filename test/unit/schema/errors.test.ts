@@ -158,7 +158,7 @@ describe('errorEnvelope and statuses', () => {
   });
 
   it('maps every code of the spec table to its status', () => {
-    expect(Object.keys(ERROR_STATUS)).toHaveLength(20);
+    expect(Object.keys(ERROR_STATUS)).toHaveLength(26);
     expect(
       [
         'validation_failed',
@@ -172,8 +172,14 @@ describe('errorEnvelope and statuses', () => {
         'idempotency_key_reused',
         'rate_limited',
         'internal_error',
+        'body_too_complex',
+        'duplicate_key',
+        'idempotency_key_conflict',
+        'sender_mismatch',
+        'method_not_allowed',
+        'unavailable',
       ].map((c) => errorStatus(c as keyof typeof ERROR_STATUS)),
-    ).toEqual([400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 500]);
+    ).toEqual([400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 500, 400, 400, 400, 403, 405, 503]);
   });
 
   it('formats paths as field access', () => {

@@ -142,7 +142,7 @@ describe('auth matrix', () => {
     }
     expect(messages).toEqual([
       'Authorization header is missing',
-      'Authorization must be "Bearer <apiKey>"',
+      'Authorization must be "Bearer <apiKey or token>"',
       'API key is not valid',
       'API key has expired',
       'API key has been revoked',

@@ -171,12 +171,11 @@ describe('paths, queries and routes', () => {
     }
   });
 
-  it('unknown routes and methods answer 404 in the envelope', async () => {
+  it('unknown routes answer 404 in the envelope', async () => {
     h = await harness();
     for (const [method, path] of [
       ['GET', '/nope'],
-      ['PUT', '/v1/analysis/6502c9e514a3e564c5c09c0a'],
-      ['GET', '/v1/analysis/6502c9e514a3e564c5c09c0a/drawings'],
+      ['PUT', '/v1/analysis/6502c9e514a3e564c5c09c0a/nope'],
       ['GET', '/apis/nope'],
     ]) {
       const res = await h.call(method!, path!);

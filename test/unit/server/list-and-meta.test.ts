@@ -134,7 +134,10 @@ describe('health and OpenAPI', () => {
   it('answers /health without a key', async () => {
     h = await harness();
     const res = await h.call('GET', '/health', { key: null });
-    expect([res.status, await res.json()]).toEqual([200, { status: 'success', data: { ok: true } }]);
+    expect([res.status, await res.json()]).toEqual([
+      200,
+      { status: 'success', message: 'Server is up', data: { ok: true } },
+    ]);
   });
 
   it('serves the OpenAPI document of the schemas without a key', async () => {

@@ -42,13 +42,24 @@ describe('startServer', () => {
     const first = await start({ port: 0, dbPath: site.dbPath, demoDir: site.demoDir, demo: true });
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(first.demoCreated).toBe(true);
-    const config = (await (await fetch(`${first.url}/demo/config.json`)).json()) as Record<string, string>;
-    expect(config).toEqual(first.demo);
-    expect(Object.keys(config)).toEqual(['apiKey', 'communityId', 'channelId', 'sampleAnalysisId']);
+    const config = first.demo!;
+    const served = (await (await fetch(`${first.url}/demo/config.json`)).json()) as Record<string, string>;
+    const { apiKey: _key, ...ids } = config;
+    expect(served).toMatchObject({ ...ids, sender: 'demo@chartmark.dev', tokenUrl: '/demo/token' });
     expect(JSON.parse(readFileSync(join(site.dir, 'data', 'demo-key.json'), 'utf8'))).toEqual(config);
 
+    // The page's token: the demo sender, read+write, the demo channel only (spec §5.1).
+    const minted = await fetch(`${first.url}/demo/token`, { method: 'POST' });
+    expect(minted.status).toBe(201);
+    const grant = ((await minted.json()) as { data: Record<string, unknown> }).data;
+    expect(grant).toMatchObject({
+      sender: 'demo@chartmark.dev',
+      permissions: ['analysis:read', 'analysis:write'],
+      communityId: config.communityId,
+      channelIds: [config.channelId],
+    });
     const res = await fetch(`${first.url}/v1/analysis/${config.sampleAnalysisId}`, {
-      headers: { authorization: `Bearer ${config.apiKey}` },
+      headers: { authorization: `Bearer ${grant.token as string}` },
     });
     expect(res.status).toBe(200);
     const detail = (await res.json()) as {

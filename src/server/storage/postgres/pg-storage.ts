@@ -183,6 +183,11 @@ export async function openPostgresStorage(
         const r = await s.query('SELECT * FROM api_keys WHERE hash = $1', [hash]);
         return r.rows[0] ? apiKeyFromColumns(numericColumns<ApiKeyColumns>(r.rows[0])) : null;
       }),
+    findApiKeyById: (id) =>
+      one(async (s) => {
+        const r = await s.query('SELECT * FROM api_keys WHERE id = $1', [id]);
+        return r.rows[0] ? apiKeyFromColumns(numericColumns<ApiKeyColumns>(r.rows[0])) : null;
+      }),
     revokeApiKeyByHash: (hash, at) =>
       one(
         async (s) =>

@@ -108,6 +108,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         'created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     findKey: db.prepare('SELECT * FROM api_keys WHERE hash = ?'),
+    findKeyById: db.prepare('SELECT * FROM api_keys WHERE id = ?'),
     revokeKey: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL'),
   };
 
@@ -200,6 +201,11 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     findApiKeyByHash: (hash) =>
       later(() => {
         const c = st.findKey.get(hash) as ApiKeyColumns | undefined;
+        return c ? apiKeyFromColumns(c) : null;
+      }),
+    findApiKeyById: (id) =>
+      later(() => {
+        const c = st.findKeyById.get(id) as ApiKeyColumns | undefined;
         return c ? apiKeyFromColumns(c) : null;
       }),
     revokeApiKeyByHash: (hash, at) => later(() => st.revokeKey.run(at, hash).changes === 1),
