@@ -27,10 +27,9 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node scripts/start.mjs --port ${SYNC_PORT} --db :memory:`,
-      url: `http://127.0.0.1:${SYNC_PORT}/demo/config.json`,
       // The vite page is another origin: the cross-origin spec syncs from it (spec §5.2).
-      env: { CHARTMARK_CORS_ORIGINS: `http://127.0.0.1:${PORT}` },
+      command: `CHARTMARK_CORS_ORIGINS=http://127.0.0.1:${PORT} node scripts/start.mjs --port ${SYNC_PORT} --db :memory:`,
+      url: `http://127.0.0.1:${SYNC_PORT}/demo/config.json`,
       reuseExistingServer: false,
       timeout: 120_000,
     },
