@@ -126,6 +126,21 @@ describe('skips', () => {
     expect(refused.map((t) => t.name)).toEqual(['storage contract on postgres > lists', 'editor > draws']);
   });
 
+  it('the real list allows the PostgreSQL suites to skip only while TEST_DATABASE_URL is unset', () => {
+    const list = JSON.parse(readFileSync('test/allowed-skips.json', 'utf8'));
+    const pg = [
+      'storage contract on postgres > lists',
+      'CLI commands on PostgreSQL > migrate',
+      'openStorage > on the real PostgreSQL (TEST_DATABASE_URL) > opens',
+    ].map((name) => ({ name, outcome: 'skipped' as const }));
+    const other = [{ name: 'storage contract on pglite > lists', outcome: 'skipped' as const }];
+    expect(judgeSkips([...pg, ...other], list, {}).refused).toEqual(other);
+    expect(judgeSkips([...pg, ...other], list, { TEST_DATABASE_URL: 'postgres://x' }).refused).toEqual([
+      ...pg,
+      ...other,
+    ]);
+  });
+
   it('every allowance in test/allowed-skips.json has a pattern that compiles and a reason', () => {
     const list = JSON.parse(readFileSync('test/allowed-skips.json', 'utf8')) as {
       pattern: string;
