@@ -1,103 +1,181 @@
-// Bundle budget (issue 6): library builds of two entries with lightweight-charts and konva
-// external, printing minified and gzip sizes, failing when one is over its budget.
-//   read-only = core + svg + view (chart, reference text)  ≤ 20 kB gzip
-//   editor    = core + editor + konva overlay (+ chart)     ≤ 40 kB gzip
-// Each entry re-exports the whole public surface of its top layers; core comes in as far as those
-// layers use it (an app never ships the editor's hit-testing in a read-only post). The full-core
-// figure is printed too, for information. Usage:
-//   node scripts/bundle-budget.mjs [--read-only=KB] [--editor=KB]
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Bundle budgets, measured as a consumer measures them: small apps that import the *built*
+// package through its `exports` (never src/), bundled by Vite with everything inside and minified;
+// sizes are gzip (level 9) in kB of 1,000 bytes.
+//   editor  the editor embed (`mountAnalysisEditor` from `chartmark`), over a bare lightweight-charts page  ≤ 60
+//   view    the read-only view (`mountAnalysisView` from `chartmark/view`), over the same bare page        ≤ 12
+//   svg     the SVG renderer alone (`renderAnalysisSvg` from `chartmark/svg`)                               ≤ 12
+//   schema  the schema alone (the three request schemas and the error envelope from `chartmark/schema`)    ≤ 25
+// "Over a bare page" is the page's gzip minus the gzip of the same page without chartmark: what an
+// app that already shows a lightweight-charts chart pays. Each app also must not contain the
+// packages its part has no use for (a post's view never ships konva, zod or immer).
+// Usage:
+//   node scripts/bundle-budget.mjs [--app=DIR] [--editor=KB] [--view=KB] [--svg=KB] [--schema=KB]
+// --app: a consumer project with chartmark and its peers installed (the consumer test passes its
+// own); without it, the repository's build (`npm run build` first) is linked into a temporary one.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const EXTERNAL = ['lightweight-charts', 'konva', /^konva\//, 'fancy-canvas'];
 
 /** Budgets in kB (1,000 bytes) of gzip. */
-export const BUDGETS = { 'read-only': 20, editor: 40 };
+export const BUDGETS = { editor: 60, view: 12, svg: 12, schema: 25 };
 
-/** Packages the read-only bundle must not contain or import (design: small bundle for posts). */
-const READ_ONLY_FORBIDDEN = ['konva', 'zod', 'immer'];
+const BARE = `import { CandlestickSeries, createChart } from 'lightweight-charts';
+const chart = createChart(document.body);
+const series = chart.addSeries(CandlestickSeries);
+series.setData([{ time: 1767225600, open: 1, high: 2, low: 0.5, close: 1.5 }]);
+globalThis.page = { chart, series };
+`;
 
-const ENTRIES = {
-  'read-only': ['svg', 'view'],
-  editor: ['editor', 'konva'],
+/**
+ * The apps: what each imports (kept reachable through `globalThis`), whether it is measured over
+ * the bare chart page, and the packages it must not contain.
+ */
+const APPS = {
+  editor: {
+    overBare: true,
+    // The root entry is the embed facade; until a package has one, the parts it is made of.
+    code: (pkg) =>
+      pkg.exports['.']
+        ? `import { mountAnalysisEditor } from 'chartmark';\nglobalThis.cm = { mountAnalysisEditor };`
+        : `import { createEditor } from 'chartmark/editor';\nimport { mountEditorOverlay } from 'chartmark/konva';\nimport { createChartViewport } from 'chartmark/chart';\nglobalThis.cm = { createEditor, mountEditorOverlay, createChartViewport };`,
+    forbidden: [],
+  },
+  view: {
+    overBare: true,
+    code: () => `import { mountAnalysisView } from 'chartmark/view';\nglobalThis.cm = { mountAnalysisView };`,
+    forbidden: ['konva', 'zod', 'immer'],
+  },
+  svg: {
+    overBare: false,
+    code: () => `import { renderAnalysisSvg } from 'chartmark/svg';\nglobalThis.cm = { renderAnalysisSvg };`,
+    forbidden: ['lightweight-charts', 'konva', 'zod', 'immer'],
+  },
+  schema: {
+    overBare: false,
+    code: () =>
+      `import { AppendDrawingsRequest, CreateAnalysisRequest, UpdateAnalysisRequest, toErrorEnvelope } from 'chartmark/schema';\nglobalThis.cm = { AppendDrawingsRequest, CreateAnalysisRequest, UpdateAnalysisRequest, toErrorEnvelope };`,
+    forbidden: ['lightweight-charts', 'konva', 'immer'],
+  },
 };
 
 function parseArgs(argv) {
   const budgets = { ...BUDGETS };
+  let app;
   for (const a of argv) {
-    const m = /^--(read-only|editor)=(\d+(?:\.\d+)?)$/.exec(a);
-    if (!m) throw new Error(`${a}: expected --read-only=KB or --editor=KB`);
+    const dir = /^--app=(.+)$/.exec(a);
+    if (dir) {
+      app = resolve(dir[1]);
+      continue;
+    }
+    const m = /^--(editor|view|svg|schema)=(\d+(?:\.\d+)?)$/.exec(a);
+    if (!m) throw new Error(`${a}: expected --app=DIR or --editor|view|svg|schema=KB`);
     budgets[m[1]] = Number(m[2]);
   }
-  return budgets;
+  return { budgets, app };
 }
 
-async function measure(name, layers, dir) {
-  const missing = layers.filter((l) => !existsSync(join(ROOT, 'src', l, 'index.ts')));
-  if (missing.length) return { name, missing };
-  const entry = join(dir, `${name}.ts`);
-  writeFileSync(entry, layers.map((l) => `export * from '${join(ROOT, 'src', l, 'index.ts')}';`).join('\n'));
+/** A temporary consumer with the repository's build and its peers linked in as installed packages. */
+function linkedApp() {
+  if (!existsSync(join(ROOT, 'dist/lib'))) throw new Error('dist/lib is missing: run `npm run build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'chartmark-budget-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(ROOT, join(dir, 'node_modules/chartmark'), 'dir');
+  for (const peer of ['lightweight-charts', 'konva']) {
+    symlinkSync(join(ROOT, 'node_modules', peer), join(dir, 'node_modules', peer), 'dir');
+  }
+  return dir;
+}
+
+/** Bundles `code` as an app in `dir` (everything inside, minified) → its size and the packages in it. */
+async function bundle(dir, name, code) {
+  const entry = join(dir, '.chartmark-budget', `${name}.js`);
+  mkdirSync(join(entry, '..'), { recursive: true });
+  writeFileSync(entry, code);
   const out = await build({
     configFile: false,
     logLevel: 'silent',
     root: dir,
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,
       minify: true,
       sourcemap: false,
-      lib: { entry, formats: ['es'], fileName: name },
-      rollupOptions: { external: EXTERNAL },
+      modulePreload: false,
+      rolldownOptions: { input: entry, output: { codeSplitting: false } },
     },
   });
-  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);
-  const chunks = outputs.filter((o) => o.type === 'chunk');
-  const code = chunks.map((o) => o.code).join('\n');
+  const chunks = (Array.isArray(out) ? out : [out])
+    .flatMap((o) => o.output)
+    .filter((o) => o.type === 'chunk');
+  const js = chunks.map((o) => o.code).join('\n');
   const packages = new Set();
   for (const c of chunks) {
-    for (const id of [...(c.moduleIds ?? Object.keys(c.modules ?? {})), ...(c.imports ?? [])]) {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
-      packages.add(m ? m[1] : id.startsWith('/') || id.startsWith('\0') ? null : id);
+    for (const id of c.moduleIds ?? Object.keys(c.modules ?? {})) {
+      const m =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(id) ?? /\/chartmark\/dist\//.exec(id);
+      if (m) packages.add(m[1] ?? 'chartmark');
     }
   }
-  packages.delete(null);
-  return { name, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, packages };
+  return { gzip: gzipSync(js, { level: 9 }).length, packages };
 }
 
 const kb = (n) => (n / 1000).toFixed(1);
 
+/** Measures every app in `dir`; returns one result per app with its verdict. */
+export async function measureAll(dir, budgets = BUDGETS) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'node_modules/chartmark/package.json'), 'utf8'));
+  const bare = await bundle(dir, 'bare', BARE);
+  const results = [];
+  for (const [name, app] of Object.entries(APPS)) {
+    const r = await bundle(dir, name, (app.overBare ? BARE : '') + app.code(pkg));
+    const size = app.overBare ? r.gzip - bare.gzip : r.gzip;
+    const banned = app.forbidden.filter((p) => r.packages.has(p));
+    results.push({
+      name,
+      size,
+      total: r.gzip,
+      bare: app.overBare ? bare.gzip : 0,
+      packages: r.packages,
+      banned,
+      budget: budgets[name],
+    });
+  }
+  return results;
+}
+
 async function main() {
-  const budgets = parseArgs(process.argv.slice(2));
-  const dir = mkdtempSync(join(tmpdir(), 'chartmark-budget-'));
+  const { budgets, app } = parseArgs(process.argv.slice(2));
+  const dir = app ?? linkedApp();
   let failed = false;
   try {
-    for (const [name, layers] of Object.entries(ENTRIES)) {
-      const r = await measure(name, layers, dir);
-      if (r.missing) {
-        console.log(`${name}: FAIL — missing layer(s) ${r.missing.join(', ')}`);
-        failed = true;
-        continue;
-      }
-      const over = r.gzip > budgets[name] * 1000;
-      failed ||= over;
-      const banned = name === 'read-only' ? READ_ONLY_FORBIDDEN.filter((p) => r.packages.has(p)) : [];
-      if (banned.length) {
-        console.log(`${name}: FAIL — contains or imports ${banned.join(', ')}`);
-        failed = true;
-      }
-      console.log(`${name} packages: ${[...r.packages].sort().join(', ') || 'none'}`);
-      const full = await measure(`${name}-full-core`, ['core', ...layers], dir);
-      console.log(
-        `${name} (${layers.join(' + ')} + the core they use): ${kb(r.bytes)} kB min, ${kb(r.gzip)} kB gzip, budget ${budgets[name]} kB gzip — ${over ? 'FAIL' : 'ok'} (with all of core: ${kb(full.gzip)} kB gzip)`,
-      );
+    for (const r of await measureAll(dir, budgets)) {
+      const over = r.size > r.budget * 1000;
+      failed ||= over || r.banned.length > 0;
+      const how = r.bare
+        ? `over the bare chart page (${kb(r.total)} kB with it, ${kb(r.bare)} kB without)`
+        : 'alone';
+      console.log(`${r.name} packages: ${[...r.packages].sort().join(', ')}`);
+      if (r.banned.length) console.log(`${r.name}: FAIL — contains ${r.banned.join(', ')}`);
+      console.log(`${r.name}: ${kb(r.size)} kB gzip ${how}, budget ${r.budget} kB — ${over ? 'FAIL' : 'ok'}`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (app) rmSync(join(dir, '.chartmark-budget'), { recursive: true, force: true });
+    else rmSync(dir, { recursive: true, force: true });
   }
   process.exit(failed ? 1 : 0);
 }
 
-await main();
+if (process.argv[1] === import.meta.filename) await main();

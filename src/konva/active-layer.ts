@@ -1,7 +1,10 @@
 // The interactive layer: the hovered, selected and in-placement drawings, their handles, the
 // levels and expiry marker, the marquee and every axis label. It holds a handful of nodes and
 // is repainted every frame something moves, so it stays cheap.
-import Konva from 'konva';
+import type { Layer } from 'konva/lib/Layer';
+import { Shape } from 'konva/lib/Shape';
+import { Circle } from 'konva/lib/shapes/Circle';
+import { Rect } from 'konva/lib/shapes/Rect';
 import { expiryScene, levelScenes } from '../core/analysis-scene';
 import { expiresAt } from '../core/expiry';
 import { drawingScene } from '../core/kinds/registry';
@@ -41,7 +44,7 @@ const HANDLE_STROKE = '#2962FF';
 const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
 
 /** Sets up the interactive layer's nodes on `layer`. */
-export function paintActive(layer: Konva.Layer, cache: TextWidthCache): ActivePaint {
+export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
   let pixelRatio = 1;
   let scenes: Scene[] = [];
   let labels: AxisLabelPrimitive[] = [];
@@ -49,14 +52,14 @@ export function paintActive(layer: Konva.Layer, cache: TextWidthCache): ActivePa
   let staticLabels: AxisLabelPrimitive[] = [];
   let clip = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   let layout: AxisLayout = { paneWidth: 0, paneHeight: 0, priceAxisWidth: 0, timeAxisHeight: 0 };
-  const shape = new Konva.Shape({
+  const shape = new Shape({
     listening: false,
     sceneFunc: (ctx) => {
       paintScenes(ctx._context, scenes, clip, pixelRatio, cache);
       paintAxisLabels(ctx._context, labels, layout, cache);
     },
   });
-  const marquee = new Konva.Rect({
+  const marquee = new Rect({
     listening: false,
     visible: false,
     fill: MARQUEE_FILL,
@@ -64,12 +67,12 @@ export function paintActive(layer: Konva.Layer, cache: TextWidthCache): ActivePa
     strokeWidth: 1,
     dash: [4, 3],
   });
-  const handles: Konva.Circle[] = [];
+  const handles: Circle[] = [];
   layer.add(shape, marquee);
 
   const showHandles = (list: readonly HandlePrimitive[], radius: number): void => {
     while (handles.length < list.length) {
-      const c = new Konva.Circle({
+      const c = new Circle({
         listening: false,
         fill: HANDLE_FILL,
         stroke: HANDLE_STROKE,

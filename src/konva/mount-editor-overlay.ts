@@ -4,7 +4,8 @@
 // drawings, handles, levels, the expiry marker, axis labels, the marquee — are Konva nodes on a
 // small stage above it. Konva's own hit canvas is never used: the editor hit-tests with the
 // core and tells us the cursor. A layer with nothing to paint is hidden, not cleared.
-import Konva from 'konva';
+import { Layer } from 'konva/lib/Layer';
+import { Stage } from 'konva/lib/Stage';
 import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
@@ -101,10 +102,10 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   const staticCanvas = staticLayer.canvas;
   staticCanvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
   const staticCtx = staticLayer.context;
-  const stage = new Konva.Stage({ container: host, width: 1, height: 1, listening: false });
+  const stage = new Stage({ container: host, width: 1, height: 1, listening: false });
   // After the stage, which empties its container; first, so the stage paints above it.
   host.insertBefore(staticCanvas, host.firstChild);
-  const activeLayer = new Konva.Layer({ listening: false });
+  const activeLayer = new Layer({ listening: false });
   stage.add(activeLayer);
   const cache = new TextWidthCache();
   const scenes = new SceneCache();

@@ -1,25 +1,49 @@
+// Bundle budgets (scripts/bundle-budget.mjs) on consumer builds of the built package: small apps
+// importing `chartmark/*` through package.json `exports`, bundled and minified by Vite, gzip.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/bundle-budget.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['scripts/bundle-budget.mjs', ...args], { encoding: 'utf8', timeout: 180_000 });
+const line = (name: string, how: string, budget: number, verdict: 'ok' | 'FAIL') =>
+  new RegExp(`^${name}: [\\d.]+ kB gzip ${how}, budget ${budget} kB — ${verdict}$`, 'm');
+const OVER_BARE = String.raw`over the bare chart page \([\d.]+ kB with it, [\d.]+ kB without\)`;
 
-describe('bundle budget (scripts/bundle-budget.mjs)', () => {
-  it('keeps read-only ≤ 20 kB and editor ≤ 40 kB gzip, read-only free of konva, zod and immer', () => {
-    const r = run();
-    expect(r.stdout).toMatch(/^read-only packages: lightweight-charts$/m);
-    expect(r.stdout).toMatch(
-      /^read-only \(svg \+ view \+ the core they use\): [\d.]+ kB min, [\d.]+ kB gzip, budget 20 kB gzip — ok/m,
-    );
-    expect(r.stdout).toMatch(
-      /^editor \(editor \+ konva \+ the core they use\): [\d.]+ kB min, [\d.]+ kB gzip, budget 40 kB gzip — ok/m,
-    );
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-  }, 120_000);
+let out = '';
+beforeAll(() => {
+  const build = spawnSync(process.execPath, ['scripts/build-package.mjs'], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+  out = run().stdout;
+}, 360_000);
 
-  it('fails when a bundle is over its budget', () => {
-    const r = run('--read-only=1');
-    expect(r.stdout).toMatch(/^read-only .* budget 1 kB gzip — FAIL/m);
+describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of dist/)', () => {
+  it('keeps the editor ≤ 60 kB over a bare lightweight-charts page, with only the Konva parts it uses', () => {
+    expect(out).toMatch(line('editor', OVER_BARE, 60, 'ok'));
+  });
+
+  it('keeps the read-only view ≤ 12 kB over the bare page, free of konva, zod and immer', () => {
+    expect(out).toMatch(line('view', OVER_BARE, 12, 'ok'));
+    expect(out).toMatch(/^view packages: fancy-canvas, lightweight-charts$/m);
+  });
+
+  it('keeps the SVG renderer alone ≤ 12 kB, with no package at all', () => {
+    expect(out).toMatch(line('svg', 'alone', 12, 'ok'));
+    expect(out).toMatch(/^svg packages: $/m);
+  });
+
+  // zod 4's classic API is 22.4 kB gzip for a one-field object before any schema of ours: the
+  // request schemas need zod/mini to fit. Kept visible as a known failure until they move.
+  it.fails('keeps the schema alone ≤ 25 kB', () => {
+    expect(out).toMatch(line('schema', 'alone', 25, 'ok'));
+  });
+
+  it('fails, naming the part, when a bundle is over its budget', () => {
+    const r = run('--svg=1', '--schema=100');
+    expect(r.stdout).toMatch(line('svg', 'alone', 1, 'FAIL'));
+    expect(r.stdout).toMatch(line('schema', 'alone', 100, 'ok'));
     expect(r.status).toBe(1);
-  }, 120_000);
+  }, 180_000);
 });
