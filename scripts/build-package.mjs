@@ -1,7 +1,7 @@
 // `npm run build`: the npm package's build, written next to (never over) the demo's dist/demo.
 //   dist/lib/**.js, .js.map  ESM, one module per source file (a consumer's bundler drops what it
 //                           does not use), every dependency and peer left as an import;
-//   dist/lib/**.d.ts, .map   declarations from tsc (tsconfig.build.json), relative specifiers
+//   dist/lib/**.d.ts         declarations from tsc (tsconfig.build.json), relative specifiers
 //                           rewritten to the .js files beside them so that Node16/NodeNext
 //                           resolution finds them as well as `bundler` resolution;
 //   dist/chartmark.iife.js   the script-tag build: the root entry with everything inside
@@ -9,7 +9,7 @@
 // The entry points are read from package.json `exports`: `./dist/lib/<p>.js` is built from
 // `src/<p>.ts`, so adding a subpath is one line there. The bin (`chartmark`) is an entry too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'vite';
@@ -21,8 +21,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** The source file a built path comes from: `./dist/lib/core/index.js` → `src/core/index.ts`. */
 export function sourceOf(built) {
-  const m = /^\.\/dist\/lib\/(.+)\.js$/.exec(built);
-  if (!m) throw new Error(`package.json: ${built} must point into ./dist/lib/ and end in .js`);
+  const m = /^(?:\.\/)?dist\/lib\/(.+)\.js$/.exec(built);
+  if (!m) throw new Error(`package.json: ${built} must point into dist/lib/ and end in .js`);
   return join(ROOT, 'src', `${m[1]}.ts`);
 }
 
@@ -39,7 +39,7 @@ export function entries() {
     const src = sourceOf(b);
     if (!existsSync(src))
       throw new Error(`package.json names ${b}, but its source ${relative(ROOT, src)} is missing`);
-    out[b.slice('./dist/lib/'.length, -'.js'.length)] = src;
+    out[b.replace(/^(?:\.\/)?dist\/lib\//, '').slice(0, -'.js'.length)] = src;
   }
   return out;
 }
@@ -49,12 +49,28 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `
 const isExternal = (id) =>
   !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
 
+/**
+ * package.json `sideEffects` tells consumers' bundlers about the *built* files; the bundler here
+ * would apply it to src/ too and drop modules run for their top-level code (the CLI that bin.ts
+ * imports is nothing else). Every source module keeps its side effects in our own build.
+ */
+const keepSourceSideEffects = {
+  name: 'chartmark:keep-source-side-effects',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || resolved.external || !resolved.id.startsWith(join(ROOT, 'src'))) return resolved;
+    return { ...resolved, moduleSideEffects: true };
+  },
+};
+
 async function buildEsm() {
   await build({
     configFile: false,
     logLevel: 'warn',
     root: ROOT,
     publicDir: false,
+    plugins: [keepSourceSideEffects],
     build: {
       outDir: LIB,
       emptyOutDir: false,
@@ -82,6 +98,7 @@ async function buildIife() {
     logLevel: 'warn',
     root: ROOT,
     publicDir: false,
+    plugins: [keepSourceSideEffects],
     // The page has no `process`: bundled libraries read process.env.NODE_ENV.
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
@@ -143,7 +160,8 @@ function markBin() {
   for (const b of Object.values(typeof pkg.bin === 'string' ? { chartmark: pkg.bin } : (pkg.bin ?? {}))) {
     const file = join(ROOT, b);
     const text = readFileSync(file, 'utf8');
-    if (!text.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${text}`, { mode: 0o755 });
+    if (!text.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${text}`);
+    chmodSync(file, 0o755);
   }
 }
 

@@ -1,4 +1,4 @@
-// `npm test`: every check in order — types, layers, lint, unit, browser, e2e — then one
+// `npm test`: every check in order — types, layers, lint, unit, browser, e2e, consumer — then one
 // summary line with the number of tests that passed, failed and were skipped across all suites.
 // A skipped test fails the run unless test/allowed-skips.json allows it (with a reason); the
 // counting lives in test-summary.mjs, which has its own tests.
@@ -49,6 +49,13 @@ const steps = [
     cmd: [bin('playwright'), 'test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/e2e.json` },
     report: `${OUT}/e2e.json`,
+  },
+  {
+    // The packed package in a blank Vite app and a blank Node project (npm registry, cached).
+    name: 'consumer',
+    chromium: true,
+    cmd: ['node', 'test/consumer/run.mjs'],
+    report: `${OUT}/consumer.json`,
   },
 ];
 

@@ -24,11 +24,11 @@ export type Expiry =
 export interface AnalysisMetadata {
   readonly direction: Direction;
   readonly entryPlacement: EntryPlacement;
-  readonly expiry?: Expiry;
+  readonly expiry?: Expiry | undefined;
   readonly title: string;
-  readonly preferenceText?: string;
-  readonly alternativeText?: string;
-  readonly comments?: string;
+  readonly preferenceText?: string | undefined;
+  readonly alternativeText?: string | undefined;
+  readonly comments?: string | undefined;
   readonly timeframe: Timeframe;
   readonly symbol: string;
 }

@@ -27,11 +27,11 @@ export type LineHead = 'NONE' | 'ARROW';
 
 /** Style as the author set it; absent keys take the defaults of `resolveStyle`. Colours keep their spelling. */
 export interface DrawingStyle {
-  readonly color?: string;
-  readonly lineWidth?: number;
-  readonly lineStyle?: LineStyle;
-  readonly fillColor?: string;
-  readonly borderColor?: string;
+  readonly color?: string | undefined;
+  readonly lineWidth?: number | undefined;
+  readonly lineStyle?: LineStyle | undefined;
+  readonly fillColor?: string | undefined;
+  readonly borderColor?: string | undefined;
 }
 
 interface DrawingBase<K extends DrawingKind, P extends readonly ChartPoint[]> {

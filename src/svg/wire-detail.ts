@@ -16,22 +16,22 @@ export interface WireCoordinate {
 
 /** A wire drawing (any of the five kinds), as the API returns it. */
 export interface WireDrawing {
-  readonly id?: string;
+  readonly id?: string | undefined;
   readonly type: string;
   readonly clientObjectId: string;
   readonly points: readonly WireCoordinate[];
-  readonly style?: DrawingStyle;
-  readonly startHead?: LineHead;
-  readonly endHead?: LineHead;
-  readonly extendLeft?: boolean;
-  readonly extendRight?: boolean;
-  readonly showMidline?: boolean;
-  readonly levels?: readonly number[];
+  readonly style?: DrawingStyle | undefined;
+  readonly startHead?: LineHead | undefined;
+  readonly endHead?: LineHead | undefined;
+  readonly extendLeft?: boolean | undefined;
+  readonly extendRight?: boolean | undefined;
+  readonly showMidline?: boolean | undefined;
+  readonly levels?: readonly number[] | undefined;
 }
 
 /** A wire level entry. */
 export interface WireLevel {
-  readonly id?: string;
+  readonly id?: string | undefined;
   readonly price: number;
   readonly clientObjectId: string;
   readonly time: string;
@@ -58,11 +58,12 @@ export interface AnalysisDetailWire {
   readonly metadata: Omit<AnalysisMetadata, 'expiry'> & {
     readonly expiry?:
       | { readonly type: 'HOURS'; readonly hours: number }
-      | { readonly type: 'DATE'; readonly date: string };
+      | { readonly type: 'DATE'; readonly date: string }
+      | undefined;
   };
-  readonly levels?: { readonly [N in LevelName]?: WireLevel };
-  readonly drawings?: readonly WireDrawing[];
-  readonly links?: readonly WireLink[];
+  readonly levels?: { readonly [N in LevelName]?: WireLevel | undefined } | undefined;
+  readonly drawings?: readonly WireDrawing[] | undefined;
+  readonly links?: readonly WireLink[] | undefined;
   readonly expiresAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
