@@ -151,16 +151,27 @@ function customRunner(check: z.core.$ZodCheck<never>): Pred {
   };
 }
 
-/** Compiles `schema` into an accept-only predicate, or null when it uses a construct not compiled here. */
+// Set once `new Function` has thrown EvalError (a Content-Security-Policy without 'unsafe-eval'):
+// later schemas do not try again, so a page reports one violation, not one per schema.
+let evalForbidden = false;
+
+/**
+ * Compiles `schema` into an accept-only predicate, or null when it uses a construct not compiled
+ * here or the environment forbids eval (then zod's own path validates, with the same results).
+ */
 export function compileAcceptor(schema: Node): Pred | null {
+  if (evalForbidden) return null;
   const compiler = new Compiler();
   try {
     const root = compiler.fn(schema);
     const source = `${compiler.fns.join('\n')}\nreturn ${root};`;
     return new Function('r', source)(compiler.refs) as Pred;
   } catch (error) {
-    // Unsupported constructs, or an environment that forbids eval (CSP): keep zod's own path.
-    if (error instanceof Unsupported || error instanceof EvalError) return null;
+    if (error instanceof Unsupported) return null;
+    if (error instanceof EvalError) {
+      evalForbidden = true;
+      return null;
+    }
     throw error;
   }
 }
