@@ -79,6 +79,7 @@ async function buildEsm() {
       target: 'es2022',
       lib: { entry: entries(), formats: ['es'] },
       rolldownOptions: {
+        checks: { pluginTimings: false },
         external: isExternal,
         output: {
           preserveModules: true,
@@ -113,7 +114,7 @@ async function buildIife() {
         name: 'chartmark',
         fileName: () => 'chartmark.iife.js',
       },
-      rolldownOptions: { external: (id) => NODE_BUILTINS.has(id) },
+      rolldownOptions: { checks: { pluginTimings: false }, external: (id) => NODE_BUILTINS.has(id) },
     },
   });
 }

@@ -33,6 +33,7 @@ const TITLES: { readonly [N in LevelName]: string } = {
 
 /** Options of levelScenes. */
 export interface LevelSceneOptions {
+  /** Formats a level price for its label (default: formatPrice with the price's own precision). */
   readonly formatPrice?: (price: number) => string;
   readonly colors?: { readonly [N in LevelName]?: string };
   /** Height of a price-axis label; default PRICE_AXIS_LABEL_HEIGHT. */
@@ -41,6 +42,7 @@ export interface LevelSceneOptions {
 
 /** Options of expiryScene. */
 export interface ExpirySceneOptions {
+  /** Formats the expiry time for its label (default: formatTime, UTC). */
   readonly formatTime?: (time: UtcSeconds) => string;
   readonly color?: string;
 }

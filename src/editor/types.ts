@@ -152,6 +152,7 @@ export interface MagnetBar {
 
 /** Bar lookup for the magnet (the chart adapter provides it by binary search). */
 export interface BarSource {
+  /** The bar nearest `time` (UTC seconds), or null when there are no bars. */
   nearestBar(time: number): MagnetBar | null;
 }
 

@@ -21,9 +21,13 @@ import { isEditableTarget, toEditorPointer } from './pointer-input';
 
 /** The part of the editor the overlay drives: state to paint, pointer and key input. */
 export interface OverlayEditor {
+  /** The current editor state. */
   getState(): EditorState;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: EditorListener): () => void;
+  /** Feeds one pointer event, in chart pixels, to the active tool. */
   pointer(event: EditorPointerEvent, viewport: ChartViewport, bars?: BarSource): PointerResult;
+  /** Feeds one key press; true when the editor handled it (the caller then prevents the default). */
   key(event: EditorKeyEvent, viewport: ChartViewport): boolean;
 }
 

@@ -25,6 +25,7 @@ export type RateDecision = {
 /** A token-bucket limiter keyed by string; `take` spends one token at time `now` (unix ms). */
 export interface RateLimiter {
   readonly options: RateLimitOptions;
+  /** Spends one request of `key` at `now` (ms) and says whether it is allowed. */
   take(key: string, now: number): RateDecision;
 }
 

@@ -60,6 +60,7 @@ export const SAMPLE_ANALYSIS_FILE = new URL('../../demo/sample-analysis.json', i
 
 /** Something that answers requests like Hono's `app.request`. */
 export interface RequestTarget {
+  /** Answers one request as the server would (Hono's `app.request`). */
   request(path: string, init?: RequestInit): Response | Promise<Response>;
 }
 

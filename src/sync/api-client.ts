@@ -56,23 +56,29 @@ export interface ListQuery {
 
 /** The six operations; every failure rejects with an `ApiError`. */
 export interface ApiClient {
+  /** Create Analysis: POST /v1/analysis/{communityId}/channels/{channelId}. */
   create(
     communityId: string,
     channelId: string,
     body: CreateAnalysisRequest,
   ): Promise<ApiResult<AnalysisDetail>>;
+  /** List Analyses of a channel, one page. */
   list(
     communityId: string,
     channelId: string,
     query?: ListQuery,
   ): Promise<ApiResult<ListAnalysesResponse['data']>>;
+  /** Get Analysis by id. */
   get(analysisId: string): Promise<ApiResult<AnalysisDetail>>;
+  /** Update Analysis (PATCH), with `If-Match` when options.ifMatch is given. */
   update(
     analysisId: string,
     body: UpdateAnalysisRequest,
     options?: WriteOptions,
   ): Promise<ApiResult<UpdateAnalysisResponse['data']>>;
+  /** Delete Analysis, with `If-Match` when options.ifMatch is given. */
   delete(analysisId: string, options?: WriteOptions): Promise<ApiResult<DeleteAnalysisResponse['data']>>;
+  /** Append Drawings to an analysis. */
   append(
     analysisId: string,
     body: AppendDrawingsRequest,

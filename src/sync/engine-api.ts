@@ -7,7 +7,9 @@ import type { SyncStatus } from './status';
 
 /** Timer functions (the global ones by default; a virtual clock in tests). */
 export interface Timers {
+  /** Calls `fn` after `ms` milliseconds; returns a handle for clearTimeout. */
   setTimeout(fn: () => void, ms: number): unknown;
+  /** Cancels a timer set by setTimeout. */
   clearTimeout(handle: unknown): void;
 }
 

@@ -19,6 +19,7 @@ export interface CrossEvent {
 export interface AlertStore {
   /** Drawing ids marked in this analysis. */
   marked(analysisId: string): ReadonlySet<string>;
+  /** Marks (`on`) or unmarks a drawing of an analysis. */
   set(analysisId: string, drawingId: string, on: boolean): void;
 }
 
@@ -124,6 +125,7 @@ export interface AlertPanel {
   readonly element: HTMLElement;
   /** Shows a notice (the newest few are kept). */
   notify(text: string): void;
+  /** Takes the panel out of the page. */
   remove(): void;
 }
 

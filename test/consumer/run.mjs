@@ -14,7 +14,7 @@
 // Everything comes from the npm registry through a cache kept in node_modules/.cache, so a second
 // run is offline-fast; the apps live in a temporary directory outside the repository so nothing
 // resolves from the repository's own node_modules. Writes test-results/summary/consumer.json
-// (passed/failed counts, as scripts/test.mjs reads them).
+// (each check as a test, in vitest's report shape, which scripts/test.mjs counts).
 //   node test/consumer/run.mjs [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import {

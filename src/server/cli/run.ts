@@ -12,7 +12,9 @@ import { runOutcomes } from './outcomes';
 
 /** Where the CLI writes. */
 export interface CliIo {
+  /** Writes one line of normal output (stdout). */
   out(line: string): void;
+  /** Writes one line of error output (stderr). */
   err(line: string): void;
 }
 

@@ -148,7 +148,9 @@ export interface Storage {
   getAnalysis(id: string, communityId?: string): Promise<AnalysisRow | null>;
   /** One page, newest first (createdAt, then id), and the total matching the filters. */
   listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisListRow[] }>;
+  /** Stores a new API key (its hash, never the key). */
   insertApiKey(row: ApiKeyRow): Promise<void>;
+  /** The API key with this SHA-256 hash, or null. */
   findApiKeyByHash(hash: string): Promise<ApiKeyRow | null>;
   /** The key with this id (browser tokens name the key that issued them), or null. */
   findApiKeyById(id: string): Promise<ApiKeyRow | null>;
@@ -156,6 +158,7 @@ export interface Storage {
   revokeApiKeyByHash(hash: string, at: number): Promise<boolean>;
   /** Outbox events with seq > afterSeq, in seq order. */
   readOutbox(afterSeq: number, limit: number): Promise<OutboxRow[]>;
+  /** Closes the database; the storage is unusable afterwards. */
   close(): Promise<void>;
 }
 

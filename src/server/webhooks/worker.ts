@@ -17,12 +17,15 @@ import { signWebhook } from './signature';
 
 /** What the loop needs from a delivery queue (DeliveryQueue, or a test's own); it awaits each answer. */
 export interface WebhookQueue {
+  /** Turns new outbox events into one delivery per active endpoint; returns how many it created. */
   fanOut(): number | Promise<number>;
   /** Endpoints that have a delivery due at `now`. */
   dueEndpoints(now: number): string[] | Promise<string[]>;
   /** Claims due deliveries, of one endpoint when `endpointId` is given. */
   due(now: number, limit: number, endpointId?: string): DueDelivery[] | Promise<DueDelivery[]>;
+  /** Records one attempt's outcome and when (or whether) to try again. */
   record(d: DueDelivery, outcome: DeliveryOutcome, now: number, next: AttemptNext): void | Promise<void>;
+  /** Undelivered deliveries, including those waiting for a retry. */
   pending(): number | Promise<number>;
 }
 

@@ -15,7 +15,9 @@ export type PgClient = SqlClient;
 
 /** The part of a PGlite instance the adapter uses (structural, so src does not depend on PGlite). */
 export interface PGliteLike {
+  /** One statement with `$n` parameters. */
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number; rowCount?: number }>;
+  /** Several statements without parameters. */
   exec(sql: string): Promise<unknown>;
 }
 

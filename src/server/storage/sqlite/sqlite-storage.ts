@@ -50,6 +50,7 @@ export interface SqliteStorage extends Storage {
 
 /** Synchronous operations inside `SqliteStorage.transaction`. */
 export interface SqliteTx {
+  /** The analysis row with this id, read inside the transaction, or null. */
   getAnalysis(id: string): AnalysisRow | null;
   /** Returns the new event's seq. */
   appendOutbox(event: OutboxEvent): number;
