@@ -15,6 +15,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
+// The published build is a production build, whatever the caller's NODE_ENV.
+process.env.NODE_ENV = 'production';
 const LIB = join(ROOT, 'dist/lib');
 const IIFE = join(ROOT, 'dist/chartmark.iife.js');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -27,6 +27,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
+// Budgets are about production builds, whatever the caller's NODE_ENV (vitest sets `test`).
+process.env.NODE_ENV = 'production';
 
 /** Budgets in kB (1,000 bytes) of gzip. */
 export const BUDGETS = { editor: 60, view: 12, svg: 12, schema: 25 };
@@ -132,7 +134,7 @@ async function bundle(dir, name, code) {
   return { gzip: gzipSync(js, { level: 9 }).length, packages };
 }
 
-const kb = (n) => (n / 1000).toFixed(1);
+const kb = (n) => (n / 1000).toFixed(2);
 
 /** Measures every app in `dir`; returns one result per app with its verdict. */
 export async function measureAll(dir, budgets = BUDGETS) {
