@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** Optional peers the reference server and its CLI load. */
-export const SERVER_PEERS = ['hono', '@hono/node-server', 'better-sqlite3', 'pg'] as const;
+export const SERVER_PEERS = ['hono', '@hono/node-server', 'better-sqlite3', 'pg', 'jose'] as const;
 
 /**
  * The packages in `names` that Node would not find from `from` (a file URL or path): looked up

@@ -220,13 +220,13 @@ async function binChecks(app) {
   record(
     '`chartmark serve` without the server peers exits 1 naming them and the install command',
     missing.status === 1 &&
-      missing.out.includes('needs hono, @hono/node-server, better-sqlite3, pg') &&
-      missing.out.includes('npm install hono @hono/node-server better-sqlite3 pg'),
+      missing.out.includes('needs hono, @hono/node-server, better-sqlite3, pg, jose') &&
+      missing.out.includes('npm install hono @hono/node-server better-sqlite3 pg jose'),
     missing.out.trim().split('\n')[0],
   );
   // The peers as `npm install` would place them (linked from the repository's install, so that
   // better-sqlite3 is not compiled again for every run).
-  for (const peer of ['hono', '@hono/node-server', 'better-sqlite3', 'pg']) {
+  for (const peer of ['hono', '@hono/node-server', 'better-sqlite3', 'pg', 'jose']) {
     mkdirSync(join(app, 'node_modules', peer, '..'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules', peer), join(app, 'node_modules', peer), 'dir');
   }

@@ -22,7 +22,7 @@ function install(...names: string[]): string {
 describe('server peers (the chartmark bin checks them before loading the CLI)', () => {
   it('names the server peers missing from a project, found the way Node finds packages', () => {
     const from = install('hono', 'pg');
-    expect(missingPeers(from)).toEqual(['@hono/node-server', 'better-sqlite3']);
+    expect(missingPeers(from)).toEqual(['@hono/node-server', 'better-sqlite3', 'jose']);
   });
 
   it('finds nothing missing once every peer is installed, even when exports hide package.json', () => {
@@ -33,7 +33,7 @@ describe('server peers (the chartmark bin checks them before loading the CLI)', 
   it('says what is missing and the one install command', () => {
     expect(missingPeersMessage(['better-sqlite3'])).toBe(
       'chartmark: the reference server needs better-sqlite3, which is not installed (optional peer dependencies of chartmark).\n' +
-        "Install the server's peers next to chartmark:  npm install hono @hono/node-server better-sqlite3 pg",
+        "Install the server's peers next to chartmark:  npm install hono @hono/node-server better-sqlite3 pg jose",
     );
   });
 });
