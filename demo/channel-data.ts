@@ -1,15 +1,13 @@
 // Where the Channel page gets its analyses: the reference server's List and Get endpoints with
-// the demo key from /demo/config.json (served only when the server runs in demo mode), or, when
+// a token from the demo server (/demo/config.json names where; served only in demo mode), or, when
 // that is not there (plain `vite`), the bundled sample — clearly labelled as such.
+import type { TokenSource } from 'chartmark';
 import type { AnalysisDetailWire } from 'chartmark/svg';
 import sample from './channel-sample.json';
+import { type DemoConfig, demoToken, json, loadDemoConfig } from './demo-auth';
 
-/** The demo server's config. */
-export interface DemoConfig {
-  readonly apiKey: string;
-  readonly communityId: string;
-  readonly channelId: string;
-}
+/** What the Channel page needs of the demo config: where, and how to get a token. */
+export type ChannelConfig = Pick<DemoConfig, 'communityId' | 'channelId' | 'tokenUrl' | 'apiKey'>;
 
 /** One page of posts and where it came from. */
 export interface ChannelPage {
@@ -23,27 +21,8 @@ export interface ChannelPage {
 /** Posts per page. */
 export const PAGE_SIZE = 5;
 
-async function json(res: Response): Promise<unknown> {
-  // vite's dev server answers unknown paths with index.html (200), so check the type too.
-  if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/json')) return null;
-  try {
-    return await res.json();
-  } catch {
-    return null;
-  }
-}
-
 /** The demo config, or null when no demo server is behind this page. */
-export async function loadConfig(): Promise<DemoConfig | null> {
-  try {
-    const body = (await json(await fetch('/demo/config.json'))) as Partial<DemoConfig> | null;
-    return body && typeof body.apiKey === 'string' && body.communityId && body.channelId
-      ? (body as DemoConfig)
-      : null;
-  } catch {
-    return null;
-  }
-}
+export const loadConfig = loadDemoConfig;
 
 interface Envelope<T> {
   readonly status: string;
@@ -51,11 +30,16 @@ interface Envelope<T> {
 }
 
 /** Page `page` (1-based) of the channel, newest first, each analysis fetched in full. */
-export async function loadPage(config: DemoConfig | null, page: number): Promise<ChannelPage> {
+export async function loadPage(
+  config: ChannelConfig | null,
+  page: number,
+  token: TokenSource | null = null,
+): Promise<ChannelPage> {
   if (!config) {
     return { source: 'sample', analyses: [sample as AnalysisDetailWire], page: 1, pages: 1, total: 1 };
   }
-  const headers = { Authorization: `Bearer ${config.apiKey}` };
+  const source = token ?? demoToken(config);
+  const headers = { Authorization: `Bearer ${typeof source === 'string' ? source : await source()}` };
   const list = (await json(
     await fetch(
       `/v1/analysis/${encodeURIComponent(config.communityId)}/channels/${encodeURIComponent(config.channelId)}?page=${page}&limit=${PAGE_SIZE}`,

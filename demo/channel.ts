@@ -7,6 +7,7 @@ import { type AnalysisView, mountAnalysisView, renderAnalysisText } from 'chartm
 import { demoCandles } from './candles';
 import { renderOutcomes } from './channel-outcomes';
 import { type ChannelPage, loadConfig, loadPage } from './channel-data';
+import { demoToken } from './demo-auth';
 
 const feed = document.getElementById('feed') as HTMLOListElement;
 const source = document.getElementById('source') as HTMLParagraphElement;
@@ -81,10 +82,12 @@ function show(result: ChannelPage): void {
 
 async function main(): Promise<void> {
   const config = await loadConfig();
+  // One token source for every page load: it caches the token until it is about to expire.
+  const token = config ? demoToken(config) : null;
   const go = async (p: number) => {
     page = p;
     try {
-      show(await loadPage(config, page));
+      show(await loadPage(config, page, token));
     } catch (e) {
       source.className = 'source fallback';
       source.textContent = `Could not load the channel: ${e instanceof Error ? e.message : String(e)}`;

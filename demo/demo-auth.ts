@@ -16,8 +16,8 @@ export interface DemoConfig {
 
 const SENDER = 'demo@chartmark.dev';
 
-async function json(res: Response): Promise<unknown> {
-  // vite's dev server answers unknown paths with index.html (200), so check the type too.
+/** A JSON body, or null when the answer is not JSON (vite's dev server answers unknown paths with HTML). */
+export async function json(res: Response): Promise<unknown> {
   if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/json')) return null;
   return res.json().catch(() => null);
 }
@@ -36,7 +36,7 @@ export async function loadDemoConfig(): Promise<DemoConfig | null> {
 }
 
 /** A token source for the API: fetches `tokenUrl` and caches the token until it is about to expire. */
-export function demoToken(config: DemoConfig): TokenSource {
+export function demoToken(config: Pick<DemoConfig, 'tokenUrl' | 'apiKey'>): TokenSource {
   const url = config.tokenUrl;
   if (!url) return config.apiKey ?? '';
   let cached: { token: string; until: number } | null = null;

@@ -159,7 +159,11 @@ export function mountAnalysisEditor(
   const applyTheme = (): void => {
     root.dataset.theme = theme;
     const colours = readChartColours(root, theme);
-    if (ownChart) chart.applyOptions({ ...chartThemeOptions(colours), ...options.chartOptions });
+    if (ownChart) {
+      // Two calls: lightweight-charts merges each deeply, so the page's options win field by field.
+      chart.applyOptions(chartThemeOptions(colours));
+      if (options.chartOptions) chart.applyOptions(options.chartOptions);
+    }
     if (!options.series) series.applyOptions(seriesThemeOptions(colours));
   };
   const applyFormat = (): void => {

@@ -79,7 +79,9 @@ export function mountAnalysisView(container: HTMLElement, options: AnalysisViewO
     if (!view) return;
     root.dataset.theme = theme;
     const colours = readChartColours(root, theme);
-    view.chart.applyOptions({ ...chartThemeOptions(colours), ...options.chartOptions });
+    // Two calls: lightweight-charts merges each deeply, so the page's options win field by field.
+    view.chart.applyOptions(chartThemeOptions(colours));
+    if (options.chartOptions) view.chart.applyOptions(options.chartOptions);
     view.series.applyOptions({ ...seriesThemeOptions(colours), priceFormat: format });
   };
   // The core view takes its data at mount; a new analysis or new candles mount it again.
