@@ -2,6 +2,7 @@
 // playwright.config.ts: `npm start`'s server on a fresh in-memory database serving the built demo).
 import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { IChartApi, ISeriesApi } from 'lightweight-charts';
 import {
   exported,
   keepScreenshot,
@@ -130,6 +131,46 @@ test.describe('sync with the reference server', () => {
     await expect(status(page)).toHaveText('Saved · v2');
     await nextFrames(page);
     expect(shape(await exported(page))).toEqual(shape(drawn));
+    expect(errors).toEqual([]);
+  });
+
+  test('a horizontal line drawn at a price lightweight-charts gives is on the server at that price, also after a reload', async ({
+    page,
+    request,
+  }) => {
+    const cfg = await demoConfig(request);
+    const id = await freshAnalysis(request, cfg);
+    const errors = await openSynced(page, id);
+    // The expected price and its pixel come from lightweight-charts itself, not from the overlay.
+    const at = await page.evaluate(() => {
+      const cm = (window as never as { chartmark: { chart: IChartApi; series: ISeriesApi<'Candlestick'> } })
+        .chartmark;
+      const pane = cm.chart.paneSize();
+      const price = cm.series.coordinateToPrice(Math.round(pane.height / 2)) as number;
+      const y = cm.series.priceToCoordinate(price) as number;
+      const onePx = Math.abs((cm.series.coordinateToPrice(y + 1) as number) - price);
+      const rect = cm.chart.chartElement().getBoundingClientRect();
+      const left = cm.chart.priceScale('left').width();
+      return { price, onePx, x: rect.left + left + pane.width / 2, y: rect.top + y };
+    });
+    await page.getByRole('button', { name: 'Horizontal line', exact: true }).click();
+    await page.mouse.click(at.x, at.y);
+    await expect(status(page)).toHaveText('Saved · v2');
+    const added = async () => {
+      const res = await request.get(`/v1/analysis/${id}`, {
+        headers: { authorization: `Bearer ${cfg.apiKey}` },
+      });
+      const ids = new Set(SAMPLE.drawings.map((d: { clientObjectId: string }) => d.clientObjectId));
+      return ((await res.json()).data.drawings as WireDrawing[]).filter((d) => !ids.has(d.clientObjectId));
+    };
+    const [line] = await added();
+    expect(line?.type).toBe('HORIZONTAL_LINE');
+    expect(Math.abs((line?.points[0]?.price ?? Number.NaN) - at.price)).toBeLessThanOrEqual(at.onePx);
+
+    await page.reload();
+    await expect(status(page)).toHaveText('Saved · v2');
+    expect(await added()).toEqual([line]);
+    expect((await exported(page)).map((d) => d.clientObjectId)).toContain(line?.clientObjectId);
     expect(errors).toEqual([]);
   });
 
