@@ -11,6 +11,20 @@ describe('README', () => {
     expect(blocks).toContain(example);
   });
 
+  it('shows each embedding example of docs/examples verbatim, so the README shows what is type-checked', () => {
+    const readme = read('README.md');
+    const blocks = [...readme.matchAll(/```(?:ts|html)\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+    for (const file of [
+      'embed-in-10-lines.ts',
+      'post-view.ts',
+      'web-components.ts',
+      'script-tag.html',
+      'token-server.ts',
+    ]) {
+      expect(blocks, file).toContain(read(`docs/examples/${file}`).trimEnd());
+    }
+  });
+
   it('gives the two set-up commands and a test command that package.json and .ci/run run', () => {
     const readme = read('README.md');
     expect(readme).toContain('npm install && npm start');
