@@ -41,7 +41,9 @@ export interface CreateEditorOptions extends EditorOptions {
 
 /** A new editor over `initial` (default: an empty analysis). */
 export function createEditor(initial?: EditorDocument, options: CreateEditorOptions = {}): Editor {
-  const store = createStore(createInitialState(initial), options.historyLimit);
+  const store = createStore(createInitialState(initial), options.historyLimit, {
+    ...(options.pricePrecision === undefined ? {} : { pricePrecision: options.pricePrecision }),
+  });
   const ids = new IdAllocator();
   const bars = options.pasteOffsetBars ?? PASTE_OFFSET_BARS;
   let lastViewport: Viewport | null = null;

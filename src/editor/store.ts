@@ -2,6 +2,7 @@
 // remote changes and loads bypass it, and every change is announced with what it touched.
 import { type Draft, type Patch, produce, produceWithPatches } from 'immer';
 import { applyStep, History } from './history';
+import { type Quantize, quantizeRecipe } from './quantize';
 import { createInitialState, documentState, finishState, indexDrawings } from './state';
 import type { ChangeRecord, ChangeSource, EditorDocument, EditorListener, EditorState } from './types';
 
@@ -61,7 +62,11 @@ function idsFromPatches(patches: readonly Patch[], prev: EditorState, next: Edit
 }
 
 /** Creates a store around `initial`. */
-export function createStore(initial: EditorState = createInitialState(), historyLimit?: number): Store {
+export function createStore(
+  initial: EditorState = createInitialState(),
+  historyLimit?: number,
+  quantize: Quantize = {},
+): Store {
   let state = initial;
   const history = new History(historyLimit);
   const listeners = new Set<EditorListener>();
@@ -120,8 +125,15 @@ export function createStore(initial: EditorState = createInitialState(), history
     },
     update(recipe, moved) {
       const before = state;
-      const [produced, patches, inverse] = produceWithPatches(before, recipe);
-      if (produced === before) return;
+      const [changed, patches, inverse] = produceWithPatches(before, recipe);
+      if (changed === before) return;
+      // Round what this change touched, in the same history step (patches after, inverse before).
+      const [produced, qPatches, qInverse] = produceWithPatches(
+        changed,
+        quantizeRecipe(quantize, idsFromPatches(patches, before, changed), before.levels !== changed.levels),
+      );
+      patches.push(...qPatches);
+      inverse.unshift(...qInverse);
       const next = finishState(before, produced);
       history.record(patches, inverse, before, next, moved);
       set(next, 'local', idsFromPatches(patches, before, next));

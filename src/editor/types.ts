@@ -204,6 +204,8 @@ export interface EditorOptions {
   readonly pasteOffsetBars?: number;
   /** Magnet radius in px for weak mode (default 10). */
   readonly magnetRadius?: number;
+  /** Decimals prices are stored with (the series' price format); default: unrounded. Times are always stored in whole seconds. */
+  readonly pricePrecision?: number;
 }
 
 /** A style change: keys set to undefined are removed (falling back to defaults). */
