@@ -4,12 +4,22 @@
 //   dist/lib/**.d.ts         declarations from tsc (tsconfig.build.json), relative specifiers
 //                           rewritten to the .js files beside them so that Node16/NodeNext
 //                           resolution finds them as well as `bundler` resolution;
-//   dist/chartmark.iife.js   the script-tag build: the root entry with everything inside
+//   dist/chartmark.iife.js   the script-tag build: the root entry and the custom elements with everything inside
 //                           (lightweight-charts and konva included), minified, global `chartmark`.
 // The entry points are read from package.json `exports`: `./dist/lib/<p>.js` is built from
 // `src/<p>.ts`, so adding a subpath is one line there. The bin (`chartmark`) is an entry too.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'vite';
@@ -93,32 +103,42 @@ async function buildEsm() {
   });
 }
 
+/**
+ * The script-tag build: the root entry and the custom elements (defined on load) in one IIFE,
+ * with lightweight-charts and konva inside; `window.chartmark` holds both entries' exports.
+ */
 async function buildIife() {
   const root = pkg.exports['.'];
   if (!root) return;
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: ROOT,
-    publicDir: false,
-    plugins: [keepSourceSideEffects],
-    // The page has no `process`: bundled libraries read process.env.NODE_ENV.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir: dirname(IIFE),
-      emptyOutDir: false,
-      minify: true,
-      sourcemap: true,
-      target: 'es2022',
-      lib: {
-        entry: sourceOf(root.import),
-        formats: ['iife'],
-        name: 'chartmark',
-        fileName: () => 'chartmark.iife.js',
+  const parts = [
+    sourceOf(root.import),
+    ...(pkg.exports['./elements'] ? [sourceOf(pkg.exports['./elements'].import)] : []),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'chartmark-iife-'));
+  const entry = join(dir, 'chartmark.iife.ts');
+  writeFileSync(entry, parts.map((p) => `export * from ${JSON.stringify(p)};`).join('\n'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      root: ROOT,
+      publicDir: false,
+      plugins: [keepSourceSideEffects],
+      // The page has no `process`: bundled libraries read process.env.NODE_ENV.
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: {
+        outDir: dirname(IIFE),
+        emptyOutDir: false,
+        minify: true,
+        sourcemap: true,
+        target: 'es2022',
+        lib: { entry, formats: ['iife'], name: 'chartmark', fileName: () => 'chartmark.iife.js' },
+        rolldownOptions: { checks: { pluginTimings: false }, external: (id) => NODE_BUILTINS.has(id) },
       },
-      rolldownOptions: { checks: { pluginTimings: false }, external: (id) => NODE_BUILTINS.has(id) },
-    },
-  });
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function walk(dir, out = []) {

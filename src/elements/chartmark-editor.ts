@@ -76,15 +76,18 @@ export class ChartmarkEditorElement extends ElementBase {
     this.setAttribute('theme', value);
   }
 
+  /** Mounts the editor when the element enters the document (custom element lifecycle). */
   connectedCallback(): void {
     if (!this.style.display) this.style.display = 'block';
     this.refresh();
   }
 
+  /** Destroys the editor when the element leaves the document. */
   disconnectedCallback(): void {
     this.unmount();
   }
 
+  /** Applies a changed observed attribute. */
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
     if (name === 'theme') this.handle?.setTheme(value === 'dark' ? 'dark' : 'light');

@@ -52,16 +52,19 @@ export class ChartmarkViewElement extends ElementBase {
     this.setAttribute('theme', value);
   }
 
+  /** Mounts the view when the element enters the document (custom element lifecycle). */
   connectedCallback(): void {
     if (!this.style.display) this.style.display = 'block';
     this.refresh();
   }
 
+  /** Destroys the view when the element leaves the document. */
   disconnectedCallback(): void {
     this.handle?.destroy();
     this.handle = null;
   }
 
+  /** Applies a changed observed attribute. */
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
     if (name === 'theme') this.handle?.setTheme(this.themeName());

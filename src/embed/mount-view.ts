@@ -46,6 +46,7 @@ export interface AnalysisViewHandle {
   setAnalysis(analysis: ViewAnalysis): void;
   /** Replaces the candles. */
   setCandles(candles: readonly OhlcBar[]): void;
+  /** Switches between the light and dark theme. */
   setTheme(theme: ThemeName): void;
   /** Emphasises the drawing or level with this clientObjectId; null clears. */
   highlight(key: string | null): void;

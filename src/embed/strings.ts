@@ -23,6 +23,7 @@ export interface EmbedStrings {
   readonly styleForm: string;
   readonly style: string;
   readonly nothingSelected: string;
+  /** "3 selected": the status text for a selection of `count` drawings. */
   readonly selectedCount: (count: number) => string;
   readonly colour: string;
   readonly width: string;

@@ -67,8 +67,11 @@ export interface OutboxRecord {
 
 /** Persistence of outbox records by key. `write` takes its copy before it returns (crash safety). */
 export interface OutboxStore {
+  /** The record stored under `key`, or undefined. */
   read(key: string): Promise<OutboxRecord | undefined>;
+  /** Stores `record` under `key`, replacing any earlier one. */
   write(key: string, record: OutboxRecord): Promise<void>;
+  /** Deletes the record under `key`. */
   remove(key: string): Promise<void>;
   /** Keys present, for diagnostics and tests. */
   keys(): Promise<string[]>;

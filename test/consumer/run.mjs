@@ -149,8 +149,26 @@ function serveStatic(dir) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-async function browserChecks(dist) {
+/** The README's plain-HTML example, with its script in a file (the strict CSP allows no inline script). */
+function writeScriptTagPage(dist, iife) {
+  cpSync(iife, join(dist, 'chartmark.iife.js'));
+  writeFileSync(
+    join(dist, 'script-tag.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">' +
+      '<script src="chartmark.iife.js"></script></head><body>' +
+      '<div id="editor" style="width: 800px; height: 480px"></div><script src="script-tag.js"></script></body></html>',
+  );
+  writeFileSync(
+    join(dist, 'script-tag.js'),
+    `const candles = Array.from({ length: 60 }, (_, i) => ({ time: 1767571200 + i * 3600, open: 1.34, high: 1.35, low: 1.33, close: 1.345 }));
+const editor = chartmark.mountAnalysisEditor(document.getElementById('editor'), { candles });
+window.scriptTag = { editor, view: customElements.get('chartmark-view') !== undefined };`,
+  );
+}
+
+async function browserChecks(dist, iife) {
   const { chromium } = await import('playwright');
+  writeScriptTagPage(dist, iife);
   const server = await serveStatic(dist);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
@@ -164,16 +182,15 @@ async function browserChecks(dist) {
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => 'consumer' in window, null, { timeout: 20_000 });
 
-    // Draw one line with the mouse, as a user would: the line tool's hotkey, then two clicks.
-    const box = await page.locator('#editor').boundingBox();
-    await page.locator('#editor').click({ position: { x: 50, y: 50 } });
-    await page.keyboard.press('Alt+t');
-    await page.mouse.click(box.x + 200, box.y + 150);
-    await page.mouse.click(box.x + 450, box.y + 250);
+    // Draw one line through the embed, as a user would: its toolbar's Line button, two clicks.
+    await page.getByRole('button', { name: 'Line', exact: true }).click();
+    const box = await page.locator('#editor canvas').first().boundingBox();
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.6);
     const drawings = await page
       .waitForFunction(
         () => {
-          const d = window.consumer.editor.exportDrawings();
+          const d = window.consumer.embed.exportDrawings();
           return d.length > 0 ? d : null;
         },
         null,
@@ -182,9 +199,13 @@ async function browserChecks(dist) {
       .then((h) => h.jsonValue())
       .catch(() => []);
     record(
-      'the built page draws one line with the mouse',
+      'the built page draws one line through the embed (toolbar Line, two clicks)',
       drawings.length === 1 && drawings[0].type === 'LINE' && drawings[0].points.length === 2,
       JSON.stringify(drawings.map((d) => d.type)),
+    );
+    record(
+      'chartmark/elements defines <chartmark-editor> on import',
+      await page.evaluate(() => window.consumer.elementDefined),
     );
 
     const validation = await page.evaluate(() => window.consumer.validation);
@@ -200,6 +221,25 @@ async function browserChecks(dist) {
         issue.code === 'too_small' &&
         issue.message.endsWith('LINE needs exactly 2 points'),
       JSON.stringify(validation),
+    );
+    const script = await browser.newPage();
+    const scriptProblems = [];
+    script.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') scriptProblems.push(`${m.type()}: ${m.text()}`);
+    });
+    script.on('pageerror', (e) => scriptProblems.push(`pageerror: ${e.message}`));
+    await script.goto(`${origin}/script-tag.html`);
+    const tag = await script
+      .waitForFunction(() => window.scriptTag, null, { timeout: 20_000 })
+      .then(async () => ({
+        view: await script.evaluate(() => window.scriptTag.view),
+        canvases: await script.locator('#editor canvas').count(),
+      }))
+      .catch((e) => ({ error: e.message }));
+    record(
+      'the script-tag build (dist/chartmark.iife.js) mounts the editor and defines the elements on a plain page',
+      tag.view === true && tag.canvases > 0 && scriptProblems.length === 0,
+      JSON.stringify({ ...tag, scriptProblems }),
     );
     const hasView = await page.locator('#view canvas').count();
     record(
@@ -287,6 +327,8 @@ async function main() {
     const vite = join(work, 'vite-app');
     cpSync(join(HERE, 'vite-app'), vite, { recursive: true });
     cpSync(example, join(vite, 'src/create-example.json'));
+    // The README's snippets (docs/examples) compile in the consumer too, under its strict settings.
+    cpSync(join(ROOT, 'docs/examples'), join(vite, 'src/examples'), { recursive: true });
     const viteDeps = [tarball, ...Object.entries(LOWEST_PEERS).map(([n, v]) => `${n}@${v}`)];
     const viteInstall = npm(['install', ...viteDeps, 'typescript@~7.0.2', 'vite@^8.3.4'], vite);
     const closure = viteInstall.ok ? installedClosure(vite, ['chartmark', ...Object.keys(LOWEST_PEERS)]) : [];
@@ -304,7 +346,8 @@ async function main() {
         tsc.ok,
       );
       const build = run(join(vite, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], vite);
-      if (record('vite build', build.ok)) await browserChecks(join(vite, 'dist'));
+      const iife = join(vite, 'node_modules/chartmark/dist/chartmark.iife.js');
+      if (record('vite build', build.ok)) await browserChecks(join(vite, 'dist'), iife);
       const budget = run(process.execPath, [join(ROOT, 'scripts/bundle-budget.mjs'), `--app=${vite}`], ROOT, {
         quiet: true,
       });

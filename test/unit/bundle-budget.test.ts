@@ -20,12 +20,21 @@ beforeAll(() => {
 }, 360_000);
 
 describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of dist/)', () => {
-  it('keeps the editor ≤ 60 kB over a bare lightweight-charts page, with only the Konva parts it uses', () => {
+  // Known failures, kept visible: each `it.fails` turns red once its part is back under budget
+  // (then make it a plain `it`). Sizes measured at 0.2.0 on the consumer build of dist/.
+  // The editor embed (mountAnalysisEditor) is 105.9 kB: its parts alone were 55–60 kB (Konva per
+  // class); the embed adds the UI, the sync engine and zod (sync validates responses with the
+  // schemas, about 25 kB of zod classic).
+  it.fails('keeps the editor embed ≤ 60 kB over a bare lightweight-charts page', () => {
     expect(out).toMatch(line('editor', OVER_BARE, 60, 'ok'));
   });
 
-  // Known failures, kept visible: each `it.fails` turns red once its part is back under budget
-  // (then make it a plain `it`). Sizes measured at 0.2.0 on the consumer build of dist/.
+  it('bundles only the Konva classes the editor uses, not all of Konva', () => {
+    expect(out).toMatch(
+      /^editor packages: fancy-canvas, immer, konva, lightweight-charts, quickselect, rbush, zod$/m,
+    );
+  });
+
   // The view grew from 9.7 to 14.7 kB with the outcome badge and crossing alerts.
   it.fails('keeps the read-only view ≤ 12 kB over the bare page', () => {
     expect(out).toMatch(line('view', OVER_BARE, 12, 'ok'));
@@ -51,10 +60,10 @@ describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of di
   });
 
   it('fails, naming the part, when a bundle is over its budget', () => {
-    const r = run('--svg=1', '--schema=100');
+    const r = run('--svg=1', '--schema=100', '--editor=200', '--view=100');
     expect(r.stdout).toMatch(line('svg', 'alone', 1, 'FAIL'));
     expect(r.stdout).toMatch(line('schema', 'alone', 100, 'ok'));
-    expect(r.stdout).toMatch(line('editor', OVER_BARE, 60, 'ok'));
+    expect(r.stdout).toMatch(line('editor', OVER_BARE, 200, 'ok'));
     expect(r.status).toBe(1);
   }, 180_000);
 });

@@ -1,10 +1,13 @@
 // A blank Vite vanilla-ts app using every browser entry point of the installed chartmark package:
-// an editor on a chart (the consumer test draws a line in it), a read-only view, its text, and the
-// schema validating a valid and an invalid payload — all under the page's strict CSP.
+// the embed's editor (the consumer test draws a line in it with its toolbar), the custom elements,
+// a read-only view, its text, the editor's parts on a chart of our own, and the schema validating
+// a valid and an invalid payload — all under the page's strict CSP.
 import { type CandlestickData, CandlestickSeries, createChart, type UTCTimestamp } from 'lightweight-charts';
+import { mountAnalysisEditor } from 'chartmark';
 import { formatPrice, type UtcSeconds, utcSeconds } from 'chartmark/core';
 import { createChartViewport } from 'chartmark/chart';
 import { createEditor } from 'chartmark/editor';
+import { ChartmarkEditorElement } from 'chartmark/elements';
 import { mountEditorOverlay } from 'chartmark/konva';
 import { CreateAnalysisRequest, hasFastPath, wireIssues } from 'chartmark/schema';
 import { type AnalysisDetailWire, type Candle, describeAnalysis } from 'chartmark/svg';
@@ -27,7 +30,10 @@ const candles: Candle[] = Array.from({ length: 120 }, (_, i) => {
   return { time, open, high: Math.max(open, close) + 0.0006, low: Math.min(open, close) - 0.0006, close };
 });
 
-const container = element('editor');
+const embed = mountAnalysisEditor(element('editor'), { candles });
+
+// The editor's parts on a chart of the app's own (chartmark/chart, /editor, /konva).
+const container = element('parts');
 const chart = createChart(container, { autoSize: true });
 const series = chart.addSeries(CandlestickSeries);
 series.setData(candles.map((c): CandlestickData => ({ ...c, time: c.time as number as UTCTimestamp })));
@@ -67,6 +73,8 @@ element('description').textContent = describeAnalysis(detail, {});
 
 Object.assign(window, {
   consumer: {
+    embed,
+    elementDefined: customElements.get('chartmark-editor') === ChartmarkEditorElement,
     editor,
     overlay,
     viewport,
