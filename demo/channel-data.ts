@@ -7,7 +7,7 @@ import sample from './channel-sample.json';
 import { type DemoConfig, demoToken, json, loadDemoConfig } from './demo-auth';
 
 /** What the Channel page needs of the demo config: where, and how to get a token. */
-export type ChannelConfig = Pick<DemoConfig, 'communityId' | 'channelId' | 'tokenUrl' | 'apiKey'>;
+export type ChannelConfig = Pick<DemoConfig, 'communityId' | 'channelId' | 'tokenUrl'>;
 
 /** One page of posts and where it came from. */
 export interface ChannelPage {

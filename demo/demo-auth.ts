@@ -9,9 +9,8 @@ export interface DemoConfig {
   readonly channelId: string;
   readonly sampleAnalysisId: string;
   readonly sender: string;
-  readonly tokenUrl?: string;
-  /** Older servers only: the demo key. Used solely while a server has no token endpoint. */
-  readonly apiKey?: string;
+  /** Where the page gets a short-lived token (POST). */
+  readonly tokenUrl: string;
 }
 
 const SENDER = 'demo@chartmark.dev';
@@ -28,7 +27,13 @@ export async function loadDemoConfig(): Promise<DemoConfig | null> {
     const body = (await json(
       await fetch('/demo/config.json', { cache: 'no-store' }),
     )) as Partial<DemoConfig> | null;
-    if (!body || typeof body.communityId !== 'string' || typeof body.channelId !== 'string') return null;
+    if (
+      !body ||
+      typeof body.communityId !== 'string' ||
+      typeof body.channelId !== 'string' ||
+      typeof body.tokenUrl !== 'string'
+    )
+      return null;
     return { sender: SENDER, sampleAnalysisId: '', ...body } as DemoConfig;
   } catch {
     return null;
@@ -36,9 +41,8 @@ export async function loadDemoConfig(): Promise<DemoConfig | null> {
 }
 
 /** A token source for the API: fetches `tokenUrl` and caches the token until it is about to expire. */
-export function demoToken(config: Pick<DemoConfig, 'tokenUrl' | 'apiKey'>): TokenSource {
+export function demoToken(config: Pick<DemoConfig, 'tokenUrl'>): TokenSource {
   const url = config.tokenUrl;
-  if (!url) return config.apiKey ?? '';
   let cached: { token: string; until: number } | null = null;
   return async () => {
     if (cached && Date.now() < cached.until) return cached.token;

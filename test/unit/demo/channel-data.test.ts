@@ -19,21 +19,22 @@ afterEach(() => vi.unstubAllGlobals());
 const viaApp = () => vi.stubGlobal('fetch', (url: string, init?: RequestInit) => h.app.request(url, init));
 
 describe('Channel page data', () => {
-  it('pages the channel newest first through List and Get, with the demo key', async () => {
+  it('pages the channel newest first through List and Get, with a token', async () => {
     viaApp();
-    const config = { apiKey: h.keys.reader, communityId: COMMUNITY, channelId: CHANNEL };
-    const first = await loadPage(config, 1);
+    // The page's token source is given directly here: a reader key stands in for a token.
+    const config = { tokenUrl: '/demo/token', communityId: COMMUNITY, channelId: CHANNEL };
+    const first = await loadPage(config, 1, h.keys.reader);
     expect(first).toMatchObject({ source: 'server', page: 1, pages: 2, total: 7 });
     expect(first.analyses.map((a) => a.id)).toEqual(ids.slice(-PAGE_SIZE).reverse());
     expect(first.analyses[0]!.drawings).toHaveLength(3);
-    const second = await loadPage(config, 2);
+    const second = await loadPage(config, 2, h.keys.reader);
     expect(second.analyses.map((a) => a.id)).toEqual(ids.slice(0, 2).reverse());
   });
 
   it('reports a failed List instead of showing nothing', async () => {
     viaApp();
     await expect(
-      loadPage({ apiKey: 'cm_wrong', communityId: COMMUNITY, channelId: CHANNEL }, 1),
+      loadPage({ tokenUrl: '/demo/token', communityId: COMMUNITY, channelId: CHANNEL }, 1, 'cm_wrong'),
     ).rejects.toThrow('List Analyses failed');
   });
 
@@ -51,8 +52,14 @@ describe('Channel page data', () => {
   });
 
   it('reads the demo config when the server serves it', async () => {
-    const body = { apiKey: 'cm_x', communityId: COMMUNITY, channelId: CHANNEL, sampleAnalysisId: ids[0] };
+    const body = {
+      communityId: COMMUNITY,
+      channelId: CHANNEL,
+      sampleAnalysisId: ids[0],
+      sender: 'demo@chartmark.dev',
+      tokenUrl: '/demo/token',
+    };
     vi.stubGlobal('fetch', async () => Response.json(body));
-    expect(await loadConfig()).toMatchObject(body);
+    expect(await loadConfig()).toEqual(body);
   });
 });
