@@ -13,6 +13,7 @@ import type { UtcSeconds } from '../core/index';
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
 import { type EditorOverlay, isEditableTarget, mountEditorOverlay } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
+import { type CrossEvent, createLiveCrossings, localAlertStore } from '../view/index';
 import { type AnalysisInput, documentFromInput, snapshotOf, type ViewAnalysis } from './analysis-input';
 import { checkBar, checkCandles, type EngineBar, type OhlcBar } from './candles';
 import { el, Scope } from './dom';
@@ -67,6 +68,8 @@ export interface AnalysisEditorEvents {
   readonly status: EmbedStatus;
   /** The selected drawing ids changed. */
   readonly selection: readonly string[];
+  /** A live bar (updateCandle) crossed a drawing; `alert` says whether it is marked "alert me". */
+  readonly cross: CrossEvent;
 }
 
 /** A mounted editor. */
@@ -91,6 +94,10 @@ export interface AnalysisEditorHandle {
   setCandles(candles: readonly OhlcBar[]): void;
   /** Updates the last candle or appends a newer one (a live feed). */
   updateCandle(candle: OhlcBar): void;
+  /** Marks or unmarks a drawing "alert me" (kept in this browser per analysis, never sent). */
+  setAlert(drawingId: string, on: boolean): void;
+  /** The drawing ids marked "alert me" in this analysis. */
+  alerts(): string[];
   /** Switches between the light and dark theme. */
   setTheme(theme: ThemeName): void;
   on: On<AnalysisEditorEvents>;
@@ -112,6 +119,11 @@ export function mountAnalysisEditor(
   if ((options.chart === undefined) !== (options.series === undefined))
     throw new TypeError('chart and series: pass both (your chart and its candlestick series) or neither');
   let candles: EngineBar[] = checkCandles(options.candles ?? []);
+  // Crossing alerts of live bars; marks are the viewer's, per analysis (a local one is 'local').
+  const alertStore = localAlertStore();
+  const alertKey = (): string => engine?.analysisId ?? options.analysisId ?? 'local';
+  const crossingsOver = (bars: readonly EngineBar[]) =>
+    createLiveCrossings(alertKey, () => editor.getState().drawings, bars, alertStore);
   const doc = container.ownerDocument;
   const scope = new Scope();
   const abort = new AbortController();
@@ -215,6 +227,7 @@ export function mountAnalysisEditor(
 
   let status: EmbedStatus = options.api ? { kind: 'saving' } : { kind: 'local' };
   let engine: SyncEngine | null = null;
+  let liveCrossings = crossingsOver(candles);
   const setStatus = (s: EmbedStatus): void => {
     status = s;
     ui.showStatus(strings.status(s), s.kind);
@@ -298,6 +311,7 @@ export function mountAnalysisEditor(
     exportDrawings: () => editor.exportDrawings(),
     setCandles(next) {
       candles = checkCandles(next);
+      liveCrossings = crossingsOver(candles);
       series.setData(candles);
       applyFormat();
       replaceOverlay();
@@ -316,7 +330,10 @@ export function mountAnalysisEditor(
         // A new bar moves the overlay's time axis; updates of the last bar do not.
         replaceOverlay();
       }
+      for (const event of liveCrossings.update(bar)) events.emit('cross', event);
     },
+    setAlert: (drawingId, on) => alertStore.set(alertKey(), drawingId, on),
+    alerts: () => [...alertStore.marked(alertKey())],
     setTheme(next) {
       theme = next;
       applyTheme();

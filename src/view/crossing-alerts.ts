@@ -73,9 +73,9 @@ export interface LiveCrossings {
   update(bar: Candle): CrossEvent[];
 }
 
-/** Live crossings of `drawings` after `history` (bars in time order), marked per `store`. */
+/** Live crossings of `drawings` after `history` (bars in time order), marked per `store` (the analysis id may be read late: an editor's id arrives with its first save). */
 export function createLiveCrossings(
-  analysisId: string,
+  analysisId: string | (() => string),
   drawings: () => readonly Drawing[],
   history: readonly Candle[],
   store: AlertStore,
@@ -93,7 +93,7 @@ export function createLiveCrossings(
         times.push(bar.time as UtcSeconds);
         index = createTimeIndex(times);
       }
-      const marked = store.marked(analysisId);
+      const marked = store.marked(typeof analysisId === 'string' ? analysisId : analysisId());
       return tracker
         .update(bar, drawings())
         .map((crossing) => ({ crossing, alert: marked.has(crossing.drawingId) }));
