@@ -12,8 +12,8 @@ import {
   statusOf,
   transition,
 } from '../../../src/sync/engine-state';
-import type { Touched } from '../../../src/sync/rebase';
 import type { SyncDoc } from '../../../src/sync/sync-doc';
+import { doc, hline, touched } from './docs';
 
 const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 const CHANNEL = '6502c9e514a3e564c5c09c0b';
@@ -30,23 +30,7 @@ const config: EngineConfig = {
   random: () => 0.5,
 };
 
-const META = {
-  direction: 'BULLISH',
-  entryPlacement: 'BELOW_CURRENT',
-  title: 'Idea',
-  timeframe: 'H1',
-  symbol: 'EUR/USD',
-} as const;
-const line = (id: string, price: number) =>
-  ({
-    type: 'HORIZONTAL_LINE',
-    clientObjectId: id,
-    points: [{ time: '2026-01-08T01:00:00Z', price }],
-    style: {},
-  }) as unknown as SyncDoc['drawings'][number];
-const doc = (...drawings: SyncDoc['drawings']): SyncDoc =>
-  ({ metadata: META, levels: {}, drawings }) as SyncDoc;
-const touched = (...drawings: string[]): Touched => ({ drawings, levels: [], metadata: [] });
+const line = hline;
 
 /** The server's detail of `d` at `version` (what a Create or GET answers). */
 const detail = (d: SyncDoc, version: number): AnalysisDetail =>

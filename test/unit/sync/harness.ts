@@ -9,7 +9,10 @@ import { DEFAULT_METADATA } from '../../../src/editor/state';
 import { createApp } from '../../../src/server/app';
 import { createApiKey } from '../../../src/server/auth/keys';
 import { openSqliteStorage, type SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
+import type { ApiClient } from '../../../src/sync/api-client';
 import type { SyncEngine, Timers } from '../../../src/sync/engine-api';
+import type { OutboxStore } from '../../../src/sync/outbox';
+import { createSyncEngine } from '../../../src/sync/sync-engine';
 
 export const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 export const CHANNEL = '6502c9e514a3e564c5c09c0b';
@@ -116,4 +119,39 @@ export async function drain(engine: SyncEngine, clock: VirtualClock, maxSteps = 
   throw new Error(
     `drain: engine still busy after ${maxSteps} steps (status ${JSON.stringify(engine.status)})`,
   );
+}
+
+/** A Storage over a Map, as localStorage behaves. */
+export function mapStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, String(v)),
+  };
+}
+
+/** An engine on `editor` with the tests' ids, the virtual clock for timers and time, and random 0.5. */
+export function testEngine(
+  editor: Editor,
+  client: ApiClient,
+  outbox: OutboxStore,
+  clock: VirtualClock,
+): SyncEngine {
+  return createSyncEngine({
+    editor,
+    client,
+    outbox,
+    communityId: COMMUNITY,
+    channelId: CHANNEL,
+    sender: SENDER,
+    timers: clock,
+    now: () => clock.now,
+    random: () => 0.5,
+  });
 }

@@ -1,25 +1,7 @@
 // Pure outbox transitions around a request in flight: what the server showed meanwhile is known.
 import { describe, expect, it } from 'vitest';
 import { ackFlight, addEntry, mergeServer, newRecord, prepareFlight } from '../../../src/sync/outbox-record';
-import type { SyncDoc } from '../../../src/sync/sync-doc';
-
-const META = {
-  direction: 'BULLISH',
-  entryPlacement: 'BELOW_CURRENT',
-  title: 'Idea',
-  timeframe: 'H1',
-  symbol: 'EUR/USD',
-} as const;
-const hline = (id: string, price: number) =>
-  ({
-    type: 'HORIZONTAL_LINE',
-    clientObjectId: id,
-    points: [{ time: '2026-01-08T01:00:00Z', price }],
-    style: {},
-  }) as unknown as SyncDoc['drawings'][number];
-const doc = (...drawings: SyncDoc['drawings']): SyncDoc =>
-  ({ metadata: META, levels: {}, drawings }) as SyncDoc;
-const touched = (...drawings: string[]) => ({ drawings, levels: [], metadata: [] });
+import { doc, hline, touched } from './docs';
 
 describe('a drawing merged while a request is in flight', () => {
   it('stays the same drawing when edited locally: no rename after the answer (found by the sync model, seed 5264254)', () => {

@@ -7,7 +7,6 @@ import { createApiClient } from '../../../src/sync/api-client';
 import { storageOutbox } from '../../../src/sync/outbox';
 import { newRecord } from '../../../src/sync/outbox-record';
 import { decodeOutboxRecord, OUTBOX_SCHEMA_VERSION } from '../../../src/sync/outbox-version';
-import { createSyncEngine } from '../../../src/sync/sync-engine';
 import {
   appendBody,
   createBody,
@@ -16,7 +15,18 @@ import {
   type SyncDoc,
 } from '../../../src/sync/sync-doc';
 import { statusText } from '../../../src/sync/status';
-import { BASE_URL, CHANNEL, COMMUNITY, drain, newEditor, SENDER, testServer, VirtualClock } from './harness';
+import {
+  BASE_URL,
+  CHANNEL,
+  COMMUNITY,
+  drain,
+  mapStorage,
+  newEditor,
+  SENDER,
+  testEngine,
+  testServer,
+  VirtualClock,
+} from './harness';
 
 interface Fixture {
   readonly key: string;
@@ -28,38 +38,13 @@ interface Fixture {
 const fixtureText = (name: string) => readFileSync(`test/fixtures/outbox/unversioned-${name}.json`, 'utf8');
 const fixture = (name: string) => JSON.parse(fixtureText(name)) as Fixture;
 
-/** A Storage over a Map, as localStorage behaves. */
-function mapStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
-
 async function engineOver(storage: Storage) {
   const clock = new VirtualClock();
   const server = await testServer(() => clock.now);
   const client = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
   const editor = newEditor();
   const outbox = storageOutbox(storage);
-  const engine = createSyncEngine({
-    editor,
-    client,
-    outbox,
-    communityId: COMMUNITY,
-    channelId: CHANNEL,
-    sender: SENDER,
-    timers: clock,
-    now: () => clock.now,
-    random: () => 0.5,
-  });
+  const engine = testEngine(editor, client, outbox, clock);
   return { clock, server, client, editor, outbox, engine };
 }
 

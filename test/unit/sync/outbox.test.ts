@@ -7,21 +7,7 @@ import {
   storageOutbox,
 } from '../../../src/sync/outbox';
 import { newRecord } from '../../../src/sync/outbox-record';
-
-/** A Storage over a Map, as localStorage behaves. */
-function mapStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { mapStorage } from './harness';
 
 const record = (): OutboxRecord => newRecord('c'.repeat(24), 'd'.repeat(24), 'cmprefix');
 

@@ -16,6 +16,7 @@ import {
   newEditor,
   SENDER,
   settle,
+  testEngine,
   type TestServer,
   testServer,
   VirtualClock,
@@ -59,17 +60,7 @@ async function setup(
   const client = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch });
   const editor = newEditor();
   const outbox = memoryOutbox();
-  const engine = createSyncEngine({
-    editor,
-    client,
-    outbox,
-    communityId: COMMUNITY,
-    channelId: CHANNEL,
-    sender: SENDER,
-    timers: clock,
-    now: () => clock.now,
-    random: () => 0.5,
-  });
+  const engine = testEngine(editor, client, outbox, clock);
   return { clock, server, editor, engine, outbox, sent };
 }
 
