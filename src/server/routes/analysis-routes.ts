@@ -38,7 +38,7 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
         analysisId,
         event: 'update_analysis' as const,
         updatedFields,
-        data: toDetail(next, now),
+        data: () => toDetail(next, now),
         occurredAt: now,
       };
       return {

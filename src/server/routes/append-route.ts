@@ -48,7 +48,7 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
         analysisId,
         event: 'update_analysis' as const,
         updatedFields: ['drawings'],
-        data: toDetailJson(next, now).detail,
+        data: () => toDetailJson(next, now).detail,
         occurredAt: now,
       };
       return {

@@ -55,21 +55,36 @@ export interface AnalysisListQuery {
 /** Webhook event names of the outbox. */
 export type OutboxEventName = 'create_analysis' | 'update_analysis' | 'delete_analysis';
 
-/** A change to publish, written in the same transaction as the change itself. */
+/**
+ * A change to publish, written in the same transaction as the change itself — and only while
+ * its community has an active webhook endpoint (spec §5.5): with none, nobody would ever read it.
+ */
 export interface OutboxEvent {
   readonly communityId: string;
   readonly analysisId: string;
   readonly event: OutboxEventName;
   readonly updatedFields: readonly string[];
-  /** AnalysisDetail after the change, or `{ analysisId }` for a delete. */
+  /**
+   * AnalysisDetail after the change, or `{ analysisId }` for a delete; or a function returning
+   * it, called only when the event is stored (so a write with no endpoint never builds it).
+   */
   readonly data: unknown;
   readonly occurredAt: number;
 }
 
-/** An outbox event with its sequence number. */
+/** An outbox event as stored: its sequence number and its data. */
 export interface OutboxRow extends OutboxEvent {
   readonly seq: number;
 }
+
+/** The data of an event: the value, or what its function returns. */
+export function outboxData(e: OutboxEvent): unknown {
+  return typeof e.data === 'function' ? (e.data as () => unknown)() : e.data;
+}
+
+/** Whether the community has an active webhook endpoint (the same SQL on every backend). */
+export const ACTIVE_ENDPOINT_SQL =
+  'SELECT 1 AS active FROM webhook_endpoints WHERE community_id = $1 AND disabled_at IS NULL LIMIT 1';
 
 /** An idempotency record: in flight until `response` is set. */
 export interface IdempotencyRow {
@@ -113,7 +128,10 @@ export interface TxSnapshot {
   readonly idempotency: IdempotencyRow | null;
 }
 
-/** What a transaction writes; applied in this order: purge, analysis, outbox, idempotency. */
+/**
+ * What a transaction writes; applied in this order: purge, analysis, outbox, idempotency. Outbox
+ * events of a community without an active webhook endpoint are dropped (see OutboxEvent).
+ */
 export interface TxWrites {
   /** Deletes idempotency records whose expiresAt ≤ this time. */
   readonly purgeIdempotencyAt?: number;

@@ -6,7 +6,8 @@ import { createApp } from '../../../src/server/app';
 import { createApiKey, revokeApiKey } from '../../../src/server/auth/keys';
 import type { AppDeps } from '../../../src/server/context';
 import { openSqliteStorage, type SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
-import type { Storage } from '../../../src/server/storage/storage';
+import type { BackendStorage, Storage } from '../../../src/server/storage/storage';
+import { addWebhook } from '../../../src/server/webhooks/endpoints';
 
 export const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 export const CHANNEL = '6502c9e514a3e564c5c09c0b';
@@ -58,7 +59,17 @@ export interface Harness {
 /** Opens a harness; `deps` overrides the app dependencies. */
 export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
   const storage = openSqliteStorage(':memory:');
-  return { storage, ...(await harnessOn(storage, deps, () => dumpDatabase(storage))) };
+  const rest = await harnessOn(storage, deps, () => dumpDatabase(storage));
+  await withEndpoint(storage);
+  return { storage, ...rest };
+}
+
+/**
+ * Gives COMMUNITY an active webhook endpoint (no worker runs), so its writes store their outbox
+ * events as the API tests expect: without one, no event is stored at all (spec §5.5).
+ */
+export async function withEndpoint(storage: BackendStorage): Promise<void> {
+  await addWebhook(storage, { communityId: COMMUNITY, url: 'https://hooks.example/harness', now: T0 - 1000 });
 }
 
 /** The app, clock, keys and request helper over any storage (the PostgreSQL suites reuse it). */

@@ -6,6 +6,7 @@ import type {
   IdempotencyRow,
   OutboxEvent,
 } from '../../../src/server/storage/storage';
+import { addWebhook } from '../../../src/server/webhooks/endpoints';
 import { BACKENDS, type Backend } from './storage-backends';
 
 const C = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -63,7 +64,9 @@ for (const kind of BACKENDS) {
     let b: Backend;
     beforeAll(async () => {
       b = await kind.open();
-    }, 30_000);
+      // Outbox events are stored only for a community with an active webhook endpoint.
+      await addWebhook(b.storage, { communityId: C, url: 'https://hooks.example/contract' });
+    }, 90_000);
     afterAll(async () => b?.dispose());
 
     it('stores an analysis and reads it back equal, document key order and big times kept', async () => {

@@ -15,6 +15,7 @@ import type {
   TxSnapshot,
   TxWrites,
 } from '../storage';
+import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
 import { listStatements } from '../list-query';
 import {
   ANALYSIS_COLUMNS,
@@ -124,6 +125,12 @@ export async function openPostgresStorage(
         [w.purgeIdempotencyAt],
       );
     }
+    // Only the events someone will read (a community with an active endpoint); data built first.
+    const outbox: OutboxEvent[] = [];
+    for (const e of w.outbox ?? []) {
+      if ((await s.query(ACTIVE_ENDPOINT_SQL, [e.communityId])).rows.length > 0)
+        outbox.push({ ...e, data: outboxData(e) });
+    }
     if (w.insertAnalysis) await s.query(INSERT, values(w.insertAnalysis));
     if (w.updateAnalysis) {
       const r = await s.query(UPDATE, values(w.updateAnalysis));
@@ -131,9 +138,9 @@ export async function openPostgresStorage(
     }
     if (w.deleteAnalysisId !== undefined)
       await s.query('DELETE FROM analyses WHERE id = $1', [w.deleteAnalysisId]);
-    if (w.outbox && w.outbox.length > 0) {
+    if (outbox.length > 0) {
       await s.query(ADVISORY_LOCK_SQL, [LOCK_OUTBOX, 0]);
-      for (const e of w.outbox) await insertOutbox(s, e);
+      for (const e of outbox) await insertOutbox(s, e);
     }
     if (w.deleteIdempotency) {
       await s.query('DELETE FROM idempotency WHERE community_id = $1 AND key = $2', [

@@ -16,6 +16,7 @@ import type {
   TxSnapshot,
   TxWrites,
 } from '../storage';
+import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
 import { jsonText } from '../json-text';
 import { listStatements } from '../list-query';
 import {
@@ -96,6 +97,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     outbox: db.prepare(
       'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    activeEndpoint: db.prepare(positional(ACTIVE_ENDPOINT_SQL).text),
     readOutbox: db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?'),
     getIdem: db.prepare('SELECT * FROM idempotency WHERE community_id = ? AND key = ?'),
     putIdem: db.prepare(
@@ -121,6 +123,11 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   };
 
   const apply = (w: TxWrites): void => {
+    // Only the events someone will read; their data is built before the rows are written, so a
+    // detail and a document that share their drawings' JSON text serialise it once.
+    const outbox = (w.outbox ?? [])
+      .filter((e) => st.activeEndpoint.get(e.communityId) !== undefined)
+      .map((e) => ({ ...e, data: outboxData(e) }));
     if (w.purgeIdempotencyAt !== undefined) st.purgeIdem.run(w.purgeIdempotencyAt);
     if (w.insertAnalysis) st.insert.run(analysisToColumns(w.insertAnalysis));
     if (w.updateAnalysis) {
@@ -128,7 +135,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
       if (r.changes !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
     }
     if (w.deleteAnalysisId !== undefined) st.remove.run(w.deleteAnalysisId);
-    for (const e of w.outbox ?? []) insertOutbox(e);
+    for (const e of outbox) insertOutbox(e);
     if (w.deleteIdempotency) st.delIdem.run(w.deleteIdempotency.communityId, w.deleteIdempotency.key);
     if (w.putIdempotency) putIdempotency(w.putIdempotency);
   };
@@ -173,7 +180,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     return decision.result;
   });
 
-  const sqliteTx: SqliteTx = { getAnalysis: (id) => getAnalysis(id), appendOutbox: insertOutbox };
+  const sqliteTx: SqliteTx = {
+    getAnalysis: (id) => getAnalysis(id),
+    appendOutbox: (e) => insertOutbox({ ...e, data: outboxData(e) }),
+  };
   const runTx = db.transaction((fn: (tx: SqliteTx) => unknown): unknown => fn(sqliteTx));
 
   let tail: Promise<unknown> = Promise.resolve();

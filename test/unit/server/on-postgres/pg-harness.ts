@@ -66,6 +66,7 @@ export function pgHarness(actual: HarnessModule): HarnessModule['harness'] {
     const rest = await actual.harnessOn(storage, deps, () => {
       throw new Error('dump: the database dump is SQLite-only; suites that use it are not run on PostgreSQL');
     });
+    await actual.withEndpoint(storage);
     return { storage: storage as unknown as Harness['storage'], ...rest };
   };
 }

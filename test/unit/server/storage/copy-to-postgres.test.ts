@@ -13,6 +13,7 @@ import {
 } from '../../../../src/server/storage/copy-to-postgres';
 import type { PgClient } from '../../../../src/server/storage/postgres/pg-client';
 import { DeliveryQueue as PgDeliveryQueue } from '../../../../src/server/webhooks/queue';
+import { addWebhook } from '../../../../src/server/webhooks/endpoints';
 import { startWebhookWorker } from '../../../../src/server/webhooks/worker';
 import { channelPath, COMMUNITY, harnessOn, T0 } from '../harness';
 import { BACKENDS, type Backend } from '../storage-backends';
@@ -159,6 +160,7 @@ for (const kind of BACKENDS.filter((k) => k.name !== 'sqlite')) {
         /^webhook_deliveries: new row for relation "webhook_deliveries" violates check constraint "copy_test_reject"/,
       );
       expect(await counts(b.client!)).toEqual(ZERO);
+      await addWebhook(b.storage, { communityId: COMMUNITY, url: 'https://hooks.example/after' });
       await b.storage.atomically({}, () => ({
         writes: {
           outbox: [

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisRow } from '../../../../../src/server/storage/storage';
 import { MIGRATIONS, migrate } from '../../../../../src/server/storage/sqlite/migrations';
+import { addWebhook } from '../../../../../src/server/webhooks/endpoints';
 import {
   openSqliteStorage,
   type SqliteStorage,
@@ -115,6 +116,7 @@ describe('openSqliteStorage', () => {
 
   it('commits the analysis and its outbox row together and returns the result', async () => {
     storage = openSqliteStorage(':memory:');
+    await addWebhook(storage, { communityId: C, url: 'https://hooks.example/x' });
     const result = await storage.atomically({ analysisId: 'a1' }, (snap) => ({
       writes: { insertAnalysis: row('a1', 1), outbox: [event] },
       result: snap.analysis,
