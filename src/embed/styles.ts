@@ -3,22 +3,24 @@
 // Content-Security-Policy without `'unsafe-inline'` for styles keeps working. Pages that prefer a
 // file pass `styles: false` and link the same rules (EMBED_CSS, shipped as a CSS file).
 // Colours are CSS custom properties; the chart reads them too (theme.ts), so one override on the
-// container restyles both the UI and the candles.
+// container restyles both the UI and the candles. A page sets `--cm-up` etc.; the rules use
+// `--_cm-up`, which takes the page's value or the theme's default (a property declared on the
+// embed's own element would otherwise hide the one the page set on a parent).
 
 /** The rules of the editor and view UI, themes included. */
 export const EMBED_CSS = `
 .cm-embed {
-  --cm-background: #ffffff;
-  --cm-surface: #ffffff;
-  --cm-text: #131722;
-  --cm-muted: #787b86;
-  --cm-border: #e0e3eb;
-  --cm-grid: #f0f3fa;
-  --cm-accent: #2962ff;
-  --cm-accent-text: #ffffff;
-  --cm-up: #26a69a;
-  --cm-down: #ef5350;
-  --cm-error: #c62828;
+  --_cm-background: var(--cm-background, #ffffff);
+  --_cm-surface: var(--cm-surface, #ffffff);
+  --_cm-text: var(--cm-text, #131722);
+  --_cm-muted: var(--cm-muted, #787b86);
+  --_cm-border: var(--cm-border, #e0e3eb);
+  --_cm-grid: var(--cm-grid, #f0f3fa);
+  --_cm-accent: var(--cm-accent, #2962ff);
+  --_cm-accent-text: var(--cm-accent-text, #ffffff);
+  --_cm-up: var(--cm-up, #26a69a);
+  --_cm-down: var(--cm-down, #ef5350);
+  --_cm-error: var(--cm-error, #c62828);
   color-scheme: light;
   container-type: inline-size;
   display: grid;
@@ -26,21 +28,21 @@ export const EMBED_CSS = `
   min-width: 0;
   max-width: 100%;
   box-sizing: border-box;
-  color: var(--cm-text);
+  color: var(--_cm-text);
   font: 14px/1.35 system-ui, sans-serif;
 }
 .cm-embed[data-theme="dark"] {
-  --cm-background: #131722;
-  --cm-surface: #1e222d;
-  --cm-text: #d1d4dc;
-  --cm-muted: #787b86;
-  --cm-border: #2a2e39;
-  --cm-grid: #2a2e39;
-  --cm-accent: #2962ff;
-  --cm-accent-text: #ffffff;
-  --cm-up: #26a69a;
-  --cm-down: #ef5350;
-  --cm-error: #ef9a9a;
+  --_cm-background: var(--cm-background, #131722);
+  --_cm-surface: var(--cm-surface, #1e222d);
+  --_cm-text: var(--cm-text, #d1d4dc);
+  --_cm-muted: var(--cm-muted, #787b86);
+  --_cm-border: var(--cm-border, #2a2e39);
+  --_cm-grid: var(--cm-grid, #2a2e39);
+  --_cm-accent: var(--cm-accent, #2962ff);
+  --_cm-accent-text: var(--cm-accent-text, #ffffff);
+  --_cm-up: var(--cm-up, #26a69a);
+  --_cm-down: var(--cm-down, #ef5350);
+  --_cm-error: var(--cm-error, #ef9a9a);
   color-scheme: dark;
 }
 .cm-embed *, .cm-embed *::before, .cm-embed *::after { box-sizing: border-box; }
@@ -53,8 +55,8 @@ export const EMBED_CSS = `
   overflow-x: auto;
   overscroll-behavior-x: contain;
   padding: 0.4rem 0.5rem;
-  background: var(--cm-surface);
-  border: 1px solid var(--cm-border);
+  background: var(--_cm-surface);
+  border: 1px solid var(--_cm-border);
   border-radius: 4px;
 }
 .cm-group { display: flex; gap: 0.25rem; flex: none; }
@@ -64,22 +66,22 @@ export const EMBED_CSS = `
   white-space: nowrap;
   padding: 0.3rem 0.6rem;
   min-height: 2rem;
-  border: 1px solid var(--cm-border);
+  border: 1px solid var(--_cm-border);
   border-radius: 4px;
-  background: var(--cm-surface);
-  color: var(--cm-text);
+  background: var(--_cm-surface);
+  color: var(--_cm-text);
   cursor: pointer;
 }
 .cm-button[aria-pressed="true"] {
-  background: var(--cm-accent);
-  border-color: var(--cm-accent);
-  color: var(--cm-accent-text);
+  background: var(--_cm-accent);
+  border-color: var(--_cm-accent);
+  color: var(--_cm-accent-text);
 }
 .cm-button:disabled { opacity: 0.45; cursor: default; }
-.cm-button:focus-visible, .cm-chart:focus-visible { outline: 2px solid var(--cm-accent); outline-offset: 1px; }
+.cm-button:focus-visible, .cm-chart:focus-visible { outline: 2px solid var(--_cm-accent); outline-offset: 1px; }
 .cm-inline, .cm-check { flex: none; white-space: nowrap; font-size: 0.85rem; }
-.cm-status { flex: none; margin-left: auto; font-size: 0.85rem; color: var(--cm-muted); white-space: nowrap; }
-.cm-status[data-kind="error"] { color: var(--cm-error); }
+.cm-status { flex: none; margin-left: auto; font-size: 0.85rem; color: var(--_cm-muted); white-space: nowrap; }
+.cm-status[data-kind="error"] { color: var(--_cm-error); }
 .cm-body {
   display: grid;
   grid-template-columns: minmax(0, 1fr) var(--cm-panel-width, 300px);
@@ -91,8 +93,8 @@ export const EMBED_CSS = `
   position: relative;
   min-width: 0;
   height: var(--cm-chart-height, clamp(320px, 62vh, 640px));
-  background: var(--cm-background);
-  border: 1px solid var(--cm-border);
+  background: var(--_cm-background);
+  border: 1px solid var(--_cm-border);
   outline: none;
 }
 .cm-view .cm-chart { height: var(--cm-chart-height, clamp(240px, 50vh, 480px)); }
@@ -102,9 +104,9 @@ export const EMBED_CSS = `
   gap: 0.4rem;
   margin: 0;
   min-width: 0;
-  border: 1px solid var(--cm-border);
+  border: 1px solid var(--_cm-border);
   border-radius: 4px;
-  background: var(--cm-surface);
+  background: var(--_cm-surface);
   font-size: 0.85rem;
 }
 .cm-form label { display: grid; gap: 0.15rem; }
@@ -112,13 +114,13 @@ export const EMBED_CSS = `
   font: inherit;
   min-width: 0;
   max-width: 100%;
-  color: var(--cm-text);
-  background: var(--cm-background);
-  border: 1px solid var(--cm-border);
+  color: var(--_cm-text);
+  background: var(--_cm-background);
+  border: 1px solid var(--_cm-border);
   border-radius: 3px;
 }
-.cm-muted { color: var(--cm-muted); font-weight: normal; }
-.cm-error { color: var(--cm-error); margin: 0; min-height: 1em; }
+.cm-muted { color: var(--_cm-muted); font-weight: normal; }
+.cm-error { color: var(--_cm-error); margin: 0; min-height: 1em; }
 /* Phones, tablets upright and narrow columns: the panel moves below the chart, the chart takes the width. */
 @container (max-width: 900px) {
   .cm-body { grid-template-columns: minmax(0, 1fr); }

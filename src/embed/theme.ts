@@ -50,13 +50,13 @@ export function readChartColours(root: HTMLElement, theme: ThemeName): ChartColo
   const read = (name: string, fallback: string): string => style?.getPropertyValue(name).trim() || fallback;
   const f = FALLBACK[theme];
   return {
-    background: read('--cm-background', f.background),
-    text: read('--cm-text', f.text),
-    grid: read('--cm-grid', f.grid),
-    border: read('--cm-border', f.border),
-    up: read('--cm-up', f.up),
-    down: read('--cm-down', f.down),
-    accent: read('--cm-accent', f.accent),
+    background: read('--_cm-background', f.background),
+    text: read('--_cm-text', f.text),
+    grid: read('--_cm-grid', f.grid),
+    border: read('--_cm-border', f.border),
+    up: read('--_cm-up', f.up),
+    down: read('--_cm-down', f.down),
+    accent: read('--_cm-accent', f.accent),
   };
 }
 

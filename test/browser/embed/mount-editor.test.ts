@@ -1,0 +1,107 @@
+// The editor facade: replaceable strings, theme colours from CSS custom properties, parts that
+// turn off, candles replaced and updated live, and the preview of the editor's analysis.
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoCandles } from '../../../demo/candles';
+import sample from '../../../demo/sample-analysis.json';
+import { mountAnalysisEditor, mountAnalysisView } from '../../../src/embed/index';
+
+const candles = demoCandles();
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+afterEach(() => document.body.replaceChildren());
+
+function box(): HTMLElement {
+  const el = document.createElement('div');
+  el.style.width = '900px';
+  document.body.append(el);
+  return el;
+}
+
+describe('mountAnalysisEditor', () => {
+  it('names every button and field from `strings`', () => {
+    const h = mountAnalysisEditor(box(), {
+      candles,
+      analysis: sample,
+      strings: {
+        line: 'Linie',
+        undo: 'Rückgängig',
+        title: 'Titel',
+        toolbar: 'Zeichenwerkzeuge',
+        status: () => 'lokal',
+      },
+    });
+    const toolbar = h.elements.toolbar!;
+    expect(toolbar.getAttribute('aria-label')).toBe('Zeichenwerkzeuge');
+    const names = [...toolbar.querySelectorAll('button')].map((b) => b.textContent);
+    expect(names).toContain('Linie');
+    expect(names).toContain('Rückgängig');
+    expect(names).not.toContain('Line');
+    expect(h.elements.panel!.querySelector('input[name="title"]')!.parentElement!.textContent!.trim()).toBe(
+      'Titel',
+    );
+    expect(h.elements.status!.textContent).toBe('lokal');
+    expect(h.elements.chart!.getAttribute('aria-label')).toBe('GBP/USD H1 chart editor');
+    h.destroy();
+  });
+
+  it('paints the chart in the theme, and a page override of --cm-up recolours the candles', () => {
+    const container = box();
+    container.style.setProperty('--cm-up', '#00ff00');
+    const h = mountAnalysisEditor(container, { candles, theme: 'dark' });
+    // The dark theme's --cm-background (styles.ts) and the page's --cm-up, read back from lightweight-charts.
+    expect(h.chart.options().layout.background).toEqual({ type: 'solid', color: '#131722' });
+    expect(h.series.options().upColor).toBe('#00ff00');
+    h.setTheme('light');
+    expect(h.chart.options().layout.background).toEqual({ type: 'solid', color: '#ffffff' });
+    expect(h.elements.root.dataset.theme).toBe('light');
+    h.destroy();
+  });
+
+  it('builds only the parts asked for', () => {
+    const h = mountAnalysisEditor(box(), {
+      candles,
+      parts: { toolbar: false, stylePanel: false, analysisForm: false, status: false },
+    });
+    expect(h.elements).toMatchObject({ toolbar: null, panel: null, status: null });
+    expect(h.elements.root.querySelectorAll('button, form, output')).toHaveLength(0);
+    expect(h.elements.chart!.querySelectorAll('canvas').length).toBeGreaterThan(0);
+    h.destroy();
+  });
+
+  it('takes new candles, and a live bar updates the last one or appends', () => {
+    const h = mountAnalysisEditor(box(), { candles: candles.slice(0, 100) });
+    expect(h.series.data()).toHaveLength(100);
+    h.setCandles(candles.slice(0, 150));
+    expect(h.series.data()).toHaveLength(150);
+    const last = candles[149];
+    h.updateCandle({ ...last, close: last.close + 0.001 });
+    expect(h.series.data()).toHaveLength(150);
+    expect((h.series.data()[149] as { close: number }).close).toBe(last.close + 0.001);
+    h.updateCandle(candles[150]);
+    expect(h.series.data()).toHaveLength(151);
+    expect(() => h.updateCandle(candles[10])).toThrow(
+      `candle.time: must not be before the last candle (${candles[150].time})`,
+    );
+    expect(() => h.setCandles([{ ...candles[0], time: candles[0].time * 1000 }])).toThrow(
+      'looks like milliseconds',
+    );
+    h.destroy();
+  });
+
+  it("previews its analysis in the read-only view, with the candles' five decimals", async () => {
+    const h = mountAnalysisEditor(box(), { candles, analysis: sample });
+    const events: string[] = [];
+    h.on('change', () => events.push('change'));
+    h.on('selection', (ids) => events.push(`selection:${ids.join(',')}`));
+    const view = mountAnalysisView(box(), { analysis: h.getAnalysis(), candles });
+    expect(view.priceFormat).toEqual({ type: 'price', precision: 5, minMove: 0.00001 });
+    expect(h.getAnalysis()).toMatchObject({ id: 'draft', analysisType: 'bullish_bounce', version: 0 });
+    h.editor.select(['target']);
+    h.editor.delete();
+    view.setAnalysis(h.getAnalysis());
+    expect(h.getAnalysis().drawings?.map((d) => d.clientObjectId)).toEqual(['support_zone', 'entry_line']);
+    expect(events).toEqual(['selection:target', 'change', 'selection:']);
+    await frame();
+    view.destroy();
+    h.destroy();
+  });
+});
