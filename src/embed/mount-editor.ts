@@ -11,7 +11,7 @@ import {
 } from 'lightweight-charts';
 import type { UtcSeconds } from '../core/index';
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
-import { type EditorOverlay, isEditableTarget, mountEditorOverlay } from '../konva/index';
+import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
 import { type CrossEvent, createLiveCrossings, localAlertStore } from '../view/index';
 import { type AnalysisInput, documentFromInput, snapshotOf, type ViewAnalysis } from './analysis-input';
@@ -210,18 +210,7 @@ export function mountAnalysisEditor(
   scope.listen(options.keyboardTarget ?? root, 'keydown', (event: Event) => {
     const e = event as KeyboardEvent;
     if (e.target instanceof Node && chartBox.contains(e.target)) return;
-    const handled = editor.key(
-      {
-        key: e.key,
-        code: e.code,
-        shiftKey: e.shiftKey,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        altKey: e.altKey,
-        targetIsEditable: isEditableTarget(e.target),
-      },
-      overlay.viewport,
-    );
+    const handled = editor.key(toEditorKey(e), overlay.viewport);
     if (handled) e.preventDefault();
   });
 

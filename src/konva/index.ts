@@ -10,4 +10,4 @@ export { crisp, paintScenes, TextWidthCache } from './scene-painter';
 export type { AxisLayout } from './axis-label-painter';
 export { paintAxisLabels } from './axis-label-painter';
 export type { OverlayEditor } from './input-wiring';
-export { isEditableTarget } from './pointer-input';
+export { toEditorKey } from './pointer-input';

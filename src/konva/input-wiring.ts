@@ -17,7 +17,7 @@ import type {
 import type { BarSource } from '../editor/types';
 import { LONG_PRESS_MS } from '../editor/tools/common';
 import { setCursor } from './cursor';
-import { isEditableTarget, toEditorPointer } from './pointer-input';
+import { toEditorKey, toEditorPointer } from './pointer-input';
 
 /** The part of the editor the overlay drives: state to paint, pointer and key input. */
 export interface OverlayEditor {
@@ -154,18 +154,7 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
     endPress(e);
   };
   const onKey = (e: KeyboardEvent): void => {
-    const handled = editor.key(
-      {
-        key: e.key,
-        code: e.code,
-        shiftKey: e.shiftKey,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        altKey: e.altKey,
-        targetIsEditable: isEditableTarget(e.target),
-      },
-      viewport,
-    );
+    const handled = editor.key(toEditorKey(e), viewport);
     if (handled) {
       e.preventDefault();
       e.stopPropagation();

@@ -1,6 +1,6 @@
 // DOM Pointer Events → the editor's neutral pointer events in pane pixels. One code path serves
 // mouse, touch and pen, because Pointer Events already unify them.
-import type { EditorPointerEvent, PointerKind } from '../editor/types';
+import type { EditorKeyEvent, EditorPointerEvent, PointerKind } from '../editor/types';
 
 /** Pane-relative position of a DOM pointer event, given the pane's top-left in client pixels. */
 export interface PaneOrigin {
@@ -45,4 +45,17 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   if (tag !== 'INPUT') return false;
   const type = (target as HTMLInputElement).type;
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'color', 'range'].includes(type);
+}
+
+/** A DOM key event → the editor's key event (typing in a field is flagged, so hotkeys stay out of it). */
+export function toEditorKey(e: KeyboardEvent): EditorKeyEvent {
+  return {
+    key: e.key,
+    code: e.code,
+    shiftKey: e.shiftKey,
+    ctrlKey: e.ctrlKey,
+    metaKey: e.metaKey,
+    altKey: e.altKey,
+    targetIsEditable: isEditableTarget(e.target),
+  };
 }
