@@ -213,6 +213,16 @@ export function requireVisible(row: AnalysisRow | null, key: Principal): Analysi
   return row;
 }
 
+/** Whether an If-None-Match header names `tag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
+export function noneMatch(header: string | null, tag: string): boolean {
+  if (header === null) return false;
+  const bare = (t: string) => (t.startsWith('W/') ? t.slice(2) : t);
+  return header.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || bare(v) === bare(tag);
+  });
+}
+
 /** 412 unless If-Match is absent, `*`, or names the current version (strong or weak). */
 export function requireIfMatch(header: string | null, version: number): void {
   if (header === null) return;

@@ -75,6 +75,10 @@ function minMax(values: readonly number[]): [number, number] | null {
   return lo <= hi ? [lo, hi] : null;
 }
 
+/** Largest price magnitude a fitted range takes: a quarter of the largest double. */
+const PRICE_FIT_LIMIT = Number.MAX_VALUE / 4;
+const clampPrice = (p: number) => Math.min(PRICE_FIT_LIMIT, Math.max(-PRICE_FIT_LIMIT, p));
+
 /** The pure viewport of a static rendering of `analysis` on `candles` in a pane of width × height. */
 export function fitAnalysisViewport(
   analysis: Analysis,
@@ -86,7 +90,11 @@ export function fitAnalysisViewport(
   const extent = analysisExtent(analysis, expiresAt);
   const prices = [...extent.prices];
   for (const c of candles) prices.push(c.low, c.high);
-  const [plo, phi] = minMax(prices.filter(Number.isFinite)) ?? [0, 1];
+  const [rawLo, rawHi] = minMax(prices.filter(Number.isFinite)) ?? [0, 1];
+  // Any finite price is valid on the wire (up to ±1.8e308), but the span of two such prices
+  // overflows to Infinity: clamp the fitted range to what can be subtracted and still drawn.
+  const plo = clampPrice(rawLo);
+  const phi = clampPrice(rawHi);
   const pspan = phi > plo ? phi - plo : Math.abs(phi) * 0.01 || 1;
   const priceRange = { min: plo - pspan * PRICE_MARGIN, max: phi + pspan * PRICE_MARGIN };
 

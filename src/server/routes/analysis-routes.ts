@@ -4,7 +4,16 @@ import { UpdateAnalysisRequest } from '../../schema/requests';
 import { toDetail } from '../analysis/detail';
 import { documentOf, rowOf } from '../analysis/document';
 import { applyUpdate } from '../analysis/update';
-import { admit, etag, json, readBody, requireIfMatch, requireVisible, type ServerContext } from '../context';
+import {
+  admit,
+  etag,
+  json,
+  noneMatch,
+  readBody,
+  requireIfMatch,
+  requireVisible,
+  type ServerContext,
+} from '../context';
 
 const PATH = '/v1/analysis/:analysisId';
 
@@ -14,6 +23,8 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     const analysisId = c.req.param('analysisId');
     const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId });
     const row = requireVisible(await ctx.storage.getAnalysis(analysisId, key.communityId), key);
+    if (noneMatch(c.req.header('if-none-match') ?? null, etag(row.version)))
+      return new Response(null, { status: 304, headers: { etag: etag(row.version) } });
     return json(
       200,
       { status: 'success', message: 'Analysis retrieved successfully', data: toDetail(row, now) },

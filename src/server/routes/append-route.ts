@@ -9,7 +9,7 @@ import { toDetailJson } from '../analysis/detail';
 import { documentOf, rowOf } from '../analysis/document';
 import { admit, etag, requireIfMatch, requireSender, requireVisible, type ServerContext } from '../context';
 import { readJsonBody } from '../body';
-import { runIdempotent } from './idempotent';
+import { idempotencyKeyOf, runIdempotent } from './idempotent';
 
 /** Registers Append Drawings. */
 export function appendRoute(app: Hono, ctx: ServerContext): void {
@@ -31,10 +31,17 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
     const ifMatch = c.req.header('if-match') ?? null;
     const request = {
       communityId: key.communityId,
-      idempotencyKey: body.idempotencyKey,
+      idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key') ?? null, body.idempotencyKey),
       operation: 'append',
       target: analysisId,
       raw,
+      checkScope: async () => {
+        const row = await ctx.storage.getAnalysis(analysisId, key.communityId);
+        // Gone since: a replay still wins (spec §5.3), but only for a caller whose scope takes
+        // in every channel, since the analysis' channel can no longer be checked.
+        if (row !== null) requireVisible(row, key);
+        else if (key.channelIds !== null) throw new ApiError('not_found', 'Analysis not found');
+      },
     };
     return runIdempotent(ctx, request, now, { analysisId, communityId: key.communityId }, (snap) => {
       const row = requireVisible(snap.analysis, key);

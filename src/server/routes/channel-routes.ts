@@ -9,7 +9,7 @@ import { toDetailJson, toSummary } from '../analysis/detail';
 import { rowOf } from '../analysis/document';
 import { admit, etag, json, readBody, type ServerContext } from '../context';
 import { stringifyWith } from '../storage/json-text';
-import { runIdempotent } from './idempotent';
+import { idempotencyKeyOf, runIdempotent } from './idempotent';
 
 const PATH = '/v1/analysis/:communityId/channels/:channelId';
 
@@ -22,7 +22,7 @@ export function channelRoutes(app: Hono, ctx: ServerContext): void {
     const { raw, body } = await readBody(ctx, c.req.raw, CreateAnalysisRequest, key);
     const request = {
       communityId,
-      idempotencyKey: body.idempotencyKey,
+      idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key') ?? null, body.idempotencyKey),
       operation: 'create',
       target: `${communityId}/${channelId}`,
       raw,
@@ -75,7 +75,8 @@ export function channelRoutes(app: Hono, ctx: ServerContext): void {
 }
 
 function parseQuery(params: URLSearchParams): ListAnalysesQuery {
-  const query: Record<string, string> = {};
+  // No prototype: `__proto__=1` becomes a key of its own and is refused as unknown.
+  const query: Record<string, string> = Object.create(null);
   for (const [name, value] of params) {
     if (Object.hasOwn(query, name)) {
       throw new ApiError('invalid_query', undefined, {

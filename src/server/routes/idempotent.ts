@@ -1,6 +1,8 @@
 // The idempotent-write frame Create and Append share (spec §2.1): replay a stored response,
 // else run the work in one transaction that also stores its response, and free the key again
 // when the work fails so that a retry can run it.
+import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_PATTERN } from '../../schema/limits';
+import { ApiError, issue } from '../api-error';
 import { json, type ServerContext } from '../context';
 import {
   abandonIdempotent,
@@ -18,6 +20,37 @@ export interface IdempotentRequest {
   readonly operation: string;
   readonly target: string;
   readonly raw: unknown;
+  /**
+   * Checks that the caller may act on the target now, before a stored response is replayed:
+   * a replay never shows what the caller could not have done itself (spec §5.3).
+   */
+  readonly checkScope?: () => Promise<void>;
+}
+
+/**
+ * The request's idempotency key: the `Idempotency-Key` header (the IETF httpapi draft's name) or
+ * the body's `idempotencyKey`; both given and different → 400 idempotency_key_conflict.
+ */
+export function idempotencyKeyOf(header: string | null, bodyKey: string | undefined): string | undefined {
+  if (header === null) return bodyKey;
+  if (header.length < 1 || header.length > IDEMPOTENCY_KEY_MAX || !IDEMPOTENCY_KEY_PATTERN.test(header)) {
+    throw new ApiError('validation_failed', undefined, {
+      errors: [
+        issue(
+          ['Idempotency-Key'],
+          'invalid_format',
+          `must be 1–${IDEMPOTENCY_KEY_MAX} printable ASCII characters`,
+        ),
+      ],
+    });
+  }
+  if (bodyKey !== undefined && bodyKey !== header) {
+    throw new ApiError(
+      'idempotency_key_conflict',
+      `Idempotency-Key header "${header}" differs from the body's idempotencyKey "${bodyKey}"`,
+    );
+  }
+  return header;
 }
 
 /** A stored 2xx response, sent again byte for byte. */
@@ -44,6 +77,7 @@ export async function runIdempotent(
       ? null
       : idempotencyScope(communityId, idempotencyKey, operation, target, raw);
   if (scope) {
+    await request.checkScope?.();
     const stored = await beginIdempotent(ctx.storage, scope, now);
     if (stored) return replay(stored);
   }

@@ -1,21 +1,24 @@
 // GET /v1/analysis/{analysisId}/preview.svg (spec §1.1, an extension): the analysis as a static
 // SVG, authorised exactly like Get. Candles are optional and come from the caller (the server
 // stores no market data); without them the image shows the levels and drawings alone.
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { UtcSeconds } from '../../core/units';
 import type { ErrorIssue } from '../../schema/errors';
 import { type AnalysisDetailWire, type Candle, renderAnalysisSvg } from '../../svg/index';
 import { toDetail } from '../analysis/detail';
 import { ApiError, issue } from '../api-error';
-import { admit, etag, requireVisible, type ServerContext } from '../context';
+import { admit, noneMatch, requireVisible, type ServerContext } from '../context';
 
 /** Path of the preview route. */
 export const PREVIEW_PATH = '/v1/analysis/:analysisId/preview.svg';
 
 /** Query limits and defaults of the preview [ours]. */
 export const PREVIEW_LIMITS = {
-  minSize: 16,
-  maxSize: 4096,
+  minWidth: 200,
+  maxWidth: 2048,
+  minHeight: 150,
+  maxHeight: 2048,
   defaultWidth: 800,
   defaultHeight: 450,
   maxCandles: 5000,
@@ -26,7 +29,7 @@ export const PREVIEW_HEADERS = {
   'content-type': 'image/svg+xml; charset=utf-8',
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
   'x-content-type-options': 'nosniff',
-  'cache-control': 'private, no-cache',
+  'cache-control': 'private, max-age=0, must-revalidate',
 } as const;
 
 const KNOWN = new Set(['width', 'height', 'theme', 'candles']);
@@ -39,17 +42,16 @@ export interface PreviewQuery {
   readonly candles: Candle[];
 }
 
-function size(raw: string | undefined, field: string, fallback: number, errors: ErrorIssue[]): number {
+function size(
+  raw: string | undefined,
+  field: string,
+  [min, max, fallback]: readonly [number, number, number],
+  errors: ErrorIssue[],
+): number {
   if (raw === undefined) return fallback;
   const n = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(n >= PREVIEW_LIMITS.minSize && n <= PREVIEW_LIMITS.maxSize)) {
-    errors.push(
-      issue(
-        [field],
-        'invalid_type',
-        `must be an integer from ${PREVIEW_LIMITS.minSize} to ${PREVIEW_LIMITS.maxSize}`,
-      ),
-    );
+  if (!(n >= min && n <= max)) {
+    errors.push(issue([field], 'invalid_type', `must be an integer from ${min} to ${max}`));
   }
   return n;
 }
@@ -105,8 +107,9 @@ export function parsePreviewQuery(params: URLSearchParams): PreviewQuery {
     else if (seen.has(name)) errors.push(issue([name], 'invalid_type', 'must be given at most once'));
     else seen.set(name, value);
   }
-  const width = size(seen.get('width'), 'width', PREVIEW_LIMITS.defaultWidth, errors);
-  const height = size(seen.get('height'), 'height', PREVIEW_LIMITS.defaultHeight, errors);
+  const { minWidth, maxWidth, defaultWidth, minHeight, maxHeight, defaultHeight } = PREVIEW_LIMITS;
+  const width = size(seen.get('width'), 'width', [minWidth, maxWidth, defaultWidth], errors);
+  const height = size(seen.get('height'), 'height', [minHeight, maxHeight, defaultHeight], errors);
   const theme = seen.get('theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark')
     errors.push(issue(['theme'], 'invalid_value', 'must be light or dark'));
@@ -119,16 +122,28 @@ export function parsePreviewQuery(params: URLSearchParams): PreviewQuery {
 export function previewRoute(app: Hono, ctx: ServerContext): void {
   app.get(PREVIEW_PATH, async (c) => {
     const analysisId = c.req.param('analysisId');
-    const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId });
+    // Rendering costs like a write, so it spends a write token (spec §5.4).
+    const { now, key } = await admit(ctx, c.req.raw, 'analysis:read', { analysisId }, true);
     const row = requireVisible(await ctx.storage.getAnalysis(analysisId, key.communityId), key);
-    const query = parsePreviewQuery(new URL(c.req.url).searchParams);
+    const url = new URL(c.req.url);
+    const query = parsePreviewQuery(url.searchParams);
     const detail = toDetail(row, now) as unknown as AnalysisDetailWire;
+    // The image depends on the version, the query and whether the analysis has expired.
+    const digest = createHash('sha256')
+      .update(`${url.search}\n${detail.status}`)
+      .digest('base64url')
+      .slice(0, 16);
+    const tag = `"${row.version}-${digest}"`;
+    if (noneMatch(c.req.header('if-none-match') ?? null, tag)) {
+      const { 'cache-control': cache } = PREVIEW_HEADERS;
+      return new Response(null, { status: 304, headers: { etag: tag, 'cache-control': cache } });
+    }
     const svg = renderAnalysisSvg(detail, query.candles, {
       width: query.width,
       height: query.height,
       theme: query.theme,
       now: now / 1000,
     });
-    return new Response(svg, { status: 200, headers: { ...PREVIEW_HEADERS, etag: etag(row.version) } });
+    return new Response(svg, { status: 200, headers: { ...PREVIEW_HEADERS, etag: tag } });
   });
 }

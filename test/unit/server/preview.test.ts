@@ -23,7 +23,8 @@ describe('GET /v1/analysis/{id}/preview.svg', () => {
     expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('etag')).toBe('"1"');
+    expect(res.headers.get('etag')).toMatch(/^"1-[\w-]{16}"$/);
+    expect(res.headers.get('cache-control')).toBe('private, max-age=0, must-revalidate');
     const root = parseXml(await res.text());
     expect([root.attrs.width, root.attrs.height]).toEqual(['800', '450']);
     expect(textOf(findAll(root, 'title')[0]!)).toBe('GBPUSD Bullish Bounce from Support');
