@@ -1,7 +1,8 @@
 // Request body limits, applied before any parsing: media type, then size (Content-Length and
-// the bytes actually streamed), then UTF-8 and JSON.
+// the bytes actually streamed), then UTF-8, the structure limits, and JSON.
 import { MAX_BODY_BYTES } from '../schema/limits';
 import { ApiError } from './api-error';
+import { checkJsonStructure } from './json-structure';
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
 // Fatal, and without the stream option, so one decoder serves every request.
@@ -52,7 +53,7 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
   return parseJson(bytes);
 }
 
-/** UTF-8 then JSON; 400 invalid_json when either fails. */
+/** UTF-8, the structure limits (spec §5.4), then JSON; 400 when any fails. */
 function parseJson(bytes: Uint8Array): unknown {
   let text: string;
   try {
@@ -60,6 +61,7 @@ function parseJson(bytes: Uint8Array): unknown {
   } catch {
     throw new ApiError('invalid_json', 'Request body is not valid UTF-8');
   }
+  checkJsonStructure(text);
   try {
     return JSON.parse(text);
   } catch (err) {

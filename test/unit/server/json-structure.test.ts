@@ -1,0 +1,65 @@
+// The structure scan of spec §5.4 agrees with JSON.parse on what it counts, and refuses depth,
+// value counts and duplicate keys (also spelled with escapes) with the spec's codes.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src/server/api-error';
+import { checkJsonStructure } from '../../../src/server/json-structure';
+
+const refusal = (text: string, limits?: { maxDepth: number; maxValues: number }) => {
+  try {
+    checkJsonStructure(text, limits);
+    return null;
+  } catch (e) {
+    return e instanceof ApiError ? [e.body.code, e.body.errors?.[0]?.path ?? e.body.message] : String(e);
+  }
+};
+
+// Depth and value count computed from the parsed value: the independent oracle.
+function measure(v: unknown, depth = 0): { depth: number; values: number } {
+  if (v === null || typeof v !== 'object') return { depth, values: 1 };
+  const children = Array.isArray(v) ? v : Object.values(v);
+  let d = depth + 1;
+  let n = 1;
+  for (const c of children) {
+    const m = measure(c, depth + 1);
+    d = Math.max(d, m.depth);
+    n += m.values;
+  }
+  return { depth: d, values: n };
+}
+
+describe('checkJsonStructure', () => {
+  it('accepts exactly the values JSON.parse counts and the depth it nests, refusing one more', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        const text = JSON.stringify(value, null, Math.random() < 0.5 ? 0 : 2);
+        const { depth, values } = measure(JSON.parse(text));
+        expect(refusal(text, { maxDepth: Math.max(depth, 1), maxValues: values })).toBeNull();
+        expect(refusal(text, { maxDepth: 64, maxValues: values - 1 })?.[0]).toBe('body_too_complex');
+        if (depth > 0) expect(refusal(text, { maxDepth: depth - 1, maxValues: 1e9 })?.[0]).toBe('body_too_complex');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses 33 levels of nesting and 100,001 values by default; 32 levels pass', () => {
+    expect(refusal(`${'['.repeat(32)}${']'.repeat(32)}`)).toBeNull();
+    expect(refusal(`${'['.repeat(33)}${']'.repeat(33)}`)).toEqual([
+      'body_too_complex',
+      'Request body nests deeper than 32 levels',
+    ]);
+    expect(refusal(`[${Array(99_999).fill(0).join(',')}]`)).toBeNull();
+    expect(refusal(`[${Array(100_000).fill('{}').join(',')}]`)).toEqual([
+      'body_too_complex',
+      'Request body holds more than 100000 JSON values',
+    ]);
+  });
+
+  it('duplicate keys in one object → duplicate_key at the repeated key, escapes decoded', () => {
+    expect(refusal('{"a":1,"b":{"c":[{"x":1,"y":2,"x":3}]}}')).toEqual(['duplicate_key', ['b', 'c', 0, 'x']]);
+    expect(refusal('{"sender":"a","sender":"b"}')).toEqual(['duplicate_key', ['sender']]);
+    expect(refusal('{"a":1,"\\u0061":2}')).toEqual(['duplicate_key', ['a']]);
+    // The same key in sibling objects, and quotes and brackets inside strings, are fine.
+    expect(refusal('[{"a":1},{"a":2},{"s":"x\\"y,{[","t":"\\\\"}]')).toBeNull();
+  });
+});
