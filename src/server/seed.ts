@@ -27,14 +27,12 @@ export interface PublicDemoConfig {
   readonly sampleAnalysisId: string;
   readonly sender: string;
   readonly tokenUrl: string;
-  /** Kept only until the demo page uses `tokenUrl`; a page must never hold a key (spec §5.1). */
-  readonly apiKey: string;
 }
 
-/** The page's view of the demo configuration. */
+/** The page's view of the demo configuration: ids and where to get a token, never the key (spec §5.1). */
 export function publicDemoConfig(config: DemoConfig): PublicDemoConfig {
-  const { apiKey, communityId, channelId, sampleAnalysisId } = config;
-  return { communityId, channelId, sampleAnalysisId, sender: DEMO_SENDER, tokenUrl: DEMO_TOKEN_PATH, apiKey };
+  const { communityId, channelId, sampleAnalysisId } = config;
+  return { communityId, channelId, sampleAnalysisId, sender: DEMO_SENDER, tokenUrl: DEMO_TOKEN_PATH };
 }
 
 /**

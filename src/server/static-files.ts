@@ -2,6 +2,7 @@
 // and checked again after resolving symlinks, so `..`, encoded `%2e%2e` and links cannot escape.
 import { realpath, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { FRAME_ANCESTORS_ENV, frameAncestors, htmlHeaders } from './security-headers';
 
 /** Content types by file extension; anything else is served as bytes. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -27,8 +28,16 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** Answers GET/HEAD for files under `root`; resolves to null when there is no such file. */
 export type StaticHandler = (req: Request) => Promise<Response | null>;
 
-/** A handler serving the files under `root`, with `index.html` for `/` and for directories. */
-export function serveStaticFiles(root: string): StaticHandler {
+/**
+ * A handler serving the files under `root`, with `index.html` for `/` and for directories. HTML
+ * pages carry the strict CSP of spec §5.3, framable by `frameAncestors` (default: env
+ * CHARTMARK_FRAME_ANCESTORS, else nobody).
+ */
+export function serveStaticFiles(
+  root: string,
+  ancestors: string = frameAncestors(process.env[FRAME_ANCESTORS_ENV]),
+): StaticHandler {
+  const pageHeaders = htmlHeaders(ancestors);
   const base = resolve(root);
   let realBase: string | undefined;
   return async (req) => {
@@ -57,6 +66,7 @@ export function serveStaticFiles(root: string): StaticHandler {
         'content-length': String(body.length),
         'cache-control': cache,
         'x-content-type-options': 'nosniff',
+        ...(type.startsWith('text/html') ? pageHeaders : {}),
       };
       return new Response(req.method === 'HEAD' ? null : body, { status: 200, headers });
     } catch {

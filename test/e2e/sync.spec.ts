@@ -17,7 +17,9 @@ const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`
 test.use({ baseURL: SYNC_URL });
 
 interface DemoConfig {
-  apiKey: string;
+  /** A browser token from the demo server's /demo/token (the page never gets the API key). */
+  token: string;
+  sender: string;
   communityId: string;
   channelId: string;
   sampleAnalysisId: string;
@@ -26,15 +28,17 @@ interface DemoConfig {
 const SAMPLE = JSON.parse(readFileSync(new URL('../../demo/sample-analysis.json', import.meta.url), 'utf8'));
 
 async function demoConfig(request: APIRequestContext): Promise<DemoConfig> {
-  return (await request.get('/demo/config.json')).json();
+  const config = await (await request.get('/demo/config.json')).json();
+  const { token } = (await (await request.post(config.tokenUrl)).json()).data;
+  return { ...config, token };
 }
 
 /** A new analysis for one test (the sample's body), so that tests do not see each other's edits. */
 async function freshAnalysis(request: APIRequestContext, cfg: DemoConfig): Promise<string> {
   const { idempotencyKey: _k, ...body } = SAMPLE;
   const res = await request.post(`/v1/analysis/${cfg.communityId}/channels/${cfg.channelId}`, {
-    headers: { authorization: `Bearer ${cfg.apiKey}` },
-    data: body,
+    headers: { authorization: `Bearer ${cfg.token}` },
+    data: { ...body, sender: cfg.sender },
   });
   expect(res.status()).toBe(201);
   return (await res.json()).data.id;
@@ -46,7 +50,7 @@ async function serverDrawings(
   cfg: DemoConfig,
   id: string,
 ): Promise<WireDrawing[]> {
-  const res = await request.get(`/v1/analysis/${id}`, { headers: { authorization: `Bearer ${cfg.apiKey}` } });
+  const res = await request.get(`/v1/analysis/${id}`, { headers: { authorization: `Bearer ${cfg.token}` } });
   const drawings = (await res.json()).data.drawings as (WireDrawing & { id: string })[];
   return drawings.map(({ id: _id, ...d }) => d);
 }

@@ -218,3 +218,23 @@ describe('preview cost limits (§5.4, items 4 and 5)', () => {
     expect(h.logs).toEqual([]);
   });
 });
+
+describe('API reference at /docs', () => {
+  it('serves Swagger UI under the strict HTML CSP, with no inline script or style', async () => {
+    h = await harness();
+    expect((await h.call('GET', '/docs', { key: null })).status).toBe(301);
+    const page = await h.call('GET', '/docs/', { key: null });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /^default-src 'self'; script-src 'self'; style-src 'self';/,
+    );
+    const html = await page.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son\w+=/);
+    const srcs = [...html.matchAll(/(?:src|href)="(\/docs\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(srcs).toEqual(['/docs/swagger-ui.css', '/docs/swagger-ui-bundle.js', '/docs/init.js']);
+    for (const src of srcs) {
+      const res = await h.call('GET', src, { key: null });
+      expect([src, res.status]).toEqual([src, 200]);
+    }
+  });
+});

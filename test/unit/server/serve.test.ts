@@ -45,7 +45,7 @@ describe('startServer', () => {
     const config = first.demo!;
     const served = (await (await fetch(`${first.url}/demo/config.json`)).json()) as Record<string, string>;
     const { apiKey: _key, ...ids } = config;
-    expect(served).toMatchObject({ ...ids, sender: 'demo@chartmark.dev', tokenUrl: '/demo/token' });
+    expect(served).toEqual({ ...ids, sender: 'demo@chartmark.dev', tokenUrl: '/demo/token' });
     expect(JSON.parse(readFileSync(join(site.dir, 'data', 'demo-key.json'), 'utf8'))).toEqual(config);
 
     // The page's token: the demo sender, read+write, the demo channel only (spec §5.1).

@@ -73,3 +73,27 @@ describe('serveStaticFiles', () => {
     expect(await get('/', 'POST')).toBeNull();
   });
 });
+
+describe('security headers of pages (spec §5.3)', () => {
+  const STRICT =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  it('an HTML page gets the strict CSP, X-Frame-Options DENY and nosniff; other files only nosniff', async () => {
+    const page = (await get('/'))!;
+    expect(page.headers.get('content-security-policy')).toBe(STRICT);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const js = (await get('/assets/main-abc123.js'))!;
+    expect([js.headers.get('content-security-policy'), js.headers.get('x-content-type-options')]).toEqual([
+      null,
+      'nosniff',
+    ]);
+  });
+
+  it('frame-ancestors comes from configuration; X-Frame-Options cannot name sites and is left out', async () => {
+    const res = (await serveStaticFiles(root, 'https://community.example')(new Request('http://h/')))!;
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors https://community.example');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+  });
+});
