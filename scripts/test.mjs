@@ -16,6 +16,7 @@ const steps = [
   { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'layers', cmd: ['node', 'scripts/check-layers.mjs'] },
   { name: 'lint', cmd: [bin('biome'), 'check', '.'] },
+  { name: 'openapi', cmd: ['node', 'scripts/lint-openapi.mjs'] },
   {
     name: 'unit',
     cmd: [
