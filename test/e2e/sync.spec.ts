@@ -162,7 +162,7 @@ test.describe('sync with the reference server', () => {
     await expect(status(page)).toHaveText('Saved · v2');
     const added = async () => {
       const res = await request.get(`/v1/analysis/${id}`, {
-        headers: { authorization: `Bearer ${cfg.apiKey}` },
+        headers: { authorization: `Bearer ${cfg.token}` },
       });
       const ids = new Set(SAMPLE.drawings.map((d: { clientObjectId: string }) => d.clientObjectId));
       return ((await res.json()).data.drawings as WireDrawing[]).filter((d) => !ids.has(d.clientObjectId));
