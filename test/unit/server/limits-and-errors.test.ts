@@ -121,9 +121,10 @@ describe('hostile shapes', () => {
     const deep = (open: string, close: string, n: number, inner = '') =>
       open.repeat(n) + inner + close.repeat(n);
     const cases: [string, string][] = [
-      [deep('[', ']', 500_000), 'validation_failed'],
-      [`{"sender":${deep('[', ']', 400_000)}}`, 'validation_failed'],
-      [`{"metadata":${deep('{"a":', '}', 100_000, '1')}}`, 'validation_failed'],
+      // Refused by the structure limits (spec §5.4) before any parse.
+      [deep('[', ']', 500_000), 'body_too_complex'],
+      [`{"sender":${deep('[', ']', 400_000)}}`, 'body_too_complex'],
+      [`{"metadata":${deep('{"a":', '}', 100_000, '1')}}`, 'body_too_complex'],
     ];
     for (const [raw, code] of cases) {
       const res = await h.call('POST', channelPath(), { raw });
