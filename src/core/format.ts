@@ -26,14 +26,5 @@ export function formatTime(time: UtcSeconds): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
-/**
- * Writes UTC seconds as an ISO-8601 instant in the wire's response form: `…:SSZ` for whole
- * seconds, otherwise `…:SS.mmmZ` (rounded to the millisecond). Lives in core because both the
- * schema codecs and the editor's export (which may not import schema) write wire times.
- */
-export function isoTime(seconds: number): string {
-  if (!Number.isFinite(seconds)) throw new RangeError(`isoTime: expected finite seconds, got ${seconds}`);
-  const ms = Math.round(seconds * 1000);
-  const iso = new Date(ms).toISOString();
-  return ms % 1000 === 0 ? `${iso.slice(0, 19)}Z` : iso;
-}
+/** The wire's ISO time writer, re-exported beside the label formats it is often confused with. */
+export { isoTime } from './wire/time';

@@ -73,7 +73,7 @@ export { createTimeIndex, MEDIAN_WINDOW } from './time-index';
 export type { FitOptions, LogicalRange, StaticViewport, ViewportInput } from './create-viewport';
 export { createViewport, fitViewport } from './create-viewport';
 // --- labels and analysis scenes: formatting, axis-label stacking, levels and expiry (h1-core-coords)
-export { defaultPrecision, formatPrice, formatTime, isoTime } from './format';
+export { defaultPrecision, formatPrice, formatTime } from './format';
 export type { AxisLabelSlot, StackedLabel } from './axis-labels';
 export { stackAxisLabels } from './axis-labels';
 export type { ExpirySceneOptions, LevelSceneOptions } from './analysis-scene';
@@ -159,3 +159,72 @@ export {
   outcomeBadgeText,
   outcomeScene,
 } from './outcome-scene';
+// --- core/wire: the wire types and pure domain ↔ wire converters (zod-free)
+export type {
+  DerivedFields,
+  PreviewAnalysisDetail,
+  PreviewDrawing,
+  PreviewLevelEntry,
+  PreviewLink,
+  UpdatableField,
+  UpdatableMetadataField,
+  UpdatedFieldName,
+  WireAnalysisDetail,
+  WireAnalysisMetadata,
+  WireAnalysisStatus,
+  WireAnalysisType,
+  WireCoordinate,
+  WireCreateAnalysisRequest,
+  WireDrawing,
+  WireDrawingStyle,
+  WireExpiry,
+  WireFibonacciRetracement,
+  WireHorizontalLine,
+  WireLevelEntry,
+  WireLevels,
+  WireLine,
+  WireLink,
+  WireParallel,
+  WireRectangle,
+  WireStoredDrawing,
+  WireStoredLevelEntry,
+  WireStoredLevels,
+} from './wire/index';
+export {
+  analysisFromDetail,
+  analysisFromWire,
+  analysisToDetail,
+  createRequestFromDomain,
+  createRequestToDomain,
+  detailExpiresAt,
+  drawingFromWire,
+  drawingToWire,
+  expiryFromWire,
+  expiryToWire,
+  IMMUTABLE_METADATA_FIELDS,
+  isoTime,
+  isWireTime,
+  levelFromWire,
+  levelsFromWire,
+  levelsToWire,
+  levelToWire,
+  metadataFromWire,
+  metadataToWire,
+  OPTIONAL_TEXT_FIELDS,
+  parseTime,
+  pointFromWire,
+  pointToWire,
+  previewDrawingFromWire,
+  previewLevelsFromWire,
+  previewTime,
+  requestDrawingToWire,
+  requestLevelsToWire,
+  requestLevelToWire,
+  TIME_YEAR_MAX,
+  TIME_YEAR_MIN,
+  timeFromWire,
+  UPDATABLE_FIELDS,
+  UPDATABLE_METADATA_FIELDS,
+  UPDATABLE_TEXT_FIELDS,
+  UPDATED_FIELDS,
+} from './wire/index';

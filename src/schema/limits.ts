@@ -1,5 +1,6 @@
 // Every [ours] limit of the spec (§1.4, §1.5, §3) as one named constant, so that each decision
 // can be changed in one place. Limits the domain enforces too are core's, re-exported here.
+import { TIME_YEAR_MAX, TIME_YEAR_MIN } from '../core/wire/time';
 import { CLIENT_OBJECT_ID_CHARSET, CLIENT_OBJECT_ID_MAX, REFERENCE_LABEL_MAX } from '../core/references';
 
 /** Largest accepted request body in bytes (1 MiB), checked before parsing. */
@@ -75,10 +76,8 @@ export const FIB_RATIO_MIN = -5;
 /** Largest Fibonacci ratio. */
 export const FIB_RATIO_MAX = 5;
 
-/** Accepted time range: first and last calendar year. */
-export const TIME_YEAR_MIN = 1970;
-/** Last accepted year. */
-export const TIME_YEAR_MAX = 2100;
+/** Accepted time range: first and last calendar year (core/wire's, where wire times are parsed). */
+export { TIME_YEAR_MAX, TIME_YEAR_MIN };
 
 /** Longest reference label (`[[key:text]]`), in code points (core's). */
 export const REFERENCE_TEXT_MAX = REFERENCE_LABEL_MAX;

@@ -1,6 +1,7 @@
 // AnalysisMetadata and Expiry on the wire (spec §3.4, §3.5), and the update form of metadata.
 import { z } from 'zod';
 import { TIMEFRAMES } from '../core/analysis';
+import { IMMUTABLE_METADATA_FIELDS, UPDATABLE_METADATA_FIELDS } from '../core/wire/fields';
 import { pushIssue } from './issues';
 import {
   ALTERNATIVE_TEXT_MAX,
@@ -55,16 +56,8 @@ export const AnalysisMetadata = z.strictObject({
 /** Wire type of AnalysisMetadata. */
 export type AnalysisMetadata = z.infer<typeof AnalysisMetadata>;
 
-/** Metadata fields an update may change. */
-export const UPDATABLE_METADATA_FIELDS = [
-  'title',
-  'preferenceText',
-  'alternativeText',
-  'comments',
-  'expiry',
-] as const;
-/** Metadata fields fixed at creation (spec §2.4). */
-export const IMMUTABLE_METADATA_FIELDS = ['direction', 'entryPlacement', 'symbol', 'timeframe'] as const;
+/** The updatable and the immutable metadata fields (spec §2.4), named once in core/wire. */
+export { IMMUTABLE_METADATA_FIELDS, UPDATABLE_METADATA_FIELDS };
 
 // Present-but-forbidden: any value is an `immutable_field` issue at the field's own path.
 const Immutable = z

@@ -1,6 +1,7 @@
 // Response bodies (spec §2, §3.10, §3.11) and the list query. Responses are produced by our own
 // server, so these schemas serve clients that check what they receive, tests and the OpenAPI file.
 import { z } from 'zod';
+import { UPDATED_FIELDS } from '../core/wire/fields';
 import { StoredDrawing } from './drawings/drawing';
 import { StoredLevels } from './levels';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from './limits';
@@ -91,16 +92,7 @@ export const GetAnalysisResponse = success(AnalysisDetail);
 export type GetAnalysisResponse = z.infer<typeof GetAnalysisResponse>;
 
 /** Bare names an update may report as changed. */
-export const UpdatedField = z.enum([
-  'title',
-  'preferenceText',
-  'alternativeText',
-  'comments',
-  'expiry',
-  'levels',
-  'drawings',
-  'links',
-]);
+export const UpdatedField = z.enum(UPDATED_FIELDS);
 
 /** 200 of Update Analysis. `version` is ours; the documented example has none, so it is optional here. */
 export const UpdateAnalysisResponse = success(

@@ -35,10 +35,11 @@ export interface DomainDoc {
   readonly drawings: readonly DomainDrawing[];
 }
 
-/** Updatable metadata fields (spec §2.4); the others are fixed at creation. */
-export const UPDATABLE_FIELDS = ['title', 'preferenceText', 'alternativeText', 'comments', 'expiry'] as const;
-/** One updatable metadata field. */
-export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
+/** Updatable metadata fields (spec §2.4), named once in core/wire; the others are fixed at creation. */
+export {
+  UPDATABLE_METADATA_FIELDS as UPDATABLE_FIELDS,
+  type UpdatableMetadataField as UpdatableField,
+} from '../core/wire/fields';
 
 // Editor drawings are immutable objects, so their wire form can be kept per object: a snapshot
 // after one edit converts only the drawings that edit replaced.

@@ -64,9 +64,10 @@ export function createAnalysisPrimitive(
   ];
   const renderer: IPrimitivePaneRenderer = {
     draw(target: DrawTarget) {
-      const scenes = current;
-      if (!scenes) return;
+      // biome-ignore lint/correctness/useHookAtTopLevel: lightweight-charts' drawing API, not a React hook
       target.useMediaCoordinateSpace(({ context, mediaSize }) => {
+        const scenes = current;
+        if (!scenes) return;
         paintScenes(context, all(scenes), {
           width: mediaSize.width,
           height: mediaSize.height,

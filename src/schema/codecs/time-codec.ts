@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { UtcSeconds } from '../../core/units';
 import { Time } from '../primitives';
-import { formatTime, parseTime } from '../time';
+import { isoTime, parseTime } from '../../core/wire/time';
 
 const Seconds = z.custom<UtcSeconds>(
   (v) => typeof v === 'number' && Number.isFinite(v),
@@ -15,5 +15,5 @@ const Seconds = z.custom<UtcSeconds>(
 export const TimeCodec = z.codec(Time, Seconds, {
   // Time has already accepted the text, so parseTime cannot return null here.
   decode: (text) => parseTime(text)!,
-  encode: (seconds) => formatTime(seconds),
+  encode: (seconds) => isoTime(seconds),
 });

@@ -1,6 +1,7 @@
 // Update Analysis (spec §2.4) on a stored document: per-field merge, then the rules that depend
 // on the stored state (level order after the merge, unique ids, references), then what changed.
 import { LEVEL_NAMES } from '../../core/analysis';
+import { UPDATABLE_TEXT_FIELDS as TEXTS } from '../../core/wire/fields';
 import { checkLevelOrder } from '../../core/levels';
 import type { StoredDrawing } from '../../schema/drawings/drawing';
 import type { StoredLevels } from '../../schema/levels';
@@ -15,7 +16,6 @@ import { deriveLinks } from './links';
 import { sameJson } from './same-json';
 
 type Field = (typeof UpdatedField.options)[number];
-const TEXTS = ['title', 'preferenceText', 'alternativeText', 'comments'] as const;
 
 /** The document after the update and the bare names of what actually changed, in a fixed order. */
 export interface UpdateOutcome {
