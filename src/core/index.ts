@@ -32,7 +32,15 @@ export type {
   TextBaseline,
   TextPrimitive,
 } from './scene';
-export type { AnyBehaviour, DrawingBehaviour, Handle, Hit, HitArea, HitPart, SceneOptions } from './kinds/behaviour';
+export type {
+  AnyBehaviour,
+  DrawingBehaviour,
+  Handle,
+  Hit,
+  HitArea,
+  HitPart,
+  SceneOptions,
+} from './kinds/behaviour';
 export type { ResolvedStyle } from './style';
 export { AXIS_LABEL_TEXT_COLOR, dashPattern, resolveStyle, STYLE_DEFAULTS } from './style';
 export type {

@@ -12,13 +12,14 @@ import {
   type Levels,
 } from '../analysis';
 import { price, type UtcSeconds } from '../units';
-import { drawingFromWire, drawingToWire, requestDrawingToWire } from './drawing';
+import { drawingFromWire, drawingToWire } from './drawing';
 import { OPTIONAL_TEXT_FIELDS } from './fields';
 import { isoTime, timeFromWire } from './time';
 import type {
   WireAnalysisDetail,
   WireAnalysisMetadata,
   WireCreateAnalysisRequest,
+  WireDrawing,
   WireExpiry,
   WireLevelEntry,
   WireLevels,
@@ -135,7 +136,7 @@ export function createRequestFromDomain(
     sender: analysis.sender,
     metadata: metadataToWire(analysis.metadata),
     levels: requestLevelsToWire(analysis.levels),
-    drawings: analysis.drawings.map(requestDrawingToWire),
+    drawings: analysis.drawings.map((d) => drawingToWire({ ...d, persistedId: undefined }) as WireDrawing),
   };
   if (idempotencyKey !== undefined) body.idempotencyKey = idempotencyKey;
   return body;

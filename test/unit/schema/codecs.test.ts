@@ -91,15 +91,9 @@ describe('drawingFromWire', () => {
   });
 });
 
-/**
- * The wire form with every default written out, as drawingToWire must produce it. An empty style
- * is left out (spec §3.8: every key optional, so `{}` says nothing), as the editor's export always
- * did; this test used to expect `style: {}` and contradicted test/unit/editor/export.test.ts.
- */
+/** The wire form with every default written out, as drawingToWire must produce it. */
 function withDefaults(w: Drawing): Drawing {
-  const { style: given, ...rest } = w;
-  const style = given && Object.values(given).some((v) => v !== undefined) ? { style: given } : {};
-  w = rest as Drawing;
+  const style = { style: w.style ?? {} };
   switch (w.type) {
     case 'LINE':
       return { startHead: 'NONE', endHead: 'NONE', extendLeft: false, extendRight: false, ...w, ...style };
