@@ -327,8 +327,12 @@ async function main() {
     const vite = join(work, 'vite-app');
     cpSync(join(HERE, 'vite-app'), vite, { recursive: true });
     cpSync(example, join(vite, 'src/create-example.json'));
-    // The README's snippets (docs/examples) compile in the consumer too, under its strict settings.
-    cpSync(join(ROOT, 'docs/examples'), join(vite, 'src/examples'), { recursive: true });
+    // The README's snippets (docs/examples) compile in the consumer too, under its strict settings:
+    // the browser ones here, the token route (server code, Node globals) in the Node app below.
+    cpSync(join(ROOT, 'docs/examples'), join(vite, 'src/examples'), {
+      recursive: true,
+      filter: (src) => !src.endsWith('token-server.ts'),
+    });
     const viteDeps = [tarball, ...Object.entries(LOWEST_PEERS).map(([n, v]) => `${n}@${v}`)];
     const viteInstall = npm(['install', ...viteDeps, 'typescript@~7.0.2', 'vite@^8.3.4'], vite);
     const closure = viteInstall.ok ? installedClosure(vite, ['chartmark', ...Object.keys(LOWEST_PEERS)]) : [];
@@ -360,6 +364,7 @@ async function main() {
     // --- the Node project, newest peers in range
     const node = join(work, 'node-app');
     cpSync(join(HERE, 'node-app'), node, { recursive: true });
+    cpSync(join(ROOT, 'docs/examples/token-server.ts'), join(node, 'token-server.ts'));
     cpSync(example, join(node, 'create-example.json'));
     const nodeDeps = [tarball, ...Object.entries(NEWEST_PEERS).map(([n, v]) => `${n}@${v}`)];
     // @types/better-sqlite3 and @types/pg: chartmark/server's declarations name their types.

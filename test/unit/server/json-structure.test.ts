@@ -36,7 +36,8 @@ describe('checkJsonStructure', () => {
         const { depth, values } = measure(JSON.parse(text));
         expect(refusal(text, { maxDepth: Math.max(depth, 1), maxValues: values })).toBeNull();
         expect(refusal(text, { maxDepth: 64, maxValues: values - 1 })?.[0]).toBe('body_too_complex');
-        if (depth > 0) expect(refusal(text, { maxDepth: depth - 1, maxValues: 1e9 })?.[0]).toBe('body_too_complex');
+        if (depth > 0)
+          expect(refusal(text, { maxDepth: depth - 1, maxValues: 1e9 })?.[0]).toBe('body_too_complex');
       }),
       { numRuns: 300 },
     );
