@@ -21,6 +21,10 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/fast-check.ts'],
+          // Booting PGlite (a WASM PostgreSQL) takes seconds on 2 shared cores with two workers:
+          // the default 5 s times out on a busy machine without anything being wrong.
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,8 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 
 type ChannelWindow = {
   chartmarkChannel: { source: string; views: { primitive: { highlighted(): string | null } }[] };
 };
+
+/** A screenshot of `el` once two in a row are equal (the chart and its drawings have painted). */
+async function settledShot(el: Locator): Promise<Buffer> {
+  let last = await el.screenshot();
+  await expect
+    .poll(async () => {
+      const next = await el.screenshot();
+      const same = next.equals(last);
+      last = next;
+      return same;
+    })
+    .toBe(true);
+  return last;
+}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/channel.html');
@@ -25,8 +39,7 @@ test('the Channel page shows the bundled sample analysis as a post, labelled as 
 test('hovering a reference highlights its drawing on the chart', async ({ page }, testInfo) => {
   const chart = page.locator('.post .chart');
   await page.waitForFunction(() => (window as unknown as ChannelWindow).chartmarkChannel?.views.length === 1);
-  await page.waitForTimeout(200);
-  const before = await chart.screenshot();
+  const before = await settledShot(chart);
   await page.getByRole('button', { name: 'breakout level' }).hover();
   await expect
     .poll(() =>
@@ -35,13 +48,12 @@ test('hovering a reference highlights its drawing on the chart', async ({ page }
       ),
     )
     .toBe('entry_line');
-  await page.waitForTimeout(200);
-  const after = await chart.screenshot();
+  // The highlight is painted on a later frame: poll for the pixels instead of sleeping.
+  await expect.poll(async () => (await chart.screenshot()).equals(before)).toBe(false);
   await testInfo.attach('highlighted entry line', {
     body: await page.locator('.post').screenshot(),
     contentType: 'image/png',
   });
-  expect(after.equals(before)).toBe(false);
   await page.mouse.move(0, 0);
   await expect
     .poll(() =>

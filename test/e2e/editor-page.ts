@@ -1,5 +1,6 @@
-// Helpers for e2e flows on the editor demo: chart ↔ page coordinates through the overlay's own
-// viewport, the editor's state, and a screenshot kept with every test.
+// Helpers for e2e flows on the editor demo: chart ↔ page coordinates from lightweight-charts
+// itself (never the overlay's own viewport, so a misaligned overlay fails), the editor's state,
+// and a screenshot kept with every test.
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** A wire drawing as exportDrawings returns it. */
@@ -29,22 +30,31 @@ export async function nextFrames(page: Page, n = 3): Promise<void> {
   }, n);
 }
 
-/** Page (client) coordinates of a chart point. */
+/** Page (client) coordinates of a chart point, as lightweight-charts places it. */
 export function toPage(page: Page, time: number, price: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ time, price }) => {
       const cm = (window as never as { chartmark: Cm }).chartmark;
       const rect = cm.chart.chartElement().getBoundingClientRect();
-      return {
-        x: rect.left + cm.overlay.viewport.timeToX(time),
-        y: rect.top + cm.overlay.viewport.priceToY(price),
-      };
+      // Times between bars or past the last one sit at a fractional logical index, interpolated
+      // between the neighbouring bars' times (extrapolated with the last bar spacing).
+      const bars = cm.series.data().map((b) => b.time);
+      let i = 0;
+      while (i < bars.length - 2 && bars[i + 1]! <= time) i++;
+      const frac = (time - bars[i]!) / (bars[i + 1]! - bars[i]!);
+      // logicalToCoordinate takes whole bar indexes only: interpolate between two of them.
+      const x0 = cm.chart.timeScale().logicalToCoordinate(i);
+      const x1 = cm.chart.timeScale().logicalToCoordinate(i + 1);
+      const x = x0 === null || x1 === null ? null : x0 + frac * (x1 - x0);
+      const y = cm.series.priceToCoordinate(price);
+      if (x === null || y === null) throw new Error(`toPage: ${time}/${price} is off the chart`);
+      return { x: rect.left + x, y: rect.top + y };
     },
     { time, price },
   );
 }
 
-/** Chart point (time in UTC seconds, price) at page coordinates, and the price worth of 1 px there. */
+/** Chart point (time in UTC seconds, price) at page coordinates as lightweight-charts reads them, and the price worth of 1 px there. */
 export function toChart(
   page: Page,
   x: number,
@@ -54,12 +64,20 @@ export function toChart(
     ({ x, y }) => {
       const cm = (window as never as { chartmark: Cm }).chartmark;
       const rect = cm.chart.chartElement().getBoundingClientRect();
-      const vp = cm.overlay.viewport;
-      const price = vp.yToPrice(y - rect.top);
+      const price = cm.series.coordinateToPrice(y - rect.top);
+      const below = cm.series.coordinateToPrice(y - rect.top + 1);
+      // coordinateToLogical rounds to a bar: take the fraction from two bars' coordinates instead.
+      const x0 = cm.chart.timeScale().logicalToCoordinate(0);
+      const x1 = cm.chart.timeScale().logicalToCoordinate(1);
+      if (price === null || below === null || x0 === null || x1 === null)
+        throw new Error(`toChart: ${x},${y} is off the chart`);
+      const logical = (x - rect.left - x0) / (x1 - x0);
+      const bars = cm.series.data().map((b) => b.time);
+      const i = Math.max(0, Math.min(bars.length - 2, Math.floor(logical)));
       return {
-        time: vp.xToTime(x - rect.left),
+        time: bars[i]! + (logical - i) * (bars[i + 1]! - bars[i]!),
         price,
-        pricePerPx: Math.abs(vp.yToPrice(y - rect.top + 1) - price),
+        pricePerPx: Math.abs(below - price),
       };
     },
     { x, y },
@@ -139,15 +157,15 @@ export const seconds = (iso: string): number => Date.parse(iso) / 1000;
 interface Cm {
   chart: {
     chartElement(): HTMLElement;
-    timeScale(): { getVisibleLogicalRange(): { from: number; to: number } | null };
-  };
-  overlay: {
-    viewport: {
-      timeToX(t: number): number;
-      priceToY(p: number): number;
-      xToTime(x: number): number;
-      yToPrice(y: number): number;
+    timeScale(): {
+      getVisibleLogicalRange(): { from: number; to: number } | null;
+      logicalToCoordinate(logical: number): number | null;
     };
+  };
+  series: {
+    data(): readonly { time: number }[];
+    priceToCoordinate(price: number): number | null;
+    coordinateToPrice(y: number): number | null;
   };
   editor: {
     getState(): {
