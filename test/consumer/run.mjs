@@ -166,6 +166,63 @@ window.scriptTag = { editor, view: customElements.get('chartmark-view') !== unde
   );
 }
 
+/**
+ * The README's plain-HTML snippet (docs/examples/script-tag.html) as it is written: its unpkg URL
+ * answered with the packed IIFE, its inline script run; a line drawn with the element's toolbar
+ * reaches the snippet's own chartmark-change listener.
+ */
+async function readmeScriptTag(browser, iife) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const logs = [];
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    else logs.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const html = readFileSync(join(ROOT, 'docs/examples/script-tag.html'), 'utf8');
+  const unpkg = html.match(/<script src="(https:\/\/unpkg\.com\/chartmark\/[^"]+)"/)?.[1];
+  await page.route('https://unpkg.com/**', (route) =>
+    route.request().url() === unpkg
+      ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(iife, 'utf8') })
+      : route.fulfill({ status: 404 }),
+  );
+  await page.route('https://docs.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: html }),
+  );
+  let drawn = [];
+  let exported = [];
+  try {
+    await page.goto('https://docs.example/script-tag.html');
+    await page.locator('chartmark-editor canvas').first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Line', exact: true }).click();
+    const box = await page.locator('chartmark-editor canvas').first().boundingBox();
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.6);
+    for (let i = 0; i < 50 && !logs.includes('drawings 1'); i++)
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+    drawn = logs.filter((l) => l.startsWith('drawings'));
+    exported = await page.evaluate(() =>
+      document
+        .querySelector('chartmark-editor')
+        .editor.exportDrawings()
+        .map((d) => `${d.type}/${d.points.length}`),
+    );
+  } catch (e) {
+    problems.push(e.message);
+  } finally {
+    await page.close();
+  }
+  record(
+    "the README's script-tag snippet, as written, mounts the editor from the packed IIFE and its listener hears a drawn line",
+    unpkg !== undefined &&
+      drawn.includes('drawings 1') &&
+      JSON.stringify(exported) === '["LINE/2"]' &&
+      problems.length === 0,
+    JSON.stringify({ unpkg, drawn: drawn.at(-1), exported, problems }),
+  );
+}
+
 async function browserChecks(dist, iife) {
   const { chromium } = await import('playwright');
   writeScriptTagPage(dist, iife);
@@ -241,6 +298,7 @@ async function browserChecks(dist, iife) {
       tag.view === true && tag.canvases > 0 && scriptProblems.length === 0,
       JSON.stringify({ ...tag, scriptProblems }),
     );
+    await readmeScriptTag(browser, iife);
     const hasView = await page.locator('#view canvas').count();
     record(
       'the read-only view mounts (its chart canvases are in the page)',
