@@ -3,18 +3,15 @@
 // does not have, so it lives here with TypeScript 6 and its own lockfile, installed on first use;
 // the repository's lockfile never sees it. An export without TSDoc fails the run (notDocumented).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureToolInstalled } from '../install-tool.mjs';
 
 const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '../..');
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: HERE, stdio: 'inherit' }).status ?? 1;
 
-if (!existsSync(join(HERE, 'node_modules/typedoc'))) {
-  console.log('docs: installing TypeDoc into tools/typedoc (first run) …');
-  const status = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
-  if (status !== 0) process.exit(status);
-}
+ensureToolInstalled(HERE, 'typedoc', 'docs: TypeDoc');
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const entryPoints = Object.values(pkg.exports)
