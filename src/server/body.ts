@@ -1,12 +1,19 @@
 // Request body limits, applied before any parsing: media type, then size (Content-Length and
-// the bytes actually streamed), then UTF-8, the structure limits, and JSON.
+// the bytes actually streamed), then UTF-8 and the structure limits (while reading), and JSON.
 import { MAX_BODY_BYTES } from '../schema/limits';
 import { ApiError } from './api-error';
-import { checkJsonStructure } from './json-structure';
+import { JsonStructureScan } from './json-structure';
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
 // Fatal, and without the stream option, so one decoder serves every request.
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Bodies up to this size are read in one call and scanned after; larger ones are decoded and
+ * scanned chunk by chunk as they arrive, so a hostile one is refused after the first value over a
+ * structure limit, without the rest being decoded, scanned or parsed.
+ */
+const READ_WHOLE_UP_TO = 64 * 1024;
 
 /** Reads a JSON body of at most maxBytes; throws ApiError 415, 413 or 400 invalid_json. */
 export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<unknown> {
@@ -21,15 +28,27 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
       await request.body?.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    // Over HTTP, Node's parser delivers exactly the declared bytes (and refuses a request that
-    // also says chunked), so the body is read in one call — on @hono/node-server straight from
-    // the socket, without a web stream. The size is checked again for in-process callers.
-    const bytes = new Uint8Array(await request.arrayBuffer());
-    if (bytes.byteLength > maxBytes) throw tooLarge();
-    return parseJson(bytes);
+    if (Number(declared) <= READ_WHOLE_UP_TO) {
+      // Over HTTP, Node's parser delivers exactly the declared bytes (and refuses a request that
+      // also says chunked), so a small body is read in one call — on @hono/node-server straight
+      // from the socket, without a web stream. The size is checked again for in-process callers.
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      if (bytes.byteLength > maxBytes) throw tooLarge();
+      const text = decode(UTF8, bytes, false);
+      new JsonStructureScan().push(text);
+      return parse(text);
+    }
   }
-  const chunks: Uint8Array[] = [];
+  return readScanning(request, maxBytes, tooLarge);
+}
+
+/** Reads the body as a stream, decoding and scanning each chunk as it arrives. */
+async function readScanning(request: Request, maxBytes: number, tooLarge: () => ApiError): Promise<unknown> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const scan = new JsonStructureScan();
+  const pieces: string[] = [];
   let size = 0;
+  let refusal: unknown = null;
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
@@ -41,27 +60,35 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
         await reader.cancel().catch(() => undefined);
         throw tooLarge();
       }
-      chunks.push(value);
+      // Once refused, the rest is read (so the answer reaches a client still sending) but
+      // neither kept, decoded nor scanned.
+      if (refusal !== null) continue;
+      try {
+        const piece = decode(decoder, value, true);
+        scan.push(piece);
+        pieces.push(piece);
+      } catch (e) {
+        refusal = e;
+        pieces.length = 0;
+      }
     }
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return parseJson(bytes);
+  if (refusal !== null) throw refusal;
+  const last = decode(decoder, new Uint8Array(0), false);
+  scan.push(last);
+  pieces.push(last);
+  return parse(pieces.join(''));
 }
 
-/** UTF-8, the structure limits (spec §5.4), then JSON; 400 when any fails. */
-function parseJson(bytes: Uint8Array): unknown {
-  let text: string;
+function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
   try {
-    text = UTF8.decode(bytes);
+    return decoder.decode(bytes, { stream });
   } catch {
     throw new ApiError('invalid_json', 'Request body is not valid UTF-8');
   }
-  checkJsonStructure(text);
+}
+
+function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {

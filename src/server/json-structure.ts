@@ -1,7 +1,7 @@
-// Structure limits of a JSON body (spec §5.4), checked in one pass over the text before any
-// full parse: nesting depth, number of values, and duplicate keys inside one object. A hostile
-// 1 MiB body of tiny tokens costs JSON.parse hundreds of milliseconds and much memory; this scan
-// stops at the first value over the limit, having allocated only the keys it has seen.
+// Structure limits of a JSON body (spec §5.4), checked in one pass over the text as it is read,
+// before any full parse: nesting depth, number of values, and duplicate keys inside one object.
+// A hostile 1 MiB body of tiny tokens costs JSON.parse hundreds of milliseconds and much memory;
+// this scan stops at the first value over the limit, having allocated only the keys it has seen.
 import { ApiError, issue } from './api-error';
 
 /** Deepest nesting and most values (objects, arrays and scalars) a body may hold [ours]. */
@@ -33,87 +33,139 @@ const isDelimiter = (c: number) =>
   c === CLOSE_ARRAY ||
   isSpace(c);
 
-/** Index of the quote that closes the string opening at `start`, or the text length. */
-function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  for (;;) {
-    const j = text.indexOf('"', i);
-    if (j < 0) return text.length;
-    // An odd run of backslashes before the quote escapes it.
-    let k = j - 1;
-    while (k > start && text.charCodeAt(k) === BACKSLASH) k--;
-    if ((j - 1 - k) % 2 === 0) return j;
-    i = j + 1;
+const tooComplex = (rule: string) => new ApiError('body_too_complex', `Request body ${rule}`);
+
+/**
+ * The structure scan, fed the body's text piece by piece as it arrives (spec §5.4: the limits are
+ * checked while reading): a hostile body is refused at the first value over a limit, before the
+ * rest of it is read, decoded or parsed. Throws 400 `body_too_complex` when the text nests deeper
+ * than maxDepth or holds more than maxValues values, and 400 `duplicate_key` (with the object's
+ * path) when an object repeats a key. Malformed JSON is left to JSON.parse, after the scan.
+ */
+export class JsonStructureScan {
+  // Per open container: its keys so far (objects) or null (arrays), and its place in the path.
+  private readonly keys: (Set<string> | null)[] = [];
+  private readonly path: (string | number)[] = [];
+  private values = 0;
+  private expectKey = false;
+  // A string, key or scalar that the previous piece ended inside of.
+  private inString = false;
+  private inKey = false;
+  // In a string: the previous piece ended on an unpaired backslash (the next character is escaped).
+  private escaped = false;
+  private inScalar = false;
+  private key = '';
+
+  constructor(private readonly limits: JsonLimits = JSON_LIMITS) {}
+
+  /** Scans the next piece of the text. */
+  push(text: string): void {
+    const n = text.length;
+    let i = 0;
+    if (this.inString) i = this.continueString(text, 0);
+    else if (this.inScalar) i = this.skipScalar(text, 0);
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c) || c === COLON) continue;
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        this.count();
+        if (this.keys.length >= this.limits.maxDepth)
+          throw tooComplex(`nests deeper than ${this.limits.maxDepth} levels`);
+        const object = c === OPEN_OBJECT;
+        this.keys.push(object ? new Set() : null);
+        this.path.push(object ? '' : 0);
+        this.expectKey = object;
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        this.keys.pop();
+        this.path.pop();
+        this.expectKey = false;
+      } else if (c === COMMA) {
+        const top = this.keys.length - 1;
+        if (top >= 0 && this.keys[top] === null) this.path[top] = (this.path[top] as number) + 1;
+        this.expectKey = top >= 0 && this.keys[top] !== null;
+      } else if (c === QUOTE) {
+        this.inString = true;
+        this.inKey = this.expectKey;
+        this.key = '';
+        if (!this.inKey) this.count();
+        i = this.continueString(text, i + 1) - 1;
+      } else {
+        // A number, true, false or null: one value up to the next delimiter.
+        this.count();
+        i = this.skipScalar(text, i + 1) - 1;
+      }
+    }
+  }
+
+  private count(): void {
+    if (++this.values > this.limits.maxValues)
+      throw tooComplex(`holds more than ${this.limits.maxValues} JSON values`);
+  }
+
+  /** Skips the rest of a scalar from `from`; returns the index of the delimiter after it. */
+  private skipScalar(text: string, from: number): number {
+    let i = from;
+    while (i < text.length && !isDelimiter(text.charCodeAt(i))) i++;
+    this.inScalar = i === text.length;
+    return i;
+  }
+
+  /** Reads a string from `from` to its closing quote; returns the index after that quote. */
+  private continueString(text: string, from: number): number {
+    const n = text.length;
+    let i = from;
+    for (;;) {
+      const q = text.indexOf('"', i);
+      const end = q < 0 ? n : q;
+      // The backslashes right before `end`; when they reach back to `from`, an unpaired one
+      // carried over from the previous piece comes before them.
+      let k = end - 1;
+      while (k >= i && text.charCodeAt(k) === BACKSLASH) k--;
+      const run = end - 1 - k + (k < from && this.escaped ? 1 : 0);
+      if (q < 0) {
+        if (this.inKey) this.key += text.slice(from, n);
+        this.escaped = run % 2 === 1;
+        return n;
+      }
+      this.escaped = false;
+      if (run % 2 === 0) {
+        if (this.inKey) this.endKey(this.key + text.slice(from, q));
+        this.inString = false;
+        return q + 1;
+      }
+      i = q + 1;
+    }
+  }
+
+  private endKey(raw: string): void {
+    let key = raw;
+    // Escapes spell the same key several ways ("a" and "\u0061"): compare decoded keys.
+    if (raw.includes('\\')) {
+      try {
+        key = JSON.parse(`"${raw}"`) as string;
+      } catch {}
+    }
+    this.key = '';
+    this.expectKey = false;
+    const top = this.keys.length - 1;
+    const seen = this.keys[top]!;
+    if (seen.has(key)) {
+      throw new ApiError('duplicate_key', undefined, {
+        errors: [
+          issue(
+            [...this.path.slice(0, top), key],
+            'duplicate_key',
+            `key "${key}" appears twice in one object`,
+          ),
+        ],
+      });
+    }
+    seen.add(key);
+    this.path[top] = key;
   }
 }
 
-/**
- * Throws 400 `body_too_complex` when `text` nests deeper than maxDepth or holds more than
- * maxValues values, and 400 `duplicate_key` (with the object's path) when an object repeats a
- * key. Malformed JSON is left to JSON.parse, which reports it after this check.
- */
+/** The structure scan (JsonStructureScan) of a whole text at once. */
 export function checkJsonStructure(text: string, limits: JsonLimits = JSON_LIMITS): void {
-  // Per open container: its keys so far (objects) or null (arrays), and its place in the path.
-  const keys: (Set<string> | null)[] = [];
-  const path: (string | number)[] = [];
-  let values = 0;
-  let expectKey = false;
-  const tooComplex = (rule: string) => new ApiError('body_too_complex', `Request body ${rule}`);
-  const count = () => {
-    if (++values > limits.maxValues) throw tooComplex(`holds more than ${limits.maxValues} JSON values`);
-  };
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === COLON) continue;
-    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      count();
-      if (keys.length >= limits.maxDepth) throw tooComplex(`nests deeper than ${limits.maxDepth} levels`);
-      const object = c === OPEN_OBJECT;
-      keys.push(object ? new Set() : null);
-      path.push(object ? '' : 0);
-      expectKey = object;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      keys.pop();
-      path.pop();
-      expectKey = false;
-    } else if (c === COMMA) {
-      const top = keys.length - 1;
-      if (top >= 0 && keys[top] === null) path[top] = (path[top] as number) + 1;
-      expectKey = top >= 0 && keys[top] !== null;
-    } else if (c === QUOTE) {
-      const end = stringEnd(text, i);
-      if (expectKey) {
-        const raw = text.slice(i + 1, end);
-        let key = raw;
-        // Escapes spell the same key several ways ("a" and "\u0061"): compare decoded keys.
-        if (raw.includes('\\')) {
-          try {
-            key = JSON.parse(text.slice(i, end + 1)) as string;
-          } catch {}
-        }
-        const top = keys.length - 1;
-        const seen = keys[top]!;
-        if (seen.has(key)) {
-          throw new ApiError('duplicate_key', undefined, {
-            errors: [
-              issue(
-                [...path.slice(0, top), key],
-                'duplicate_key',
-                `key "${key}" appears twice in one object`,
-              ),
-            ],
-          });
-        }
-        seen.add(key);
-        path[top] = key;
-        expectKey = false;
-      } else count();
-      i = end;
-    } else {
-      // A number, true, false or null: one value up to the next delimiter.
-      count();
-      while (i + 1 < n && !isDelimiter(text.charCodeAt(i + 1))) i++;
-    }
-  }
+  new JsonStructureScan(limits).push(text);
 }

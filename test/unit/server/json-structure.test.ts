@@ -3,16 +3,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/server/api-error';
-import { checkJsonStructure } from '../../../src/server/json-structure';
+import { checkJsonStructure, JsonStructureScan } from '../../../src/server/json-structure';
 
-const refusal = (text: string, limits?: { maxDepth: number; maxValues: number }) => {
+const verdict = (scan: () => void) => {
   try {
-    checkJsonStructure(text, limits);
+    scan();
     return null;
   } catch (e) {
     return e instanceof ApiError ? [e.body.code, e.body.errors?.[0]?.path ?? e.body.message] : String(e);
   }
 };
+const refusal = (text: string, limits?: { maxDepth: number; maxValues: number }) =>
+  verdict(() => checkJsonStructure(text, limits));
 
 // Depth and value count computed from the parsed value: the independent oracle.
 function measure(v: unknown, depth = 0): { depth: number; values: number } {
@@ -62,5 +64,42 @@ describe('checkJsonStructure', () => {
     expect(refusal('{"a":1,"\\u0061":2}')).toEqual(['duplicate_key', ['a']]);
     // The same key in sibling objects, and quotes and brackets inside strings, are fine.
     expect(refusal('[{"a":1},{"a":2},{"s":"x\\"y,{[","t":"\\\\"}]')).toBeNull();
+  });
+
+  it('gives the same verdict whatever pieces the text arrives in (split inside strings, escapes, keys, numbers)', () => {
+    const tricky = [
+      '{"a":1,"\\u0061":2}',
+      '{"s":"x\\"y","s":3}',
+      '[{"k\\\\":"\\\\"},{"k\\\\":1,"k\\\\":2}]',
+      '{"long key with spaces":12345.678e-9,"t":true,"n":null,"f":false,"long key with spaces":0}',
+    ];
+    const texts = fc.oneof(
+      fc.constantFrom(...tricky),
+      fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
+    );
+    fc.assert(
+      fc.property(
+        texts,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (text, cuts, depth) => {
+          const limits = { maxDepth: depth, maxValues: 40 };
+          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const pieces = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i]));
+          expect(pieces.join('')).toBe(text);
+          const whole = refusal(text, limits);
+          const inPieces = verdict(() => {
+            const scan = new JsonStructureScan(limits);
+            for (const p of pieces) scan.push(p);
+          });
+          expect(inPieces).toEqual(whole);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // Independent of the code under test: the duplicate spelled with an escape, cut inside it.
+    const scan = new JsonStructureScan();
+    scan.push('{"a":1,"\\u00');
+    expect(verdict(() => scan.push('61":2}'))).toEqual(['duplicate_key', ['a']]);
   });
 });

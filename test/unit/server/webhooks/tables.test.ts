@@ -57,4 +57,5 @@ it('PostgreSQL: migration 101 does the same', async () => {
   } finally {
     await pg.close();
   }
-});
+  // Starting PGlite (a WebAssembly PostgreSQL) alone takes seconds on a loaded 2-core machine.
+}, 30_000);
