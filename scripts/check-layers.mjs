@@ -10,12 +10,13 @@ export const RULES = {
   schema: [['core'], ['zod']],
   editor: [['core'], ['immer']],
   chart: [['core'], ['lightweight-charts']],
+  render: [['core'], []],
   konva: [
-    ['core', 'editor', 'chart'],
+    ['core', 'editor', 'chart', 'render'],
     ['konva', 'lightweight-charts'],
   ],
   svg: [['core'], []],
-  view: [['core', 'chart', 'svg'], ['lightweight-charts']],
+  view: [['core', 'chart', 'render', 'svg'], ['lightweight-charts']],
   sync: [
     ['core', 'schema', 'editor'],
     ['zod', 'immer'],

@@ -94,3 +94,10 @@ export function dashPattern(lineStyle: LineStyle, lineWidth: number): readonly n
       return [lineWidth, lineWidth + 2];
   }
 }
+
+const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+
+/** The colour if it is a `#hex` colour (3, 4, 6 or 8 digits), else `fallback`; nothing else passes. */
+export function safeColor(color: string | undefined, fallback: string): string {
+  return color !== undefined && HEX_COLOUR.test(color) ? color : fallback;
+}

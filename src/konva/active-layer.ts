@@ -13,8 +13,8 @@ import type { AxisLabelPrimitive, HandlePrimitive, Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import type { EditorState } from '../editor/types';
-import { type AxisLayout, paintAxisLabels } from './axis-label-painter';
-import { paintScenes, type TextWidthCache } from './scene-painter';
+import { type AxisLayout, paintAxisLabels } from '../render/axis-label-painter';
+import { paintScenes, type TextWidthCache } from '../render/scene-painter';
 
 /** Everything one interactive repaint needs. */
 export interface ActiveFrame {

@@ -5,9 +5,9 @@ export type {
   EditorOverlayOptions,
 } from './mount-editor-overlay';
 export { mountEditorOverlay } from './mount-editor-overlay';
-export type { PaintStats, PixelRatio } from './scene-painter';
-export { crisp, paintScenes, TextWidthCache } from './scene-painter';
-export type { AxisLayout } from './axis-label-painter';
-export { paintAxisLabels } from './axis-label-painter';
+export type { PaintStats, PixelRatio } from '../render/scene-painter';
+export { crisp, paintScenes, TextWidthCache } from '../render/scene-painter';
+export type { AxisLayout } from '../render/axis-label-painter';
+export { paintAxisLabels } from '../render/axis-label-painter';
 export type { OverlayEditor } from './input-wiring';
 export { toEditorKey } from './pointer-input';

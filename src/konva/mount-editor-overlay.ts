@@ -23,7 +23,7 @@ import {
   viewportShape,
   viewportSignature,
 } from './overlay-scenes';
-import { type PaintStats, paintScenes, TextWidthCache } from './scene-painter';
+import { type PaintStats, paintScenes, TextWidthCache } from '../render/scene-painter';
 import type { Drawing } from '../core/drawing';
 import type { Scene } from '../core/scene';
 import type { Viewport } from '../core/viewport';

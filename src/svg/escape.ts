@@ -25,12 +25,8 @@ export function escapeXml(text: string): string {
   return cleanText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
-
-/** The colour if it is a `#hex` colour (3, 4, 6 or 8 digits), else `fallback`; nothing else passes. */
-export function safeColor(color: string | undefined, fallback: string): string {
-  return color !== undefined && HEX_COLOUR.test(color) ? color : fallback;
-}
+/** Colours reach SVG attributes and canvases through core's `safeColor` (only `#hex` passes). */
+export { safeColor } from '../core/style';
 
 /** A number for an SVG attribute: at most 2 decimals, no `-0`, non-finite → 0, so output is stable. */
 export function num(value: number): string {

@@ -41,6 +41,11 @@ function axisView(l: AxisLabelPrimitive, fallback: string): ISeriesPrimitiveAxis
   };
 }
 
+// Levels and the expiry marker: the analysis' own marks, painted above its drawings.
+function marks(s: AnalysisScenes): Scene[] {
+  return [...s.levels.map((l) => l.scene), ...(s.expiry ? [s.expiry] : [])];
+}
+
 /** Builds the primitive for `analysis` drawn through `viewport` (a live chart viewport). */
 export function createAnalysisPrimitive(
   analysis: Analysis,
@@ -57,24 +62,31 @@ export function createAnalysisPrimitive(
   const lo = Math.min(...extent.prices);
   const hi = Math.max(...extent.prices);
 
-  const all = (s: AnalysisScenes): Scene[] => [
-    ...s.drawings,
-    ...s.levels.map((l) => l.scene),
-    ...(s.expiry ? [s.expiry] : []),
-  ];
+  const all = (s: AnalysisScenes): Scene[] => [...s.drawings, ...marks(s)];
   const renderer: IPrimitivePaneRenderer = {
     draw(target: DrawTarget) {
+      const scenes = current;
+      if (!scenes) return;
+      // The canvas' real device ratio (browser zoom included), so sharp lines land where the editor's do.
+      // biome-ignore lint/correctness/useHookAtTopLevel: lightweight-charts' drawing API, not a React hook
+      const pixelRatio = target.useBitmapCoordinateSpace((s) => ({
+        x: s.horizontalPixelRatio,
+        y: s.verticalPixelRatio,
+      }));
       // biome-ignore lint/correctness/useHookAtTopLevel: lightweight-charts' drawing API, not a React hook
       target.useMediaCoordinateSpace(({ context, mediaSize }) => {
-        const scenes = current;
-        if (!scenes) return;
-        paintScenes(context, all(scenes), {
+        const options = {
           width: mediaSize.width,
           height: mediaSize.height,
           highlight,
           fallbackColor: colors.fallback,
           highlightColor: colors.highlight,
-        });
+          pixelRatio,
+        };
+        // The editor overlay's two passes: drawings with overlapping labels dropped (its layer of
+        // committed drawings), then levels and the expiry marker on top (its interactive layer).
+        paintScenes(context, scenes.drawings, { ...options, declutter: true });
+        paintScenes(context, marks(scenes), options);
       });
     },
   };

@@ -5,7 +5,9 @@
 // Software rasterisers (Skia without GPU) are slow on one huge self-crossing path that must be
 // stroked into an outline first, so opaque strokes wider than a device pixel are stroked one
 // subpath at a time (each a cheap convex shape); hairlines and translucent strokes stay batched.
+// The one canvas painter of core scenes: the editor overlay and the read-only view both call it.
 import type { Box, PolygonPrimitive, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
+import { safeColor } from '../core/style';
 import { fontOf, LabelSpace, paintText, type TextWidthCache, textBox, textPen } from './text-painter';
 
 export type { TextPen } from './text-painter';
@@ -60,7 +62,24 @@ export interface PixelRatio {
   readonly y: number;
 }
 
-/** Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it; `pixelRatio` snaps lines to device pixels. */
+/** How a read-only view marks one scene and guards colours it did not check (all optional). */
+export interface PaintEmphasis {
+  /** Scene id (clientObjectId) to paint with a halo and on top of the rest, or null. */
+  readonly highlight?: string | null;
+  /** Halo colour behind the highlighted scene. */
+  readonly highlightColor?: string;
+  /** When set, every colour that is not `#hex` is painted in this colour instead. */
+  readonly fallbackColor?: string;
+}
+
+/** Extra px of halo on each side of a highlighted stroke. */
+export const HALO = 3;
+const DEFAULT_HIGHLIGHT = '#FFD600';
+
+/**
+ * Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it; `pixelRatio`
+ * snaps lines to device pixels. `emphasis` adds a halo behind one scene and a colour guard.
+ */
 export function paintScenes(
   ctx: CanvasRenderingContext2D,
   scenes: readonly Scene[],
@@ -68,13 +87,17 @@ export function paintScenes(
   pixelRatio: number | PixelRatio,
   cache: TextWidthCache,
   declutter = false,
+  emphasis: PaintEmphasis = {},
 ): PaintStats {
   const pr = typeof pixelRatio === 'number' ? { x: pixelRatio, y: pixelRatio } : pixelRatio;
+  const fb = emphasis.fallbackColor;
+  const paint = fb === undefined ? (c: string) => c : (c: string) => safeColor(c, fb);
   const strokes = new Map<string, { stroke: Stroke; paths: Path[] }>();
   const fills = new Map<string, (readonly number[])[]>();
   const texts: TextPrimitive[] = [];
   const stats: PaintStats = { scenes: 0, culled: 0, strokeBatches: 0, fillBatches: 0, texts: 0 };
-  const addStroke = (stroke: Stroke, path: Path): void => {
+  const addStroke = (given: Stroke, path: Path): void => {
+    const stroke = fb === undefined ? given : { ...given, color: paint(given.color) };
     const key = strokeKey(stroke);
     const batch = strokes.get(key);
     if (batch) batch.paths.push(path);
@@ -112,7 +135,7 @@ export function paintScenes(
   ctx.rect(clip.minX, clip.minY, clip.maxX - clip.minX, clip.maxY - clip.minY);
   ctx.clip();
   for (const [color, polys] of fills) {
-    ctx.fillStyle = color;
+    ctx.fillStyle = paint(color);
     ctx.beginPath();
     // fill() closes every subpath itself.
     for (const pts of polys) tracePoly(ctx, pts, false);
@@ -151,11 +174,42 @@ export function paintScenes(
     if (box.maxX < clip.minX || box.minX > clip.maxX || box.maxY < clip.minY || box.minY > clip.maxY)
       continue;
     if (space && !space.claim(box)) continue;
-    paintText(ctx, t, cache, pen);
+    paintText(ctx, fb === undefined ? t : guardText(t, paint), cache, pen);
     stats.texts++;
+  }
+  const hl = emphasis.highlight == null ? undefined : scenes.find((s) => s.id === emphasis.highlight);
+  if (hl && boxesIntersect(hl.bbox, clip)) {
+    paintHalo(ctx, hl, paint(emphasis.highlightColor ?? DEFAULT_HIGHLIGHT));
+    paintScenes(ctx, [hl], clip, pr, cache, false, { fallbackColor: fb });
   }
   ctx.restore();
   return stats;
+}
+
+function guardText(t: TextPrimitive, paint: (c: string) => string): TextPrimitive {
+  return t.background === undefined
+    ? { ...t, color: paint(t.color) }
+    : { ...t, color: paint(t.color), background: paint(t.background) };
+}
+
+// A wide round-capped stroke under every line of the scene, so the highlighted one stands out.
+function paintHalo(ctx: CanvasRenderingContext2D, scene: Scene, color: string): void {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.setLineDash([]);
+  for (const p of scene.primitives) {
+    if (p.type !== 'segment' && p.type !== 'polyline' && p.type !== 'polygon') continue;
+    ctx.lineWidth = (p.stroke?.width ?? 1) + HALO * 2;
+    ctx.beginPath();
+    if (p.type === 'segment') {
+      ctx.moveTo(p.x1, p.y1);
+      ctx.lineTo(p.x2, p.y2);
+    } else tracePoly(ctx, p.points, p.type === 'polygon');
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 function tracePoly(ctx: CanvasRenderingContext2D, pts: readonly number[], closed: boolean): void {

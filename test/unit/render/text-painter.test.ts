@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paintScenes } from '../../../src/konva/scene-painter';
-import { FONT_FAMILY, fontOf, LabelSpace, TextWidthCache, textBox } from '../../../src/konva/text-painter';
+import { paintScenes } from '../../../src/render/scene-painter';
+import { FONT_FAMILY, fontOf, LabelSpace, TextWidthCache, textBox } from '../../../src/render/text-painter';
 import type { TextPrimitive } from '../../../src/core/scene';
 
 const label = (x: number, y: number, align: TextPrimitive['align'], baseline: TextPrimitive['baseline']) =>

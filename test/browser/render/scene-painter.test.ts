@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Primitive, Scene, Stroke } from '../../../src/core/scene';
-import { crisp, paintScenes, TextWidthCache } from '../../../src/konva/scene-painter';
+import { crisp, paintScenes, TextWidthCache } from '../../../src/render/scene-painter';
 
 const RED: Stroke = { color: '#ff0000', width: 1, dash: [], lineStyle: 'SOLID' };
 const BLUE: Stroke = { color: '#0000ff', width: 2, dash: [], lineStyle: 'SOLID' };

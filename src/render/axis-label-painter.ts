@@ -3,7 +3,7 @@
 // stays readable; time labels likewise along the time axis.
 import { stackAxisLabels } from '../core/axis-labels';
 import type { AxisLabelPrimitive } from '../core/scene';
-import { fontOf, type TextWidthCache } from './scene-painter';
+import { fontOf, type TextWidthCache } from './text-painter';
 
 /** Where the pane and the axes sit inside the overlay canvas, in CSS px. */
 export interface AxisLayout {

@@ -2,7 +2,7 @@
 // time) must not change a single pixel's meaning: bands stay single-coverage, crossings stay opaque.
 import { describe, expect, it } from 'vitest';
 import type { Primitive, Scene, Stroke } from '../../../src/core/scene';
-import { isOpaque, paintScenes, TextWidthCache } from '../../../src/konva/scene-painter';
+import { isOpaque, paintScenes, TextWidthCache } from '../../../src/render/scene-painter';
 
 function canvas(w: number, h: number) {
   const c = document.createElement('canvas');

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TextPrimitive } from '../../../src/core/scene';
-import { spreadLabels } from '../../../src/konva/axis-label-painter';
+import { spreadLabels } from '../../../src/render/axis-label-painter';
 import { pointerKind } from '../../../src/konva/pointer-input';
-import { LabelSpace, textBox } from '../../../src/konva/scene-painter';
+import { LabelSpace, textBox } from '../../../src/render/scene-painter';
 
 describe('spreadLabels', () => {
   it('leaves labels that do not overlap where they are', () => {
