@@ -1,6 +1,7 @@
 // Two server processes on two ports sharing one PostgreSQL (the real server when TEST_DATABASE_URL
 // is set, else PGlite over its socket server): the database decides idempotency, If-Match and
-// webhook claims across processes.
+// webhook claims across processes. On PGlite the instances are serialised by its one connection;
+// truly concurrent writers are in multi-instance-concurrency.test.ts (real PostgreSQL only).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../src/server/auth/keys';
