@@ -2,6 +2,8 @@
 // beside the panel (style, analysis, levels), which moves below the chart on narrow screens.
 import type { UtcSeconds } from '../core/index';
 import type { Editor } from '../editor/index';
+import type { AlertStore } from '../view/index';
+import { mountAlertPart } from './alert-part';
 import { mountLevelsForm, mountMetadataForm } from './analysis-form';
 import { el, type Scope } from './dom';
 import type { EmbedStrings } from './strings';
@@ -14,6 +16,8 @@ export interface EditorParts {
   readonly stylePanel: boolean;
   readonly analysisForm: boolean;
   readonly status: boolean;
+  /** The "alert me" toggle of the selected drawing and the crossing notices. */
+  readonly alerts: boolean;
 }
 
 /** The embed's elements (null for a part that is off). */
@@ -26,6 +30,10 @@ export interface EditorUi {
   readonly status: HTMLOutputElement | null;
   /** Shows a status line (no-op without the status part). */
   showStatus(text: string, kind: string): void;
+  /** Shows a crossing notice (no-op without the alerts part). */
+  notify(text: string): void;
+  /** Shows the selected drawing's "alert me" mark as stored now. */
+  refreshAlerts(): void;
 }
 
 /** What mountEditorUi needs. */
@@ -41,6 +49,9 @@ export interface EditorUiInput {
   readonly focusChart: () => void;
   readonly levelStep: () => number;
   readonly defaultTime: () => UtcSeconds;
+  /** The viewer's "alert me" marks and the analysis they belong to now. */
+  readonly alertStore: AlertStore;
+  readonly alertKey: () => string;
 }
 
 /** Builds the parts into `root`. */
@@ -69,6 +80,10 @@ export function mountEditorUi(input: EditorUiInput): EditorUi {
       mountLevelsForm(doc, editor, strings, scope, input.levelStep, input.defaultTime),
     );
   }
+  const alerts = on('alerts')
+    ? mountAlertPart(doc, editor, strings, scope, input.alertKey, input.alertStore)
+    : null;
+  if (alerts) forms.push(alerts.element);
   let panel: HTMLElement | null = null;
   if (forms.length > 0) {
     panel = el(doc, 'aside', 'cm-panel');
@@ -88,5 +103,7 @@ export function mountEditorUi(input: EditorUiInput): EditorUi {
       status.textContent = text;
       status.dataset.kind = kind;
     },
+    notify: (text) => alerts?.notices.notify(text),
+    refreshAlerts: () => alerts?.refresh(),
   };
 }

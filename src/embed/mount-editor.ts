@@ -13,7 +13,7 @@ import type { UtcSeconds } from '../core/index';
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
 import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
-import { type CrossEvent, createLiveCrossings, localAlertStore } from '../view/index';
+import { type CrossEvent, createLiveCrossings, crossingText, localAlertStore } from '../view/index';
 import { type AnalysisInput, documentFromInput, snapshotOf, type ViewAnalysis } from './analysis-input';
 import { checkBar, checkCandles, type EngineBar, type OhlcBar } from './candles';
 import { el, Scope } from './dom';
@@ -155,6 +155,8 @@ export function mountAnalysisEditor(
     focusChart: () => chartBox.focus({ preventScroll: true }),
     levelStep: () => format.minMove,
     defaultTime: () => createdAt(),
+    alertStore,
+    alertKey,
   });
   const chart: IChartApi =
     options.chart ??
@@ -319,9 +321,16 @@ export function mountAnalysisEditor(
         // A new bar moves the overlay's time axis; updates of the last bar do not.
         replaceOverlay();
       }
-      for (const event of liveCrossings.update(bar)) events.emit('cross', event);
+      for (const event of liveCrossings.update(bar)) {
+        if (event.alert)
+          ui.notify(crossingText(editor.getState().byId[event.crossing.drawingId], event.crossing));
+        events.emit('cross', event);
+      }
     },
-    setAlert: (drawingId, on) => alertStore.set(alertKey(), drawingId, on),
+    setAlert(drawingId, on) {
+      alertStore.set(alertKey(), drawingId, on);
+      ui.refreshAlerts();
+    },
     alerts: () => [...alertStore.marked(alertKey())],
     setTheme(next) {
       theme = next;

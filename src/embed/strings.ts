@@ -52,6 +52,10 @@ export interface EmbedStrings {
   readonly support: string;
   readonly pivot: string;
   readonly resistance: string;
+  /** The legend of the "alert me" part. */
+  readonly alerts: string;
+  /** The accessible name of the "alert me" part. */
+  readonly alertsGroup: string;
   /** The chart's accessible name, from the analysis' symbol and timeframe. */
   readonly chartEditorLabel: (symbol: string, timeframe: string) => string;
   /** The save status line. */
@@ -110,6 +114,8 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   support: 'Support',
   pivot: 'Pivot',
   resistance: 'Resistance',
+  alerts: 'Alerts',
+  alertsGroup: 'Alert me when price crosses',
   chartEditorLabel: (symbol, timeframe) => `${[symbol, timeframe].filter(Boolean).join(' ')} chart editor`,
   // The sync layer's own English line; a translation replaces the whole function.
   status: (s) => (s.kind === 'local' ? 'Local only' : statusText(s)),

@@ -119,6 +119,9 @@ export const EMBED_CSS = `
   border: 1px solid var(--_cm-border);
   border-radius: 3px;
 }
+.cm-alert-toggle { font: inherit; justify-self: start; }
+.cm-alert-toggle[aria-pressed="true"] { background: var(--_cm-surface); border: 1px solid #ff9800; }
+.cm-alert { margin: 0.2rem 0; }
 .cm-muted { color: var(--_cm-muted); font-weight: normal; }
 .cm-error { color: var(--_cm-error); margin: 0; min-height: 1em; }
 /* Phones, tablets upright and narrow columns: the panel moves below the chart, the chart takes the width. */

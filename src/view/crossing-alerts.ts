@@ -120,6 +120,73 @@ export function crossingText(d: Drawing | undefined, c: Crossing): string {
   return `${name} crossed ${c.direction === 'UP' ? 'upward' : 'downward'} at ${formatPrice(c.price)}`;
 }
 
+/** An "Alert me" toggle (aria-pressed) for one drawing; `show` points it at another drawing or none. */
+export interface AlertToggle {
+  readonly element: HTMLButtonElement;
+  /** Points the toggle at `drawing` (null: disabled, nothing to mark) and reads its mark. */
+  show(drawing: Drawing | null): void;
+}
+
+/** Builds a toggle that marks the drawing it shows in `analysisId()` through `store`. */
+export function createAlertToggle(
+  doc: Document,
+  analysisId: () => string,
+  store: AlertStore,
+  onChange: (drawingId: string, on: boolean) => void = () => {},
+): AlertToggle {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'cm-alert-toggle';
+  let current: Drawing | null = null;
+  const show = (drawing: Drawing | null): void => {
+    current = drawing;
+    button.disabled = drawing === null;
+    button.textContent = drawing ? `Alert me: ${drawingLabel(drawing)}` : 'Alert me';
+    if (drawing) button.dataset.drawingId = drawing.id;
+    else delete button.dataset.drawingId;
+    button.setAttribute(
+      'aria-pressed',
+      String(drawing !== null && store.marked(analysisId()).has(drawing.id)),
+    );
+  };
+  button.addEventListener('click', () => {
+    if (!current) return;
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    store.set(analysisId(), current.id, on);
+    button.setAttribute('aria-pressed', String(on));
+    onChange(current.id, on);
+  });
+  return { element: button, show };
+}
+
+/** A polite live log of crossing notices (text only, never HTML from the analysis). */
+export interface NoticeLog {
+  readonly element: HTMLElement;
+  /** Shows a notice (the newest MAX_NOTICES are kept). */
+  notify(text: string): void;
+}
+
+/** Most notices kept on screen. */
+export const MAX_NOTICES = 3;
+
+/** Builds an empty notice log. */
+export function createNoticeLog(doc: Document): NoticeLog {
+  const notices = doc.createElement('div');
+  notices.className = 'cm-alert-notices';
+  notices.setAttribute('role', 'log');
+  notices.setAttribute('aria-live', 'polite');
+  return {
+    element: notices,
+    notify(text) {
+      const p = doc.createElement('p');
+      p.className = 'cm-alert';
+      p.textContent = text;
+      notices.append(p);
+      while (notices.childElementCount > MAX_NOTICES) notices.firstElementChild!.remove();
+    },
+  };
+}
+
 /** The alert parts beside a view: "alert me" toggles per drawing and a live region for notices. */
 export interface AlertPanel {
   readonly element: HTMLElement;
@@ -128,9 +195,6 @@ export interface AlertPanel {
   /** Takes the panel out of the page. */
   remove(): void;
 }
-
-/** Most notices kept on screen. */
-export const MAX_NOTICES = 3;
 
 /** Builds the panel (text only, never HTML from the analysis). */
 export function createAlertPanel(
@@ -145,36 +209,12 @@ export function createAlertPanel(
   toggles.className = 'cm-alert-toggles';
   toggles.setAttribute('role', 'group');
   toggles.setAttribute('aria-label', 'Alert me when price crosses');
-  const marked = store.marked(analysisId);
   for (const d of drawings) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'cm-alert-toggle';
-    button.dataset.drawingId = d.id;
-    button.textContent = `Alert me: ${drawingLabel(d)}`;
-    button.setAttribute('aria-pressed', String(marked.has(d.id)));
-    button.addEventListener('click', () => {
-      const on = button.getAttribute('aria-pressed') !== 'true';
-      store.set(analysisId, d.id, on);
-      button.setAttribute('aria-pressed', String(on));
-      onChange(d.id, on);
-    });
-    toggles.append(button);
+    const toggle = createAlertToggle(document, () => analysisId, store, onChange);
+    toggle.show(d);
+    toggles.append(toggle.element);
   }
-  const notices = document.createElement('div');
-  notices.className = 'cm-alert-notices';
-  notices.setAttribute('role', 'log');
-  notices.setAttribute('aria-live', 'polite');
-  element.append(toggles, notices);
-  return {
-    element,
-    notify(text) {
-      const p = document.createElement('p');
-      p.className = 'cm-alert';
-      p.textContent = text;
-      notices.append(p);
-      while (notices.childElementCount > MAX_NOTICES) notices.firstElementChild!.remove();
-    },
-    remove: () => element.remove(),
-  };
+  const notices = createNoticeLog(document);
+  element.append(toggles, notices.element);
+  return { element, notify: notices.notify, remove: () => element.remove() };
 }

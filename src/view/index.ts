@@ -7,11 +7,20 @@ export type { CanvasPaintOptions } from './canvas-painter';
 export { paintScenes } from './canvas-painter';
 export type { AnalysisView, AnalysisViewOptions } from './mount-analysis-view';
 export { mountAnalysisView } from './mount-analysis-view';
-export type { AlertPanel, AlertStore, CrossEvent, LiveCrossings } from './crossing-alerts';
+export type {
+  AlertPanel,
+  AlertStore,
+  AlertToggle,
+  CrossEvent,
+  LiveCrossings,
+  NoticeLog,
+} from './crossing-alerts';
 export {
   ALERT_STORAGE_PREFIX,
   createAlertPanel,
+  createAlertToggle,
   createLiveCrossings,
+  createNoticeLog,
   crossingText,
   drawingLabel,
   localAlertStore,

@@ -59,7 +59,7 @@ describe('mountAnalysisEditor', () => {
   it('builds only the parts asked for', () => {
     const h = mountAnalysisEditor(box(), {
       candles,
-      parts: { toolbar: false, stylePanel: false, analysisForm: false, status: false },
+      parts: { toolbar: false, stylePanel: false, analysisForm: false, status: false, alerts: false },
     });
     expect(h.elements).toMatchObject({ toolbar: null, panel: null, status: null });
     expect(h.elements.root.querySelectorAll('button, form, output')).toHaveLength(0);
