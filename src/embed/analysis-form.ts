@@ -5,6 +5,7 @@
 import {
   type Direction,
   type EntryPlacement,
+  formatTime,
   LEVEL_NAMES,
   price,
   TIMEFRAMES,
@@ -34,13 +35,20 @@ function textarea(doc: Document, name: string, rows: number): HTMLTextAreaElemen
   return t;
 }
 
-/** Builds the metadata form and wires it to the editor until `scope` closes. */
+/** The metadata form and a refresh for when the expiry instant moves without an edit (the server's createdAt arrived). */
+export interface MetadataForm {
+  readonly form: HTMLFormElement;
+  refresh(): void;
+}
+
+/** Builds the metadata form and wires it to the editor until `scope` closes; `expiresAt` is the instant the chart marks. */
 export function mountMetadataForm(
   doc: Document,
   editor: Editor,
   strings: EmbedStrings,
   scope: Scope,
-): HTMLFormElement {
+  expiresAt: () => UtcSeconds | null,
+): MetadataForm {
   const form = el(doc, 'form', 'cm-form cm-metadata');
   form.setAttribute('aria-label', strings.metadataForm);
   const set = el(doc, 'fieldset');
@@ -72,6 +80,9 @@ export function mountMetadataForm(
   (f.title as HTMLInputElement).required = true;
   const hours = f.expiryHours as HTMLInputElement;
   Object.assign(hours, { min: '1', max: '8760', step: '1' });
+  // The instant the expiry means, as the chart's "Expires" tag and a post show it.
+  const until = el(doc, 'output', 'cm-muted cm-expires');
+  until.setAttribute('aria-live', 'polite');
   set.append(
     el(doc, 'legend', undefined, strings.analysis),
     labelled(doc, strings.title, f.title),
@@ -80,6 +91,7 @@ export function mountMetadataForm(
     labelled(doc, strings.direction, f.direction),
     labelled(doc, strings.entryPlacement, f.entryPlacement),
     labelled(doc, strings.expiryHours, hours),
+    until,
     labelled(doc, strings.preference, f.preferenceText),
     labelled(doc, strings.alternative, f.alternativeText),
     labelled(doc, strings.comments, f.comments),
@@ -87,10 +99,16 @@ export function mountMetadataForm(
   form.append(set);
 
   let shown: unknown = null;
+  const showExpiry = (): void => {
+    const t = expiresAt();
+    const text = t === null ? strings.noExpiry : strings.expires(formatTime(t));
+    if (until.textContent !== text) until.textContent = text;
+  };
   const sync = (): void => {
     const m = editor.getState().metadata;
     if (m === shown) return;
     shown = m;
+    showExpiry();
     for (const name of TEXTS) if (doc.activeElement !== f[name]) f[name].value = m[name] ?? '';
     f.timeframe.value = m.timeframe;
     f.direction.value = m.direction;
@@ -125,7 +143,7 @@ export function mountMetadataForm(
   scope.listen(form, 'submit', (e) => e.preventDefault());
   scope.add(editor.subscribe(sync));
   sync();
-  return form;
+  return { form, refresh: showExpiry };
 }
 
 /** Builds the support/pivot/resistance form and wires it to the editor's levels until `scope` closes. */

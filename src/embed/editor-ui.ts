@@ -34,6 +34,8 @@ export interface EditorUi {
   notify(text: string): void;
   /** Shows the selected drawing's "alert me" mark as stored now. */
   refreshAlerts(): void;
+  /** Shows the expiry instant again (its createdAt arrived from the server). */
+  refreshExpiry(): void;
 }
 
 /** What mountEditorUi needs. */
@@ -52,6 +54,8 @@ export interface EditorUiInput {
   /** The viewer's "alert me" marks and the analysis they belong to now. */
   readonly alertStore: AlertStore;
   readonly alertKey: () => string;
+  /** When the analysis expires (core's expiresAt over the stored createdAt), null for never. */
+  readonly expiresAt: () => UtcSeconds | null;
 }
 
 /** Builds the parts into `root`. */
@@ -74,9 +78,12 @@ export function mountEditorUi(input: EditorUiInput): EditorUi {
   if (chart) body.append(chart);
   const forms: HTMLElement[] = [];
   if (on('stylePanel')) forms.push(mountStylePanel(doc, editor, strings, scope));
-  if (on('analysisForm')) {
+  const metadata = on('analysisForm')
+    ? mountMetadataForm(doc, editor, strings, scope, input.expiresAt)
+    : null;
+  if (metadata) {
     forms.push(
-      mountMetadataForm(doc, editor, strings, scope),
+      metadata.form,
       mountLevelsForm(doc, editor, strings, scope, input.levelStep, input.defaultTime),
     );
   }
@@ -105,5 +112,6 @@ export function mountEditorUi(input: EditorUiInput): EditorUi {
     },
     notify: (text) => alerts?.notices.notify(text),
     refreshAlerts: () => alerts?.refresh(),
+    refreshExpiry: () => metadata?.refresh(),
   };
 }

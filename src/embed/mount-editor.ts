@@ -9,7 +9,7 @@ import {
   type IChartApi,
   type ISeriesApi,
 } from 'lightweight-charts';
-import type { UtcSeconds } from '../core/index';
+import { expiresAt, parseTime, type UtcSeconds } from '../core/index';
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
 import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
@@ -107,6 +107,12 @@ export interface AnalysisEditorHandle {
   destroy(): void;
 }
 
+// The createdAt of an AnalysisDetail handed in (a Create body has none).
+function detailCreatedAt(input: AnalysisInput | undefined): UtcSeconds | undefined {
+  const c = (input as { readonly createdAt?: unknown } | undefined)?.createdAt;
+  return typeof c === 'string' ? (parseTime(c) ?? undefined) : undefined;
+}
+
 const nowSeconds = () => Math.floor(Date.now() / 1000) as UtcSeconds;
 
 /** Mounts the analysis editor into `container`. */
@@ -119,6 +125,8 @@ export function mountAnalysisEditor(
   if ((options.chart === undefined) !== (options.series === undefined))
     throw new TypeError('chart and series: pass both (your chart and its candlestick series) or neither');
   let candles: EngineBar[] = checkCandles(options.candles ?? []);
+  // The sync engine once loaded (read by the alert and expiry closures below, so declared first).
+  let engine: SyncEngine | null = null;
   // Crossing alerts of live bars; marks are the viewer's, per analysis (a local one is 'local').
   const alertStore = localAlertStore();
   const alertKey = (): string => engine?.analysisId ?? options.analysisId ?? 'local';
@@ -139,6 +147,13 @@ export function mountAnalysisEditor(
   let format: PriceFormat = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
   const createdAt = (): UtcSeconds =>
     (options.createdAt ?? (candles.length ? candles[candles.length - 1].time : nowSeconds())) as UtcSeconds;
+  // When the stored analysis was created: the server's (once loaded or saved) beats the page's
+  // option, which beats a detail handed in; a new local one counts from the last candle. HOURS
+  // expiry counts from it through core's expiresAt, as the server and a post count.
+  const inputCreatedAt = detailCreatedAt(options.analysis);
+  const storedCreatedAt = (): UtcSeconds =>
+    engine?.createdAt ?? (options.createdAt as UtcSeconds | undefined) ?? inputCreatedAt ?? createdAt();
+  const expiry = (): UtcSeconds | null => expiresAt(editor.getState().metadata.expiry, storedCreatedAt());
   const root = el(doc, 'div', 'cm-embed cm-editor');
   root.dataset.theme = theme;
   container.append(root);
@@ -157,6 +172,7 @@ export function mountAnalysisEditor(
     defaultTime: () => createdAt(),
     alertStore,
     alertKey,
+    expiresAt: expiry,
   });
   const chart: IChartApi =
     options.chart ??
@@ -188,7 +204,6 @@ export function mountAnalysisEditor(
   applyFormat();
   if (candles.length > 0 || !options.series) series.setData(candles);
   if (ownChart) chart.timeScale().fitContent();
-  const start = createdAt();
   // The overlay reads the candles at mount; replacing them mounts it again over the same editor.
   const mountOverlay = (): EditorOverlay =>
     mountEditorOverlay({
@@ -197,7 +212,7 @@ export function mountAnalysisEditor(
       series,
       candles,
       editor,
-      options: { createdAt: start, formatPrice: (p) => formatterOf(format)(p) },
+      options: { createdAt: storedCreatedAt(), formatPrice: (p) => formatterOf(format)(p) },
     });
   let overlay = mountOverlay();
   scope.add(() => overlay.destroy());
@@ -217,7 +232,6 @@ export function mountAnalysisEditor(
   });
 
   let status: EmbedStatus = options.api ? { kind: 'saving' } : { kind: 'local' };
-  let engine: SyncEngine | null = null;
   let liveCrossings = crossingsOver(candles);
   const setStatus = (s: EmbedStatus): void => {
     status = s;
@@ -256,9 +270,22 @@ export function mountAnalysisEditor(
       }).then(
         (e) => {
           if (!e || scope.isClosed) return;
+          let base = storedCreatedAt();
           engine = e;
-          scope.add(e.subscribe((s) => setStatus(s)));
+          const createdAtMoved = (): void => {
+            if (storedCreatedAt() === base) return;
+            base = storedCreatedAt();
+            ui.refreshExpiry();
+            replaceOverlay();
+          };
+          scope.add(
+            e.subscribe((s) => {
+              setStatus(s);
+              createdAtMoved();
+            }),
+          );
           setStatus(e.status);
+          createdAtMoved();
         },
         (err: unknown) => {
           if (!scope.isClosed)
@@ -295,7 +322,7 @@ export function mountAnalysisEditor(
         communityId: options.channel?.communityId ?? '',
         channelId: options.channel?.channelId ?? '',
         sender: options.sender ?? '',
-        createdAt: start,
+        createdAt: storedCreatedAt(),
         version: status.kind === 'saved' ? status.version : 0,
         now: nowSeconds(),
       }),

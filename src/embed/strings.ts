@@ -44,6 +44,9 @@ export interface EmbedStrings {
   readonly aboveCurrent: string;
   readonly belowCurrent: string;
   readonly expiryHours: string;
+  /** "Expires 2026-12-05 03:13 UTC": when the analysis expires (`time` is formatted already). */
+  readonly expires: (time: string) => string;
+  readonly noExpiry: string;
   readonly preference: string;
   readonly alternative: string;
   readonly comments: string;
@@ -106,6 +109,8 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   aboveCurrent: 'Above current price',
   belowCurrent: 'Below current price',
   expiryHours: 'Expiry (hours)',
+  expires: (time) => `Expires ${time} UTC`,
+  noExpiry: 'No expiry',
   preference: 'Preference',
   alternative: 'Alternative',
   comments: 'Comments',

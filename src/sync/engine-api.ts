@@ -1,4 +1,5 @@
 // The sync engine's public shape: its options and the handle it returns.
+import type { UtcSeconds } from '../core/units';
 import type { Editor } from '../editor/editor-api';
 import type { ApiClient } from './api-client';
 import type { BackoffOptions } from './backoff';
@@ -39,6 +40,8 @@ export interface SyncEngine {
   /** The analysis being synced; null for a draft not yet created. */
   readonly analysisId: string | null;
   readonly status: SyncStatus;
+  /** When the server created the analysis (UTC seconds), from the last detail it sent; null until one arrives. */
+  readonly createdAt: UtcSeconds | null;
   /** Local edits not yet confirmed by the server (an unfinished gesture counts as one). */
   readonly pending: number;
   /** Calls `listener` whenever the status text changes; returns the unsubscribe function. */

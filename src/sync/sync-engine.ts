@@ -27,6 +27,8 @@ import { sendFlight } from './send-flight';
 import { type SyncStatus, statusText } from './status';
 import { docFromDetail, docFromDomain, domainFromDetail } from './sync-doc';
 import { GLOBAL_TIMERS, TimerSlot } from './timer-slot';
+import { parseTime } from '../core/wire/time';
+import type { UtcSeconds } from '../core/units';
 
 /** An API failure as the transition sees it; anything else is a crash. */
 function failureOf(err: unknown): Failure | null {
@@ -75,6 +77,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let dispatching = false;
   let lastText = '';
   const listeners = new Set<(s: SyncStatus) => void>();
+  // When the server created the analysis (HOURS expiry counts from it), from its last detail.
+  let createdAt: UtcSeconds | null = null;
+  const seen = (detail: { readonly createdAt: string }): void => {
+    createdAt = parseTime(detail.createdAt) ?? createdAt;
+  };
 
   const keyPrefix = () => `cm${now().toString(36)}${Math.floor(random() * 36 ** 8).toString(36)}`;
   const disposed = () => state.life === 'disposed';
@@ -153,20 +160,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               if (disposed()) throw new Error('sync engine: disposed');
               return sendFlight(client, communityId, channelId, flight, analysisId);
             }),
-          (answer) => ({ type: 'sent', answer }),
+          (answer) => {
+            if (answer.op === 'create') seen(answer.detail);
+            return { type: 'sent', answer };
+          },
         );
         return;
       }
       case 'fetch':
         request(
           () => client.get(effect.analysisId),
-          (res) => ({
-            type: 'fetched',
-            version: res.data.version,
-            server: docFromDetail(res.data),
-            preferred: domainFromDetail(res.data),
-            local: docFromDomain(docOfState(editor.getState())),
-          }),
+          (res) => {
+            seen(res.data);
+            return {
+              type: 'fetched',
+              version: res.data.version,
+              server: docFromDetail(res.data),
+              preferred: domainFromDetail(res.data),
+              local: docFromDomain(docOfState(editor.getState())),
+            };
+          },
         );
         return;
       case 'show':
@@ -203,6 +216,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     get analysisId() {
       return state.record?.analysisId ?? null;
     },
+    get createdAt() {
+      return createdAt;
+    },
     get status() {
       return statusOf(state);
     },
@@ -226,6 +242,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       if (disposed()) return;
       const [res, saved] = loaded;
+      seen(res.data);
       const opened = openRecord(saved, res.data, communityId, channelId, keyPrefix);
       // A frozen request is resent as it was; what it missed is fetched once it is answered.
       dispatch({

@@ -7,6 +7,7 @@ import { POINT_COUNT } from '../drawing';
 import { createDrawingWithOptions } from '../kinds/registry';
 import type { Price, UtcSeconds } from '../units';
 import { LEVEL_NAMES } from '../analysis';
+import { expiresAt } from '../expiry';
 import { parseTime } from './time';
 import type { WireCoordinate } from './types';
 
@@ -123,8 +124,22 @@ export function analysisFromDetail(detail: PreviewAnalysisDetail): Analysis {
   };
 }
 
-/** expiresAt in UTC seconds, or null (no expiry, or an unparseable time). */
+/**
+ * When the analysis expires, in UTC seconds, or null: computed from its expiry and createdAt by
+ * core's `expiresAt` (the editor and the server use the same function), so a post and the editor
+ * of the same stored analysis agree; the stored `expiresAt` only stands in when those cannot be read.
+ */
 export function detailExpiresAt(detail: PreviewAnalysisDetail): UtcSeconds | null {
+  const expiry = detail.metadata?.expiry;
+  const createdAt = typeof detail.createdAt === 'string' ? previewTime(detail.createdAt) : Number.NaN;
+  const date = expiry?.type === 'DATE' ? previewTime(expiry.date) : 0;
+  if (expiry === undefined || (Number.isFinite(createdAt) && Number.isFinite(date))) {
+    const t = expiresAt(
+      expiry?.type === 'DATE' ? { type: 'DATE', date: date as UtcSeconds } : expiry,
+      createdAt as UtcSeconds,
+    );
+    if (t === null || Number.isFinite(t)) return t;
+  }
   if (detail.expiresAt === null || detail.expiresAt === undefined) return null;
   const t = previewTime(detail.expiresAt);
   return Number.isFinite(t) ? t : null;

@@ -30,6 +30,8 @@ describe('describeAnalysis', () => {
     const d: AnalysisDetailWire = {
       ...detail,
       analysisType: 'bearish_breakout',
+      // No expiry in the metadata: expiresAt is computed from it (spec §3.5).
+      metadata: { ...detail.metadata, expiry: undefined },
       expiresAt: null,
       levels: {},
       drawings: detail.drawings!.slice(0, 1),

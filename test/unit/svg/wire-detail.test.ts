@@ -37,14 +37,32 @@ describe('wire → core conversion', () => {
     });
   });
 
-  it('converts a DATE expiry to UTC seconds and a null expiresAt to null', () => {
+  it('converts a DATE expiry to UTC seconds, and expires then whatever the stored expiresAt says', () => {
     const d = {
       ...EXAMPLE,
       metadata: { ...EXAMPLE.metadata, expiry: { type: 'DATE' as const, date: '2026-02-01T00:00:00Z' } },
       expiresAt: null,
     };
     expect(analysisFromDetail(d).metadata.expiry).toEqual({ type: 'DATE', date: at('2026-02-01T00:00:00Z') });
-    expect(detailExpiresAt(d)).toBeNull();
+    expect(detailExpiresAt(d)).toBe(at('2026-02-01T00:00:00Z'));
+  });
+
+  // Issue 17 item 5: the editor showed "2026-01-16 23:00" (its own clock's createdAt) while the
+  // post showed "2026-12-05 03:13"; both now count HOURS from the stored createdAt.
+  it('counts a HOURS expiry from the stored createdAt (core expiresAt), not from a stale expiresAt', () => {
+    const d = {
+      ...EXAMPLE,
+      createdAt: '2026-12-04T03:13:27Z',
+      expiresAt: '2026-01-16T23:00:00Z',
+    };
+    expect(detailExpiresAt(d)).toBe(at('2026-12-05T03:13:27Z'));
+    expect(detailExpiresAt({ ...d, metadata: { ...d.metadata, expiry: undefined } })).toBeNull();
+  });
+
+  it('falls back to the stored expiresAt only when createdAt or the date cannot be read', () => {
+    const d = { ...EXAMPLE, createdAt: 'yesterday', expiresAt: '2026-12-05T03:13:27Z' };
+    expect(detailExpiresAt(d)).toBe(at('2026-12-05T03:13:27Z'));
+    expect(detailExpiresAt({ ...d, expiresAt: 'later' })).toBeNull();
   });
 
   it('returns null for a drawing it cannot draw: wrong point count, bad time, unknown type', () => {
