@@ -129,4 +129,10 @@ export interface Editor {
    * valid. Change drawings by replacing or mutating `draft.drawings`, or levels/metadata directly.
    */
   applyRemote(recipe: Recipe): void;
+  /** Ids never to hand out again (nor lower numbers of their prefix), e.g. remembered from an earlier session of this analysis. */
+  reserveIds(ids: Iterable<string>): void;
+  /** The highest id per prefix handed out or reserved (`['line_4']`), to remember across sessions. */
+  idHighWater(): string[];
+  /** Decimals later local edits round prices to (the series' price format); undefined keeps them as they are. */
+  setPricePrecision(precision: number | undefined): void;
 }

@@ -21,6 +21,7 @@ import {
 import type { Editor } from './editor-api';
 import { toWireDrawings, toWireLevels } from './export';
 import { IdAllocator } from './ids';
+import { roundPrice } from './quantize';
 import { type KeyAction, keyAction } from './keyboard';
 import { MAGNET_RADIUS } from './magnet';
 import { createInitialState } from './state';
@@ -45,6 +46,11 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     ...(options.pricePrecision === undefined ? {} : { pricePrecision: options.pricePrecision }),
   });
   const ids = new IdAllocator();
+  // Every drawing id the editor ever held stays taken (it may be deleted later, here or remotely).
+  ids.reserve(Object.keys(store.get().byId));
+  store.subscribe((state, change) => {
+    if (change.ids.length > 0) ids.reserve(change.ids.filter((id) => id in state.byId));
+  });
   const bars = options.pasteOffsetBars ?? PASTE_OFFSET_BARS;
   let lastViewport: Viewport | null = null;
 
@@ -204,6 +210,12 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     exportLevels: () => toWireLevels(store.get().levels),
     load: (doc) => store.load(doc),
     applyRemote: (recipe) => store.applyRemote(recipe),
+    reserveIds: (used) => ids.reserve(used),
+    idHighWater: () => ids.highWater(),
+    setPricePrecision(precision) {
+      if (precision !== undefined) roundPrice(1, precision); // throws naming the field on a bad value
+      store.setQuantize(precision === undefined ? {} : { pricePrecision: precision });
+    },
   };
   return editor;
 }

@@ -2,6 +2,7 @@
 // every change must leave intact (selection and hover only name visible, existing drawings).
 import type { AnalysisMetadata } from '../core/analysis';
 import type { Drawing } from '../core/drawing';
+import { referenceKeys } from '../core/references';
 import type { DrawingFlags, EditorDocument, EditorState } from './types';
 
 /** Metadata of a new, empty analysis. */
@@ -70,10 +71,15 @@ export function finishState(prev: EditorState, next: EditorState): EditorState {
   return out;
 }
 
-/** Ids in use by drawings and levels (clientObjectIds are unique across both). */
-export function usedIds(state: Pick<EditorState, 'byId' | 'levels'>): Set<string> {
+/** Ids in use by drawings and levels (clientObjectIds are unique across both) and referred to by the texts. */
+export function usedIds(state: Pick<EditorState, 'byId' | 'levels' | 'metadata'>): Set<string> {
   const ids = new Set(Object.keys(state.byId));
   for (const level of Object.values(state.levels)) if (level) ids.add(level.id);
+  // Keys the texts refer to stay taken even when their drawing is gone: a new drawing must not
+  // answer an old `[[line_1:…]]` (the texts are stored with the analysis, so this holds on reload).
+  const m = state.metadata;
+  for (const text of [m.preferenceText, m.alternativeText, m.comments])
+    if (text) for (const key of referenceKeys(text)) ids.add(key);
   return ids;
 }
 

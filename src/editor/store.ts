@@ -24,6 +24,8 @@ export interface Store {
   readonly history: History;
   applyRemote(recipe: Recipe): void;
   load(doc: EditorDocument): void;
+  /** Changes how later local changes round stored values. */
+  setQuantize(quantize: Quantize): void;
 }
 
 /** Ids of drawings whose data, flags or paint position differ between two states. */
@@ -65,8 +67,9 @@ function idsFromPatches(patches: readonly Patch[], prev: EditorState, next: Edit
 export function createStore(
   initial: EditorState = createInitialState(),
   historyLimit?: number,
-  quantize: Quantize = {},
+  initialQuantize: Quantize = {},
 ): Store {
+  let quantize = initialQuantize;
   let state = initial;
   const history = new History(historyLimit);
   const listeners = new Set<EditorListener>();
@@ -190,6 +193,9 @@ export function createStore(
         { ...state, ...documentState(doc), selection: [], toolState: { type: 'idle' }, hover: null },
         'load',
       );
+    },
+    setQuantize(next) {
+      quantize = next;
     },
   };
   return store;

@@ -20,6 +20,7 @@ import { el, Scope } from './dom';
 import { connect, type ApiOptions, type SyncOptions } from './editor-sync';
 import { mountEditorUi, type EditorParts, type EditorUi } from './editor-ui';
 import { Emitter, type On } from './events';
+import { localIdMemory } from './id-memory';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
 import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
 import { adoptEmbedStyles } from './styles';
@@ -107,6 +108,12 @@ export interface AnalysisEditorHandle {
   destroy(): void;
 }
 
+// The decimals of a series' price format (0–15), or undefined when it has none usable.
+function seriesPrecision(series: ISeriesApi<'Candlestick'>): number | undefined {
+  const p = (series.options().priceFormat as { readonly precision?: unknown }).precision;
+  return typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= 15 ? p : undefined;
+}
+
 // The createdAt of an AnalysisDetail handed in (a Create body has none).
 function detailCreatedAt(input: AnalysisInput | undefined): UtcSeconds | undefined {
   const c = (input as { readonly createdAt?: unknown } | undefined)?.createdAt;
@@ -130,6 +137,8 @@ export function mountAnalysisEditor(
   // Crossing alerts of live bars; marks are the viewer's, per analysis (a local one is 'local').
   const alertStore = localAlertStore();
   const alertKey = (): string => engine?.analysisId ?? options.analysisId ?? 'local';
+  // Ids this analysis used before in this browser stay taken (issue 17 item 7).
+  const idMemory = localIdMemory();
   const crossingsOver = (bars: readonly EngineBar[]) =>
     createLiveCrossings(alertKey, () => editor.getState().drawings, bars, alertStore);
   const doc = container.ownerDocument;
@@ -144,6 +153,7 @@ export function mountAnalysisEditor(
   const editor = createEditor(options.analysis ? documentFromInput(options.analysis) : undefined, {
     emptyDrag: options.emptyDrag ?? 'pan',
   });
+  editor.reserveIds(idMemory.load(alertKey()));
   let format: PriceFormat = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
   const createdAt = (): UtcSeconds =>
     (options.createdAt ?? (candles.length ? candles[candles.length - 1].time : nowSeconds())) as UtcSeconds;
@@ -199,6 +209,8 @@ export function mountAnalysisEditor(
   const applyFormat = (): void => {
     format = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
     if (!options.series) series.applyOptions({ priceFormat: format });
+    // Stored prices carry the decimals the series quotes (its price format), no float noise.
+    editor.setPricePrecision(seriesPrecision(series) ?? format.precision);
   };
   applyTheme();
   applyFormat();
@@ -243,7 +255,10 @@ export function mountAnalysisEditor(
   let lastSymbol = editor.getState().metadata;
   scope.add(
     editor.subscribe((state, change) => {
-      if (change.document) events.emit('change', state);
+      if (change.document) {
+        idMemory.save(alertKey(), editor.idHighWater());
+        events.emit('change', state);
+      }
       if (state.selection !== lastSelection) {
         lastSelection = state.selection;
         events.emit('selection', state.selection);
@@ -272,6 +287,7 @@ export function mountAnalysisEditor(
           if (!e || scope.isClosed) return;
           let base = storedCreatedAt();
           engine = e;
+          editor.reserveIds(idMemory.load(alertKey()));
           const createdAtMoved = (): void => {
             if (storedCreatedAt() === base) return;
             base = storedCreatedAt();
@@ -282,6 +298,8 @@ export function mountAnalysisEditor(
             e.subscribe((s) => {
               setStatus(s);
               createdAtMoved();
+              // A draft's id arrives with its first save: its ids are kept under it from then on.
+              idMemory.save(alertKey(), editor.idHighWater());
             }),
           );
           setStatus(e.status);

@@ -189,9 +189,9 @@ class OtherClient implements Cmd {
     }
     if (this.what === 'clash') {
       // The id this editor will give its next line: both sides create "the same" id unknowingly.
-      const used = w.editor
-        .getState()
-        .drawings.map((d) => /^line_(\d+)$/.exec(d.id))
+      // (past every line id it ever held: a deleted drawing's id is never handed out again)
+      const used = [...w.editor.getState().drawings.map((d) => d.id), ...w.editor.idHighWater()]
+        .map((id) => /^line_(\d+)$/.exec(id))
         .filter((x) => x !== null);
       const next = Math.max(0, ...used.map((x) => Number(x[1]))) + 1;
       w.intent.contested.add(`line_${next}`);
