@@ -82,6 +82,11 @@ export function keyAction(e: EditorKeyEvent): KeyAction | null {
   if (e.targetIsEditable) return null;
   const mod = e.ctrlKey || e.metaKey;
   const letter = letterOf(e);
+  if (e.targetIsChoice) {
+    if (!mod || e.altKey) return null;
+    if (letter === 'Z') return { type: e.shiftKey ? 'redo' : 'undo' };
+    return letter === 'Y' && !e.shiftKey ? { type: 'redo' } : null;
+  }
   if (e.altKey && !mod) {
     const hot = ALT_TOOLS[letter];
     return hot && hot.shift === e.shiftKey ? { type: 'tool', tool: hot.tool } : null;

@@ -184,6 +184,11 @@ export interface EditorKeyEvent {
   readonly altKey: boolean;
   /** True when focus is in a form field: the editor then handles nothing. */
   readonly targetIsEditable: boolean;
+  /**
+   * True when focus is in a choice control whose own keys matter (a select: arrows and letters
+   * pick an option): only undo and redo reach the editor, so Ctrl+Z works from the panel.
+   */
+  readonly targetIsChoice?: boolean;
   /** The DOM's `repeat`: auto-repeat of a held key (held-arrow nudges merge into one undo step). */
   readonly repeat?: boolean;
 }

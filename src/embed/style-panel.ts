@@ -71,7 +71,30 @@ export function mountStylePanel(
     lineStyle.value = style.lineStyle;
     fill.value = hex6(style.fillColor);
   };
-  scope.listen(color, 'input', () => {
+  // A drag in a colour picker fires `input` on every move: one undo step per drag, committed on
+  // `change` (or when focus leaves without one).
+  const gesture = (control: HTMLInputElement, apply: () => void): void => {
+    let open = false;
+    const end = (): void => {
+      if (!open) return;
+      open = false;
+      editor.endGesture();
+    };
+    scope.listen(control, 'input', () => {
+      if (!open) {
+        open = true;
+        editor.beginGesture();
+      }
+      apply();
+    });
+    scope.listen(control, 'change', () => {
+      if (!open) apply(); // a change without input events (set by script or a picker's OK)
+      end();
+    });
+    scope.listen(control, 'blur', end);
+    scope.add(end);
+  };
+  gesture(color, () => {
     const c = color.value.toUpperCase();
     const rect = selected().some((d) => d.kind === 'RECTANGLE');
     editor.restyle(rect ? { color: c, borderColor: c } : { color: c });
@@ -79,7 +102,7 @@ export function mountStylePanel(
   scope.listen(width, 'change', () => editor.restyle({ lineWidth: Number(width.value) }));
   scope.listen(lineStyle, 'change', () => editor.restyle({ lineStyle: lineStyle.value as LineStyle }));
   // Fill keeps a translucent alpha so the candles stay readable under a zone.
-  scope.listen(fill, 'input', () => editor.restyle({ fillColor: `${fill.value.toUpperCase()}33` }));
+  gesture(fill, () => editor.restyle({ fillColor: `${fill.value.toUpperCase()}33` }));
   scope.listen(form, 'submit', (e) => e.preventDefault());
   scope.add(editor.subscribe(sync));
   sync();

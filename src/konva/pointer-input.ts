@@ -41,7 +41,7 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'TEXTAREA') return true;
   if (tag !== 'INPUT') return false;
   const type = (target as HTMLInputElement).type;
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'color', 'range'].includes(type);
@@ -57,5 +57,6 @@ export function toEditorKey(e: KeyboardEvent): EditorKeyEvent {
     metaKey: e.metaKey,
     altKey: e.altKey,
     targetIsEditable: isEditableTarget(e.target),
+    targetIsChoice: e.target instanceof HTMLElement && e.target.tagName === 'SELECT',
   };
 }

@@ -60,6 +60,25 @@ describe('keyAction', () => {
     }
   });
 
+  it('from a choice control (a select) only undo and redo reach the editor', () => {
+    const choice = (k: string, o: Parameters<typeof key>[1] = {}) =>
+      keyAction({ ...key(k, o), targetIsChoice: true });
+    expect(choice('z', { ctrlKey: true, code: 'KeyZ' })).toEqual({ type: 'undo' });
+    expect(choice('z', { metaKey: true, code: 'KeyZ' })).toEqual({ type: 'undo' });
+    expect(choice('Z', { ctrlKey: true, shiftKey: true, code: 'KeyZ' })).toEqual({ type: 'redo' });
+    expect(choice('y', { ctrlKey: true, code: 'KeyY' })).toEqual({ type: 'redo' });
+    for (const [k, o] of [
+      ['ArrowDown', {}],
+      ['Delete', {}],
+      ['a', { ctrlKey: true, code: 'KeyA' }],
+      ['Y', { ctrlKey: true, shiftKey: true, code: 'KeyY' }],
+      ['z', { ctrlKey: true, altKey: true, code: 'KeyZ' }],
+      ['t', { code: 'KeyT', altKey: true }],
+    ] as const) {
+      expect(choice(k, o)).toBeNull();
+    }
+  });
+
   it('labels every tool hotkey for tooltips', () => {
     expect(HOTKEYS.filter((h) => h.id === h.id.toUpperCase()).map((h) => [h.name, h.label])).toEqual([
       ['Line', 'Alt+T'],
