@@ -50,7 +50,11 @@ export function setLevelCommand(store: Store, name: LevelName, level: Level | nu
 export function dragLevelCommand(store: Store, name: LevelName, price: number): void {
   const level = store.get().levels[name];
   if (!level) return;
-  const clamped: Price = clampLevelPrice(store.get().levels, name, price);
+  // With stored prices rounded, "just inside" is one price step inside: a nearer price would
+  // round onto the neighbour and break support < pivot < resistance.
+  const precision = store.quantize().pricePrecision;
+  const step = precision === undefined ? undefined : 10 ** -precision;
+  const clamped: Price = clampLevelPrice(store.get().levels, name, price, step);
   if (clamped === level.price) return;
   store.update((d) => {
     d.levels[name] = castDraft({ ...level, price: clamped });

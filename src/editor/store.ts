@@ -26,6 +26,8 @@ export interface Store {
   load(doc: EditorDocument): void;
   /** Changes how later local changes round stored values. */
   setQuantize(quantize: Quantize): void;
+  /** How local changes round stored values now. */
+  quantize(): Quantize;
 }
 
 /** Ids of drawings whose data, flags or paint position differ between two states. */
@@ -197,6 +199,7 @@ export function createStore(
     setQuantize(next) {
       quantize = next;
     },
+    quantize: () => quantize,
   };
   return store;
 }

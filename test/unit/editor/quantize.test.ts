@@ -32,6 +32,13 @@ describe('stored values are rounded (issue 17 item 7)', () => {
     expect(editor.getState().byId[id]!.points).toEqual([pt(21, 1.23456789)]);
     expect(editor.getState().byId.h!.points).toEqual([pt(10.25, 1.23456789)]);
   });
+  it('a dragged level stops one price step inside its neighbour, so rounding cannot make them equal', () => {
+    const editor = createEditor(undefined, { pricePrecision: 5 });
+    editor.setLevel('pivot', { id: 'piv', price: 1.345 as Price, time: 0 as UtcSeconds });
+    editor.setLevel('resistance', { id: 'res', price: 1.35 as Price, time: 0 as UtcSeconds });
+    editor.dragLevel('pivot', 1.36);
+    expect(editor.getState().levels.pivot!.price).toBe(1.34999);
+  });
   it('roundPrice reads a quote half away from zero and names a bad precision', () => {
     expect(roundPrice(1.005, 2)).toBe(1.01);
     expect(roundPrice(-1.005, 2)).toBe(-1.01);
