@@ -72,6 +72,32 @@ export interface DrawingBehaviour<K extends DrawingKind> {
   scene(drawing: DrawingOf<K>, viewport: Viewport, style: ResolvedStyle, options?: SceneOptions): Scene;
 }
 
+/**
+ * What a kind draws: creation, reach and scene. Kept apart from editing so that a read-only
+ * renderer (SVG, the post view) bundles only this half of each kind.
+ */
+export type DrawingShape<K extends DrawingKind> = Pick<
+  DrawingBehaviour<K>,
+  'kind' | 'pointCount' | 'create' | 'extent' | 'scene'
+>;
+
+/** How a kind is edited: handles, pixel bounds, hit-testing and moves (the editor's half). */
+export type DrawingEditing<K extends DrawingKind> = Omit<DrawingBehaviour<K>, keyof DrawingShape<K>>;
+
+/** A kind's whole behaviour from its two halves. */
+export function behaviourFrom<K extends DrawingKind>(
+  shape: DrawingShape<K>,
+  editing: DrawingEditing<K>,
+): DrawingBehaviour<K> {
+  return { ...shape, ...editing };
+}
+
+/** Shape half of every kind, keyed by kind. */
+export type AnyShape = { readonly [K in DrawingKind]: DrawingShape<K> };
+
+/** Editing half of every kind, keyed by kind. */
+export type AnyEditing = { readonly [K in DrawingKind]: DrawingEditing<K> };
+
 /** Behaviour of any drawing, for code that dispatches on `drawing.kind`. */
 export type AnyBehaviour = { readonly [K in DrawingKind]: DrawingBehaviour<K> };
 

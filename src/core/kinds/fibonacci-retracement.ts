@@ -7,7 +7,13 @@ import { boxContains, distanceToSegment } from '../geometry';
 import { sweptBoxes } from '../hit-boxes';
 import type { Box, Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  behaviourFrom,
+  type DrawingBehaviour,
+  type DrawingEditing,
+  type DrawingShape,
+  type Handle,
+} from './behaviour';
 import {
   bodyHit,
   checkHandleIndex,
@@ -59,8 +65,8 @@ function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
   ];
 }
 
-/** Behaviour of FIBONACCI_RETRACEMENT. */
-export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
+/** What FIBONACCI_RETRACEMENT draws: creation, reach and scene (all that a read-only renderer needs). */
+export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = {
   kind: 'FIBONACCI_RETRACEMENT',
   pointCount: 2,
   create(id, points, style = {}): FibonacciRetracement {
@@ -74,7 +80,6 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
       extendRight: false,
     };
   },
-  handles,
   extent(d) {
     const [p0, p1] = d.points;
     let minPrice = Math.min(p0.price, p1.price);
@@ -87,6 +92,52 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
     const toTime = d.extendRight ? Number.POSITIVE_INFINITY : Math.max(p0.time, p1.time);
     return { fromTime: Math.min(p0.time, p1.time), toTime, minPrice, maxPrice };
   },
+  scene(d, vp, style, options) {
+    const g = geometry(d, vp);
+    const format = formatterOf(options);
+    const [p0, p1] = d.points;
+    const primitives: Primitive[] = [];
+    // Bands follow ratio order, whatever order the author listed the levels in.
+    const sorted = d.levels.map((r, i) => ({ r, y: g.ys[i]! })).sort((u, v) => u.r - v.r);
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const y0 = sorted[i]!.y;
+      const y1 = sorted[i + 1]!.y;
+      primitives.push({
+        type: 'polygon',
+        points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],
+        fill: style.fillColor,
+      });
+    }
+    primitives.push({
+      type: 'segment',
+      x1: g.a.x,
+      y1: g.a.y,
+      x2: g.b.x,
+      y2: g.b.y,
+      stroke: strokeOf(style, 'DASHED'),
+    });
+    d.levels.forEach((r, i) => {
+      const y = g.ys[i]!;
+      primitives.push({ type: 'segment', x1: g.left, y1: y, x2: g.right, y2: y, stroke: strokeOf(style) });
+      primitives.push({
+        type: 'text',
+        x: g.left + LABEL_GAP,
+        y: y - LABEL_GAP / 2,
+        text: fibLevelLabel(r, fibLevelPrice(p0, p1, r), format),
+        color: style.color,
+        fontSize: LABEL_FONT_SIZE,
+        align: 'left',
+        baseline: 'bottom',
+      });
+    });
+    primitives.push(...handlePrimitives(handlesAt(g.a, g.b), options));
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};
+
+/** How FIBONACCI_RETRACEMENT is edited: handles, pixel bounds, hit-testing and moves. */
+export const fibonacciRetracementEditing: DrawingEditing<'FIBONACCI_RETRACEMENT'> = {
+  handles,
   bbox(d, vp) {
     const g = geometry(d, vp);
     // Levels span [left, right], which already holds both points' x; only y needs a scan.
@@ -143,45 +194,10 @@ export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = {
     checkHandleIndex('FIBONACCI_RETRACEMENT', index, 2);
     return { ...d, points: index === 0 ? [to, d.points[1]] : [d.points[0], to] };
   },
-  scene(d, vp, style, options) {
-    const g = geometry(d, vp);
-    const format = formatterOf(options);
-    const [p0, p1] = d.points;
-    const primitives: Primitive[] = [];
-    // Bands follow ratio order, whatever order the author listed the levels in.
-    const sorted = d.levels.map((r, i) => ({ r, y: g.ys[i]! })).sort((u, v) => u.r - v.r);
-    for (let i = 0; i + 1 < sorted.length; i++) {
-      const y0 = sorted[i]!.y;
-      const y1 = sorted[i + 1]!.y;
-      primitives.push({
-        type: 'polygon',
-        points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],
-        fill: style.fillColor,
-      });
-    }
-    primitives.push({
-      type: 'segment',
-      x1: g.a.x,
-      y1: g.a.y,
-      x2: g.b.x,
-      y2: g.b.y,
-      stroke: strokeOf(style, 'DASHED'),
-    });
-    d.levels.forEach((r, i) => {
-      const y = g.ys[i]!;
-      primitives.push({ type: 'segment', x1: g.left, y1: y, x2: g.right, y2: y, stroke: strokeOf(style) });
-      primitives.push({
-        type: 'text',
-        x: g.left + LABEL_GAP,
-        y: y - LABEL_GAP / 2,
-        text: fibLevelLabel(r, fibLevelPrice(p0, p1, r), format),
-        color: style.color,
-        fontSize: LABEL_FONT_SIZE,
-        align: 'left',
-        baseline: 'bottom',
-      });
-    });
-    primitives.push(...handlePrimitives(handlesAt(g.a, g.b), options));
-    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
-  },
 };
+
+/** Behaviour of FIBONACCI_RETRACEMENT. */
+export const fibonacciRetracement: DrawingBehaviour<'FIBONACCI_RETRACEMENT'> = /* @__PURE__ */ behaviourFrom(
+  fibonacciRetracementShape,
+  fibonacciRetracementEditing,
+);

@@ -4,7 +4,13 @@ import { boxFromPoints, distanceToSegment } from '../geometry';
 import type { Primitive } from '../scene';
 import { AXIS_LABEL_TEXT_COLOR } from '../style';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  behaviourFrom,
+  type DrawingBehaviour,
+  type DrawingEditing,
+  type DrawingShape,
+  type Handle,
+} from './behaviour';
 import {
   bodyHit,
   checkHandleIndex,
@@ -24,44 +30,18 @@ function handles(d: HorizontalLine, vp: Viewport): Handle[] {
   return [{ ...toPx(vp, d.points[0]), index: 0, cursor: 'move' }];
 }
 
-/** Behaviour of HORIZONTAL_LINE. */
-export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
+/** What HORIZONTAL_LINE draws: creation, reach and scene (all that a read-only renderer needs). */
+export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
   kind: 'HORIZONTAL_LINE',
   pointCount: 1,
   create(id, points, style = {}): HorizontalLine {
     checkPointCount('HORIZONTAL_LINE', points, 1);
     return { kind: 'HORIZONTAL_LINE', id, points: [points[0]!], style };
   },
-  handles,
   extent(d) {
     // Across the whole pane at one price, wherever in time its handle sits.
     const p = d.points[0].price;
     return { fromTime: Number.NEGATIVE_INFINITY, toTime: Number.POSITIVE_INFINITY, minPrice: p, maxPrice: p };
-  },
-  bbox(d, vp) {
-    const h = toPx(vp, d.points[0]);
-    return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);
-  },
-  hitArea(d, vp) {
-    // Axis-aligned: the bbox is already tight.
-    const h = toPx(vp, d.points[0]);
-    return {
-      boxes: [{ minX: Math.min(0, h.x), minY: h.y, maxX: Math.max(vp.width, h.x), maxY: h.y }],
-      handles: [h.x, h.y],
-    };
-  },
-  hit(d, vp, pointer, tolerance) {
-    const h = toPx(vp, d.points[0]);
-    // Across the pane this is the vertical distance; past its edges the line is not drawn.
-    const body = distanceToSegment(pointer, { x: 0, y: h.y }, { x: vp.width, y: h.y });
-    return nearestHandle([h], pointer, tolerance) ?? bodyHit(body, tolerance);
-  },
-  move(d, vp, dx, dy) {
-    return { ...d, points: [movePoint(vp, d.points[0], dx, dy)] };
-  },
-  moveHandle(d, _vp, index, to) {
-    checkHandleIndex('HORIZONTAL_LINE', index, 1);
-    return { ...d, points: [to] };
   },
   scene(d, vp, style, options) {
     const y = vp.priceToY(d.points[0].price);
@@ -91,3 +71,39 @@ export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = {
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
+
+/** How HORIZONTAL_LINE is edited: handles, pixel bounds, hit-testing and moves. */
+export const horizontalLineEditing: DrawingEditing<'HORIZONTAL_LINE'> = {
+  handles,
+  bbox(d, vp) {
+    const h = toPx(vp, d.points[0]);
+    return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);
+  },
+  hitArea(d, vp) {
+    // Axis-aligned: the bbox is already tight.
+    const h = toPx(vp, d.points[0]);
+    return {
+      boxes: [{ minX: Math.min(0, h.x), minY: h.y, maxX: Math.max(vp.width, h.x), maxY: h.y }],
+      handles: [h.x, h.y],
+    };
+  },
+  hit(d, vp, pointer, tolerance) {
+    const h = toPx(vp, d.points[0]);
+    // Across the pane this is the vertical distance; past its edges the line is not drawn.
+    const body = distanceToSegment(pointer, { x: 0, y: h.y }, { x: vp.width, y: h.y });
+    return nearestHandle([h], pointer, tolerance) ?? bodyHit(body, tolerance);
+  },
+  move(d, vp, dx, dy) {
+    return { ...d, points: [movePoint(vp, d.points[0], dx, dy)] };
+  },
+  moveHandle(d, _vp, index, to) {
+    checkHandleIndex('HORIZONTAL_LINE', index, 1);
+    return { ...d, points: [to] };
+  },
+};
+
+/** Behaviour of HORIZONTAL_LINE. */
+export const horizontalLine: DrawingBehaviour<'HORIZONTAL_LINE'> = /* @__PURE__ */ behaviourFrom(
+  horizontalLineShape,
+  horizontalLineEditing,
+);

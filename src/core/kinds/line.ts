@@ -8,7 +8,13 @@ import { sweptBoxes } from '../hit-boxes';
 import type { Box, Primitive, PxPoint } from '../scene';
 import { resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  behaviourFrom,
+  type DrawingBehaviour,
+  type DrawingEditing,
+  type DrawingShape,
+  type Handle,
+} from './behaviour';
 import {
   bodyHit,
   checkHandleIndex,
@@ -58,8 +64,8 @@ function arrows(d: Line, g: LineGeometry, lineWidth: number): (readonly number[]
   return out;
 }
 
-/** Behaviour of LINE. */
-export const line: DrawingBehaviour<'LINE'> = {
+/** What LINE draws: creation, reach and scene (all that a read-only renderer needs). */
+export const lineShape: DrawingShape<'LINE'> = {
   kind: 'LINE',
   pointCount: 2,
   create(id, points, style = {}): Line {
@@ -75,11 +81,28 @@ export const line: DrawingBehaviour<'LINE'> = {
       extendRight: false,
     };
   },
-  handles,
   extent(d) {
     const [a, b] = d.points;
     return extendedLineExtent(pointsExtent(d.points), a, b, d.extendLeft, d.extendRight);
   },
+  scene(d, vp, style, options) {
+    const g = geometry(d, vp);
+    const primitives: Primitive[] = [
+      { type: 'segment', x1: g.start.x, y1: g.start.y, x2: g.end.x, y2: g.end.y, stroke: strokeOf(style) },
+      ...arrows(d, g, style.lineWidth).map((points) => ({
+        type: 'polygon' as const,
+        points,
+        fill: style.color,
+      })),
+      ...handlePrimitives(handlesAt(g.a, g.b), options),
+    ];
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};
+
+/** How LINE is edited: handles, pixel bounds, hit-testing and moves. */
+export const lineEditing: DrawingEditing<'LINE'> = {
+  handles,
   bbox(d, vp): Box {
     const g = geometry(d, vp);
     const corners: PxPoint[] = [g.start, g.end];
@@ -108,17 +131,7 @@ export const line: DrawingBehaviour<'LINE'> = {
     checkHandleIndex('LINE', index, 2);
     return { ...d, points: index === 0 ? [to, d.points[1]] : [d.points[0], to] };
   },
-  scene(d, vp, style, options) {
-    const g = geometry(d, vp);
-    const primitives: Primitive[] = [
-      { type: 'segment', x1: g.start.x, y1: g.start.y, x2: g.end.x, y2: g.end.y, stroke: strokeOf(style) },
-      ...arrows(d, g, style.lineWidth).map((points) => ({
-        type: 'polygon' as const,
-        points,
-        fill: style.color,
-      })),
-      ...handlePrimitives(handlesAt(g.a, g.b), options),
-    ];
-    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
-  },
 };
+
+/** Behaviour of LINE. */
+export const line: DrawingBehaviour<'LINE'> = /* @__PURE__ */ behaviourFrom(lineShape, lineEditing);

@@ -7,7 +7,13 @@ import { extendedRange } from '../geometry-clip';
 import { sweptBoxes } from '../hit-boxes';
 import type { Box, Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  behaviourFrom,
+  type DrawingBehaviour,
+  type DrawingEditing,
+  type DrawingShape,
+  type Handle,
+} from './behaviour';
 import {
   bodyHit,
   checkHandleIndex,
@@ -77,8 +83,8 @@ function placeP2(d: Parallel, vp: Viewport, a: PxPoint, b: PxPoint, offset: PxPo
   return toChart(vp, add(a, offset));
 }
 
-/** Behaviour of PARALLEL. */
-export const parallel: DrawingBehaviour<'PARALLEL'> = {
+/** What PARALLEL draws: creation, reach and scene (all that a read-only renderer needs). */
+export const parallelShape: DrawingShape<'PARALLEL'> = {
   kind: 'PARALLEL',
   pointCount: 3,
   create(id, points, style = {}): Parallel {
@@ -93,7 +99,6 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
       showMidline: true,
     };
   },
-  handles,
   extent(d) {
     // The parallel sits a pixel offset away (channelOffset), so its prices depend on the price
     // scale: unbounded in price. Its time reach is the three points' (p2 lies on the parallel).
@@ -102,6 +107,34 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
     const base = { ...e, minPrice: Number.NEGATIVE_INFINITY, maxPrice: Number.POSITIVE_INFINITY };
     return extendedLineExtent(base, a, b, d.extendLeft, d.extendRight);
   },
+  scene(d, vp, style, options) {
+    const g = geometry(d, vp);
+    const [b0, b1] = drawnLine(g, 0);
+    const [q0, q1] = drawnLine(g, 1);
+    const primitives: Primitive[] = [
+      { type: 'polygon', points: [b0.x, b0.y, b1.x, b1.y, q1.x, q1.y, q0.x, q0.y], fill: style.fillColor },
+      { type: 'segment', x1: b0.x, y1: b0.y, x2: b1.x, y2: b1.y, stroke: strokeOf(style) },
+      { type: 'segment', x1: q0.x, y1: q0.y, x2: q1.x, y2: q1.y, stroke: strokeOf(style) },
+    ];
+    if (d.showMidline) {
+      const [m0, m1] = drawnLine(g, 0.5);
+      primitives.push({
+        type: 'segment',
+        x1: m0.x,
+        y1: m0.y,
+        x2: m1.x,
+        y2: m1.y,
+        stroke: strokeOf(style, 'DASHED'),
+      });
+    }
+    primitives.push(...handlePrimitives(handlesAt(g), options));
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};
+
+/** How PARALLEL is edited: handles, pixel bounds, hit-testing and moves. */
+export const parallelEditing: DrawingEditing<'PARALLEL'> = {
+  handles,
   bbox(d, vp) {
     const g = geometry(d, vp);
     return boxFromPoints([...drawnLine(g, 0), ...drawnLine(g, 1)]);
@@ -153,27 +186,10 @@ export const parallel: DrawingBehaviour<'PARALLEL'> = {
     const p2 = placeP2(d, vp, toPx(vp, p0), toPx(vp, p1), g.offset);
     return { ...d, points: [p0, p1, p2] };
   },
-  scene(d, vp, style, options) {
-    const g = geometry(d, vp);
-    const [b0, b1] = drawnLine(g, 0);
-    const [q0, q1] = drawnLine(g, 1);
-    const primitives: Primitive[] = [
-      { type: 'polygon', points: [b0.x, b0.y, b1.x, b1.y, q1.x, q1.y, q0.x, q0.y], fill: style.fillColor },
-      { type: 'segment', x1: b0.x, y1: b0.y, x2: b1.x, y2: b1.y, stroke: strokeOf(style) },
-      { type: 'segment', x1: q0.x, y1: q0.y, x2: q1.x, y2: q1.y, stroke: strokeOf(style) },
-    ];
-    if (d.showMidline) {
-      const [m0, m1] = drawnLine(g, 0.5);
-      primitives.push({
-        type: 'segment',
-        x1: m0.x,
-        y1: m0.y,
-        x2: m1.x,
-        y2: m1.y,
-        stroke: strokeOf(style, 'DASHED'),
-      });
-    }
-    primitives.push(...handlePrimitives(handlesAt(g), options));
-    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
-  },
 };
+
+/** Behaviour of PARALLEL. */
+export const parallel: DrawingBehaviour<'PARALLEL'> = /* @__PURE__ */ behaviourFrom(
+  parallelShape,
+  parallelEditing,
+);

@@ -5,7 +5,13 @@ import { pointsExtent } from '../extent';
 import { boxFromPoints, distanceToSegment, pointInRect } from '../geometry';
 import type { Primitive, PxPoint } from '../scene';
 import type { Viewport } from '../viewport';
-import type { DrawingBehaviour, Handle } from './behaviour';
+import {
+  behaviourFrom,
+  type DrawingBehaviour,
+  type DrawingEditing,
+  type DrawingShape,
+  type Handle,
+} from './behaviour';
 import {
   bodyHit,
   checkHandleIndex,
@@ -67,18 +73,35 @@ const HANDLE_TARGETS: readonly (readonly [number | null, number | null])[] = [
   [0, null],
 ];
 
-/** Behaviour of RECTANGLE. */
-export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
+/** What RECTANGLE draws: creation, reach and scene (all that a read-only renderer needs). */
+export const rectangleShape: DrawingShape<'RECTANGLE'> = {
   kind: 'RECTANGLE',
   pointCount: 2,
   create(id, points, style = {}): Rectangle {
     checkPointCount('RECTANGLE', points, 2);
     return { kind: 'RECTANGLE', id, points: [points[0]!, points[1]!], style };
   },
-  handles,
   extent(d) {
     return pointsExtent(d.points);
   },
+  scene(d, vp, style, options) {
+    const c = corners(d, vp);
+    const primitives: Primitive[] = [
+      {
+        type: 'polygon',
+        points: c.flatMap((p) => [p.x, p.y]),
+        fill: style.fillColor,
+        stroke: strokeOf(style, style.lineStyle, style.borderColor),
+      },
+      ...handlePrimitives(handlesAt(c), options),
+    ];
+    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
+  },
+};
+
+/** How RECTANGLE is edited: handles, pixel bounds, hit-testing and moves. */
+export const rectangleEditing: DrawingEditing<'RECTANGLE'> = {
+  handles,
   bbox(d, vp) {
     return boxFromPoints(corners(d, vp));
   },
@@ -109,17 +132,10 @@ export const rectangle: DrawingBehaviour<'RECTANGLE'> = {
     });
     return { ...d, points: [next(0, d.points[0]), next(1, d.points[1])] };
   },
-  scene(d, vp, style, options) {
-    const c = corners(d, vp);
-    const primitives: Primitive[] = [
-      {
-        type: 'polygon',
-        points: c.flatMap((p) => [p.x, p.y]),
-        fill: style.fillColor,
-        stroke: strokeOf(style, style.lineStyle, style.borderColor),
-      },
-      ...handlePrimitives(handlesAt(c), options),
-    ];
-    return { id: d.id, primitives, bbox: primitivesBox(primitives) };
-  },
 };
+
+/** Behaviour of RECTANGLE. */
+export const rectangle: DrawingBehaviour<'RECTANGLE'> = /* @__PURE__ */ behaviourFrom(
+  rectangleShape,
+  rectangleEditing,
+);

@@ -5,12 +5,27 @@ import type { DataExtent } from '../extent';
 import type { Box, PxPoint, Scene } from '../scene';
 import { type ResolvedStyle, resolveStyle } from '../style';
 import type { Viewport } from '../viewport';
-import type { AnyBehaviour, DrawingBehaviour, Handle, Hit, HitArea, SceneOptions } from './behaviour';
-import { fibonacciRetracement } from './fibonacci-retracement';
-import { horizontalLine } from './horizontal-line';
-import { line } from './line';
-import { parallel } from './parallel';
-import { rectangle } from './rectangle';
+import type {
+  AnyBehaviour,
+  AnyEditing,
+  AnyShape,
+  DrawingBehaviour,
+  DrawingEditing,
+  DrawingShape,
+  Handle,
+  Hit,
+  HitArea,
+  SceneOptions,
+} from './behaviour';
+import {
+  fibonacciRetracement,
+  fibonacciRetracementEditing,
+  fibonacciRetracementShape,
+} from './fibonacci-retracement';
+import { horizontalLine, horizontalLineEditing, horizontalLineShape } from './horizontal-line';
+import { line, lineEditing, lineShape } from './line';
+import { parallel, parallelEditing, parallelShape } from './parallel';
+import { rectangle, rectangleEditing, rectangleShape } from './rectangle';
 
 /** Behaviour of every kind, keyed by kind. */
 export const BEHAVIOURS: AnyBehaviour = {
@@ -21,14 +36,31 @@ export const BEHAVIOURS: AnyBehaviour = {
   FIBONACCI_RETRACEMENT: fibonacciRetracement,
 };
 
+// The dispatchers below read the two halves, not BEHAVIOURS, so that a bundle which only draws
+// (SVG, the post view) leaves every kind's editing half — and hit-boxes, clipping for hits — out.
+const SHAPES: AnyShape = {
+  HORIZONTAL_LINE: horizontalLineShape,
+  LINE: lineShape,
+  RECTANGLE: rectangleShape,
+  PARALLEL: parallelShape,
+  FIBONACCI_RETRACEMENT: fibonacciRetracementShape,
+};
+
+const EDITING: AnyEditing = {
+  HORIZONTAL_LINE: horizontalLineEditing,
+  LINE: lineEditing,
+  RECTANGLE: rectangleEditing,
+  PARALLEL: parallelEditing,
+  FIBONACCI_RETRACEMENT: fibonacciRetracementEditing,
+};
+
+// Sound because each table's [k] handles exactly DrawingOf<k>; the union view lets one call serve all kinds.
+const anyShape = (drawing: Drawing) => SHAPES[drawing.kind] as DrawingShape<DrawingKind>;
+const anyEditing = (drawing: Drawing) => EDITING[drawing.kind] as DrawingEditing<DrawingKind>;
+
 /** The behaviour of a drawing's kind, typed for that drawing. */
 export function behaviourOf<D extends Drawing>(drawing: D): DrawingBehaviour<D['kind']> {
   return BEHAVIOURS[drawing.kind as D['kind']];
-}
-
-// Sound because BEHAVIOURS[k] handles exactly DrawingOf<k>; the union view lets one call serve all kinds.
-function anyBehaviour(drawing: Drawing): DrawingBehaviour<DrawingKind> {
-  return BEHAVIOURS[drawing.kind] as DrawingBehaviour<DrawingKind>;
 }
 
 /** Scene of any drawing; the style defaults to the drawing's own, resolved for its kind. */
@@ -38,27 +70,27 @@ export function drawingScene(
   style: ResolvedStyle = resolveStyle(drawing.kind, drawing.style),
   options?: SceneOptions,
 ): Scene {
-  return anyBehaviour(drawing).scene(drawing, viewport, style, options);
+  return anyShape(drawing).scene(drawing, viewport, style, options);
 }
 
 /** Drag handles of any drawing. */
 export function drawingHandles(drawing: Drawing, viewport: Viewport): readonly Handle[] {
-  return anyBehaviour(drawing).handles(drawing, viewport);
+  return anyEditing(drawing).handles(drawing, viewport);
 }
 
 /** Chart-space reach of any drawing (±Infinity where unbounded). */
 export function drawingExtent(drawing: Drawing): DataExtent {
-  return anyBehaviour(drawing).extent(drawing);
+  return anyShape(drawing).extent(drawing);
 }
 
 /** Pixel bounds of any drawing's geometry and handle centres. */
 export function drawingBbox(drawing: Drawing, viewport: Viewport): Box {
-  return anyBehaviour(drawing).bbox(drawing, viewport);
+  return anyEditing(drawing).bbox(drawing, viewport);
 }
 
 /** Where `hitDrawing` can answer for any drawing: tight boxes and handle centres, in px. */
 export function drawingHitArea(drawing: Drawing, viewport: Viewport): HitArea {
-  return anyBehaviour(drawing).hitArea(drawing, viewport);
+  return anyEditing(drawing).hitArea(drawing, viewport);
 }
 
 /** Hit-test of any drawing: the nearest part within tolerance, handles first, or null. */
@@ -68,12 +100,12 @@ export function hitDrawing(
   pointer: PxPoint,
   tolerance: number,
 ): Hit | null {
-  return anyBehaviour(drawing).hit(drawing, viewport, pointer, tolerance);
+  return anyEditing(drawing).hit(drawing, viewport, pointer, tolerance);
 }
 
 /** Any drawing moved by a pixel delta. */
 export function moveDrawing<D extends Drawing>(drawing: D, viewport: Viewport, dx: number, dy: number): D {
-  return anyBehaviour(drawing).move(drawing, viewport, dx, dy) as D;
+  return anyEditing(drawing).move(drawing, viewport, dx, dy) as D;
 }
 
 /** Any drawing with handle `index` dragged to `to`. */
@@ -83,7 +115,7 @@ export function moveDrawingHandle<D extends Drawing>(
   index: number,
   to: ChartPoint,
 ): D {
-  return anyBehaviour(drawing).moveHandle(drawing, viewport, index, to) as D;
+  return anyEditing(drawing).moveHandle(drawing, viewport, index, to) as D;
 }
 
 /** A new drawing of `kind` with the kind's defaults; throws on a wrong point count. */
@@ -93,8 +125,8 @@ export function createDrawing<K extends DrawingKind>(
   points: readonly ChartPoint[],
   style: DrawingStyle = {},
 ): DrawingOf<K> {
-  const behaviour: DrawingBehaviour<K> = BEHAVIOURS[kind];
-  return behaviour.create(id, points, style);
+  const shape: DrawingShape<K> = SHAPES[kind];
+  return shape.create(id, points, style);
 }
 
 /** The options a wire drawing may carry; each kind takes only its own (spec §3.9). */
