@@ -1,7 +1,7 @@
 // The analysis handed in to start from (a Create body or a detail from the API, in wire form)
 // and the analysis handed out by getAnalysis() (an AnalysisDetail-shaped object the read-only
 // view can show: a preview without a server).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type Analysis,
   type AnalysisMetadata as DomainMetadata,
@@ -43,11 +43,11 @@ const hasId = (v: unknown): boolean => typeof v === 'object' && v !== null && 'i
 
 const Input = z.object({
   metadata: AnalysisMetadata,
-  levels: z.unknown().optional(),
-  drawings: z.array(z.unknown()).optional(),
+  levels: z.optional(z.unknown()),
+  drawings: z.optional(z.array(z.unknown())),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, root: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new TypeError(wireIssues(r.error, root)[0]?.message ?? `${root}: invalid`);

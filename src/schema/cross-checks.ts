@@ -1,6 +1,6 @@
 // Rules that span several fields of one body (spec §1.4, §3.11, §2.4). Each is one pass over the
 // body, written against unknown input so that it also reports beside other issues.
-import type { z } from 'zod';
+import type { z } from './zod-mini';
 import { LEVEL_NAMES } from '../core/analysis';
 import { referenceKeys } from '../core/references';
 import { isRecord, pushIssue } from './issues';

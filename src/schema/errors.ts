@@ -1,6 +1,6 @@
 // Errors as data (spec §1.3): the error envelope, the top-level codes with their HTTP statuses,
 // and how a failed body validation maps to one top-level code.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { issueCode, OUR_ISSUE_CODES } from './issues';
 import { MAX_ERROR_ISSUES } from './limits';
 
@@ -52,8 +52,8 @@ export const ErrorResponse = z.strictObject({
   status: z.literal('error'),
   message: z.string(),
   code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
-  errors: z.array(ErrorIssue).max(MAX_ERROR_ISSUES).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  errors: z.optional(z.array(ErrorIssue).check(z.maxLength(MAX_ERROR_ISSUES))),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 /** Wire type of an ErrorResponse. */
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
@@ -99,7 +99,7 @@ export function formatPath(path: readonly PropertyKey[], root = 'body'): string 
 }
 
 /** A zod error's issues as wire issues (our codes lifted from `params.code`), at most 100. */
-export function wireIssues(error: z.ZodError, root = 'body'): ErrorIssue[] {
+export function wireIssues(error: z.core.$ZodError, root = 'body'): ErrorIssue[] {
   const out: ErrorIssue[] = [];
   for (const issue of error.issues) {
     if (out.length === MAX_ERROR_ISSUES) break;
@@ -145,7 +145,7 @@ export function errorEnvelope(
  * The error envelope of a failed validation: the top-level code from `classifyIssues` (or
  * `code`, e.g. `invalid_query` for a query), its default message (or `message`), and the issues.
  */
-export function toErrorEnvelope(error: z.ZodError, message?: string, code?: ErrorCode): ErrorResponse {
+export function toErrorEnvelope(error: z.core.$ZodError, message?: string, code?: ErrorCode): ErrorResponse {
   const top = code ?? classifyIssues(error.issues.map((issue) => ({ code: issueCode(issue) })));
   const errors = wireIssues(error, top === 'invalid_query' ? 'query' : 'body');
   return errorEnvelope(top, message ?? ERROR_MESSAGES[top], { errors });

@@ -5,7 +5,7 @@
 // request schemas have no transforms, so zod's output would equal it); anything else takes zod's
 // full path, which produces the exact issues. So the fast path can only make valid bodies
 // cheaper, never change a verdict — test/unit/schema/fast-path.test.ts checks that agreement.
-import type { z } from 'zod';
+import type { z } from './zod-mini';
 
 type Pred = (value: unknown) => boolean;
 type Node = z.core.$ZodType;

@@ -1,6 +1,6 @@
 // Our own issue codes travel inside zod's `custom` issues as `params.code`; error formatting
 // (errors.ts) lifts them to the issue's `code` on the wire.
-import type { z } from 'zod';
+import type { z } from './zod-mini';
 
 /** Issue codes of ours (spec §1.3), beside the validator's own. */
 export const OUR_ISSUE_CODES = [

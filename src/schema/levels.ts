@@ -1,5 +1,5 @@
 // Levels on the wire (spec §3.6): optional support / pivot / resistance, strictly ascending.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { LEVEL_NAMES, type LevelName } from '../core/analysis';
 import { checkLevelOrder, type LevelPrices } from '../core/levels';
 import { isRecord, pushIssue } from './issues';
@@ -11,7 +11,7 @@ export const LevelEntry = z.strictObject({ price: Price, clientObjectId: ClientO
 export type LevelEntry = z.infer<typeof LevelEntry>;
 
 /** A level in responses: the request shape plus the persisted `id`. */
-export const StoredLevelEntry = LevelEntry.extend({ id: ObjectId });
+export const StoredLevelEntry = z.extend(LevelEntry, { id: ObjectId });
 /** Wire type of a StoredLevelEntry. */
 export type StoredLevelEntry = z.infer<typeof StoredLevelEntry>;
 
@@ -44,9 +44,9 @@ export const levelOrderCheck = z.superRefine(
 /** Levels of a create request or a stored analysis: each optional, in ascending price order. */
 export const Levels = z
   .strictObject({
-    support: LevelEntry.optional(),
-    pivot: LevelEntry.optional(),
-    resistance: LevelEntry.optional(),
+    support: z.optional(LevelEntry),
+    pivot: z.optional(LevelEntry),
+    resistance: z.optional(LevelEntry),
   })
   .check(levelOrderCheck);
 /** Wire type of Levels. */
@@ -55,9 +55,9 @@ export type Levels = z.infer<typeof Levels>;
 /** Levels in responses, each with its persisted `id`. */
 export const StoredLevels = z
   .strictObject({
-    support: StoredLevelEntry.optional(),
-    pivot: StoredLevelEntry.optional(),
-    resistance: StoredLevelEntry.optional(),
+    support: z.optional(StoredLevelEntry),
+    pivot: z.optional(StoredLevelEntry),
+    resistance: z.optional(StoredLevelEntry),
   })
   .check(levelOrderCheck);
 /** Wire type of StoredLevels. */
@@ -66,9 +66,9 @@ export type StoredLevels = z.infer<typeof StoredLevels>;
 /** Levels in an update: a LevelEntry replaces, `null` removes, absent keeps (order checked on given ones). */
 export const LevelsPatch = z
   .strictObject({
-    support: LevelEntry.nullable().optional(),
-    pivot: LevelEntry.nullable().optional(),
-    resistance: LevelEntry.nullable().optional(),
+    support: z.optional(z.nullable(LevelEntry)),
+    pivot: z.optional(z.nullable(LevelEntry)),
+    resistance: z.optional(z.nullable(LevelEntry)),
   })
   .check(levelOrderCheck);
 /** Wire type of LevelsPatch. */

@@ -1,5 +1,5 @@
 // AnalysisMetadata and Expiry on the wire (spec §3.4, §3.5), and the update form of metadata.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { TIMEFRAMES } from '../core/analysis';
 import { IMMUTABLE_METADATA_FIELDS, UPDATABLE_METADATA_FIELDS } from '../core/wire/fields';
 import { pushIssue } from './issues';
@@ -26,8 +26,8 @@ export const HoursExpiry = z.strictObject({
   type: z.literal('HOURS'),
   hours: z
     .int('must be a whole number of hours')
-    .min(EXPIRY_HOURS_MIN, `must be at least ${EXPIRY_HOURS_MIN}`)
-    .max(EXPIRY_HOURS_MAX, `must be at most ${EXPIRY_HOURS_MAX}`),
+    .check(z.gte(EXPIRY_HOURS_MIN, `must be at least ${EXPIRY_HOURS_MIN}`))
+    .check(z.lte(EXPIRY_HOURS_MAX, `must be at most ${EXPIRY_HOURS_MAX}`)),
 });
 /** Expiry at a fixed instant (the server checks that it is later than the creation time). */
 export const DateExpiry = z.strictObject({ type: z.literal('DATE'), date: Time });
@@ -45,11 +45,11 @@ const Comments = text(COMMENTS_MAX);
 export const AnalysisMetadata = z.strictObject({
   direction: Direction,
   entryPlacement: EntryPlacement,
-  expiry: Expiry.optional(),
+  expiry: z.optional(Expiry),
   title: Title,
-  preferenceText: PreferenceText.optional(),
-  alternativeText: AlternativeText.optional(),
-  comments: Comments.optional(),
+  preferenceText: z.optional(PreferenceText),
+  alternativeText: z.optional(AlternativeText),
+  comments: z.optional(Comments),
   timeframe: Timeframe,
   symbol: InstrumentSymbol,
 });
@@ -60,19 +60,23 @@ export type AnalysisMetadata = z.infer<typeof AnalysisMetadata>;
 export { IMMUTABLE_METADATA_FIELDS, UPDATABLE_METADATA_FIELDS };
 
 // Present-but-forbidden: any value is an `immutable_field` issue at the field's own path.
-const Immutable = z
-  .unknown()
-  .check((payload) => pushIssue(payload, 'immutable_field', 'cannot be changed after creation'))
-  .meta({ not: {}, description: 'Fixed at creation; sending it is a 400 immutable_field.' })
-  .optional();
+const Immutable = z.optional(
+  z
+    .unknown()
+    .check((payload) => pushIssue(payload, 'immutable_field', 'cannot be changed after creation'))
+    .register(z.globalRegistry, {
+      not: {},
+      description: 'Fixed at creation; sending it is a 400 immutable_field.',
+    }),
+);
 
 /** Metadata in an update: any updatable field; `null` clears expiry or an optional text. */
 export const MetadataPatch = z.strictObject({
-  title: Title.optional(),
-  preferenceText: PreferenceText.nullable().optional(),
-  alternativeText: AlternativeText.nullable().optional(),
-  comments: Comments.nullable().optional(),
-  expiry: Expiry.nullable().optional(),
+  title: z.optional(Title),
+  preferenceText: z.optional(z.nullable(PreferenceText)),
+  alternativeText: z.optional(z.nullable(AlternativeText)),
+  comments: z.optional(z.nullable(Comments)),
+  expiry: z.optional(z.nullable(Expiry)),
   direction: Immutable,
   entryPlacement: Immutable,
   symbol: Immutable,

@@ -1,7 +1,7 @@
 // OpenAPI 3.1 document of the Chart Analysis API, built from the zod schemas with z.toJSONSchema.
 // Cross-field rules (level order, references, unique ids) are refinements and do not appear in
 // JSON Schema; the operation descriptions name them instead.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { Coordinate, DrawingStyle } from './drawings/common';
 import { Drawing } from './drawings/drawing';
 import { FibonacciRetracementDrawing } from './drawings/fibonacci-retracement';

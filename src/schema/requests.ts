@@ -1,6 +1,6 @@
 // Request bodies (spec §3.1–§3.3). Cross-field rules run as one check per body. Each request
 // schema has the compiled fast path (fast-path.ts): valid bodies skip zod's tree walk.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { checkNotEmpty, checkReferences, checkUniqueIds } from './cross-checks';
 import { Drawing } from './drawings/drawing';
 import { withFastPath } from './fast-path';
@@ -10,7 +10,7 @@ import { MAX_APPEND, MAX_DRAWINGS, MIN_APPEND } from './limits';
 import { AnalysisMetadata, MetadataPatch } from './metadata';
 import { IdempotencyKey, Sender } from './primitives';
 
-const Drawings = z.array(Drawing).max(MAX_DRAWINGS, `allows at most ${MAX_DRAWINGS} drawings`);
+const Drawings = z.array(Drawing).check(z.maxLength(MAX_DRAWINGS, `allows at most ${MAX_DRAWINGS} drawings`));
 
 // `when: () => true` lets the rules report beside structural issues; they read the body defensively.
 const always = { when: () => true };
@@ -25,9 +25,9 @@ export const CreateAnalysisRequest = withFastPath(
     .strictObject({
       sender: Sender,
       metadata: AnalysisMetadata,
-      levels: Levels.optional(),
-      drawings: Drawings.optional(),
-      idempotencyKey: IdempotencyKey.optional(),
+      levels: z.optional(Levels),
+      drawings: z.optional(Drawings),
+      idempotencyKey: z.optional(IdempotencyKey),
     })
     .check(createRules),
 );
@@ -48,9 +48,9 @@ export const UpdateAnalysisRequest = withFastPath(
   z
     .strictObject({
       sender: Sender,
-      metadata: MetadataPatch.optional(),
-      levels: LevelsPatch.optional(),
-      drawings: Drawings.optional(),
+      metadata: z.optional(MetadataPatch),
+      levels: z.optional(LevelsPatch),
+      drawings: z.optional(Drawings),
     })
     .check(updateRules),
 );
@@ -68,9 +68,9 @@ export const AppendDrawingsRequest = withFastPath(
       sender: Sender,
       drawings: z
         .array(Drawing)
-        .min(MIN_APPEND, `needs at least ${MIN_APPEND} drawing`)
-        .max(MAX_APPEND, `allows at most ${MAX_APPEND} drawings`),
-      idempotencyKey: IdempotencyKey.optional(),
+        .check(z.minLength(MIN_APPEND, `needs at least ${MIN_APPEND} drawing`))
+        .check(z.maxLength(MAX_APPEND, `allows at most ${MAX_APPEND} drawings`)),
+      idempotencyKey: z.optional(IdempotencyKey),
     })
     .check(appendRules),
 );

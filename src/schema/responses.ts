@@ -1,6 +1,6 @@
 // Response bodies (spec §2, §3.10, §3.11) and the list query. Responses are produced by our own
 // server, so these schemas serve clients that check what they receive, tests and the OpenAPI file.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { UPDATED_FIELDS } from '../core/wire/fields';
 import { StoredDrawing } from './drawings/drawing';
 import { StoredLevels } from './levels';
@@ -33,7 +33,7 @@ export const Link = z.strictObject({
 /** Wire type of a Link. */
 export type Link = z.infer<typeof Link>;
 
-const Version = z.int().min(1);
+const Version = z.int().check(z.gte(1));
 
 /** A whole analysis as the server returns it. */
 export const AnalysisDetail = z.strictObject({
@@ -47,7 +47,7 @@ export const AnalysisDetail = z.strictObject({
   levels: StoredLevels,
   drawings: z.array(StoredDrawing),
   links: z.array(Link),
-  expiresAt: Time.nullable(),
+  expiresAt: z.nullable(Time),
   createdAt: Time,
   updatedAt: Time,
   version: Version,
@@ -68,8 +68,8 @@ export const AnalysisSummary = z.strictObject({
   timeframe: Timeframe,
   direction: Direction,
   entryPlacement: EntryPlacement,
-  drawingCount: z.int().min(0),
-  expiresAt: Time.nullable(),
+  drawingCount: z.int().check(z.gte(0)),
+  expiresAt: z.nullable(Time),
   createdAt: Time,
   updatedAt: Time,
   version: Version,
@@ -77,7 +77,7 @@ export const AnalysisSummary = z.strictObject({
 /** Wire type of an AnalysisSummary. */
 export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
 
-function success<T extends z.ZodType>(data: T) {
+function success<T extends z.ZodMiniType>(data: T) {
   return z.strictObject({ status: z.literal('success'), message: z.string(), data });
 }
 
@@ -96,7 +96,11 @@ export const UpdatedField = z.enum(UPDATED_FIELDS);
 
 /** 200 of Update Analysis. `version` is ours; the documented example has none, so it is optional here. */
 export const UpdateAnalysisResponse = success(
-  z.strictObject({ analysisId: ObjectId, updatedFields: z.array(UpdatedField), version: Version.optional() }),
+  z.strictObject({
+    analysisId: ObjectId,
+    updatedFields: z.array(UpdatedField),
+    version: z.optional(Version),
+  }),
 );
 /** Wire type of an UpdateAnalysisResponse. */
 export type UpdateAnalysisResponse = z.infer<typeof UpdateAnalysisResponse>;
@@ -106,7 +110,7 @@ export const AppendDrawingsResponse = success(
   z.strictObject({
     analysisId: ObjectId,
     drawings: z.array(z.strictObject({ id: ObjectId, clientObjectId: ClientObjectId })),
-    totalDrawings: z.int().min(0),
+    totalDrawings: z.int().check(z.gte(0)),
     version: Version,
   }),
 );
@@ -121,9 +125,9 @@ export type DeleteAnalysisResponse = z.infer<typeof DeleteAnalysisResponse>;
 /** 200 of List Analyses. */
 export const ListAnalysesResponse = success(
   z.strictObject({
-    total: z.int().min(0),
-    page: z.int().min(1),
-    limit: z.int().min(PAGE_SIZE_MIN).max(PAGE_SIZE_MAX),
+    total: z.int().check(z.gte(0)),
+    page: z.int().check(z.gte(1)),
+    limit: z.int().check(z.gte(PAGE_SIZE_MIN)).check(z.lte(PAGE_SIZE_MAX)),
     analyses: z.array(AnalysisSummary),
   }),
 );
@@ -131,20 +135,22 @@ export const ListAnalysesResponse = success(
 export type ListAnalysesResponse = z.infer<typeof ListAnalysesResponse>;
 
 const QueryInt = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^[0-9]{1,9}$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^[0-9]{1,9}$/, 'expected a whole number')), z.transform(Number)),
+    z
+      .int()
+      .check(z.gte(min, `must be at least ${min}`))
+      .check(z.lte(max, `must be at most ${max}`)),
+  );
 
 /** Query of List Analyses (strings in, numbers out); unknown keys are rejected. */
 export const ListAnalysesQuery = z.strictObject({
-  page: QueryInt(1, 1_000_000_000).default(1),
-  limit: QueryInt(PAGE_SIZE_MIN, PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
-  symbol: InstrumentSymbol.optional(),
-  direction: Direction.optional(),
-  status: AnalysisStatus.optional(),
-  sender: Sender.optional(),
+  page: z._default(QueryInt(1, 1_000_000_000), 1),
+  limit: z._default(QueryInt(PAGE_SIZE_MIN, PAGE_SIZE_MAX), PAGE_SIZE_DEFAULT),
+  symbol: z.optional(InstrumentSymbol),
+  direction: z.optional(Direction),
+  status: z.optional(AnalysisStatus),
+  sender: z.optional(Sender),
 });
 /** Parsed List Analyses query. */
 export type ListAnalysesQuery = z.infer<typeof ListAnalysesQuery>;

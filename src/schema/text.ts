@@ -1,6 +1,6 @@
 // Text rules of spec §1.5: well-formed Unicode, no C0 controls but tab and newline, no
 // bidirectional overrides. One character-class regex (no backtracking) plus isWellFormed.
-import type { z } from 'zod';
+import type { z } from './zod-mini';
 import { pushIssue } from './issues';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point

@@ -1,6 +1,6 @@
 // Browser token requests and responses (spec §5.1): what a community's server sends with its API
 // key to get a short-lived token for one user of its page.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { ObjectId, Sender, Time } from './primitives';
 
 /** Permission names (spec §1.2). */
@@ -14,19 +14,21 @@ export const CreateTokenRequest = z.strictObject({
   sender: Sender,
   permissions: z
     .array(PermissionName)
-    .min(1, 'must name at least one permission')
-    .max(2)
-    .refine((p) => new Set(p).size === p.length, 'must not repeat a permission'),
-  channelIds: z
-    .array(ObjectId)
-    .min(1, 'must name at least one channel (omit it for the whole scope)')
-    .max(100)
-    .optional(),
-  ttlSeconds: z
-    .int()
-    .min(TOKEN_TTL.min, `must be at least ${TOKEN_TTL.min}`)
-    .max(TOKEN_TTL.max, `must be at most ${TOKEN_TTL.max}`)
-    .optional(),
+    .check(z.minLength(1, 'must name at least one permission'))
+    .check(z.maxLength(2))
+    .check(z.refine((p) => new Set(p).size === p.length, 'must not repeat a permission')),
+  channelIds: z.optional(
+    z
+      .array(ObjectId)
+      .check(z.minLength(1, 'must name at least one channel (omit it for the whole scope)'))
+      .check(z.maxLength(100)),
+  ),
+  ttlSeconds: z.optional(
+    z
+      .int()
+      .check(z.gte(TOKEN_TTL.min, `must be at least ${TOKEN_TTL.min}`))
+      .check(z.lte(TOKEN_TTL.max, `must be at most ${TOKEN_TTL.max}`)),
+  ),
 });
 /** Wire type of a CreateTokenRequest. */
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequest>;
@@ -42,7 +44,7 @@ export const CreateTokenResponse = z.strictObject({
     permissions: z.array(PermissionName),
     communityId: ObjectId,
     /** Null = every channel of the community. */
-    channelIds: z.array(ObjectId).nullable(),
+    channelIds: z.nullable(z.array(ObjectId)),
   }),
 });
 /** Wire type of a CreateTokenResponse. */

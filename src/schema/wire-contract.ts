@@ -1,7 +1,7 @@
 // Compile-time proof that every zod schema here validates exactly the wire shape core/wire names:
 // each schema's output type and the core/wire type are assignable both ways, so a field added,
 // dropped or retyped on one side breaks `tsc` until the other side follows.
-import type { z } from 'zod';
+import type { z } from './zod-mini';
 import type {
   WireAnalysisDetail,
   WireAnalysisMetadata,

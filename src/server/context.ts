@@ -1,7 +1,7 @@
 // What every route needs: dependencies with their defaults, the checks shared by the routes
 // (key, ids, permission, scope, rate, visibility, If-Match) and the JSON response writer. The key,
 // id, permission and rate checks are private to `admit`, so no route can skip one or reorder them.
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import { toErrorEnvelope } from '../schema/errors';
 import { MAX_BODY_BYTES, OBJECT_ID_PATTERN } from '../schema/limits';
 import { ApiError } from './api-error';

@@ -1,6 +1,6 @@
 // A typed client for the six operations of the Chart Analysis API (spec §2). Transport is an
 // injected `fetch`, so it runs in browsers, in Node and in tests against `app.request`.
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import { ErrorResponse } from '../schema/errors';
 import type { AppendDrawingsRequest, CreateAnalysisRequest, UpdateAnalysisRequest } from '../schema/requests';
 import {

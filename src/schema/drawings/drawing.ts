@@ -1,5 +1,5 @@
 // The Drawing union on `type` (spec §3.9), as sent by clients and, with `id`, as stored.
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import { ObjectId } from '../primitives';
 import { FibonacciRetracementDrawing } from './fibonacci-retracement';
 import { HorizontalLineDrawing } from './horizontal-line';
@@ -22,11 +22,11 @@ const withId = { id: ObjectId };
 
 /** A drawing in responses: the request shape plus the persisted `id`. */
 export const StoredDrawing = z.discriminatedUnion('type', [
-  HorizontalLineDrawing.extend(withId),
-  LineDrawing.extend(withId),
-  RectangleDrawing.extend(withId),
-  ParallelDrawing.extend(withId),
-  FibonacciRetracementDrawing.extend(withId),
+  z.extend(HorizontalLineDrawing, withId),
+  z.extend(LineDrawing, withId),
+  z.extend(RectangleDrawing, withId),
+  z.extend(ParallelDrawing, withId),
+  z.extend(FibonacciRetracementDrawing, withId),
 ]);
 /** Wire type of a StoredDrawing. */
 export type StoredDrawing = z.infer<typeof StoredDrawing>;

@@ -1,5 +1,5 @@
 // FIBONACCI_RETRACEMENT on the wire (spec §3.9): swing start and end, 1–24 distinct ratios in [-5, 5].
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import { FIB_LEVELS_MAX, FIB_LEVELS_MIN, FIB_RATIO_MAX, FIB_RATIO_MIN } from '../limits';
 import { ClientObjectId } from '../primitives';
 import { DrawingStyle, pointsOf } from './common';
@@ -27,11 +27,11 @@ export const FibonacciLevels = z
   .array(
     z
       .number()
-      .min(FIB_RATIO_MIN, `must be at least ${FIB_RATIO_MIN}`)
-      .max(FIB_RATIO_MAX, `must be at most ${FIB_RATIO_MAX}`),
+      .check(z.gte(FIB_RATIO_MIN, `must be at least ${FIB_RATIO_MIN}`))
+      .check(z.lte(FIB_RATIO_MAX, `must be at most ${FIB_RATIO_MAX}`)),
   )
-  .min(FIB_LEVELS_MIN, `needs at least ${FIB_LEVELS_MIN} level`)
-  .max(FIB_LEVELS_MAX, `allows at most ${FIB_LEVELS_MAX} levels`)
+  .check(z.minLength(FIB_LEVELS_MIN, `needs at least ${FIB_LEVELS_MIN} level`))
+  .check(z.maxLength(FIB_LEVELS_MAX, `allows at most ${FIB_LEVELS_MAX} levels`))
   .check(checkDistinct);
 
 /** A Fibonacci retracement drawing as sent by clients. */
@@ -39,9 +39,9 @@ export const FibonacciRetracementDrawing = z.strictObject({
   type: z.literal('FIBONACCI_RETRACEMENT'),
   clientObjectId: ClientObjectId,
   points: pointsOf('FIBONACCI_RETRACEMENT'),
-  style: DrawingStyle.optional(),
-  levels: FibonacciLevels.optional(),
-  extendRight: z.boolean().optional(),
+  style: z.optional(DrawingStyle),
+  levels: z.optional(FibonacciLevels),
+  extendRight: z.optional(z.boolean()),
 });
 /** Wire type of a FibonacciRetracementDrawing. */
 export type FibonacciRetracementDrawing = z.infer<typeof FibonacciRetracementDrawing>;

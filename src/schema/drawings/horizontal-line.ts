@@ -1,5 +1,5 @@
 // HORIZONTAL_LINE on the wire (spec §3.9): one point — its price is the line, its time the label.
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import { ClientObjectId } from '../primitives';
 import { DrawingStyle, pointsOf } from './common';
 
@@ -8,7 +8,7 @@ export const HorizontalLineDrawing = z.strictObject({
   type: z.literal('HORIZONTAL_LINE'),
   clientObjectId: ClientObjectId,
   points: pointsOf('HORIZONTAL_LINE'),
-  style: DrawingStyle.optional(),
+  style: z.optional(DrawingStyle),
 });
 /** Wire type of a HorizontalLineDrawing. */
 export type HorizontalLineDrawing = z.infer<typeof HorizontalLineDrawing>;

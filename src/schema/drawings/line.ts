@@ -1,5 +1,5 @@
 // LINE on the wire (spec §3.9): two points, optional arrow heads and extensions.
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import { ClientObjectId } from '../primitives';
 import { DrawingStyle, LineHead, pointsOf } from './common';
 
@@ -8,11 +8,11 @@ export const LineDrawing = z.strictObject({
   type: z.literal('LINE'),
   clientObjectId: ClientObjectId,
   points: pointsOf('LINE'),
-  style: DrawingStyle.optional(),
-  startHead: LineHead.optional(),
-  endHead: LineHead.optional(),
-  extendLeft: z.boolean().optional(),
-  extendRight: z.boolean().optional(),
+  style: z.optional(DrawingStyle),
+  startHead: z.optional(LineHead),
+  endHead: z.optional(LineHead),
+  extendLeft: z.optional(z.boolean()),
+  extendRight: z.optional(z.boolean()),
 });
 /** Wire type of a LineDrawing. */
 export type LineDrawing = z.infer<typeof LineDrawing>;

@@ -1,5 +1,5 @@
 // RECTANGLE on the wire (spec §3.9): two opposite corners in any order.
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import { ClientObjectId } from '../primitives';
 import { DrawingStyle, pointsOf } from './common';
 
@@ -8,7 +8,7 @@ export const RectangleDrawing = z.strictObject({
   type: z.literal('RECTANGLE'),
   clientObjectId: ClientObjectId,
   points: pointsOf('RECTANGLE'),
-  style: DrawingStyle.optional(),
+  style: z.optional(DrawingStyle),
 });
 /** Wire type of a RectangleDrawing. */
 export type RectangleDrawing = z.infer<typeof RectangleDrawing>;

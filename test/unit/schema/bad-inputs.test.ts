@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   AppendDrawingsRequest,
   CreateAnalysisRequest,
@@ -15,7 +15,7 @@ import {
   VALID_UPDATE,
 } from '../../fixtures/bad-inputs';
 
-const SCHEMAS: Record<BadInputSchema, z.ZodType> = {
+const SCHEMAS: Record<BadInputSchema, z.ZodMiniType> = {
   create: CreateAnalysisRequest,
   update: UpdateAnalysisRequest,
   append: AppendDrawingsRequest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   AppendDrawingsRequest,
   CreateAnalysisRequest,
@@ -20,7 +20,7 @@ const create = (edit: (b: Body) => void) => {
   edit(body);
   return body;
 };
-const issuesOf = (result: { error?: z.ZodError }) =>
+const issuesOf = (result: { error?: z.core.$ZodError }) =>
   result.error ? wireIssues(result.error).map(({ path, code }) => ({ path, code })) : [];
 const hline = (i: number) => ({
   type: 'HORIZONTAL_LINE',
