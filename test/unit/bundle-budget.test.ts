@@ -22,9 +22,8 @@ beforeAll(() => {
 describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of dist/)', () => {
   // Known failures, kept visible: each `it.fails` turns red once its part is back under budget
   // (then make it a plain `it`). Sizes measured at 0.2.0 on the consumer build of dist/.
-  // The editor embed (mountAnalysisEditor) is 105.9 kB: its parts alone were 55–60 kB (Konva per
-  // class); the embed adds the UI, the sync engine and zod (sync validates responses with the
-  // schemas, about 25 kB of zod classic).
+  // The editor embed (mountAnalysisEditor) is 91.2 kB: Konva's core alone is 32.6 kB, immer 4.9,
+  // rbush 2.2, zod/mini with our schemas about 10; chartmark's own editor, sync and UI about 40.
   it.fails('keeps the editor embed ≤ 60 kB over a bare lightweight-charts page', () => {
     expect(out).toMatch(line('editor', OVER_BARE, 60, 'ok'));
   });
@@ -35,7 +34,7 @@ describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of di
     );
   });
 
-  // The view grew from 9.7 to 14.7 kB with the outcome badge and crossing alerts.
+  // The view is 14.7 kB: the shared canvas painter (src/render), outcome badge and crossing alerts.
   it.fails('keeps the read-only view ≤ 12 kB over the bare page', () => {
     expect(out).toMatch(line('view', OVER_BARE, 12, 'ok'));
   });
@@ -44,7 +43,7 @@ describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of di
     expect(out).toMatch(/^view packages: fancy-canvas, lightweight-charts$/m);
   });
 
-  // The SVG renderer grew from 10.4 to 13.6 kB with outcomes (core/outcomes, outcome scenes).
+  // The SVG renderer is 12.1 kB (14.1 before the kinds were split into shape and editing halves).
   it.fails('keeps the SVG renderer alone ≤ 12 kB', () => {
     expect(out).toMatch(line('svg', 'alone', 12, 'ok'));
   });
