@@ -11,6 +11,7 @@ import { type Bar, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
 import { onViewportChange } from '../chart/viewport-change';
 import type { EditorState } from '../editor/types';
+import { followMagnet } from './crosshair';
 import { installCursorStyles } from './cursor';
 import { createDeviceCanvas } from './device-canvas';
 import { type OverlayEditor, wireInput } from './input-wiring';
@@ -203,6 +204,14 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   };
 
   const wiring = wireInput({ container, chart, viewport, editor, bars, changed: schedule });
+  const offCrosshair = followMagnet({
+    container,
+    chart,
+    series,
+    viewport,
+    bars,
+    magnet: () => editor.getState().magnet,
+  });
   // Right after the chart's own paint, in the same frame, so drawings never lag the candles.
   const paintNow = (): void => {
     if (destroyed) return;
@@ -225,6 +234,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       destroyed = true;
       if (frame !== 0) cancelAnimationFrame(frame);
       wiring.detach();
+      offCrosshair();
       offViewport();
       offEditor();
       staticLayer.destroy();
