@@ -99,6 +99,8 @@ export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
       layout = f.layout;
       clip = { minX: 0, minY: 0, maxX: f.layout.paneWidth, maxY: f.layout.paneHeight };
       const selected = new Set(state.selection);
+      // The drawing under the pointer shows its handles too: a trader sees what a press would grab.
+      if (state.hover?.type === 'drawing') selected.add(state.hover.id);
       const opts = { handleRadius: f.handleRadius, formatPrice: f.formatPrice };
       const active = f.drawings.map((d) =>
         drawingScene(d, viewport, undefined, { ...opts, selected: selected.has(d.id) }),

@@ -1,5 +1,6 @@
 // FIBONACCI_RETRACEMENT: one horizontal level per ratio between the two points' times (to the pane's
 // right edge when extended), light bands between neighbouring levels and a dashed trend line.
+import { segmentCursor } from './handle-cursor';
 import type { FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
 import { fibLevelLabel, fibLevelPrice } from '../fibonacci';
@@ -60,8 +61,8 @@ function handles(d: FibonacciRetracement, vp: Viewport): Handle[] {
 
 function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
   return [
-    { ...a, index: 0, cursor: 'move' },
-    { ...b, index: 1, cursor: 'move' },
+    { ...a, index: 0, cursor: segmentCursor(a, b) },
+    { ...b, index: 1, cursor: segmentCursor(a, b) },
   ];
 }
 

@@ -27,7 +27,8 @@ import {
 } from './shared';
 
 function handles(d: HorizontalLine, vp: Viewport): Handle[] {
-  return [{ ...toPx(vp, d.points[0]), index: 0, cursor: 'move' }];
+  // Only its price matters: the handle resizes vertically.
+  return [{ ...toPx(vp, d.points[0]), index: 0, cursor: 'ns-resize' }];
 }
 
 /** What HORIZONTAL_LINE draws: creation, reach and scene (all that a read-only renderer needs). */

@@ -1,5 +1,6 @@
 // LINE: a trend line p0–p1. extendLeft continues it past p0 and extendRight past p1 (point order,
 // as TradingView does), clipped to the pane; arrow heads sit at the points themselves.
+import { segmentCursor } from './handle-cursor';
 import type { Line } from '../drawing';
 import { extendedLineExtent, pointsExtent } from '../extent';
 import { arrowHead, boxFromPoints, distanceToParametric, lerpPoint } from '../geometry';
@@ -50,8 +51,8 @@ function handles(d: Line, vp: Viewport): Handle[] {
 
 function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
   return [
-    { ...a, index: 0, cursor: 'move' },
-    { ...b, index: 1, cursor: 'move' },
+    { ...a, index: 0, cursor: segmentCursor(a, b) },
+    { ...b, index: 1, cursor: segmentCursor(a, b) },
   ];
 }
 

@@ -1,5 +1,6 @@
 // PARALLEL channel: base p0–p1 and its parallel through p2, offset vertically in pixels (see
 // channelOffset). p2 is any point on the parallel; handles 2 and 3 sit at the parallel's ends.
+import { segmentCursor } from './handle-cursor';
 import type { ChartPoint, Parallel } from '../drawing';
 import { extendedLineExtent, pointsExtent } from '../extent';
 import { boxFromPoints, channelOffset, distanceToParametric, lerpPoint, pointInChannel } from '../geometry';
@@ -65,8 +66,8 @@ function handles(d: Parallel, vp: Viewport): Handle[] {
 function handlesAt(g: ChannelGeometry): Handle[] {
   const offsetCursor = g.offset.x === 0 ? 'ns-resize' : 'ew-resize';
   return [
-    { ...g.a, index: 0, cursor: 'move' },
-    { ...g.b, index: 1, cursor: 'move' },
+    { ...g.a, index: 0, cursor: segmentCursor(g.a, g.b) },
+    { ...g.b, index: 1, cursor: segmentCursor(g.a, g.b) },
     { ...add(g.a, g.offset), index: 2, cursor: offsetCursor },
     { ...add(g.b, g.offset), index: 3, cursor: offsetCursor },
   ];

@@ -24,8 +24,8 @@ describe('FIBONACCI_RETRACEMENT', () => {
   });
   it('has handles 0 and 1 at the points', () => {
     expect(fib.handles(d, vp)).toEqual([
-      { x: 100, y: 300, index: 0, cursor: 'move' },
-      { x: 300, y: 100, index: 1, cursor: 'move' },
+      { x: 100, y: 300, index: 0, cursor: 'nesw-resize' },
+      { x: 300, y: 100, index: 1, cursor: 'nesw-resize' },
     ]);
   });
   it('bbox spans the levels between the points, or to the right edge when extended', () => {

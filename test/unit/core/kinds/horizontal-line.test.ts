@@ -16,7 +16,7 @@ describe('HORIZONTAL_LINE', () => {
     );
   });
   it('has one handle at (x(time), y(price))', () => {
-    expect(horizontalLine.handles(d, vp)).toEqual([{ x: 200, y: 100, index: 0, cursor: 'move' }]);
+    expect(horizontalLine.handles(d, vp)).toEqual([{ x: 200, y: 100, index: 0, cursor: 'ns-resize' }]);
   });
   it('bbox spans the pane width at the price', () => {
     expect(horizontalLine.bbox(d, vp)).toEqual({ minX: 0, minY: 100, maxX: 800, maxY: 100 });

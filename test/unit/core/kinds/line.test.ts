@@ -25,8 +25,8 @@ describe('LINE', () => {
   });
   it('has handles 0 and 1 at the points', () => {
     expect(line.handles(d, vp)).toEqual([
-      { x: 100, y: 300, index: 0, cursor: 'move' },
-      { x: 300, y: 100, index: 1, cursor: 'move' },
+      { x: 100, y: 300, index: 0, cursor: 'nesw-resize' },
+      { x: 300, y: 100, index: 1, cursor: 'nesw-resize' },
     ]);
   });
   it('bbox is the segment, or the extension clipped to the pane', () => {

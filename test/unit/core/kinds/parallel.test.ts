@@ -18,8 +18,8 @@ describe('PARALLEL', () => {
   });
   it('has base handles 0, 1 and parallel handles 2, 3', () => {
     expect(parallel.handles(d, vp)).toEqual([
-      { x: 100, y: 200, index: 0, cursor: 'move' },
-      { x: 300, y: 100, index: 1, cursor: 'move' },
+      { x: 100, y: 200, index: 0, cursor: 'nesw-resize' },
+      { x: 300, y: 100, index: 1, cursor: 'nesw-resize' },
       { x: 100, y: 300, index: 2, cursor: 'ns-resize' },
       { x: 300, y: 200, index: 3, cursor: 'ns-resize' },
     ]);
