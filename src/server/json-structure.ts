@@ -22,16 +22,28 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-const isDelimiter = (c: number) =>
-  c === COMMA ||
-  c === COLON ||
-  c === QUOTE ||
-  c === OPEN_OBJECT ||
-  c === CLOSE_OBJECT ||
-  c === OPEN_ARRAY ||
-  c === CLOSE_ARRAY ||
-  isSpace(c);
+// What each ASCII character does to the scan: one table lookup per character instead of a chain
+// of comparisons. Characters at or above 128 only occur inside strings (or malformed JSON,
+// which JSON.parse reports after the scan) and count as scalar characters.
+const SCALAR = 0;
+const SKIP = 1; // whitespace and ':'
+const OPEN = 2;
+const CLOSE = 3;
+const NEXT = 4; // ','
+const STRING = 5;
+const CLASS = new Uint8Array(128);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, COLON]) CLASS[c] = SKIP;
+CLASS[OPEN_OBJECT] = OPEN;
+CLASS[OPEN_ARRAY] = OPEN;
+CLASS[CLOSE_OBJECT] = CLOSE;
+CLASS[CLOSE_ARRAY] = CLOSE;
+CLASS[COMMA] = NEXT;
+CLASS[QUOTE] = STRING;
+const classOf = (c: number) => (c < 128 ? CLASS[c]! : SCALAR);
+
+// An object's keys are kept in an array while it has few (a linear search beats a Set there, and
+// most objects of a body have a handful), then in a Set.
+const FEW_KEYS = 16;
 
 const tooComplex = (rule: string) => new ApiError('body_too_complex', `Request body ${rule}`);
 
@@ -44,7 +56,7 @@ const tooComplex = (rule: string) => new ApiError('body_too_complex', `Request b
  */
 export class JsonStructureScan {
   // Per open container: its keys so far (objects) or null (arrays), and its place in the path.
-  private readonly keys: (Set<string> | null)[] = [];
+  private readonly keys: (string[] | Set<string> | null)[] = [];
   private readonly path: (string | number)[] = [];
   private values = 0;
   private expectKey = false;
@@ -66,33 +78,41 @@ export class JsonStructureScan {
     else if (this.inScalar) i = this.skipScalar(text, 0);
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (isSpace(c) || c === COLON) continue;
-      if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        this.count();
-        if (this.keys.length >= this.limits.maxDepth)
-          throw tooComplex(`nests deeper than ${this.limits.maxDepth} levels`);
-        const object = c === OPEN_OBJECT;
-        this.keys.push(object ? new Set() : null);
-        this.path.push(object ? '' : 0);
-        this.expectKey = object;
-      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-        this.keys.pop();
-        this.path.pop();
-        this.expectKey = false;
-      } else if (c === COMMA) {
-        const top = this.keys.length - 1;
-        if (top >= 0 && this.keys[top] === null) this.path[top] = (this.path[top] as number) + 1;
-        this.expectKey = top >= 0 && this.keys[top] !== null;
-      } else if (c === QUOTE) {
-        this.inString = true;
-        this.inKey = this.expectKey;
-        this.key = '';
-        if (!this.inKey) this.count();
-        i = this.continueString(text, i + 1) - 1;
-      } else {
-        // A number, true, false or null: one value up to the next delimiter.
-        this.count();
-        i = this.skipScalar(text, i + 1) - 1;
+      switch (classOf(c)) {
+        case SKIP:
+          break;
+        case OPEN: {
+          this.count();
+          if (this.keys.length >= this.limits.maxDepth)
+            throw tooComplex(`nests deeper than ${this.limits.maxDepth} levels`);
+          const object = c === OPEN_OBJECT;
+          this.keys.push(object ? [] : null);
+          this.path.push(object ? '' : 0);
+          this.expectKey = object;
+          break;
+        }
+        case CLOSE:
+          this.keys.pop();
+          this.path.pop();
+          this.expectKey = false;
+          break;
+        case NEXT: {
+          const top = this.keys.length - 1;
+          if (top >= 0 && this.keys[top] === null) this.path[top] = (this.path[top] as number) + 1;
+          this.expectKey = top >= 0 && this.keys[top] !== null;
+          break;
+        }
+        case STRING:
+          this.inString = true;
+          this.inKey = this.expectKey;
+          this.key = '';
+          if (!this.inKey) this.count();
+          i = this.continueString(text, i + 1) - 1;
+          break;
+        default:
+          // A number, true, false or null: one value up to the next delimiter.
+          this.count();
+          i = this.skipScalar(text, i + 1) - 1;
       }
     }
   }
@@ -105,7 +125,7 @@ export class JsonStructureScan {
   /** Skips the rest of a scalar from `from`; returns the index of the delimiter after it. */
   private skipScalar(text: string, from: number): number {
     let i = from;
-    while (i < text.length && !isDelimiter(text.charCodeAt(i))) i++;
+    while (i < text.length && classOf(text.charCodeAt(i)) === SCALAR) i++;
     this.inScalar = i === text.length;
     return i;
   }
@@ -149,7 +169,7 @@ export class JsonStructureScan {
     this.expectKey = false;
     const top = this.keys.length - 1;
     const seen = this.keys[top]!;
-    if (seen.has(key)) {
+    if (Array.isArray(seen) ? seen.includes(key) : seen.has(key)) {
       throw new ApiError('duplicate_key', undefined, {
         errors: [
           issue(
@@ -160,7 +180,9 @@ export class JsonStructureScan {
         ],
       });
     }
-    seen.add(key);
+    if (!Array.isArray(seen)) seen.add(key);
+    else if (seen.length < FEW_KEYS) seen.push(key);
+    else this.keys[top] = new Set([...seen, key]);
     this.path[top] = key;
   }
 }

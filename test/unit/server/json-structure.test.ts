@@ -62,6 +62,12 @@ describe('checkJsonStructure', () => {
     expect(refusal('{"a":1,"b":{"c":[{"x":1,"y":2,"x":3}]}}')).toEqual(['duplicate_key', ['b', 'c', 0, 'x']]);
     expect(refusal('{"sender":"a","sender":"b"}')).toEqual(['duplicate_key', ['sender']]);
     expect(refusal('{"a":1,"\\u0061":2}')).toEqual(['duplicate_key', ['a']]);
+    // Objects with many keys (past the few the scan keeps in a list) are checked all the same.
+    const many = Array.from({ length: 40 }, (_, i) => `"k${i}":${i}`);
+    expect(refusal(`{${many.join(',')}}`)).toBeNull();
+    for (const k of [0, 3, 15, 16, 17, 39])
+      expect(refusal(`{${many.join(',')},"k${k}":0}`)).toEqual(['duplicate_key', [`k${k}`]]);
+    expect(refusal(`{${many.slice(0, 16).join(',')},"k3":0}`)).toEqual(['duplicate_key', ['k3']]);
     // The same key in sibling objects, and quotes and brackets inside strings, are fine.
     expect(refusal('[{"a":1},{"a":2},{"s":"x\\"y,{[","t":"\\\\"}]')).toBeNull();
   });
