@@ -8,6 +8,7 @@ import {
   analysisStatus,
   analysisType,
   expiresAt,
+  isoTime,
   type UtcSeconds,
 } from '../core/index';
 import type { EditorDocument, EditorState } from '../editor/index';
@@ -16,7 +17,6 @@ import {
   createRequestFromDomain,
   Drawing,
   drawingFromWire,
-  formatTime,
   Levels,
   levelsFromWire,
   metadataFromWire,
@@ -100,9 +100,9 @@ export function snapshotOf(state: EditorState, ctx: SnapshotContext): ViewAnalys
     levels: body.levels,
     drawings: body.drawings,
     links: [],
-    expiresAt: expiry === null ? null : formatTime(expiry),
-    createdAt: formatTime(ctx.createdAt),
-    updatedAt: formatTime(ctx.now),
+    expiresAt: expiry === null ? null : isoTime(expiry),
+    createdAt: isoTime(ctx.createdAt),
+    updatedAt: isoTime(ctx.now),
     version: ctx.version,
   };
 }

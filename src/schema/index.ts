@@ -1,6 +1,42 @@
 // Public surface of chartmark/schema: wire schemas under their spec names (value and type share
 // the name), codecs wire ↔ domain, error envelopes, limits and the OpenAPI document.
-export * from './limits';
+export {
+  ALTERNATIVE_TEXT_MAX,
+  CLIENT_OBJECT_ID_MAX,
+  CLIENT_OBJECT_ID_MIN,
+  CLIENT_OBJECT_ID_PATTERN,
+  COMMENTS_MAX,
+  EXPIRY_HOURS_MAX,
+  EXPIRY_HOURS_MIN,
+  FIB_LEVELS_MAX,
+  FIB_LEVELS_MIN,
+  FIB_RATIO_MAX,
+  FIB_RATIO_MIN,
+  IDEMPOTENCY_KEY_MAX,
+  IDEMPOTENCY_KEY_MIN,
+  IDEMPOTENCY_KEY_PATTERN,
+  LINE_WIDTH_MAX,
+  LINE_WIDTH_MIN,
+  MAX_APPEND,
+  MAX_BODY_BYTES,
+  MAX_DRAWINGS,
+  MAX_ERROR_ISSUES,
+  MIN_APPEND,
+  OBJECT_ID_PATTERN,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  PAGE_SIZE_MIN,
+  PREFERENCE_TEXT_MAX,
+  REFERENCE_TEXT_MAX,
+  SENDER_MAX,
+  SYMBOL_MAX,
+  SYMBOL_MIN,
+  SYMBOL_PATTERN,
+  TIME_YEAR_MAX,
+  TIME_YEAR_MIN,
+  TITLE_MAX,
+  TITLE_MIN,
+} from './limits';
 export { formatTime, parseTime, TIME_PATTERN } from './time';
 export { findForbiddenCharacter } from './text';
 export { issueCode, OUR_ISSUE_CODES, type OurIssueCode } from './issues';

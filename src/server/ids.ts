@@ -1,7 +1,6 @@
 // ObjectId-style ids (spec §1.4): a 4-byte seconds prefix + 8 random bytes, 24 lower-case hex.
 // The seconds prefix keeps ids roughly time-ordered, which makes `id` a usable tie-breaker when
-// two analyses share a createdAt. The rest is fresh randomness for every id (64 bits, spec §5 /
-// issue 14): unlike MongoDB's per-process random part and counter, a neighbour's id tells
+// two analyses share a createdAt. The rest is fresh randomness for every id (64 bits, spec §5): unlike MongoDB's per-process random part and counter, a neighbour's id tells
 // nothing about the next one, so ids cannot be guessed from ids one has seen.
 import { randomBytes } from 'node:crypto';
 

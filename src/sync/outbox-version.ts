@@ -11,8 +11,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Migrations by the version they upgrade from. Version 0 is the unversioned record of turn 2,
- * where `sent` could be missing (records older than the lost-write detection); version 1 lacks
+ * Migrations by the version they upgrade from. Version 0 is the record written before records carried
+ * a version (see test/fixtures/outbox), where `sent` could be missing (records older than the lost-write detection); version 1 lacks
  * `known`.
  */
 const MIGRATIONS: Readonly<Record<number, (r: Json) => Json>> = {

@@ -97,11 +97,16 @@ export function domainFromDoc(doc: SyncDoc): DomainDoc {
   return { metadata: metadataFromWire(doc.metadata), levels, drawings: doc.drawings.map(drawingFromWire) };
 }
 
-/** JSON with object keys sorted, so that equal values give equal text whatever their key order. */
+/**
+ * JSON with object keys sorted, so that equal values give equal text whatever their key order.
+ * An empty `style` is left out: it says nothing, and records saved before the wire form dropped
+ * it (they hold `style: {}`) must compare equal to today's documents.
+ */
 export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
+  return JSON.stringify(value, (key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const o = v as Record<string, unknown>;
+    if (key === 'style' && Object.keys(o).length === 0) return undefined;
     return Object.fromEntries(
       Object.keys(o)
         .sort()

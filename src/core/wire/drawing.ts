@@ -47,12 +47,10 @@ export function drawingFromWire(w: WireDrawing | WireStoredDrawing): Drawing {
 
 /** A core drawing → wire drawing in request form (no server id), every option explicit, an empty style left out. */
 export function requestDrawingToWire(d: Drawing): WireDrawing {
-  return drawingBody(d, false);
+  return drawingBody(d);
 }
 
-// `fullStyle` writes `style` even when empty: the schema codecs and sync have always sent `style: {}`,
-// and saved sync drafts compare against that shape (see the report of issue 11 on unifying it).
-function drawingBody(d: Drawing, fullStyle: boolean): WireDrawing {
+function drawingBody(d: Drawing): WireDrawing {
   const head = { clientObjectId: d.id, points: d.points.map(pointToWire) };
   let out: WireDrawing;
   switch (d.kind) {
@@ -87,12 +85,11 @@ function drawingBody(d: Drawing, fullStyle: boolean): WireDrawing {
   }
   const style = styleToWire(d.style);
   if (style) out.style = style;
-  else if (fullStyle) out.style = {};
   return out;
 }
 
-/** A core drawing → wire drawing (style always written), with the persisted `id` first when it has one. */
+/** A core drawing → wire drawing (an empty style left out), with the persisted `id` first when it has one. */
 export function drawingToWire(d: Drawing): WireDrawing | WireStoredDrawing {
-  const wire = drawingBody(d, true);
+  const wire = drawingBody(d);
   return d.persistedId === undefined ? wire : ({ id: d.persistedId, ...wire } as WireStoredDrawing);
 }

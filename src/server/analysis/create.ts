@@ -2,7 +2,7 @@
 import { LEVEL_NAMES } from '../../core/analysis';
 import type { StoredLevels } from '../../schema/levels';
 import type { CreateAnalysisRequest } from '../../schema/requests';
-import { formatTime } from '../../schema/time';
+import { isoTime } from '../../core/wire/time';
 import { ApiError, issue } from '../api-error';
 import { storeDrawing, storeExpiry, storeLevel, type WireDocument } from './document';
 
@@ -16,7 +16,7 @@ export function checkExpiryDate(expiry: WireDocument['metadata']['expiry'], crea
       issue(
         ['metadata', 'expiry', 'date'],
         'too_small',
-        `must be later than the creation time (${formatTime(createdAtMs / 1000)})`,
+        `must be later than the creation time (${isoTime(createdAtMs / 1000)})`,
       ),
     ],
   });

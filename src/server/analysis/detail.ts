@@ -3,13 +3,13 @@ import { analysisType } from '../../core/analysis-type';
 import { analysisStatus } from '../../core/expiry';
 import type { UtcSeconds } from '../../core/units';
 import type { AnalysisDetail, AnalysisSummary } from '../../schema/responses';
-import { formatTime } from '../../schema/time';
+import { isoTime } from '../../core/wire/time';
 import { stringifyWith, withJsonText } from '../storage/json-text';
 import type { AnalysisListRow, AnalysisRow } from '../storage/storage';
 import { documentOf } from './document';
 import { deriveLinks } from './links';
 
-const iso = (ms: number): string => formatTime(ms / 1000);
+const iso = (ms: number): string => isoTime(ms / 1000);
 
 const seconds = (ms: number): UtcSeconds => (ms / 1000) as UtcSeconds;
 

@@ -21,12 +21,12 @@ export function documentOf(row: AnalysisRow): WireDocument {
   return row.document as unknown as WireDocument;
 }
 
-/** A validated wire time in the response form (`…:SSZ` or `…:SS.mmmZ`), equal to `formatTime(parseTime(time))`. */
+/** A validated wire time in the response form (`…:SSZ` or `…:SS.mmmZ`), equal to `isoTime(parseTime(time))`. */
 export function normaliseTime(time: string): string {
   const seconds = parseTime(time);
   if (seconds === null) throw new Error(`normaliseTime: "${time}" was not validated as a wire time`);
   // parseTime accepted the first 19 characters as a real date and time of day in 1970–2100,
-  // which formatTime would write the same way; only the fraction needs rewriting. Skipping the
+  // which isoTime would write the same way; only the fraction needs rewriting. Skipping the
   // Date and its toISOString saves about a tenth of a 100-drawing create (200 point times).
   const ms = Math.round(seconds * 1000) % 1000;
   if (ms === 0) return time.length === 20 ? time : `${time.slice(0, 19)}Z`;

@@ -2,7 +2,7 @@
 // token scoped to one sender, some permissions and channels — never more than the key holds.
 import type { Hono } from 'hono';
 import { toErrorEnvelope } from '../../schema/errors';
-import { formatTime } from '../../schema/time';
+import { isoTime } from '../../core/wire/time';
 import { CreateTokenRequest, TOKEN_TTL } from '../../schema/tokens';
 import { ApiError } from '../api-error';
 import type { Permission } from '../auth/keys';
@@ -57,7 +57,7 @@ export function tokenRoutes(app: Hono, ctx: ServerContext): void {
         message: 'Token issued successfully',
         data: {
           token,
-          expiresAt: formatTime(expiresAt / 1000),
+          expiresAt: isoTime(expiresAt / 1000),
           sender: body.sender,
           permissions,
           communityId: key.communityId,

@@ -4,7 +4,7 @@
 // several server processes share the queue: claims use FOR UPDATE SKIP LOCKED and lease the
 // delivery (move next_attempt_at past the send), so no two workers send one delivery at once.
 import { randomBytes } from 'node:crypto';
-import { formatTime } from '../../schema/time';
+import { isoTime } from '../../core/wire/time';
 import { numericColumns, type OutboxColumns } from '../storage/rows';
 import { onPostgres, type SqlClient, transaction } from '../storage/sql';
 
@@ -76,7 +76,7 @@ export function eventBody(row: OutboxColumns, deliveryId: string): string {
   return JSON.stringify({
     event: row.event,
     deliveryId,
-    occurredAt: formatTime(row.occurred_at / 1000),
+    occurredAt: isoTime(row.occurred_at / 1000),
     communityId: row.community_id,
     analysisId: row.analysis_id,
     updatedFields: JSON.parse(row.updated_fields) as unknown,

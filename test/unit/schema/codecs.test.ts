@@ -92,17 +92,20 @@ describe('drawingFromWire', () => {
 });
 
 /** The wire form with every default written out, as drawingToWire must produce it. */
+// Every option written out; an empty style left out (spec §3.8: every style key is optional, so
+// `{}` says nothing — the one wire form every writer uses).
 function withDefaults(w: Drawing): Drawing {
-  const style = { style: w.style ?? {} };
-  switch (w.type) {
+  const { style: given, ...rest } = w;
+  const style = given !== undefined && Object.keys(given).length > 0 ? { style: given } : {};
+  switch (rest.type) {
     case 'LINE':
-      return { startHead: 'NONE', endHead: 'NONE', extendLeft: false, extendRight: false, ...w, ...style };
+      return { startHead: 'NONE', endHead: 'NONE', extendLeft: false, extendRight: false, ...rest, ...style };
     case 'PARALLEL':
-      return { extendLeft: false, extendRight: false, showMidline: true, ...w, ...style };
+      return { extendLeft: false, extendRight: false, showMidline: true, ...rest, ...style };
     case 'FIBONACCI_RETRACEMENT':
-      return { levels: [0, 0.236, 0.382, 0.5, 0.618, 0.786, 1], extendRight: false, ...w, ...style };
+      return { levels: [0, 0.236, 0.382, 0.5, 0.618, 0.786, 1], extendRight: false, ...rest, ...style };
     default:
-      return { ...w, ...style };
+      return { ...rest, ...style } as Drawing;
   }
 }
 
