@@ -1,9 +1,17 @@
 // Candlesticks as SVG: one wick line and one body rect per visible bar.
 import type { StaticViewport } from '../core/create-viewport';
-import type { Logical, Price } from '../core/units';
+import type { Logical, Price, UtcSeconds } from '../core/units';
 import { num } from './escape';
-import type { Candle } from './fit';
 import type { SvgTheme } from './theme';
+
+/** One OHLC bar as the renderers take it. */
+export interface Candle {
+  readonly time: UtcSeconds;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+}
 
 /** Body width as a share of the bar spacing, like lightweight-charts' default look. */
 const BODY_SHARE = 0.6;

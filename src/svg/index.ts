@@ -1,11 +1,12 @@
 // Public surface of chartmark/svg: static, DOM-free renderings of an analysis.
-export type { AnalysisScenes, NamedLevelScene } from './analysis-scenes';
-export { analysisScenes } from './analysis-scenes';
+// Scenes and the fitted viewport are built in core; kept here for embedders of chartmark/svg.
+export type { AnalysisScenes, NamedLevelScene } from '../core/analysis-scenes';
+export { analysisScenes } from '../core/analysis-scenes';
 export type { DescribeOptions } from './describe';
 export { describeAnalysis, describeOutcome, spokenDuration, spokenExpiry, spokenPrice } from './describe';
 export { cleanText, escapeXml, safeColor } from './escape';
-export type { Candle } from './fit';
-export { analysisExtent, fitAnalysisViewport, TIMEFRAME_SECONDS } from './fit';
+export type { Candle } from './candles-svg';
+export { analysisExtent, fitAnalysisViewport, TIMEFRAME_SECONDS } from '../core/analysis-fit';
 export type { SvgPaintContext } from './paint-primitives';
 export { primitiveToSvg } from './paint-primitives';
 export type { SvgOptions } from './render-analysis';

@@ -3,11 +3,11 @@
 import { DRAWING_KINDS } from '../core/drawing';
 import { outcomeScene } from '../core/outcome-scene';
 import type { Scene } from '../core/scene';
-import { analysisScenes } from './analysis-scenes';
-import { candlesToSvg } from './candles-svg';
+import { analysisScenes } from '../core/analysis-scenes';
+import { fitAnalysisViewport } from '../core/analysis-fit';
+import { type Candle, candlesToSvg } from './candles-svg';
 import { describeAnalysis } from './describe';
 import { cleanText, escapeXml, num } from './escape';
-import { type Candle, fitAnalysisViewport } from './fit';
 import { primitiveToSvg, type SvgPaintContext, splitAxisLabels } from './paint-primitives';
 import { type OutcomeOption, resolveOutcome } from './svg-outcome';
 import { type ThemeName, themeOf } from './theme';

@@ -15,7 +15,9 @@ import type { Analysis } from '../core/analysis';
 import type { AxisLabelPrimitive, Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
 import type { Viewport } from '../core/viewport';
-import { type AnalysisScenes, analysisExtent, analysisScenes, safeColor } from '../svg/index';
+import { analysisExtent } from '../core/analysis-fit';
+import { type AnalysisScenes, analysisScenes } from '../core/analysis-scenes';
+import { safeColor } from '../core/style';
 import { paintScenes } from './canvas-painter';
 
 /** The primitive plus the controls the view needs. */

@@ -10,15 +10,14 @@ import {
 } from 'lightweight-charts';
 import { createChartViewport } from '../chart/chart-viewport';
 import type { UtcSeconds } from '../core/units';
+import { analysisExtent, TIMEFRAME_SECONDS } from '../core/analysis-fit';
 import {
   type AnalysisDetailWire,
-  analysisExtent,
   analysisFromDetail,
   type Candle,
   detailExpiresAt,
   describeAnalysis,
   SVG_THEMES,
-  TIMEFRAME_SECONDS,
   type ThemeName,
 } from '../svg/index';
 import { ideaFromAnalysis } from '../core/outcome-idea';

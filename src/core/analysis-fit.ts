@@ -1,19 +1,11 @@
-// Chooses what a static rendering shows: every candle plus every drawing, level and the expiry,
+// Chooses what a static rendering (SVG, the read-only view) shows: every candle plus every drawing, level and the expiry,
 // so a preview never cuts off the analysis. Without candles the analysis' own extent is used.
-import type { Analysis, Timeframe } from '../core/analysis';
-import { createViewport, type StaticViewport } from '../core/create-viewport';
-import type { Drawing } from '../core/drawing';
-import { createTimeIndex } from '../core/time-index';
-import type { UtcSeconds } from '../core/units';
-
-/** One OHLC bar as the renderers take it. */
-export interface Candle {
-  readonly time: UtcSeconds;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-}
+import type { Analysis, Timeframe } from './analysis';
+import { createViewport, type StaticViewport } from './create-viewport';
+import type { Drawing } from './drawing';
+import type { Candle } from './candles';
+import { createTimeIndex } from './time-index';
+import type { UtcSeconds } from './units';
 
 /** Nominal bar length of each timeframe, for spacing when there are no candles (MN1 ≈ 30 days). */
 export const TIMEFRAME_SECONDS: { readonly [T in Timeframe]: number } = {
@@ -103,7 +95,7 @@ export function fitAnalysisViewport(
   const [tlo, thi] = minMax(times)!;
   const timeIndex =
     candles.length > 0
-      ? createTimeIndex(candles.map((c) => c.time))
+      ? createTimeIndex(candles.map((c) => c.time as UtcSeconds))
       : createTimeIndex([tlo as UtcSeconds], {
           fallbackInterval: TIMEFRAME_SECONDS[analysis.metadata.timeframe] ?? 3600,
         });

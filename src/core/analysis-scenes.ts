@@ -1,11 +1,11 @@
-// Every scene of an analysis on one viewport, shared by the SVG renderer and the canvas view so
-// both show exactly what the editor shows.
-import { type Analysis, LEVEL_NAMES, type LevelName } from '../core/analysis';
-import { expiryScene, levelScenes } from '../core/analysis-scene';
-import { drawingScene } from '../core/kinds/registry';
-import type { Scene } from '../core/scene';
-import type { UtcSeconds } from '../core/units';
-import type { Viewport } from '../core/viewport';
+// Every scene of an analysis on one viewport, built in core and only painted by the SVG renderer
+// and the canvas view, so both show exactly what the editor shows.
+import { type Analysis, LEVEL_NAMES, type LevelName } from './analysis';
+import { expiryScene, levelScenes } from './analysis-scene';
+import { drawingScene } from './kinds/registry';
+import type { Scene } from './scene';
+import type { UtcSeconds } from './units';
+import type { Viewport } from './viewport';
 
 /** A level's scene with the level's name. */
 export interface NamedLevelScene {
