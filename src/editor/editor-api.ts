@@ -129,6 +129,8 @@ export interface Editor {
    * valid. Change drawings by replacing or mutating `draft.drawings`, or levels/metadata directly.
    */
   applyRemote(recipe: Recipe): void;
+  /** Gives drawings new ids in the state and the undo history, outside undo (sync renames a drawing whose id another client took). */
+  renameDrawings(renamed: ReadonlyMap<string, string>): void;
   /** Ids never to hand out again (nor lower numbers of their prefix), e.g. remembered from an earlier session of this analysis. */
   reserveIds(ids: Iterable<string>): void;
   /** The highest id per prefix handed out or reserved (`['line_4']`), to remember across sessions. */

@@ -210,6 +210,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     exportLevels: () => toWireLevels(store.get().levels),
     load: (doc) => store.load(doc),
     applyRemote: (recipe) => store.applyRemote(recipe),
+    renameDrawings: (renamed) => store.renameDrawings(renamed),
     reserveIds: (used) => ids.reserve(used),
     idHighWater: () => ids.highWater(),
     setPricePrecision(precision) {

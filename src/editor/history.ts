@@ -157,6 +157,18 @@ export class History {
     return e;
   }
 
+  /**
+   * Makes every step address drawings by their new ids: another client took an id this one had
+   * used, and sync renamed ours. Without this an undo would act on the other client's drawing.
+   */
+  renameIds(renamed: ReadonlyMap<string, string>): void {
+    if (renamed.size === 0) return;
+    const entry = <E extends HistoryEntry | PendingEntry>(e: E): E => renameEntry(e, renamed);
+    this.undoStack.splice(0, this.undoStack.length, ...this.undoStack.map(entry));
+    this.redoStack = this.redoStack.map(entry);
+    if (this.pending) this.pending = entry(this.pending);
+  }
+
   /** Forgets everything (after `load`). */
   clear(): void {
     this.version++;
@@ -219,4 +231,33 @@ function sameIds(order: readonly string[], keys: readonly string[]): boolean {
   if (order.length !== keys.length) return false;
   const set = new Set(keys);
   return order.every((id) => set.has(id));
+}
+
+function renamePatch(p: Patch, renamed: ReadonlyMap<string, string>): Patch {
+  const [root, key, ...rest] = p.path;
+  if ((root !== 'byId' && root !== 'flags') || key === undefined) return p;
+  const to = renamed.get(String(key));
+  if (to === undefined) return p;
+  // A whole drawing (added or restored) carries its id inside too.
+  const value =
+    root === 'byId' && rest.length === 0 && p.value && typeof p.value === 'object'
+      ? { ...p.value, id: to }
+      : root === 'byId' && rest.length === 1 && rest[0] === 'id'
+        ? to
+        : p.value;
+  return { ...p, path: [root, to, ...rest], ...(p.op === 'remove' ? {} : { value }) };
+}
+
+function renameEntry<E extends HistoryEntry | PendingEntry>(e: E, renamed: ReadonlyMap<string, string>): E {
+  const id = (x: string) => renamed.get(x) ?? x;
+  return {
+    ...e,
+    redo: e.redo.map((p) => renamePatch(p, renamed)),
+    undo: e.undo.map((p) => renamePatch(p, renamed)),
+    orderBefore: e.orderBefore.map(id),
+    orderAfter: e.orderAfter.map(id),
+    moved: new Set([...e.moved].map(id)),
+    selectionBefore: e.selectionBefore.map(id),
+    selectionAfter: e.selectionAfter.map(id),
+  };
 }

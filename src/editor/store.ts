@@ -1,6 +1,7 @@
 // The editor's single source of state: local changes go through immer with patches into history,
 // remote changes and loads bypass it, and every change is announced with what it touched.
 import { type Draft, type Patch, produce, produceWithPatches } from 'immer';
+import type { Drawing } from '../core/drawing';
 import { applyStep, History } from './history';
 import { type Quantize, quantizeRecipe } from './quantize';
 import { createInitialState, documentState, finishState, indexDrawings } from './state';
@@ -23,6 +24,8 @@ export interface Store {
   redo(): boolean;
   readonly history: History;
   applyRemote(recipe: Recipe): void;
+  /** Gives drawings new ids (state and undo history), outside undo: another client took their ids. */
+  renameDrawings(renamed: ReadonlyMap<string, string>): void;
   load(doc: EditorDocument): void;
   /** Changes how later local changes round stored values. */
   setQuantize(quantize: Quantize): void;
@@ -187,6 +190,30 @@ export function createStore(
         next = { ...next, flags };
       }
       set(finishState(state, next), 'remote');
+    },
+    renameDrawings(renamed) {
+      const moving = [...renamed].filter(([from, to]) => from in state.byId && !(to in state.byId));
+      history.renameIds(renamed);
+      if (moving.length === 0) return;
+      const map = new Map(moving);
+      const id = (x: string) => map.get(x) ?? x;
+      const byId: { [id: string]: Drawing } = {};
+      for (const [key, d] of Object.entries(state.byId))
+        byId[id(key)] = map.has(key) ? { ...d, id: id(key) } : d;
+      const flags = Object.fromEntries(Object.entries(state.flags).map(([key, f]) => [id(key), f]));
+      const hover =
+        state.hover?.type === 'drawing' && map.has(state.hover.id)
+          ? { ...state.hover, id: id(state.hover.id) }
+          : state.hover;
+      const next = {
+        ...state,
+        byId,
+        flags,
+        order: state.order.map(id),
+        selection: state.selection.map(id),
+        hover,
+      };
+      set(finishState(state, next), 'remote', [...map.keys(), ...map.values()]);
     },
     load(doc) {
       history.clear();

@@ -106,6 +106,8 @@ export type EngineEvent =
       readonly preferred: DomainDoc | null;
       /** Replaces the refresh need (an opened analysis with a frozen request fetches once it is answered). */
       readonly refresh?: RefreshNeed;
+      /** Saved local drawings renamed on opening: another client took their ids. */
+      readonly renamed?: ReadonlyMap<string, string>;
     }
   | { readonly type: 'outboxFailed'; readonly message: string }
   | { readonly type: 'dispose' };
@@ -124,6 +126,8 @@ export type Effect =
       readonly doc: SyncDoc;
       readonly preferred: DomainDoc | null;
       readonly load: boolean;
+      /** Local drawings to rename first (state and undo history): another client took their ids. */
+      readonly renamed?: ReadonlyMap<string, string>;
     };
 
 /** Fixed settings of one engine. */
@@ -311,7 +315,13 @@ function fetched(a: Acc, e: Extract<EngineEvent, { type: 'fetched' }>): void {
   }
   const merged = mergeServer(s.record, e.server, e.version, e.local);
   if (!sameDoc(merged.doc, e.local))
-    a.fx.push({ type: 'show', doc: merged.doc, preferred: e.preferred, load: false });
+    a.fx.push({
+      type: 'show',
+      doc: merged.doc,
+      preferred: e.preferred,
+      load: false,
+      ...(merged.renamed.size > 0 ? { renamed: merged.renamed } : {}),
+    });
   a.s = { ...s, offline: false, refresh: 'none', record: merged.record };
   persist(a);
 }
@@ -376,7 +386,13 @@ export function transition(state: EngineState, event: EngineEvent, config: Engin
         offline: false,
         refresh: event.refresh ?? a.s.refresh,
       };
-      a.fx.push({ type: 'show', doc: event.doc, preferred: event.preferred, load: true });
+      a.fx.push({
+        type: 'show',
+        doc: event.doc,
+        preferred: event.preferred,
+        load: true,
+        ...(event.renamed && event.renamed.size > 0 ? { renamed: event.renamed } : {}),
+      });
       persist(a);
       pump(a, config);
       break;

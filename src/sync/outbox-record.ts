@@ -136,6 +136,15 @@ export function ackFlight(
   return { record: { ...record, ...rest, base }, stale: answer.replayed || answer.version !== expected };
 }
 
+/** A merge's record, the document the editor must show, and the local drawings renamed because another client took their ids. */
+export interface MergeResult {
+  readonly record: OutboxRecord;
+  readonly doc: SyncDoc;
+  readonly renamed: ReadonlyMap<string, string>;
+}
+
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
+
 /**
  * Takes in the server's document at `version`: pending local work (`local`, what the editor shows)
  * is rebased on it. With a request still in flight the base stays until that request is answered.
@@ -146,10 +155,14 @@ export function mergeServer(
   server: SyncDoc,
   version: number,
   local: SyncDoc,
-): { readonly record: OutboxRecord; readonly doc: SyncDoc } {
+): MergeResult {
   const base = { version, doc: server };
   if (record.entries.length === 0 && !record.inFlight) {
-    return { record: { ...record, base, desired: null, sent: [], known: [] }, doc: server };
+    return {
+      record: { ...record, base, desired: null, sent: [], known: [] },
+      doc: server,
+      renamed: NO_RENAMES,
+    };
   }
   const { doc, renamed } = rebase(
     server,
@@ -166,7 +179,7 @@ export function mergeServer(
     const inBase = new Set((record.base?.doc.drawings ?? []).map((d) => d.clientObjectId));
     const seen = server.drawings.map((d) => d.clientObjectId).filter((id) => !inBase.has(id));
     const known = [...new Set([...record.known, ...seen])];
-    return { record: { ...record, entries, desired: entries.length ? doc : null, known }, doc };
+    return { record: { ...record, entries, desired: entries.length ? doc : null, known }, doc, renamed };
   }
   const clean = sameDoc(doc, server);
   return {
@@ -179,6 +192,7 @@ export function mergeServer(
       known: [],
     },
     doc,
+    renamed,
   };
 }
 
@@ -192,12 +206,12 @@ export function openRecord(
   communityId: string,
   channelId: string,
   keyPrefix: () => string,
-): { readonly record: OutboxRecord; readonly doc: SyncDoc } {
+): MergeResult {
   const server = docFromDetail(detail);
   if (!saved || (saved.entries.length === 0 && !saved.inFlight)) {
     const base = { analysisId: detail.id, version: detail.version, doc: server };
     const fresh = newRecord(communityId, channelId, saved?.keyPrefix ?? keyPrefix(), base);
-    return { record: { ...fresh, nextSeq: saved?.nextSeq ?? 1 }, doc: server };
+    return { record: { ...fresh, nextSeq: saved?.nextSeq ?? 1 }, doc: server, renamed: NO_RENAMES };
   }
   const local = saved.desired ?? saved.inFlight?.doc ?? server;
   return mergeServer(saved, server, detail.version, local);

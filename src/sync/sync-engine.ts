@@ -184,6 +184,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return;
       case 'show':
         if (!effect.load) {
+          if (effect.renamed) editor.renameDrawings(effect.renamed);
           applyDocToEditor(editor, effect.doc, effect.preferred);
           return;
         }
@@ -250,6 +251,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         slot: analysisKey(analysisId),
         record: opened.record,
         doc: opened.doc,
+        renamed: opened.renamed,
         preferred: domainFromDetail(res.data),
         refresh: opened.record.inFlight !== null ? 'wanted' : 'none',
       });

@@ -81,6 +81,20 @@ export class Intent {
     return out;
   }
 
+  /**
+   * Sync renamed the user's drawings because another writer took their ids: the user's intent for
+   * each follows it to its new id, and the old id is the other writer's from now on.
+   */
+  rename(renamed: ReadonlyMap<string, string>): void {
+    for (const [from, to] of renamed) {
+      const want = this.parts.get(from);
+      if (want === undefined) continue;
+      this.parts.delete(from);
+      this.parts.set(to, want === null ? null : canonical({ ...JSON.parse(want), clientObjectId: to }));
+      this.log.push(`(sync renamed ${from} → ${to})`);
+    }
+  }
+
   /** Records one local edit from the documents before and after it. */
   record(what: string, before: SyncDoc, after: SyncDoc): void {
     const a = Intent.partsOf(before);
@@ -285,6 +299,12 @@ export class World {
   private boot(): void {
     this.engines++;
     this.editor = newEditor();
+    // The oracle hears of a rename the moment the engine makes it, as the user would see it.
+    const rename = this.editor.renameDrawings;
+    this.editor.renameDrawings = (renamed) => {
+      this.intent.rename(renamed);
+      rename(renamed);
+    };
     const client = createApiClient({
       baseUrl: BASE_URL,
       apiKey: this.server.apiKey,
