@@ -50,7 +50,12 @@ vi.mock('../sync/harness', async (importOriginal) => {
 
 // model.test reads its run count when loaded; restore the variable so that a later test file in
 // the same worker process still gets the sync helper's default.
-const saved = { runs: process.env.SYNC_MODEL_RUNS, fresh: process.env.SYNC_MODEL_FRESH_RUNS };
+const saved = {
+  runs: process.env.SYNC_MODEL_RUNS,
+  fresh: process.env.SYNC_MODEL_FRESH_RUNS,
+  known: process.env.SYNC_MODEL_KNOWN,
+};
+process.env.SYNC_MODEL_KNOWN = '0';
 process.env.SYNC_MODEL_RUNS = process.env.SYNC_TWO_INSTANCES_RUNS ?? '50';
 process.env.SYNC_MODEL_FRESH_RUNS = process.env.SYNC_TWO_INSTANCES_FRESH_RUNS ?? '20';
 const restore = (name: string, value: string | undefined) => {
@@ -62,4 +67,5 @@ try {
 } finally {
   restore('SYNC_MODEL_RUNS', saved.runs);
   restore('SYNC_MODEL_FRESH_RUNS', saved.fresh);
+  restore('SYNC_MODEL_KNOWN', saved.known);
 }

@@ -276,6 +276,8 @@ const RUNS = Number(process.env.SYNC_MODEL_RUNS ?? 500);
 /** A new seed on every run unless FC_SEED replays one; printed so that a failure can be replayed. */
 const FRESH_SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const FRESH_RUNS = Number(process.env.SYNC_MODEL_FRESH_RUNS ?? 200);
+/** Read when loaded, like the run counts: the two-instance run turns the known-failure check off. */
+const KNOWN_FAILURES = process.env.SYNC_MODEL_KNOWN !== '0';
 /** Faults queued before the first command, so that every run applies at least five. */
 const MIN_FAULTS = 5;
 
@@ -404,7 +406,10 @@ describe('sync engine model', () => {
   // after a reload; its id was taken by another writer) ends on the server under an id the oracle
   // never hears of — either the oracle must follow that rename or the open path is wrong. Passing
   // the rename to the oracle there broke the fixed seed instead. Turn this into a plain test when fixed.
-  it.fails('KNOWN FAILURE: seed 715701549 — a rename on opening a saved outbox is not followed', async () => {
-    await modelRuns(715701549, FRESH_RUNS, 'FC_SEED=715701549');
-  }, 600_000);
+  // Only against the test server of this file's harness (the two-instance run swaps the server and
+  // its run counts, where the seed takes another path).
+  if (KNOWN_FAILURES)
+    it.fails('KNOWN FAILURE: seed 715701549 — a rename on opening a saved outbox is not followed', async () => {
+      await modelRuns(715701549, 200, 'FC_SEED=715701549');
+    }, 600_000);
 });
