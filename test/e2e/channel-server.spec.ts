@@ -1,29 +1,21 @@
 // The Channel page against the real reference server (the second webServer of
 // playwright.config.ts): an analysis created through the API appears as the newest post, read
 // back through List and Get with the page's own token, and its title stays text.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { authOf, demoConfig, freshAnalysis } from './demo-server';
 
 const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`;
 test.use({ baseURL: SYNC_URL });
-
-const SAMPLE = JSON.parse(readFileSync(new URL('../../demo/sample-analysis.json', import.meta.url), 'utf8'));
 
 test('the channel page lists what the server holds, newest first, titles as text', async ({
   page,
   request,
 }, testInfo) => {
-  const config = await (await request.get('/demo/config.json')).json();
-  const { token } = (await (await request.post(config.tokenUrl)).json()).data;
+  const config = await demoConfig(request);
   const title = `<img src=x onerror="window.__xss=1"> e2e ${testInfo.testId}`;
-  const { idempotencyKey: _k, ...body } = SAMPLE;
-  const created = await request.post(`/v1/analysis/${config.communityId}/channels/${config.channelId}`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: { ...body, sender: config.sender, metadata: { ...body.metadata, title } },
-  });
-  expect(created.status()).toBe(201);
+  await freshAnalysis(request, config, { title });
   const listed = await request.get(`/v1/analysis/${config.communityId}/channels/${config.channelId}`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: authOf(config),
   });
   const total = (await listed.json()).data.total as number;
 

@@ -1,13 +1,11 @@
 // Issue 17 item 5: the editor and the post of one stored analysis show the same expiry — HOURS
 // counted from the server's createdAt (the editor used to count from its last candle).
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { authOf, demoConfig, freshAnalysis, SAMPLE } from './demo-server';
 import { keepScreenshot } from './editor-page';
 
 const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`;
 test.use({ baseURL: SYNC_URL });
-
-const SAMPLE = JSON.parse(readFileSync(new URL('../../demo/sample-analysis.json', import.meta.url), 'utf8'));
 
 // "YYYY-MM-DD HH:MM" in UTC, written out here rather than taken from the code under test.
 const minuteText = (ms: number): string => {
@@ -20,18 +18,11 @@ test('the editor, the stored detail and the SVG post give one expiry: 24 h after
   page,
   request,
 }, testInfo) => {
-  const config = await (await request.get('/demo/config.json')).json();
-  const { token } = (await (await request.post(config.tokenUrl)).json()).data;
-  const auth = { authorization: `Bearer ${token}` };
-  const { idempotencyKey: _k, ...body } = SAMPLE;
-  const created = await request.post(`/v1/analysis/${config.communityId}/channels/${config.channelId}`, {
-    headers: auth,
-    data: { ...body, sender: config.sender },
-  });
-  expect(created.status()).toBe(201);
-  const detail = (await created.json()).data;
+  const config = await demoConfig(request);
+  const auth = authOf(config);
+  const detail = await freshAnalysis(request, config);
   // The sample's expiry is { type: HOURS, hours: 24 }.
-  expect(body.metadata.expiry).toEqual({ type: 'HOURS', hours: 24 });
+  expect(SAMPLE.metadata.expiry).toEqual({ type: 'HOURS', hours: 24 });
   const expected = minuteText(Date.parse(detail.createdAt) + 24 * 3600 * 1000);
   expect(minuteText(Date.parse(detail.expiresAt))).toBe(expected);
   // The candles end 2026-01-15 23:00: the old editor said "2026-01-16 23:00"; the server's clock is now.

@@ -1,14 +1,13 @@
 // Issue 17 item 7 against the reference server: a deleted drawing's clientObjectId is not handed
 // out again after a reload, and what is stored is rounded to the series' price format (5 decimals
 // for the demo's GBP/USD) and whole seconds.
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { authOf, demoConfig, freshAnalysis } from './demo-server';
 import { keepScreenshot, nextFrames, seconds, toPage } from './editor-page';
 
 const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`;
 test.use({ baseURL: SYNC_URL });
 
-const SAMPLE = JSON.parse(readFileSync(new URL('../../demo/sample-analysis.json', import.meta.url), 'utf8'));
 const status = (page: Page) => page.locator('#sync-status');
 
 async function drawLine(page: Page): Promise<void> {
@@ -28,15 +27,9 @@ test('a deleted line_1 stays retired after a reload; stored points are rounded',
   page,
   request,
 }, testInfo) => {
-  const config = await (await request.get('/demo/config.json')).json();
-  const { token } = (await (await request.post(config.tokenUrl)).json()).data;
-  const auth = { authorization: `Bearer ${token}` };
-  const { idempotencyKey: _k, ...body } = SAMPLE;
-  const created = await request.post(`/v1/analysis/${config.communityId}/channels/${config.channelId}`, {
-    headers: auth,
-    data: { ...body, sender: config.sender },
-  });
-  const id = (await created.json()).data.id as string;
+  const config = await demoConfig(request);
+  const auth = authOf(config);
+  const id = (await freshAnalysis(request, config)).id;
   const stored = async () =>
     (
       (await (await request.get(`/v1/analysis/${id}`, { headers: auth })).json()).data.drawings as {

@@ -1,7 +1,7 @@
 // Sync on the editor page against the real reference server (the second webServer of
 // playwright.config.ts: `npm start`'s server on a fresh in-memory database serving the built demo).
-import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type DemoConfig, demoConfig, freshAnalysis as createFresh, SAMPLE } from './demo-server';
 import type { IChartApi, ISeriesApi } from 'lightweight-charts';
 import {
   exported,
@@ -16,33 +16,8 @@ import {
 const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`;
 test.use({ baseURL: SYNC_URL });
 
-interface DemoConfig {
-  /** A browser token from the demo server's /demo/token (the page never gets the API key). */
-  token: string;
-  sender: string;
-  communityId: string;
-  channelId: string;
-  sampleAnalysisId: string;
-}
-
-const SAMPLE = JSON.parse(readFileSync(new URL('../../demo/sample-analysis.json', import.meta.url), 'utf8'));
-
-async function demoConfig(request: APIRequestContext): Promise<DemoConfig> {
-  const config = await (await request.get('/demo/config.json')).json();
-  const { token } = (await (await request.post(config.tokenUrl)).json()).data;
-  return { ...config, token };
-}
-
-/** A new analysis for one test (the sample's body), so that tests do not see each other's edits. */
-async function freshAnalysis(request: APIRequestContext, cfg: DemoConfig): Promise<string> {
-  const { idempotencyKey: _k, ...body } = SAMPLE;
-  const res = await request.post(`/v1/analysis/${cfg.communityId}/channels/${cfg.channelId}`, {
-    headers: { authorization: `Bearer ${cfg.token}` },
-    data: { ...body, sender: cfg.sender },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()).data.id;
-}
+const freshAnalysis = async (request: APIRequestContext, cfg: DemoConfig): Promise<string> =>
+  (await createFresh(request, cfg)).id;
 
 /** The server's drawings in the same shape as the editor's export. */
 async function serverDrawings(
