@@ -76,12 +76,9 @@ export interface DrawingBehaviour<K extends DrawingKind> {
  * What a kind draws: creation, reach and scene. Kept apart from editing so that a read-only
  * renderer (SVG, the post view) bundles only this half of each kind.
  */
-export type DrawingShape<K extends DrawingKind> = Pick<
-  DrawingBehaviour<K>,
-  'kind' | 'pointCount' | 'create' | 'extent' | 'scene'
->;
+export type DrawingShape<K extends DrawingKind> = Pick<DrawingBehaviour<K>, 'create' | 'extent' | 'scene'>;
 
-/** How a kind is edited: handles, pixel bounds, hit-testing and moves (the editor's half). */
+/** How a kind is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export type DrawingEditing<K extends DrawingKind> = Omit<DrawingBehaviour<K>, keyof DrawingShape<K>>;
 
 /** A kind's whole behaviour from its two halves. */

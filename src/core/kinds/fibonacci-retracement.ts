@@ -68,8 +68,6 @@ function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
 
 /** What FIBONACCI_RETRACEMENT draws: creation, reach and scene (all that a read-only renderer needs). */
 export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = {
-  kind: 'FIBONACCI_RETRACEMENT',
-  pointCount: 2,
   create(id, points, style = {}): FibonacciRetracement {
     checkPointCount('FIBONACCI_RETRACEMENT', points, 2);
     return {
@@ -131,13 +129,15 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
         baseline: 'bottom',
       });
     });
-    primitives.push(...handlePrimitives(handlesAt(g.a, g.b), options));
+    primitives.push(...handlePrimitives([g.a, g.b], options));
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
 
-/** How FIBONACCI_RETRACEMENT is edited: handles, pixel bounds, hit-testing and moves. */
+/** How FIBONACCI_RETRACEMENT is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export const fibonacciRetracementEditing: DrawingEditing<'FIBONACCI_RETRACEMENT'> = {
+  kind: 'FIBONACCI_RETRACEMENT',
+  pointCount: 2,
   handles,
   bbox(d, vp) {
     const g = geometry(d, vp);

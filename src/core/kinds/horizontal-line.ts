@@ -33,8 +33,6 @@ function handles(d: HorizontalLine, vp: Viewport): Handle[] {
 
 /** What HORIZONTAL_LINE draws: creation, reach and scene (all that a read-only renderer needs). */
 export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
-  kind: 'HORIZONTAL_LINE',
-  pointCount: 1,
   create(id, points, style = {}): HorizontalLine {
     checkPointCount('HORIZONTAL_LINE', points, 1);
     return { kind: 'HORIZONTAL_LINE', id, points: [points[0]!], style };
@@ -67,14 +65,16 @@ export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
         background: style.color,
         color: AXIS_LABEL_TEXT_COLOR,
       },
-      ...handlePrimitives(handles(d, vp), options),
+      ...handlePrimitives([toPx(vp, d.points[0])], options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
 
-/** How HORIZONTAL_LINE is edited: handles, pixel bounds, hit-testing and moves. */
+/** How HORIZONTAL_LINE is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export const horizontalLineEditing: DrawingEditing<'HORIZONTAL_LINE'> = {
+  kind: 'HORIZONTAL_LINE',
+  pointCount: 1,
   handles,
   bbox(d, vp) {
     const h = toPx(vp, d.points[0]);

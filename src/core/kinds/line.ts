@@ -67,8 +67,6 @@ function arrows(d: Line, g: LineGeometry, lineWidth: number): (readonly number[]
 
 /** What LINE draws: creation, reach and scene (all that a read-only renderer needs). */
 export const lineShape: DrawingShape<'LINE'> = {
-  kind: 'LINE',
-  pointCount: 2,
   create(id, points, style = {}): Line {
     checkPointCount('LINE', points, 2);
     return {
@@ -95,14 +93,16 @@ export const lineShape: DrawingShape<'LINE'> = {
         points,
         fill: style.color,
       })),
-      ...handlePrimitives(handlesAt(g.a, g.b), options),
+      ...handlePrimitives([g.a, g.b], options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
 
-/** How LINE is edited: handles, pixel bounds, hit-testing and moves. */
+/** How LINE is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export const lineEditing: DrawingEditing<'LINE'> = {
+  kind: 'LINE',
+  pointCount: 2,
   handles,
   bbox(d, vp): Box {
     const g = geometry(d, vp);

@@ -63,14 +63,20 @@ function handles(d: Parallel, vp: Viewport): Handle[] {
   return handlesAt(geometry(d, vp));
 }
 
+/** Handle positions in index order: p0, p1, then the parallel's ends. */
+function handlePoints(g: ChannelGeometry): PxPoint[] {
+  return [g.a, g.b, add(g.a, g.offset), add(g.b, g.offset)];
+}
+
 function handlesAt(g: ChannelGeometry): Handle[] {
   const offsetCursor = g.offset.x === 0 ? 'ns-resize' : 'ew-resize';
-  return [
-    { ...g.a, index: 0, cursor: segmentCursor(g.a, g.b) },
-    { ...g.b, index: 1, cursor: segmentCursor(g.a, g.b) },
-    { ...add(g.a, g.offset), index: 2, cursor: offsetCursor },
-    { ...add(g.b, g.offset), index: 3, cursor: offsetCursor },
-  ];
+  const ends = segmentCursor(g.a, g.b);
+  return handlePoints(g).map(({ x, y }, index) => ({
+    x,
+    y,
+    index,
+    cursor: index < 2 ? ends : offsetCursor,
+  }));
 }
 
 /** p2 moved so the parallel sits at `offset` from the base a–b, keeping p2's time when possible. */
@@ -86,8 +92,6 @@ function placeP2(d: Parallel, vp: Viewport, a: PxPoint, b: PxPoint, offset: PxPo
 
 /** What PARALLEL draws: creation, reach and scene (all that a read-only renderer needs). */
 export const parallelShape: DrawingShape<'PARALLEL'> = {
-  kind: 'PARALLEL',
-  pointCount: 3,
   create(id, points, style = {}): Parallel {
     checkPointCount('PARALLEL', points, 3);
     return {
@@ -128,13 +132,15 @@ export const parallelShape: DrawingShape<'PARALLEL'> = {
         stroke: strokeOf(style, 'DASHED'),
       });
     }
-    primitives.push(...handlePrimitives(handlesAt(g), options));
+    primitives.push(...handlePrimitives(handlePoints(g), options));
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
 
-/** How PARALLEL is edited: handles, pixel bounds, hit-testing and moves. */
+/** How PARALLEL is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export const parallelEditing: DrawingEditing<'PARALLEL'> = {
+  kind: 'PARALLEL',
+  pointCount: 3,
   handles,
   bbox(d, vp) {
     const g = geometry(d, vp);

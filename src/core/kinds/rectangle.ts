@@ -75,8 +75,6 @@ const HANDLE_TARGETS: readonly (readonly [number | null, number | null])[] = [
 
 /** What RECTANGLE draws: creation, reach and scene (all that a read-only renderer needs). */
 export const rectangleShape: DrawingShape<'RECTANGLE'> = {
-  kind: 'RECTANGLE',
-  pointCount: 2,
   create(id, points, style = {}): Rectangle {
     checkPointCount('RECTANGLE', points, 2);
     return { kind: 'RECTANGLE', id, points: [points[0]!, points[1]!], style };
@@ -93,14 +91,16 @@ export const rectangleShape: DrawingShape<'RECTANGLE'> = {
         fill: style.fillColor,
         stroke: strokeOf(style, style.lineStyle, style.borderColor),
       },
-      ...handlePrimitives(handlesAt(c), options),
+      ...handlePrimitives(handlePoints(c), options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
 
-/** How RECTANGLE is edited: handles, pixel bounds, hit-testing and moves. */
+/** How RECTANGLE is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export const rectangleEditing: DrawingEditing<'RECTANGLE'> = {
+  kind: 'RECTANGLE',
+  pointCount: 2,
   handles,
   bbox(d, vp) {
     return boxFromPoints(corners(d, vp));

@@ -7,7 +7,7 @@ import type { Box, HandlePrimitive, Primitive, PxPoint, Stroke } from '../scene'
 import { dashPattern, type ResolvedStyle } from '../style';
 import { type Price, px, type UtcSeconds } from '../units';
 import type { Viewport } from '../viewport';
-import type { Handle, Hit, SceneOptions } from './behaviour';
+import type { Hit, SceneOptions } from './behaviour';
 
 /** Handle radius in px when SceneOptions.handleRadius is not given. */
 export const DEFAULT_HANDLE_RADIUS = 5;
@@ -73,14 +73,17 @@ export function strokeOf(
   return { color, width: style.lineWidth, dash: dashPattern(lineStyle, style.lineWidth), lineStyle };
 }
 
-/** Handle primitives for a selected drawing, or none. */
+/**
+ * Handle primitives for a selected drawing, or none; handle i sits at points[i]. Positions only,
+ * so that scenes need none of the editing half's cursor logic.
+ */
 export function handlePrimitives(
-  handles: readonly Handle[],
+  points: readonly PxPoint[],
   options: SceneOptions | undefined,
 ): HandlePrimitive[] {
   if (!options?.selected) return [];
   const radius = options.handleRadius ?? DEFAULT_HANDLE_RADIUS;
-  return handles.map((h) => ({ type: 'handle', x: h.x, y: h.y, index: h.index, radius }));
+  return points.map((p, index) => ({ type: 'handle', x: p.x, y: p.y, index, radius }));
 }
 
 /**
