@@ -20,6 +20,7 @@ import {
 } from './commands-selection';
 import type { Editor } from './editor-api';
 import { toWireDrawings, toWireLevels } from './export';
+import { capturesPointer } from './pointer-capture';
 import { IdAllocator } from './ids';
 import { roundPrice } from './quantize';
 import { type KeyAction, keyAction } from './keyboard';
@@ -140,7 +141,8 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
         emptyDrag: options.emptyDrag ?? 'marquee',
       };
       const tool = store.get().tool;
-      return tool === 'select' ? selectPointer(ctx, event) : placementPointer(ctx, tool, event);
+      const result = tool === 'select' ? selectPointer(ctx, event) : placementPointer(ctx, tool, event);
+      return { ...result, capture: capturesPointer(event.type, result, store.get().toolState) };
     },
     key(event, viewport) {
       const action = keyAction(event);

@@ -168,10 +168,15 @@ export type CursorHint =
   | 'nwse-resize'
   | 'nesw-resize';
 
-/** What `editor.pointer` did: whether the editor consumed the event (else the chart may pan). */
-export interface PointerResult {
+/** What a tool did with one pointer event: whether it consumed it (else the chart may pan), and the cursor. */
+export interface ToolPointerResult {
   readonly handled: boolean;
   readonly cursor: CursorHint;
+}
+
+/** What `editor.pointer` did, and whether the overlay should now capture the pointer (locking the chart). */
+export interface PointerResult extends ToolPointerResult {
+  readonly capture: boolean;
 }
 
 /** A DOM-free key event. */

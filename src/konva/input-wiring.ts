@@ -87,14 +87,6 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
     unlock = lockPanZoom(chart);
     container.setPointerCapture?.(pointerId);
   };
-  // Mid-press the editor may claim the pointer: a drag began (a marquee, a long-pressed
-  // drawing). Its "handled" during the press threshold alone must not lock the chart: a mouse
-  // jitter of a pixel on empty space would otherwise stop the pan that is about to start.
-  const claims = (result: PointerResult): boolean => {
-    if (!result.handled) return false;
-    const tool = editor.getState().toolState.type;
-    return result.cursor === 'move' || (tool !== 'pressing' && tool !== 'idle');
-  };
   // A finger held still sends no moves, so the long press is tested by a timer.
   let longPress: ReturnType<typeof setTimeout> | null = null;
   let last: EditorPointerEvent | null = null;
@@ -106,7 +98,7 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
       const result = editor.pointer(probe, viewport, bars);
       setCursor(container, result.cursor);
       changed();
-      if (claims(result)) capture(pointerId);
+      if (result.capture) capture(pointerId);
     }, LONG_PRESS_MS + 20);
   };
   const endPress = (e?: PointerEvent): void => {
@@ -128,7 +120,7 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
     pointerKind = e.pointerType === 'touch' ? 'touch' : e.pointerType === 'pen' ? 'pen' : 'mouse';
     if (container.ownerDocument.activeElement !== container) container.focus({ preventScroll: true });
     tracking = e.pointerId;
-    if (send('down', e).handled) {
+    if (send('down', e).capture) {
       swallow(e);
       capture(e.pointerId);
     } else if (pointerKind === 'touch' && last) startLongPress(e.pointerId, last);
@@ -138,7 +130,7 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
       if (e.pointerId !== tracking) return;
       const result = send('move', e);
       if (captured) swallow(e);
-      else if (claims(result)) capture(e.pointerId);
+      else if (result.capture) capture(e.pointerId);
     } else if (e.buttons === 0 && inPane(e)) send('move', e);
     else if (e.buttons === 0) setCursor(container, 'default');
   };

@@ -10,23 +10,14 @@ import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
 import { onViewportChange } from '../chart/viewport-change';
-import type { EditorState } from '../editor/types';
 import { followMagnet } from './crosshair';
 import { installCursorStyles } from './cursor';
 import { createDeviceCanvas } from './device-canvas';
 import { type OverlayEditor, wireInput } from './input-wiring';
-import { paintActive, type ActivePaint } from './active-layer';
-import {
-  activeIds,
-  SceneCache,
-  sameDrawings,
-  splitDrawings,
-  viewportShape,
-  viewportSignature,
-} from './overlay-scenes';
-import { type PaintStats, paintScenes, TextWidthCache } from '../render/scene-painter';
-import type { Drawing } from '../core/drawing';
-import type { Scene } from '../core/scene';
+import { paintActive } from './active-layer';
+import { type OverlayLayout, OverlayRenderer } from './overlay-renderer';
+import { viewportShape, viewportSignature } from './overlay-scenes';
+import { type PaintStats, TextWidthCache } from '../render/scene-painter';
 import type { Viewport } from '../core/viewport';
 import type { UtcSeconds } from '../core/units';
 
@@ -97,33 +88,22 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   // Its bitmap matches the box's device pixels exactly (device-canvas.ts); when the browser
   // reports a size other than the one painted at, the layer is painted again.
   const staticLayer = createDeviceCanvas(container.ownerDocument, options.pixelRatio, () => {
-    lastSignature = '';
+    renderer.forgetStatic();
     schedule();
   });
   const staticCanvas = staticLayer.canvas;
   staticCanvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
-  const staticCtx = staticLayer.context;
   const stage = new Stage({ container: host, width: 1, height: 1, listening: false });
   // After the stage, which empties its container; first, so the stage paints above it.
   host.insertBefore(staticCanvas, host.firstChild);
   const activeLayer = new Layer({ listening: false });
   stage.add(activeLayer);
   const cache = new TextWidthCache();
-  const scenes = new SceneCache();
-  let staticScenes: Scene[] = [];
-  let lastStats: PaintStats | null = null;
-  const paintStatic = (width: number, height: number): void => {
-    const ratio = staticLayer.resize(width, height);
-    staticCtx.setTransform(ratio.x, 0, 0, ratio.y, 0, 0);
-    staticCtx.clearRect(0, 0, width, height);
-    const clip = { minX: 0, minY: 0, maxX: width, maxY: height };
-    lastStats = paintScenes(staticCtx, staticScenes, clip, ratio, cache, true);
-  };
-  const active: ActivePaint = paintActive(activeLayer, cache);
+  const renderer = new OverlayRenderer(staticLayer, paintActive(activeLayer, cache), cache);
 
   // Sizes come from the chart's API, not the DOM: reading offset/client sizes every frame
   // would force a synchronous layout right after lightweight-charts touched its DOM.
-  const layout = (vp: Viewport) => {
+  const layout = (vp: Viewport): OverlayLayout => {
     const paneWidth = vp.width as number;
     const paneHeight = vp.height as number;
     const priceAxisWidth = chart.priceScale('right').width();
@@ -138,12 +118,6 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     };
   };
 
-  let lastSignature = '';
-  let lastState: EditorState | null = null;
-  let lastRadius = 0;
-  let lastCommitted: readonly Drawing[] = [];
-  let splitOf: EditorState | null = null;
-  let split: { committed: Drawing[]; active: Drawing[] } = { committed: [], active: [] };
   let frame = 0;
   let destroyed = false;
   const paint = (): void => {
@@ -158,41 +132,15 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       const el = chart.chartElement();
       host.style.left = `${el.offsetLeft + chart.priceScale('left').width()}px`;
       host.style.top = `${el.offsetTop}px`;
-      lastSignature = '';
-      lastState = null;
+      renderer.forget();
     }
-    const state = editor.getState();
-    const signature = viewportSignature(vp, probePrice);
-    const handleRadius = wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse;
-    // The chart repaints on every crosshair move; nothing of ours changed then.
-    if (state === lastState && signature === lastSignature && handleRadius === lastRadius) return;
-    lastState = state;
-    lastRadius = handleRadius;
-    // A pan or zoom leaves the editor state alone: its split is the last one.
-    if (state !== splitOf) {
-      splitOf = state;
-      split = splitDrawings(state, activeIds(state));
-    }
-    if (signature !== lastSignature || !sameDrawings(split.committed, lastCommitted)) {
-      lastSignature = signature;
-      lastCommitted = split.committed;
-      staticScenes = scenes.scenesOf(split.committed, vp, viewportShape(vp, probePrice));
-      // Nothing near the pane: hide the layer instead of clearing it (see active-layer.ts).
-      if (staticScenes.length === 0) {
-        staticCanvas.style.display = 'none';
-        lastStats = { scenes: 0, culled: 0, strokeBatches: 0, fillBatches: 0, texts: 0 };
-      } else {
-        staticCanvas.style.display = '';
-        paintStatic(l.paneWidth, l.paneHeight);
-      }
-    }
-    active.update({
-      state,
-      drawings: split.active,
-      staticScenes,
+    renderer.paint({
+      state: editor.getState(),
       viewport: vp,
+      signature: viewportSignature(vp, probePrice),
+      shape: () => viewportShape(vp, probePrice),
       layout: l,
-      handleRadius,
+      handleRadius: wiring.pointerKind() === 'touch' ? radius.touch : radius.mouse,
       createdAt,
       formatPrice: options.formatPrice,
       // Read every frame: a browser zoom or a move to another screen changes it.
@@ -225,10 +173,10 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   return {
     viewport,
     repaint: () => {
-      lastState = null;
+      renderer.forgetState();
       schedule();
     },
-    lastStaticPaint: () => lastStats,
+    lastStaticPaint: () => renderer.lastStaticPaint(),
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -8,12 +8,12 @@ import { POINT_COUNT } from '../../core/drawing';
 import type { Px } from '../../core/units';
 import { createCommand } from '../commands-drawings';
 import { constrainAngle } from '../magnet';
-import type { EditorPointerEvent, PointerResult, ToolState } from '../types';
+import type { EditorPointerEvent, ToolPointerResult, ToolState } from '../types';
 import { DRAG_THRESHOLD, distance, eventPoint, type ToolContext } from './common';
 
 type Placing = Extract<ToolState, { type: 'placing' }>;
 
-const HANDLED: PointerResult = { handled: true, cursor: 'crosshair' };
+const HANDLED: ToolPointerResult = { handled: true, cursor: 'crosshair' };
 
 // Shift keeps a line (or a channel's base line) horizontal, vertical or at 45° from point 0.
 function pointFor(ctx: ToolContext, e: EditorPointerEvent, placing: Placing): ChartPoint {
@@ -72,7 +72,7 @@ export function cancelPlacement(ctx: Pick<ToolContext, 'store'>): boolean {
   return true;
 }
 
-function start(ctx: ToolContext, kind: DrawingKind, e: EditorPointerEvent): PointerResult {
+function start(ctx: ToolContext, kind: DrawingKind, e: EditorPointerEvent): ToolPointerResult {
   ctx.store.beginGesture();
   const p = eventPoint(ctx, e);
   const count = POINT_COUNT[kind];
@@ -90,7 +90,11 @@ function start(ctx: ToolContext, kind: DrawingKind, e: EditorPointerEvent): Poin
 }
 
 /** Handles one pointer event while a drawing tool is active. */
-export function placementPointer(ctx: ToolContext, kind: DrawingKind, e: EditorPointerEvent): PointerResult {
+export function placementPointer(
+  ctx: ToolContext,
+  kind: DrawingKind,
+  e: EditorPointerEvent,
+): ToolPointerResult {
   const ts = ctx.store.get().toolState;
   if (e.type === 'cancel') {
     cancelPlacement(ctx);

@@ -11,7 +11,7 @@ import { dragLevelCommand } from '../commands-analysis';
 import { addToSelectionCommand, selectCommand, toggleSelectionCommand } from '../commands-selection';
 import { constrainAngle } from '../magnet';
 import { isLocked } from '../state';
-import type { EditorPointerEvent, PointerResult, ToolState } from '../types';
+import type { EditorPointerEvent, ToolPointerResult, ToolState } from '../types';
 import {
   DRAG_THRESHOLD,
   distance,
@@ -24,8 +24,8 @@ import { cursorFor, hitCandidates, targetAt } from './select-hit';
 
 type Pressing = Extract<ToolState, { type: 'pressing' }>;
 
-const NOT_HANDLED: PointerResult = { handled: false, cursor: 'default' };
-const GRABBING: PointerResult = { handled: true, cursor: 'grabbing' };
+const NOT_HANDLED: ToolPointerResult = { handled: false, cursor: 'default' };
+const GRABBING: ToolPointerResult = { handled: true, cursor: 'grabbing' };
 
 function setToolState(ctx: ToolContext, next: ToolState): void {
   if (next.type === 'idle' && ctx.store.get().toolState.type === 'idle') return;
@@ -34,7 +34,7 @@ function setToolState(ctx: ToolContext, next: ToolState): void {
   });
 }
 
-function hover(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
+function hover(ctx: ToolContext, e: EditorPointerEvent): ToolPointerResult {
   const state = ctx.store.get();
   const target = targetAt(state, ctx.viewport, e);
   const next =
@@ -51,7 +51,7 @@ function hover(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
   return { handled: false, cursor: cursorFor(state, ctx.viewport, target) };
 }
 
-function press(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
+function press(ctx: ToolContext, e: EditorPointerEvent): ToolPointerResult {
   if (e.button !== 0) return NOT_HANDLED;
   const state = ctx.store.get();
   const target = targetAt(state, ctx.viewport, e);
@@ -79,7 +79,7 @@ function press(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
   return marquee ? { handled: true, cursor: 'default' } : NOT_HANDLED;
 }
 
-function startDrag(ctx: ToolContext, p: Pressing, e: EditorPointerEvent): PointerResult {
+function startDrag(ctx: ToolContext, p: Pressing, e: EditorPointerEvent): ToolPointerResult {
   const state = ctx.store.get();
   const target = p.target;
   if (target.type === 'empty') {
@@ -130,7 +130,7 @@ function startDrag(ctx: ToolContext, p: Pressing, e: EditorPointerEvent): Pointe
   return drag(ctx, e);
 }
 
-function drag(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
+function drag(ctx: ToolContext, e: EditorPointerEvent): ToolPointerResult {
   const ts = ctx.store.get().toolState;
   const vp = ctx.viewport;
   switch (ts.type) {
@@ -171,7 +171,7 @@ function drag(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
   }
 }
 
-function release(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
+function release(ctx: ToolContext, e: EditorPointerEvent): ToolPointerResult {
   const ts = ctx.store.get().toolState;
   setToolState(ctx, { type: 'idle' });
   if (ts.type === 'pressing') {
@@ -204,7 +204,7 @@ export function cancelDrag(ctx: Pick<ToolContext, 'store'>): boolean {
 }
 
 /** Handles one pointer event while the select tool is active. */
-export function selectPointer(ctx: ToolContext, e: EditorPointerEvent): PointerResult {
+export function selectPointer(ctx: ToolContext, e: EditorPointerEvent): ToolPointerResult {
   const ts = ctx.store.get().toolState;
   switch (e.type) {
     case 'down':
@@ -223,7 +223,7 @@ export function selectPointer(ctx: ToolContext, e: EditorPointerEvent): PointerR
 }
 
 // A still touch held long enough selects the drawing under it, so a following drag moves it.
-function longPress(ctx: ToolContext, p: Pressing, e: EditorPointerEvent): PointerResult {
+function longPress(ctx: ToolContext, p: Pressing, e: EditorPointerEvent): ToolPointerResult {
   const still = distance(p.x, p.y, e.x, e.y) <= LONG_PRESS_SLOP;
   if (p.pointerType !== 'touch' || p.target.type !== 'drawing' || !still)
     return { handled: true, cursor: 'default' };

@@ -175,11 +175,11 @@ describe('select tool', () => {
 
   it('hover reports the part under the pointer and a cursor for it', () => {
     const editor = fixture();
-    expect(send(editor, 'move', 150, 200)).toEqual({ handled: false, cursor: 'move' });
+    expect(send(editor, 'move', 150, 200)).toEqual({ handled: false, cursor: 'move', capture: false });
     expect(editor.getState().hover).toEqual({ type: 'drawing', id: 'a', part: { type: 'body' } });
     expect(send(editor, 'move', 400, 100).cursor).toBe('nwse-resize');
     expect(editor.getState().hover).toEqual({ type: 'drawing', id: 'c', part: { type: 'handle', index: 0 } });
-    expect(send(editor, 'move', 700, 50)).toEqual({ handled: false, cursor: 'default' });
+    expect(send(editor, 'move', 700, 50)).toEqual({ handled: false, cursor: 'default', capture: false });
     expect(editor.getState().hover).toBeNull();
   });
 });
