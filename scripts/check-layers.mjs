@@ -4,33 +4,37 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
-/** layer → [layers it may import, packages it may import] */
+/**
+ * layer → [layers it may import, packages it may import], as design.md §1's table says. A package
+ * listed here may be imported for its values; a layer may also import the *types* of a package that
+ * a layer below it lists (konva and view hold a lightweight-charts `IChartApi`, sync a zod schema
+ * type), never its runtime: chart/ alone runs lightweight-charts, konva/ alone konva, schema/ zod.
+ */
 export const RULES = {
   core: [[], ['rbush']],
   schema: [['core'], ['zod']],
   editor: [['core'], ['immer']],
   chart: [['core'], ['lightweight-charts']],
   render: [['core'], []],
-  konva: [
-    ['core', 'editor', 'chart', 'render'],
-    ['konva', 'lightweight-charts'],
-  ],
+  konva: [['core', 'editor', 'chart', 'render'], ['konva']],
   svg: [['core'], []],
-  view: [['core', 'chart', 'render', 'svg'], ['lightweight-charts']],
-  sync: [
-    ['core', 'schema', 'editor'],
-    ['zod', 'immer'],
-  ],
-  embed: [
-    ['core', 'editor', 'chart', 'konva', 'render', 'view', 'sync', 'schema'],
-    ['lightweight-charts', 'konva', 'zod', 'immer'],
-  ],
+  view: [['core', 'chart', 'render', 'svg'], []],
+  sync: [['core', 'schema', 'editor'], []],
+  embed: [['core', 'editor', 'chart', 'konva', 'render', 'view', 'sync', 'schema'], []],
   elements: [['embed', 'core'], []],
   server: [
     ['core', 'schema', 'svg'],
     ['hono', '@hono/', 'better-sqlite3', 'pg', '@electric-sql/', 'zod', 'jose', 'node:'],
   ],
 };
+
+/** The packages whose types `layer` may import: its own and those of every layer below it. */
+function typePackagesOf(layer, seen = new Set()) {
+  if (seen.has(layer)) return [];
+  seen.add(layer);
+  const [layers, pkgs] = RULES[layer];
+  return [...pkgs, ...layers.flatMap((l) => typePackagesOf(l, seen))];
+}
 
 /**
  * Database drivers, each allowed only inside its backend folder of the server's one storage port
@@ -43,7 +47,7 @@ export const DRIVERS = {
 };
 
 const IMPORT =
-  /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  /(?:^|[\s;])(import|export)\s([^'";]*?)from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 const SOURCE = /\.(ts|tsx|mts)$/;
 
 function walk(dir) {
@@ -60,10 +64,26 @@ function stripComments(text) {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
+// `import type …`, `export type …`, or braces whose every name is marked `type`: erased at build.
+function isTypeOnly(clause) {
+  const c = clause.trim();
+  if (/^type\s/.test(c)) return true;
+  const braces = /^\{([^}]*)\}$/.exec(c);
+  if (!braces) return false;
+  const names = braces[1]
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return names.length > 0 && names.every((n) => /^type\s/.test(n));
+}
+
+/** The imports of `file`: each module specifier and whether only types come through it. */
 function importsOf(file) {
   const specs = [];
-  for (const m of stripComments(readFileSync(file, 'utf8')).matchAll(IMPORT))
-    specs.push(m[1] ?? m[2] ?? m[3]);
+  for (const m of stripComments(readFileSync(file, 'utf8')).matchAll(IMPORT)) {
+    if (m[3] !== undefined) specs.push({ spec: m[3], typeOnly: isTypeOnly(m[2]) });
+    else specs.push({ spec: m[4] ?? m[5], typeOnly: false });
+  }
   return specs;
 }
 
@@ -98,7 +118,8 @@ export function check(root = '.') {
       continue;
     }
     const [layers, pkgs] = rule;
-    for (const spec of importsOf(file)) {
+    const typePkgs = typePackagesOf(layer);
+    for (const { spec, typeOnly } of importsOf(file)) {
       if (spec.startsWith('.')) {
         const target = resolveRelative(file, spec);
         edges.push(target);
@@ -107,8 +128,9 @@ export function check(root = '.') {
         if (rel[0] === '..' || rel.length < 2) offences.push(`${file}: imports ${spec}, outside src/ layers`);
         else if (tl !== layer && !layers.includes(tl))
           offences.push(`${file}: ${layer} may not import ${tl} (${spec})`);
-      } else if (!allowsPackage(pkgs, spec)) {
-        offences.push(`${file}: ${layer} may not import package ${spec}`);
+      } else if (!allowsPackage(typeOnly ? typePkgs : pkgs, spec)) {
+        const types = allowsPackage(typePkgs, spec) ? ' at runtime (its types only)' : '';
+        offences.push(`${file}: ${layer} may not import package ${spec}${types}`);
       } else {
         const home = DRIVERS[packageOf(spec)];
         const path = relative(src, file).split(sep).join('/');
@@ -119,7 +141,7 @@ export function check(root = '.') {
   }
   try {
     for (const file of walk(join(root, 'demo'))) {
-      for (const spec of importsOf(file)) {
+      for (const { spec } of importsOf(file)) {
         const escapes =
           spec.startsWith('.') && relative(join(root, 'demo'), resolveRelative(file, spec)).startsWith('..');
         if (escapes || /(^|\/)src\//.test(spec))

@@ -5,3 +5,11 @@ export type { Bar, BarLookup } from './bar-lookup';
 export { createBarLookup } from './bar-lookup';
 export { lockPanZoom } from './pan-zoom-lock';
 export { onViewportChange } from './viewport-change';
+export type { CandleChartColours } from './create-chart';
+export {
+  addCandleSeries,
+  candleColourOptions,
+  chartColourOptions,
+  createCandleChart,
+  freeCrosshair,
+} from './create-chart';

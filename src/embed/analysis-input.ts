@@ -1,7 +1,7 @@
 // The analysis handed in to start from (a Create body or a detail from the API, in wire form)
 // and the analysis handed out by getAnalysis() (an AnalysisDetail-shaped object the read-only
 // view can show: a preview without a server).
-import { z } from 'zod/mini';
+import { z } from '../schema/zod-mini';
 import {
   type Analysis,
   type AnalysisMetadata as DomainMetadata,

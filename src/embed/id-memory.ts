@@ -1,6 +1,7 @@
 // The highest drawing id per prefix an analysis ever used in this browser (`line_4`), so a
 // deleted drawing's id is not handed out again after a reload. Ids the loaded drawings and the
 // texts' references hold are taken by the editor itself; this adds the ones deleted since.
+import { pageStorage } from '../view/page-storage';
 
 /** localStorage key prefix of the high-water marks. */
 export const ID_STORAGE_PREFIX = 'chartmark:ids:';
@@ -13,7 +14,7 @@ export interface IdMemory {
 
 /** Marks in `storage` (default localStorage); nothing is kept when there is none or it refuses. */
 export function localIdMemory(
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null = defaultStorage(),
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = pageStorage(),
 ): IdMemory {
   const written = new Map<string, string>();
   return {
@@ -36,12 +37,4 @@ export function localIdMemory(
       }
     },
   };
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }

@@ -1,14 +1,8 @@
 // mountAnalysisEditor: the whole editor in one call — chart (created here or the embedder's),
 // the Konva overlay, toolbar, style panel, analysis form and save status, local or synced
 // through the API — returning one handle whose destroy() leaves nothing behind.
-import {
-  CandlestickSeries,
-  createChart,
-  type ChartOptions,
-  type DeepPartial,
-  type IChartApi,
-  type ISeriesApi,
-} from 'lightweight-charts';
+import type { ChartOptions, DeepPartial, IChartApi, ISeriesApi } from 'lightweight-charts';
+import { addCandleSeries, candleColourOptions, chartColourOptions, createCandleChart } from '../chart/index';
 import { expiresAt, parseTime, type UtcSeconds } from '../core/index';
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
 import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
@@ -24,7 +18,7 @@ import { localIdMemory } from './id-memory';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
 import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
 import { adoptEmbedStyles } from './styles';
-import { chartThemeOptions, readChartColours, seriesThemeOptions, type ThemeName } from './theme';
+import { readChartColours, type ThemeName } from './theme';
 
 /** Options of mountAnalysisEditor. Only `candles` is needed for a local editor. */
 export interface AnalysisEditorOptions {
@@ -186,13 +180,13 @@ export function mountAnalysisEditor(
   });
   const chart: IChartApi =
     options.chart ??
-    createChart(ui.chart as HTMLElement, {
+    createCandleChart(ui.chart as HTMLElement, {
       autoSize: true,
       timeScale: { timeVisible: true, rightOffset: 30 },
       ...options.chartOptions,
     });
   if (ownChart) scope.add(() => chart.remove());
-  const series: ISeriesApi<'Candlestick'> = options.series ?? chart.addSeries(CandlestickSeries);
+  const series: ISeriesApi<'Candlestick'> = options.series ?? addCandleSeries(chart);
   const chartBox = (ui.chart ?? chart.chartElement().parentElement) as HTMLElement;
   if (!chartBox) throw new Error('chart: its element must sit in a container element');
 
@@ -201,10 +195,10 @@ export function mountAnalysisEditor(
     const colours = readChartColours(root, theme);
     if (ownChart) {
       // Two calls: lightweight-charts merges each deeply, so the page's options win field by field.
-      chart.applyOptions(chartThemeOptions(colours));
+      chart.applyOptions(chartColourOptions(colours));
       if (options.chartOptions) chart.applyOptions(options.chartOptions);
     }
-    if (!options.series) series.applyOptions(seriesThemeOptions(colours));
+    if (!options.series) series.applyOptions(candleColourOptions(colours));
   };
   const applyFormat = (): void => {
     format = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });

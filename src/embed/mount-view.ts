@@ -12,7 +12,8 @@ import { checkCandles, type EngineBar, type OhlcBar } from './candles';
 import { el, Scope } from './dom';
 import { type PriceFormat, priceFormatFor } from './price-format';
 import { adoptEmbedStyles } from './styles';
-import { chartThemeOptions, readChartColours, seriesThemeOptions, type ThemeName } from './theme';
+import { readChartColours, type ThemeName } from './theme';
+import { candleColourOptions, chartColourOptions } from '../chart/index';
 
 /** Options of mountAnalysisView. */
 export interface AnalysisViewOptions {
@@ -81,9 +82,9 @@ export function mountAnalysisView(container: HTMLElement, options: AnalysisViewO
     root.dataset.theme = theme;
     const colours = readChartColours(root, theme);
     // Two calls: lightweight-charts merges each deeply, so the page's options win field by field.
-    view.chart.applyOptions(chartThemeOptions(colours));
+    view.chart.applyOptions(chartColourOptions(colours));
     if (options.chartOptions) view.chart.applyOptions(options.chartOptions);
-    view.series.applyOptions({ ...seriesThemeOptions(colours), priceFormat: format });
+    view.series.applyOptions({ ...candleColourOptions(colours), priceFormat: format });
   };
   // The core view takes its data at mount; a new analysis or new candles mount it again.
   const mount = (): void => {

@@ -1,8 +1,6 @@
 // Themes: light and dark are sets of CSS custom properties (styles.ts); the chart's colours are
 // read from the same properties, so a page that overrides `--cm-up` on the container changes
 // the candles as well as the UI.
-import type { DeepPartial, ChartOptions, CandlestickSeriesOptions } from 'lightweight-charts';
-import { ColorType } from 'lightweight-charts';
 
 /** A theme name. */
 export type ThemeName = 'light' | 'dark';
@@ -58,19 +56,4 @@ export function readChartColours(root: HTMLElement, theme: ThemeName): ChartColo
     down: read('--_cm-down', f.down),
     accent: read('--_cm-accent', f.accent),
   };
-}
-
-/** Chart options that paint the chart in `c`. */
-export function chartThemeOptions(c: ChartColours): DeepPartial<ChartOptions> {
-  return {
-    layout: { background: { type: ColorType.Solid, color: c.background }, textColor: c.text },
-    grid: { vertLines: { color: c.grid }, horzLines: { color: c.grid } },
-    rightPriceScale: { borderColor: c.border },
-    timeScale: { borderColor: c.border },
-  };
-}
-
-/** Candlestick options in `c`. */
-export function seriesThemeOptions(c: ChartColours): DeepPartial<CandlestickSeriesOptions> {
-  return { upColor: c.up, downColor: c.down, wickUpColor: c.up, wickDownColor: c.down, borderVisible: false };
 }

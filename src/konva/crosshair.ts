@@ -1,16 +1,11 @@
 // The chart's crosshair follows the editor's magnet: free when it is Off, on the bar's nearest
 // O/H/L/C when weak (within the radius) or strong — the price a click would place, never
-// lightweight-charts' own magnet to the close (issue 17 item 1). Its vertical line sits on the
+// lightweight-charts' own magnet to the close. Its vertical line sits on the
 // bar nearest the point (the chart can only show bar times).
-import {
-  CrosshairMode,
-  type IChartApi,
-  type ISeriesApi,
-  type SeriesType,
-  type Time,
-} from 'lightweight-charts';
+import type { IChartApi, ISeriesApi, SeriesType, Time } from 'lightweight-charts';
 import type { BarLookup } from '../chart/bar-lookup';
 import type { ChartViewport } from '../chart/chart-viewport';
+import { freeCrosshair } from '../chart/create-chart';
 import { snapPoint } from '../editor/magnet';
 import type { MagnetMode } from '../editor/types';
 
@@ -34,9 +29,8 @@ export function followMagnet({
   bars,
   magnet,
 }: CrosshairWiring): () => void {
-  const before = chart.options().crosshair.mode;
-  // Normal: the chart's own position is free, so nothing flickers between its move and ours.
-  chart.applyOptions({ crosshair: { mode: CrosshairMode.Normal } });
+  // Free: the chart's own position follows the pointer, so nothing flickers between its move and ours.
+  const restore = freeCrosshair(chart);
   // Pointer events carry fractional coordinates (mouse events may be rounded): the editor places
   // from them, so the crosshair is placed from the same numbers.
   let last: { x: number; y: number; shift: boolean } | null = null;
@@ -62,6 +56,6 @@ export function followMagnet({
   return () => {
     container.removeEventListener('mousemove', place);
     container.removeEventListener('pointermove', onPointer, true);
-    chart.applyOptions({ crosshair: { mode: before } });
+    restore();
   };
 }

@@ -6,30 +6,14 @@ import type { IChartApi } from 'lightweight-charts';
 import type { BarLookup } from '../chart/bar-lookup';
 import type { ChartViewport } from '../chart/chart-viewport';
 import { lockPanZoom } from '../chart/pan-zoom-lock';
-import type {
-  EditorKeyEvent,
-  EditorListener,
-  EditorPointerEvent,
-  EditorState,
-  PointerKind,
-  PointerResult,
-} from '../editor/types';
-import type { BarSource } from '../editor/types';
+import type { Editor } from '../editor/editor-api';
+import type { EditorPointerEvent, PointerKind, PointerResult } from '../editor/types';
 import { LONG_PRESS_MS } from '../editor/tools/common';
 import { setCursor } from './cursor';
 import { toEditorKey, toEditorPointer } from './pointer-input';
 
 /** The part of the editor the overlay drives: state to paint, pointer and key input. */
-export interface OverlayEditor {
-  /** The current editor state. */
-  getState(): EditorState;
-  /** Calls `listener` after every state change; returns the unsubscribe function. */
-  subscribe(listener: EditorListener): () => void;
-  /** Feeds one pointer event, in chart pixels, to the active tool. */
-  pointer(event: EditorPointerEvent, viewport: ChartViewport, bars?: BarSource): PointerResult;
-  /** Feeds one key press; true when the editor handled it (the caller then prevents the default). */
-  key(event: EditorKeyEvent, viewport: ChartViewport): boolean;
-}
+export type OverlayEditor = Pick<Editor, 'getState' | 'subscribe' | 'pointer' | 'key'>;
 
 /** What wireInput needs. */
 export interface InputWiring {

@@ -56,7 +56,7 @@ export { LineDrawing } from './drawings/line';
 export { RectangleDrawing } from './drawings/rectangle';
 export { ParallelDrawing } from './drawings/parallel';
 export { FibonacciLevels, FibonacciRetracementDrawing } from './drawings/fibonacci-retracement';
-export { Drawing, StoredDrawing } from './drawings/drawing';
+export { Drawing, StoredDrawing, type WireDrawing } from './drawings/drawing';
 export { LevelEntry, Levels, LevelsPatch, StoredLevelEntry, StoredLevels } from './levels';
 export {
   AnalysisMetadata,
@@ -102,15 +102,15 @@ export {
   toErrorEnvelope,
   wireIssues,
 } from './errors';
+// The pure domain ↔ wire converters live in core/wire (zod-free); the schema hands them out too.
 export {
+  analysisFromWire,
+  analysisToDetail,
+  createRequestFromDomain,
+  createRequestToDomain,
+  type DerivedFields,
   drawingFromWire,
   drawingToWire,
-  pointFromWire,
-  pointToWire,
-  timeFromWire,
-  type WireDrawing,
-} from './codecs/drawing-codec';
-export {
   expiryFromWire,
   expiryToWire,
   levelFromWire,
@@ -119,14 +119,10 @@ export {
   levelToWire,
   metadataFromWire,
   metadataToWire,
-} from './codecs/analysis-codec';
-export {
-  analysisFromWire,
-  analysisToDetail,
-  createRequestFromDomain,
-  createRequestToDomain,
-  type DerivedFields,
-} from './codecs/body-codec';
+  pointFromWire,
+  pointToWire,
+  timeFromWire,
+} from '../core/wire/index';
 export { TimeCodec } from './codecs/time-codec';
 export { componentSchemas, NAMED_SCHEMAS, toOpenApi } from './openapi';
 export { compileAcceptor, fullSafeParse, hasFastPath, withFastPath } from './fast-path';

@@ -38,11 +38,15 @@ export interface ListenOptions<Q extends WebhookQueue> {
 
 /** A listening server; `close` stops accepting, finishes the webhook pass, closes the storage. */
 export interface Listening<Q extends WebhookQueue> {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
   readonly url: string;
   readonly port: number;
   readonly worker: WebhookWorker<Q>;
+  /** The demo configuration in demo mode, else null. */
   readonly demo: DemoConfig | null;
+  /** True when this start created the demo key or sample. */
   readonly demoCreated: boolean;
+  /** Stops the server, the webhook worker and the database; safe to call twice. */
   close(): Promise<void>;
 }
 

@@ -5,16 +5,15 @@
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createApp } from './app';
-import { listen } from './listen';
+import { type Listening, listen } from './listen';
 import type { RateLimitOptions } from './rate-limit';
-import type { DemoConfig } from './seed';
 import { parseDatabase } from './storage/database-url';
 import { openStorage } from './storage/open';
 import type { PostgresStorage } from './storage/postgres/pg-storage';
 import type { SqliteStorage } from './storage/sqlite/sqlite-storage';
 import type { BackendStorage } from './storage/storage';
 import type { DeliveryQueue } from './webhooks/queue';
-import { startWebhookWorker, type WebhookWorker } from './webhooks/worker';
+import { startWebhookWorker } from './webhooks/worker';
 import { webhookEnvOptions } from './webhooks/worker-env';
 
 /**
@@ -68,19 +67,9 @@ export interface ServeOptions {
   readonly log?: (line: string) => void;
 }
 
-/** A started server. */
-export interface RunningServer<S extends BackendStorage = BackendStorage> {
-  /** Base URL, e.g. `http://127.0.0.1:8787`. */
-  readonly url: string;
-  readonly port: number;
+/** A started server: a listening one (URL, worker, demo, close) with the storage it opened. */
+export interface RunningServer<S extends BackendStorage = BackendStorage> extends Listening<DeliveryQueue> {
   readonly storage: S;
-  readonly worker: WebhookWorker<DeliveryQueue>;
-  /** The demo configuration in demo mode, else null. */
-  readonly demo: DemoConfig | null;
-  /** True when this start created the demo key or sample. */
-  readonly demoCreated: boolean;
-  /** Stops the server, the webhook worker and the database; safe to call twice. */
-  close(): Promise<void>;
 }
 
 /**

@@ -1,17 +1,12 @@
 // Puts a wire document into the editor: as a load (history cleared) when an analysis is opened,
 // or through applyRemote (outside undo) when a rebase brings in the server's changes. Objects the
 // editor already holds are kept where they say the same, so only real changes are announced.
-import { castDraft } from 'immer';
+import type { Draft } from 'immer';
 import { LEVEL_NAMES, type Level, type LevelName } from '../core/analysis';
 import type { Drawing as DomainDrawing } from '../core/drawing';
 import type { Editor } from '../editor/editor-api';
-import {
-  levelFromWire,
-  levelToWire,
-  metadataFromWire,
-  metadataToWire,
-} from '../schema/codecs/analysis-codec';
-import { drawingFromWire, drawingToWire } from '../schema/codecs/drawing-codec';
+import { levelFromWire, levelToWire, metadataFromWire, metadataToWire } from '../core/wire/analysis';
+import { drawingFromWire, drawingToWire } from '../core/wire/drawing';
 import { canonical, type DomainDoc, type SyncDoc } from './sync-doc';
 
 function pickDrawing(
@@ -62,13 +57,13 @@ export function applyDocToEditor(
   editor.applyRemote((draft) => {
     const sameDrawings =
       drawings.length === state.drawings.length && drawings.every((d, i) => d === state.drawings[i]);
-    if (!sameDrawings) draft.drawings = castDraft(drawings);
+    if (!sameDrawings) draft.drawings = drawings as Draft<DomainDrawing>[];
     for (const name of LEVEL_NAMES) {
       if (levels[name] === state.levels[name]) continue;
       const level = levels[name];
-      if (level) draft.levels[name] = castDraft(level);
+      if (level) draft.levels[name] = level as Draft<Level>;
       else delete draft.levels[name];
     }
-    if (!sameMetadata) draft.metadata = castDraft(metadata);
+    if (!sameMetadata) draft.metadata = metadata as Draft<typeof metadata>;
   });
 }

@@ -5,13 +5,14 @@ import { LEVEL_NAMES, type LevelName } from '../core/analysis';
 import type { Drawing } from '../schema/drawings/drawing';
 import type { LevelEntry, Levels } from '../schema/levels';
 import type { AnalysisMetadata } from '../schema/metadata';
-import { canonical, type DomainDoc, type SyncDoc, UPDATABLE_FIELDS, type UpdatableField } from './sync-doc';
+import { UPDATABLE_METADATA_FIELDS, type UpdatableMetadataField } from '../core/wire/fields';
+import { canonical, type DomainDoc, type SyncDoc } from './sync-doc';
 
 /** Ids and names the local user changed; plain arrays so that it persists as JSON. */
 export interface Touched {
   readonly drawings: readonly string[];
   readonly levels: readonly LevelName[];
-  readonly metadata: readonly UpdatableField[];
+  readonly metadata: readonly UpdatableMetadataField[];
 }
 
 /** Nothing touched. */
@@ -21,7 +22,7 @@ export const NOTHING_TOUCHED: Touched = { drawings: [], levels: [], metadata: []
 export function unionTouched(...all: readonly Touched[]): Touched {
   const d = new Set<string>();
   const l = new Set<LevelName>();
-  const m = new Set<UpdatableField>();
+  const m = new Set<UpdatableMetadataField>();
   for (const t of all) {
     for (const x of t.drawings) d.add(x);
     for (const x of t.levels) l.add(x);
@@ -38,7 +39,7 @@ export function isUntouched(t: Touched): boolean {
 /** What differs between two editor documents: `ids` come from the editor's change record. */
 export function touchedBetween(prev: DomainDoc, next: DomainDoc, ids: readonly string[]): Touched {
   const levels = LEVEL_NAMES.filter((n) => prev.levels[n] !== next.levels[n]);
-  const metadata = UPDATABLE_FIELDS.filter((f) => prev.metadata[f] !== next.metadata[f]);
+  const metadata = UPDATABLE_METADATA_FIELDS.filter((f) => prev.metadata[f] !== next.metadata[f]);
   return { drawings: [...ids], levels, metadata };
 }
 
@@ -79,7 +80,7 @@ export function rebase(
   const metadata: { -readonly [K in keyof AnalysisMetadata]: AnalysisMetadata[K] } = { ...server.metadata };
   for (const field of touched.metadata) {
     const value = local.metadata[field];
-    if (value === undefined) delete metadata[field as Exclude<UpdatableField, 'title'>];
+    if (value === undefined) delete metadata[field as Exclude<UpdatableMetadataField, 'title'>];
     else (metadata as Record<string, unknown>)[field] = value;
   }
 

@@ -7,13 +7,8 @@ import {
   type Levels as DomainLevels,
 } from '../core/analysis';
 import type { Drawing as DomainDrawing } from '../core/drawing';
-import {
-  metadataFromWire,
-  metadataToWire,
-  levelFromWire,
-  levelToWire,
-} from '../schema/codecs/analysis-codec';
-import { drawingFromWire, drawingToWire } from '../schema/codecs/drawing-codec';
+import { metadataFromWire, metadataToWire, levelFromWire, levelToWire } from '../core/wire/analysis';
+import { drawingFromWire, drawingToWire } from '../core/wire/drawing';
 import type { Drawing } from '../schema/drawings/drawing';
 import type { LevelEntry, Levels } from '../schema/levels';
 import { MAX_APPEND } from '../schema/limits';
@@ -34,12 +29,6 @@ export interface DomainDoc {
   readonly levels: DomainLevels;
   readonly drawings: readonly DomainDrawing[];
 }
-
-/** Updatable metadata fields (spec §2.4), named once in core/wire; the others are fixed at creation. */
-export {
-  UPDATABLE_METADATA_FIELDS as UPDATABLE_FIELDS,
-  type UpdatableMetadataField as UpdatableField,
-} from '../core/wire/fields';
 
 // Editor drawings are immutable objects, so their wire form can be kept per object: a snapshot
 // after one edit converts only the drawings that edit replaced.

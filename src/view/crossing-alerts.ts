@@ -1,6 +1,7 @@
 // Crossing alerts for a post's reader: which drawings a reader asked to be alerted about (kept in
 // the browser per analysis and drawing id, never sent anywhere), the live feed that turns bar
 // updates into `cross` events, and the small DOM parts: "alert me" toggles and the notices.
+import { pageStorage } from './page-storage';
 import type { Candle } from '../core/candles';
 import { createCrossingTracker } from '../core/crossing-tracker';
 import type { Crossing } from '../core/crossings';
@@ -28,7 +29,7 @@ export const ALERT_STORAGE_PREFIX = 'chartmark:alerts:';
 
 /** Marks kept in `storage` (default window.localStorage) under `chartmark:alerts:<analysisId>`; in memory when there is none or it refuses. */
 export function localAlertStore(
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null = defaultStorage(),
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = pageStorage(),
 ): AlertStore {
   const memory = new Map<string, Set<string>>();
   const read = (analysisId: string): Set<string> => {
@@ -57,14 +58,6 @@ export function localAlertStore(
       }
     },
   };
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /** Turns live bars into cross events over a chart's history. */

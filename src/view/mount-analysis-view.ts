@@ -1,14 +1,13 @@
 // The read-only chart of a post: candles plus the analysis painted by one series primitive, no
 // editing handles. Pan and zoom are optional; repaints follow scroll, zoom, size and data changes.
-import {
-  CandlestickSeries,
-  ColorType,
-  createChart,
-  type IChartApi,
-  type ISeriesApi,
-  type UTCTimestamp,
-} from 'lightweight-charts';
+import type { IChartApi, ISeriesApi, UTCTimestamp } from 'lightweight-charts';
 import { createChartViewport } from '../chart/chart-viewport';
+import {
+  addCandleSeries,
+  candleColourOptions,
+  chartColourOptions,
+  createCandleChart,
+} from '../chart/create-chart';
 import type { UtcSeconds } from '../core/units';
 import { analysisExtent, TIMEFRAME_SECONDS } from '../core/analysis-fit';
 import {
@@ -93,25 +92,18 @@ export function mountAnalysisView(
   const interactive = options.interactive ?? false;
   const model = analysisFromDetail(analysis);
   const expiresAt = detailExpiresAt(analysis);
-  const chart = createChart(container, {
+  const colours = chartColourOptions(theme);
+  const chart = createCandleChart(container, {
+    ...colours,
     autoSize: true,
-    layout: {
-      background: { type: ColorType.Solid, color: theme.background },
-      textColor: theme.text,
-      attributionLogo: false,
-    },
-    grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+    layout: { ...colours.layout, attributionLogo: false },
     timeScale: { timeVisible: true },
     handleScroll: interactive,
     handleScale: interactive,
   });
-  const series = chart.addSeries(CandlestickSeries, {
+  const series = addCandleSeries(chart, {
     priceFormat: { type: 'price', precision: 5, minMove: 0.00001 },
-    upColor: theme.up,
-    downColor: theme.down,
-    wickUpColor: theme.up,
-    wickDownColor: theme.down,
-    borderVisible: false,
+    ...candleColourOptions(theme),
   });
   let times: UtcSeconds[];
   if (candles.length > 0) {

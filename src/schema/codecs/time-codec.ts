@@ -1,5 +1,5 @@
 // The wire time as a zod 4 codec: `decode` validates and yields UTC seconds, `encode` writes the
-// response form. Drawings and analyses use plain functions (drawing-codec.ts, body-codec.ts),
+// response form. Drawings and analyses use core/wire's plain functions (drawing.ts, analysis.ts),
 // because their domain side is a TypeScript type rather than a schema.
 import { z } from '../zod-mini';
 import type { UtcSeconds } from '../../core/units';

@@ -30,3 +30,10 @@ export const StoredDrawing = z.discriminatedUnion('type', [
 ]);
 /** Wire type of a StoredDrawing. */
 export type StoredDrawing = z.infer<typeof StoredDrawing>;
+
+/**
+ * A drawing with or without its persisted `id`.
+ * @deprecated write `Drawing | StoredDrawing`: in chartmark/core and chartmark/editor `WireDrawing`
+ * names the request shape alone, so this name means two things across the package.
+ */
+export type WireDrawing = Drawing | StoredDrawing;

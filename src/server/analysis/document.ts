@@ -1,7 +1,7 @@
 // The stored form of an analysis: normalised wire JSON (times in the response form, levels and
 // drawings with persisted ids) plus the indexed columns derived from it.
 import { expiresAt as coreExpiresAt } from '../../core/expiry';
-import { expiryFromWire } from '../../schema/codecs/analysis-codec';
+import { expiryFromWire } from '../../core/wire/analysis';
 import type { Drawing, StoredDrawing } from '../../schema/drawings/drawing';
 import type { LevelEntry, StoredLevelEntry, StoredLevels } from '../../schema/levels';
 import type { AnalysisMetadata, Expiry } from '../../schema/metadata';

@@ -118,4 +118,19 @@ describe('check-layers', () => {
     });
     expect(check(root)).toEqual([]);
   });
+
+  it('lets a layer import the types of a package a layer below it runs, never its values', () => {
+    const root = tree({
+      ...GOOD,
+      'src/view/types.ts':
+        "import type { IChartApi } from 'lightweight-charts';\nimport { type ISeriesApi } from 'lightweight-charts';\nexport type { IChartApi, ISeriesApi };\n",
+      'src/view/make.ts':
+        "import { createChart, type IChartApi } from 'lightweight-charts';\nexport { createChart };\n",
+      'src/svg/stage.ts': "import type { Stage } from 'konva/lib/Stage';\nexport type { Stage };\n",
+    });
+    expect(check(root)).toEqual([
+      `${root}/src/svg/stage.ts: svg may not import package konva/lib/Stage`,
+      `${root}/src/view/make.ts: view may not import package lightweight-charts at runtime (its types only)`,
+    ]);
+  });
 });
