@@ -15,6 +15,6 @@ export default defineConfig({
     include: ['test/unit/sync/**/*.test.ts', 'test/unit/core/**/*.test.ts', 'test/unit/schema/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup/fast-check.ts'],
-    env: { SYNC_MODEL_RUNS: '25', SYNC_MODEL_FRESH_RUNS: '0' },
+    env: { SYNC_MODEL_RUNS: '25', SYNC_MODEL_FRESH_RUNS: '0', SYNC_MODEL_REGRESSIONS: '0' },
   },
 });

@@ -164,6 +164,11 @@ export function mergeServer(
       renamed: NO_RENAMES,
     };
   }
+  const inBase = new Set((record.base?.doc.drawings ?? []).map((d) => d.clientObjectId));
+  // The new drawings of the request still on the wire: whether the server's copies are ours waits for its answer.
+  const unanswered = (record.inFlight?.doc.drawings ?? [])
+    .map((d) => d.clientObjectId)
+    .filter((id) => !inBase.has(id));
   const { doc, renamed } = rebase(
     server,
     local,
@@ -171,13 +176,17 @@ export function mergeServer(
     record.base?.doc ?? null,
     record.sent,
     record.known,
+    unanswered,
   );
   const entries = record.entries.map((e) => ({ ...e, touched: renameTouched(e.touched, renamed) }));
   if (record.inFlight) {
     // The base waits for the answer, but what the server showed is known from now on: a local edit
-    // of one of its drawings is an edit, not a new drawing that happens to share its id.
-    const inBase = new Set((record.base?.doc.drawings ?? []).map((d) => d.clientObjectId));
-    const seen = server.drawings.map((d) => d.clientObjectId).filter((id) => !inBase.has(id));
+    // of one of its drawings is an edit, not a new drawing that happens to share its id. Not the
+    // request's own new drawings: if it is refused, the server's copy is another client's.
+    const waiting = new Set(unanswered);
+    const seen = server.drawings
+      .map((d) => d.clientObjectId)
+      .filter((id) => !inBase.has(id) && !waiting.has(id));
     const known = [...new Set([...record.known, ...seen])];
     return { record: { ...record, entries, desired: entries.length ? doc : null, known }, doc, renamed };
   }

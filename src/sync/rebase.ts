@@ -67,7 +67,8 @@ function freshId(id: string, used: ReadonlySet<string>): string {
  * Rebases local work on a newer server document. Drawings keep the server's paint order; touched
  * drawings take the local version (or stay deleted), and touched drawings the server lacks are
  * added on top in local order. A drawing created here under an id that another client has since
- * used (neither side knew) is not the same drawing: it gets a fresh id instead of overwriting.
+ * used (neither side knew) is not the same drawing: it gets a fresh id instead of overwriting —
+ * unless it is one of `unanswered`, the new drawings of a request whose answer is still awaited.
  */
 export function rebase(
   server: SyncDoc,
@@ -76,6 +77,7 @@ export function rebase(
   base: SyncDoc | null = null,
   sent: readonly Drawing[] = [],
   known: readonly string[] = [],
+  unanswered: readonly string[] = [],
 ): Rebased {
   const metadata: { -readonly [K in keyof AnalysisMetadata]: AnalysisMetadata[K] } = { ...server.metadata };
   for (const field of touched.metadata) {
@@ -103,12 +105,23 @@ export function rebase(
     const there = canonical(serverById.get(id));
     return sent.some((d) => d.clientObjectId === id && canonical(d) === there);
   };
+  // A drawing the request still on the wire creates may be ours, committed and since edited by
+  // someone else: only its answer tells (a replay or 2xx: ours; a 409/412: not), so it is not
+  // renamed before that answer.
+  const awaiting = new Set(unanswered);
   const renamed = new Map<string, string>();
   const touchedIds = new Set(touched.drawings);
   const localById = new Map<string, Drawing>();
   for (const d of local.drawings) {
     const id = d.clientObjectId;
-    if (base !== null && touchedIds.has(id) && serverIds.has(id) && !baseIds.has(id) && !ours(id)) {
+    if (
+      base !== null &&
+      touchedIds.has(id) &&
+      serverIds.has(id) &&
+      !baseIds.has(id) &&
+      !ours(id) &&
+      !awaiting.has(id)
+    ) {
       const next = freshId(id, used);
       used.add(next);
       renamed.set(id, next);

@@ -183,8 +183,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         );
         return;
       case 'show':
+        if (effect.renamed) editor.renameDrawings(effect.renamed);
         if (!effect.load) {
-          if (effect.renamed) editor.renameDrawings(effect.renamed);
           applyDocToEditor(editor, effect.doc, effect.preferred);
           return;
         }

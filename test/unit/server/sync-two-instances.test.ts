@@ -53,9 +53,9 @@ vi.mock('../sync/harness', async (importOriginal) => {
 const saved = {
   runs: process.env.SYNC_MODEL_RUNS,
   fresh: process.env.SYNC_MODEL_FRESH_RUNS,
-  known: process.env.SYNC_MODEL_KNOWN,
+  regressions: process.env.SYNC_MODEL_REGRESSIONS,
 };
-process.env.SYNC_MODEL_KNOWN = '0';
+process.env.SYNC_MODEL_REGRESSIONS = '0';
 process.env.SYNC_MODEL_RUNS = process.env.SYNC_TWO_INSTANCES_RUNS ?? '50';
 process.env.SYNC_MODEL_FRESH_RUNS = process.env.SYNC_TWO_INSTANCES_FRESH_RUNS ?? '20';
 const restore = (name: string, value: string | undefined) => {
@@ -67,5 +67,5 @@ try {
 } finally {
   restore('SYNC_MODEL_RUNS', saved.runs);
   restore('SYNC_MODEL_FRESH_RUNS', saved.fresh);
-  restore('SYNC_MODEL_KNOWN', saved.known);
+  restore('SYNC_MODEL_REGRESSIONS', saved.regressions);
 }

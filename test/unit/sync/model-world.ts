@@ -23,6 +23,9 @@ import {
   VirtualClock,
 } from './harness';
 
+/** SYNC_MODEL_TRACE=<file>: the trace of the last failing run goes there. */
+const TRACING = Boolean(process.env.SYNC_MODEL_TRACE);
+
 /** A fault applied to the next request the engine sends. */
 export type Fault =
   | 'drop'
@@ -187,7 +190,13 @@ export class World {
   applied = 0;
   /** Writes the server committed whose answer the engine never got intact (lost, 5xx, reload). */
   committedThenFailed = 0;
+  /** Tab reloads while a write was on the wire. */
+  reloadsMidFlight = 0;
+  /** PATCHes refused with a 412 because a concurrent writer committed just before them. */
+  racedConflicts = 0;
   readonly intent = new Intent();
+  /** What happened in this run, one line a step, kept only with SYNC_MODEL_TRACE (to debug a failing seed). */
+  readonly trace: string[] = [];
   private raceSeq = 0;
   private server!: TestServer;
   private engines = 0;
@@ -210,7 +219,8 @@ export class World {
     // Requests reach the server when the scheduler says so, interleaved with edits, other
     // clients and older engines' requests: that is the reordering.
     await this.scheduler.schedule(Promise.resolve(), `deliver ${init.method} ${new URL(input).pathname}`);
-    const fault = this.offline ? 'offline' : this.faults.shift();
+    const ifMatch = new Headers(init.headers).get('if-match');
+    let fault = this.offline ? 'offline' : this.takeFault(init.method ?? 'GET', ifMatch !== null);
     if (fault) this.seen.set(fault, (this.seen.get(fault) ?? 0) + 1);
     if (this.offline) throw new TypeError('fetch failed: offline');
     if (fault) this.applied++;
@@ -229,13 +239,25 @@ export class World {
       default:
         break;
     }
+    this.note(
+      `→ ${init.method} ${new URL(input).pathname} ${fault ?? ''} ${ifMatch ?? ''} ${init.body ?? ''}`,
+    );
     const first = await this.deliver(input, init);
+    if (TRACING) this.note(`← ${first.status} ${await first.clone().text()}`);
     let answer = first;
     if (fault === 'duplicate') {
       const second = await this.deliver(input, init);
       answer = this.seed % 2 === 0 ? first : second;
     }
     const committed = init.method !== 'GET' && answer.ok;
+    if ((fault === 'commit-then-500' || fault === 'commit-then-504') && !committed) {
+      // Nothing committed (a 412, a 409): the fault waits for a write that commits.
+      this.faults.unshift(fault);
+      this.applied--;
+      this.seen.set(fault, (this.seen.get(fault) ?? 0) - 1);
+      fault = undefined;
+    }
+    if (fault === 'concurrent-write' && answer.status === 412) this.racedConflicts++;
     if (fault === 'lose-response' || fault === 'commit-then-500' || fault === 'commit-then-504') {
       if (committed) this.committedThenFailed++;
       if (fault === 'lose-response')
@@ -243,6 +265,7 @@ export class World {
       return fault === 'commit-then-500' ? envelope(500, 'internal_error') : envelope(504, 'gateway_timeout');
     }
     if (fault === 'reload-mid-flight') {
+      this.reloadsMidFlight++;
       if (committed) this.committedThenFailed++;
       this.reload();
     }
@@ -250,6 +273,21 @@ export class World {
     this.seen.set(status, (this.seen.get(status) ?? 0) + 1);
     return answer;
   };
+
+  /**
+   * The first queued fault that fits this request: a commit answered by a 5xx and a reload
+   * mid-flight need a write, a concurrent writer's 412 a conditional request (If-Match).
+   */
+  private takeFault(method: string, conditional: boolean): Fault | undefined {
+    const fits = (f: Fault) =>
+      f === 'concurrent-write'
+        ? conditional
+        : f === 'commit-then-500' || f === 'commit-then-504' || f === 'reload-mid-flight'
+          ? method !== 'GET'
+          : true;
+    const i = this.faults.findIndex(fits);
+    return i < 0 ? undefined : this.faults.splice(i, 1)[0];
+  }
 
   /** Another writer appends a drawing of its own: the version moves, so an If-Match now fails. */
   private async concurrentWrite(): Promise<void> {
@@ -274,7 +312,14 @@ export class World {
   userEdit(what: string, edit: (editor: Editor) => void): void {
     const before = docFromDomain(this.editor.getState());
     edit(this.editor);
-    this.intent.record(what, before, docFromDomain(this.editor.getState()));
+    const after = docFromDomain(this.editor.getState());
+    this.intent.record(what, before, after);
+    this.note(`edit ${what}: ${after.drawings.map((d) => d.clientObjectId).join(' ')}`);
+  }
+
+  /** Adds a line to the trace when tracing. */
+  note(line: string): void {
+    if (TRACING) this.trace.push(line);
   }
 
   private async deliver(input: string, init: RequestInit): Promise<Response> {
@@ -303,6 +348,7 @@ export class World {
     const rename = this.editor.renameDrawings;
     this.editor.renameDrawings = (renamed) => {
       this.intent.rename(renamed);
+      this.note(`renamed ${[...renamed].map(([a, b]) => `${a} → ${b}`).join(', ')}`);
       rename(renamed);
     };
     const client = createApiClient({
@@ -327,6 +373,7 @@ export class World {
   /** Throws away the editor and the engine (memory lost); the outbox and the server stay. */
   reload(): void {
     this.reloads++;
+    this.note('reload');
     this.engine.dispose();
     this.boot();
     this.ready = false;
