@@ -57,7 +57,7 @@ export type {
   Timeframe,
 } from './analysis';
 export { LEVEL_NAMES, TIMEFRAMES } from './analysis';
-// --- analysis rules: references, levels, expiry, analysisType (h1-core-coords)
+// --- analysis rules: references, levels, expiry, analysisType
 export type {
   ReferenceScope,
   ReferenceTarget,
@@ -75,12 +75,12 @@ export type { LevelOrderViolation, LevelPrices, LevelsPatch } from './levels';
 export { checkLevelOrder, clampLevelPrice, mergeLevels } from './levels';
 export { analysisStatus, expiresAt, timeLeft } from './expiry';
 export { analysisType } from './analysis-type';
-// --- coordinate maths: time index and the pure viewport (h1-core-coords)
+// --- coordinate maths: time index and the pure viewport
 export type { TimeIndex, TimeIndexOptions } from './time-index';
 export { createTimeIndex, MEDIAN_WINDOW } from './time-index';
 export type { FitOptions, LogicalRange, StaticViewport, ViewportInput } from './create-viewport';
 export { createViewport, fitViewport } from './create-viewport';
-// --- labels and analysis scenes: formatting, axis-label stacking, levels and expiry (h1-core-coords)
+// --- labels and analysis scenes: formatting, axis-label stacking, levels and expiry
 export { defaultPrecision, formatPrice, formatTime } from './format';
 export type { AxisLabelSlot, StackedLabel } from './axis-labels';
 export { stackAxisLabels } from './axis-labels';
@@ -95,7 +95,7 @@ export {
   levelScenes,
   PRICE_AXIS_LABEL_HEIGHT,
 } from './analysis-scene';
-// --- geometry, the five drawing kinds, registry and hit-testing (h2-core-drawings)
+// --- geometry, the five drawing kinds, registry and hit-testing
 export {
   arrowHead,
   arrowHeadLength,
@@ -145,7 +145,7 @@ export type { IndexedDrawing } from './spatial-index';
 export { createSpatialIndex, SpatialIndex } from './spatial-index';
 export type { DrawingHit } from './hit-test';
 export { drawingsInBox, hitTest, LINEAR_SCAN_MAX } from './hit-test';
-// --- trade-idea outcomes (outcomes)
+// --- trade-idea outcomes
 export type { Candle } from './candles';
 export type { Fill, Idea, Outcome, OutcomeState } from './outcomes';
 export { evaluateAnalysis, FINAL_OUTCOME_STATES } from './outcomes';

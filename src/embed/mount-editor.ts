@@ -131,7 +131,7 @@ export function mountAnalysisEditor(
   // Crossing alerts of live bars; marks are the viewer's, per analysis (a local one is 'local').
   const alertStore = localAlertStore();
   const alertKey = (): string => engine?.analysisId ?? options.analysisId ?? 'local';
-  // Ids this analysis used before in this browser stay taken (issue 17 item 7).
+  // Ids this analysis used before in this browser stay taken: a deleted drawing's id is never handed out again.
   const idMemory = localIdMemory();
   const crossingsOver = (bars: readonly EngineBar[]) =>
     createLiveCrossings(alertKey, () => editor.getState().drawings, bars, alertStore);

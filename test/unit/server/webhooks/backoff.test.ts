@@ -14,6 +14,11 @@ describe('backoffDelay', () => {
     expect(backoffDelay(4, { baseMs: 100, maxMs: 500 }, mid)).toBe(500);
   });
 
+  it('is capped at capMs, the name core and sync give the cap; capMs wins over the former maxMs', () => {
+    expect(backoffDelay(4, { baseMs: 100, capMs: 300 }, mid)).toBe(300);
+    expect(backoffDelay(4, { baseMs: 100, capMs: 300, maxMs: 500 }, mid)).toBe(300);
+  });
+
   it('spreads by ±jitter and never exceeds the cap', () => {
     expect(backoffDelay(3, { jitter: 0.2 }, () => 0)).toBe(3200);
     expect(backoffDelay(3, { jitter: 0.2 }, () => 0.999999)).toBe(4800);
