@@ -3,12 +3,13 @@
 import type { z } from './zod-mini';
 import { LEVEL_NAMES } from '../core/analysis';
 import { referenceKeys } from '../core/references';
+import { REFERENCE_FIELDS } from '../core/wire/fields';
 import { isRecord, pushIssue } from './issues';
 
 type Payload = z.core.ParsePayload<unknown>;
 
-/** Metadata fields that may hold `[[key:text]]` references. */
-export const REFERENCE_FIELDS = ['preferenceText', 'alternativeText', 'comments'] as const;
+/** Metadata fields that may hold `[[key:text]]` references, named once in core/wire. */
+export { REFERENCE_FIELDS };
 
 /** The rule an `unknown_reference` issue states for `key` (the server's update check says it too). */
 export function unknownReferenceRule(key: string): string {

@@ -1,7 +1,7 @@
 // Response bodies (spec §2, §3.10, §3.11) and the list query. Responses are produced by our own
 // server, so these schemas serve clients that check what they receive, tests and the OpenAPI file.
 import { z } from './zod-mini';
-import { UPDATED_FIELDS } from '../core/wire/fields';
+import { REFERENCE_FIELDS, UPDATED_FIELDS } from '../core/wire/fields';
 import { StoredDrawing } from './drawings/drawing';
 import { StoredLevels } from './levels';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from './limits';
@@ -24,7 +24,7 @@ export type AnalysisStatus = z.infer<typeof AnalysisStatus>;
 
 /** One resolved `[[key:text]]` reference, remapped to the target's persisted id. */
 export const Link = z.strictObject({
-  field: z.enum(['preferenceText', 'alternativeText', 'comments']),
+  field: z.enum(REFERENCE_FIELDS),
   key: ClientObjectId,
   text: z.string(),
   targetType: z.enum(['DRAWING', 'LEVEL']),

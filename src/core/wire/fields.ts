@@ -18,6 +18,11 @@ export const UPDATABLE_TEXT_FIELDS = ['title', 'preferenceText', 'alternativeTex
 /** Optional text fields of metadata: absent means none, and an update may clear them with null. */
 export const OPTIONAL_TEXT_FIELDS = ['preferenceText', 'alternativeText', 'comments'] as const;
 
+/** Metadata fields that may hold `[[key:text]]` references (spec §3.11): a Link names one of them. */
+export const REFERENCE_FIELDS = ['preferenceText', 'alternativeText', 'comments'] as const;
+/** One field that may hold references. */
+export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+
 /** Metadata fields fixed at creation (spec §2.4). */
 export const IMMUTABLE_METADATA_FIELDS = ['direction', 'entryPlacement', 'symbol', 'timeframe'] as const;
 

@@ -22,10 +22,11 @@ export type {
   WireStoredLevelEntry,
   WireStoredLevels,
 } from './types';
-export type { UpdatableField, UpdatableMetadataField, UpdatedFieldName } from './fields';
+export type { ReferenceField, UpdatableField, UpdatableMetadataField, UpdatedFieldName } from './fields';
 export {
   IMMUTABLE_METADATA_FIELDS,
   OPTIONAL_TEXT_FIELDS,
+  REFERENCE_FIELDS,
   UPDATABLE_FIELDS,
   UPDATABLE_METADATA_FIELDS,
   UPDATABLE_TEXT_FIELDS,

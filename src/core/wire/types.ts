@@ -2,6 +2,7 @@
 // client sends and the server returns, times as ISO text. The zod schemas in src/schema validate
 // exactly these shapes (checked at compile time in src/schema/wire-contract.ts). Mutable, like
 // parsed JSON, so that a schema's output type and these types are one and the same.
+import type { ReferenceField } from './fields';
 import type { Direction, EntryPlacement, LevelName, Timeframe } from '../analysis';
 import type { LineHead, LineStyle } from '../drawing';
 
@@ -108,7 +109,7 @@ export interface WireAnalysisMetadata {
 
 /** One resolved `[[key:text]]` reference (spec §3.11). */
 export interface WireLink {
-  field: 'preferenceText' | 'alternativeText' | 'comments';
+  field: ReferenceField;
   key: string;
   text: string;
   targetType: 'DRAWING' | 'LEVEL';

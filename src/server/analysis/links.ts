@@ -1,7 +1,7 @@
 // Links (spec §3.11): one per `[[key:text]]` reference in text order, remapped to persisted ids.
 import { LEVEL_NAMES } from '../../core/analysis';
 import { parseReferences } from '../../core/references';
-import { REFERENCE_FIELDS } from '../../schema/cross-checks';
+import { REFERENCE_FIELDS } from '../../core/wire/fields';
 import type { Link } from '../../schema/responses';
 import type { WireDocument } from './document';
 
