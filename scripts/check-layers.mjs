@@ -21,7 +21,7 @@ export const RULES = {
   view: [['core', 'chart', 'render', 'svg'], []],
   sync: [['core', 'schema', 'editor'], []],
   embed: [['core', 'editor', 'chart', 'konva', 'render', 'view', 'sync', 'schema'], []],
-  elements: [['embed', 'core'], []],
+  elements: [['embed'], []],
   server: [
     ['core', 'schema', 'svg'],
     ['hono', '@hono/', 'better-sqlite3', 'pg', '@electric-sql/', 'zod', 'jose', 'node:'],

@@ -133,4 +133,12 @@ describe('check-layers', () => {
       `${root}/src/view/make.ts: view may not import package lightweight-charts at runtime (its types only)`,
     ]);
   });
+
+  it('keeps the custom elements on the embed alone', () => {
+    const root = tree({
+      ...GOOD,
+      'src/elements/el.ts': "import type { Px } from '../core/units';\nexport type { Px };\n",
+    });
+    expect(check(root)).toEqual([`${root}/src/elements/el.ts: elements may not import core (../core/units)`]);
+  });
 });
