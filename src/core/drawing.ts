@@ -71,7 +71,17 @@ export interface FibonacciRetracement
   /** Ratios; price(r) = p1 + (p0 − p1)·r, so 0 sits at the swing end and 1 at the swing start. */
   readonly levels: readonly number[];
   readonly extendRight: boolean;
+  /**
+   * Translucent bands between neighbouring levels (absent = shown, TradingView's default). Editor
+   * state with no wire field: spec §3.9 stores ratios only, so an export or reload drops it.
+   */
+  readonly showBands?: boolean;
+  /** Side of the levels their labels sit on (absent = left). Editor state with no wire field, like showBands. */
+  readonly labelSide?: FibLabelSide;
 }
+
+/** Which side of a Fibonacci retracement's levels the labels sit on. */
+export type FibLabelSide = 'left' | 'right';
 
 /** Any drawing, discriminated on `kind`. */
 export type Drawing = HorizontalLine | Line | Rectangle | Parallel | FibonacciRetracement;

@@ -7,6 +7,7 @@ export type {
   DrawingKind,
   DrawingOf,
   DrawingStyle,
+  FibLabelSide,
   FibonacciRetracement,
   HorizontalLine,
   Line,
@@ -118,7 +119,14 @@ export {
 } from './geometry';
 export type { ClippedSegment } from './geometry-clip';
 export { clipLine, clipParametric, clipRay, clipSegment, extendedRange } from './geometry-clip';
-export { fibLevelLabel, fibLevelPrice } from './fibonacci';
+export {
+  FIB_BAND_ALPHA,
+  FIB_LEVEL_COLORS,
+  fibBandColor,
+  fibLevelColor,
+  fibLevelLabel,
+  fibLevelPrice,
+} from './fibonacci';
 export { DEFAULT_HANDLE_RADIUS, LABEL_FONT_SIZE } from './kinds/shared';
 export { horizontalLine } from './kinds/horizontal-line';
 export { line } from './kinds/line';

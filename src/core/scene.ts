@@ -67,6 +67,16 @@ export interface TextPrimitive {
   readonly baseline: TextBaseline;
   /** Optional background box behind the text. */
   readonly background?: string;
+  /** Where the label may go instead when its own place is taken (the other side of its line); declutter.ts tries it. */
+  readonly alternative?: TextPlacement;
+}
+
+/** A label's anchor and anchoring, without its text. */
+export interface TextPlacement {
+  readonly x: number;
+  readonly y: number;
+  readonly align: TextAlign;
+  readonly baseline: TextBaseline;
 }
 
 /** A label on the price axis (at y) or the time axis (at x). */

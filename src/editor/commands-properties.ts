@@ -1,6 +1,6 @@
 // Commands that change what a drawing looks like or how it behaves, not where it is.
 import type { Draft } from 'immer';
-import type { Drawing, DrawingStyle } from '../core/drawing';
+import type { Drawing, DrawingStyle, FibLabelSide } from '../core/drawing';
 import type { Store } from './store';
 import type { DrawingFlags, StylePatch, ToggleOption } from './types';
 
@@ -40,6 +40,12 @@ function setOptionOn(drawing: Draft<Drawing>, option: ToggleOption, value: boole
     drawing.showMidline = value === 'toggle' ? !drawing.showMidline : value;
     return;
   }
+  if (option === 'showBands') {
+    if (drawing.kind !== 'FIBONACCI_RETRACEMENT') return;
+    // Absent means shown, so a toggle of a fresh drawing hides the bands.
+    drawing.showBands = value === 'toggle' ? drawing.showBands === false : value;
+    return;
+  }
   if (option === 'extendLeft' && (drawing.kind === 'LINE' || drawing.kind === 'PARALLEL')) {
     drawing.extendLeft = value === 'toggle' ? !drawing.extendLeft : value;
   }
@@ -62,6 +68,20 @@ export function setOptionCommand(
   if (ids.length === 0) return;
   store.update((d) => {
     for (const id of ids) setOptionOn(d.byId[id]!, option, value);
+  });
+}
+
+/** Puts the level labels of the given Fibonacci retracements (default: the selection) on `side`; other kinds are left alone. */
+export function setFibLabelSideCommand(store: Store, side: FibLabelSide, which?: readonly string[]): void {
+  if (side !== 'left' && side !== 'right')
+    throw new RangeError(`setFibLabelSide: side must be "left" or "right", got ${JSON.stringify(side)}`);
+  const ids = targets(store, which).filter((id) => store.get().byId[id]!.kind === 'FIBONACCI_RETRACEMENT');
+  if (ids.length === 0) return;
+  store.update((d) => {
+    for (const id of ids) {
+      const fib = d.byId[id]!;
+      if (fib.kind === 'FIBONACCI_RETRACEMENT') fib.labelSide = side;
+    }
   });
 }
 

@@ -1,6 +1,6 @@
 // The Editor's public interface: what the Konva overlay, the demo and the sync layer call.
 import type { Expiry, Level, LevelName } from '../core/analysis';
-import type { ChartPoint, DrawingKind, DrawingStyle } from '../core/drawing';
+import type { ChartPoint, DrawingKind, DrawingStyle, FibLabelSide } from '../core/drawing';
 import type { Viewport } from '../core/viewport';
 import type { MetadataPatch } from './commands-analysis';
 import type { OrderMove } from './commands-order';
@@ -75,6 +75,8 @@ export interface Editor {
   reorder(move: OrderMove, ids?: readonly string[]): void;
   /** Replaces a Fibonacci retracement's ratios; throws on 0 or > 24, non-finite, out of [-5, 5] or repeated. */
   setFibLevels(id: string, levels: readonly number[]): void;
+  /** Puts Fibonacci level labels left or right of the levels (editor state with no wire field); other kinds are left alone. */
+  setFibLabelSide(side: FibLabelSide, ids?: readonly string[]): void;
   /** Flips an option (heads NONE ↔ ARROW) on drawings whose kind has it. */
   toggle(option: ToggleOption, ids?: readonly string[]): void;
   /** Sets an option (heads: true = ARROW) on drawings whose kind has it. */

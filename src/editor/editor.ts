@@ -11,7 +11,13 @@ import {
   pasteCommand,
 } from './commands-drawings';
 import { reorderCommand } from './commands-order';
-import { restyleCommand, setFibLevelsCommand, setFlagCommand, setOptionCommand } from './commands-properties';
+import {
+  restyleCommand,
+  setFibLabelSideCommand,
+  setFibLevelsCommand,
+  setFlagCommand,
+  setOptionCommand,
+} from './commands-properties';
 import {
   addToSelectionCommand,
   selectAllCommand,
@@ -183,6 +189,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     sendToBack: (which) => reorderCommand(store, 'back', which),
     reorder: (move, which) => reorderCommand(store, move, which),
     setFibLevels: (id, levels) => setFibLevelsCommand(store, id, levels),
+    setFibLabelSide: (side, which) => setFibLabelSideCommand(store, side, which),
     toggle: (option, which) => setOptionCommand(store, option, 'toggle', which),
     setOption: (option, value, which) => setOptionCommand(store, option, value, which),
     setLevel: (name, level) => setLevelCommand(store, name, level),

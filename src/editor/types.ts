@@ -221,8 +221,17 @@ export interface EditorOptions {
 /** A style change: keys set to undefined are removed (falling back to defaults). */
 export type StylePatch = { readonly [K in keyof DrawingStyle]?: DrawingStyle[K] | undefined };
 
-/** Boolean-ish options of LINE, PARALLEL and FIBONACCI_RETRACEMENT that the UI toggles. */
-export type ToggleOption = 'extendLeft' | 'extendRight' | 'startHead' | 'endHead' | 'showMidline';
+/**
+ * Boolean-ish options of LINE, PARALLEL and FIBONACCI_RETRACEMENT that the UI toggles. `showBands`
+ * (Fibonacci bands) is editor state with no wire field: an export or reload drops it.
+ */
+export type ToggleOption =
+  | 'extendLeft'
+  | 'extendRight'
+  | 'startHead'
+  | 'endHead'
+  | 'showMidline'
+  | 'showBands';
 
 /** A point in chart units, re-exported for callers of moveHandle. */
 export type { ChartPoint };

@@ -1,12 +1,12 @@
 // FIBONACCI_RETRACEMENT: one horizontal level per ratio between the two points' times (to the pane's
 // right edge when extended), light bands between neighbouring levels and a dashed trend line.
 import { segmentCursor } from './handle-cursor';
-import type { FibonacciRetracement } from '../drawing';
+import type { FibLabelSide, FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
-import { fibLevelLabel, fibLevelPrice } from '../fibonacci';
+import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../fibonacci';
 import { boxContains, distanceToSegment } from '../geometry';
 import { sweptBoxes } from '../hit-boxes';
-import type { Box, Primitive, PxPoint } from '../scene';
+import type { Box, Primitive, PxPoint, TextPlacement } from '../scene';
 import type { Viewport } from '../viewport';
 import {
   behaviourFrom,
@@ -37,6 +37,8 @@ interface FibGeometry {
   readonly b: PxPoint;
   readonly left: number;
   readonly right: number;
+  /** True when the levels run to the pane's right edge. */
+  readonly extended: boolean;
   /** y of each level, in the drawing's level order. */
   readonly ys: readonly number[];
 }
@@ -51,6 +53,7 @@ function geometry(d: FibonacciRetracement, vp: Viewport): FibGeometry {
     b,
     left: Math.min(a.x, b.x),
     right: d.extendRight ? Math.max(maxX, vp.width) : maxX,
+    extended: d.extendRight,
     ys: d.levels.map((r) => vp.priceToY(fibLevelPrice(p0, p1, r))),
   };
 }
@@ -96,16 +99,21 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
     const format = formatterOf(options);
     const [p0, p1] = d.points;
     const primitives: Primitive[] = [];
-    // Bands follow ratio order, whatever order the author listed the levels in.
-    const sorted = d.levels.map((r, i) => ({ r, y: g.ys[i]! })).sort((u, v) => u.r - v.r);
-    for (let i = 0; i + 1 < sorted.length; i++) {
-      const y0 = sorted[i]!.y;
-      const y1 = sorted[i + 1]!.y;
-      primitives.push({
-        type: 'polygon',
-        points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],
-        fill: style.fillColor,
-      });
+    const colors = d.levels.map((r) => fibLevelColor(r, style.color));
+    if (d.showBands !== false) {
+      // Bands follow ratio order, whatever order the author listed the levels in; each takes the
+      // colour of its level farther from 0, as TradingView's do.
+      const sorted = d.levels.map((r, i) => ({ r, y: g.ys[i]!, c: colors[i]! })).sort((u, v) => u.r - v.r);
+      for (let i = 0; i + 1 < sorted.length; i++) {
+        const y0 = sorted[i]!.y;
+        const y1 = sorted[i + 1]!.y;
+        const outer = sorted[i + 1]!.r <= 0 ? sorted[i]! : sorted[i + 1]!;
+        primitives.push({
+          type: 'polygon',
+          points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],
+          fill: fibBandColor(outer.c, style.fillColor),
+        });
+      }
     }
     primitives.push({
       type: 'segment',
@@ -115,24 +123,56 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
       y2: g.b.y,
       stroke: strokeOf(style, 'DASHED'),
     });
+    const side = labelPlaces(d.labelSide ?? 'left', g);
     d.levels.forEach((r, i) => {
       const y = g.ys[i]!;
-      primitives.push({ type: 'segment', x1: g.left, y1: y, x2: g.right, y2: y, stroke: strokeOf(style) });
+      const color = colors[i]!;
+      primitives.push({
+        type: 'segment',
+        x1: g.left,
+        y1: y,
+        x2: g.right,
+        y2: y,
+        stroke: strokeOf(style, undefined, color),
+      });
       primitives.push({
         type: 'text',
-        x: g.left + LABEL_GAP,
-        y: y - LABEL_GAP / 2,
+        ...side.place(y),
         text: fibLevelLabel(r, fibLevelPrice(p0, p1, r), format),
-        color: style.color,
+        color,
         fontSize: LABEL_FONT_SIZE,
-        align: 'left',
-        baseline: 'bottom',
+        alternative: side.other(y),
       });
     });
     primitives.push(...handlePrimitives([g.a, g.b], options));
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
 };
+
+/** Gap in px between the levels' end and a label beside them: clear of a mouse handle (radius 5) there. */
+export const FIB_LABEL_GAP = 8;
+
+/**
+ * Where level labels go for a side, and the other side the declutter may move them to: beside
+ * the levels, centred on their line (TradingView's default). Levels extended to the pane's right
+ * edge leave no room beside them on the right, so right-hand labels then sit above the line's end.
+ */
+function labelPlaces(
+  side: FibLabelSide,
+  g: FibGeometry,
+): { place: (y: number) => TextPlacement; other: (y: number) => TextPlacement } {
+  const left = (y: number): TextPlacement => ({
+    x: g.left - FIB_LABEL_GAP,
+    y,
+    align: 'right',
+    baseline: 'middle',
+  });
+  const right = (y: number): TextPlacement =>
+    g.extended
+      ? { x: g.right - FIB_LABEL_GAP, y: y - LABEL_GAP / 2, align: 'right', baseline: 'bottom' }
+      : { x: g.right + FIB_LABEL_GAP, y, align: 'left', baseline: 'middle' };
+  return side === 'left' ? { place: left, other: right } : { place: right, other: left };
+}
 
 /** How FIBONACCI_RETRACEMENT is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
 export const fibonacciRetracementEditing: DrawingEditing<'FIBONACCI_RETRACEMENT'> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fibLevelLabel, fibLevelPrice } from '../../../src/core/fibonacci';
+import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../../../src/core/fibonacci';
 import { price, utcSeconds } from '../../../src/core/units';
 
 const p0 = { time: utcSeconds(1_700_000_000), price: price(1.2) };
@@ -20,5 +20,34 @@ describe('fibLevelLabel', () => {
   it('writes the ratio then the formatted price in parentheses', () => {
     expect(fibLevelLabel(0.618, 1.34512, (p) => p.toFixed(5))).toBe('0.618 (1.34512)');
     expect(fibLevelLabel(1, 105, (p) => p.toFixed(2))).toBe('1 (105.00)');
+  });
+});
+
+// TradingView Charting Library docs, FibretracementLineToolOverrides: level1…level11 defaults.
+describe('fibLevelColor', () => {
+  it("gives TradingView's default colour of each documented ratio", () => {
+    const documented: [number, string][] = [
+      [0, '#808080'],
+      [0.236, '#F23645'],
+      [0.382, '#FF9800'],
+      [0.5, '#4caf50'],
+      [0.618, '#089981'],
+      [0.786, '#00bcd4'],
+      [1, '#808080'],
+      [1.618, '#2962FF'],
+      [2.618, '#F23645'],
+      [3.618, '#9c27b0'],
+      [4.236, '#e91e63'],
+    ];
+    for (const [r, c] of documented) expect(fibLevelColor(r, '#000000').toLowerCase()).toBe(c.toLowerCase());
+  });
+  it('matches a ratio within 1e-9 and falls back to the given colour for any other', () => {
+    expect(fibLevelColor(0.1 + 0.518, '#000000')).toBe('#089981');
+    expect(fibLevelColor(0.65, '#123456')).toBe('#123456');
+    expect(fibLevelColor(-0.618, '#123456')).toBe('#123456');
+  });
+  it('bands are the level colour at alpha 0x33; a colour not #RRGGBB keeps the fallback fill', () => {
+    expect(fibBandColor('#F23645', '#787B861A')).toBe('#F2364533');
+    expect(fibBandColor('red', '#787B861A')).toBe('#787B861A');
   });
 });

@@ -133,6 +133,25 @@ describe('options and Fibonacci ratios', () => {
     expect(s.byId.c).toEqual(c());
   });
 
+  it('shows or hides Fibonacci bands and puts labels on a side, one undo step each, other kinds untouched', () => {
+    const editor = createEditor({ drawings: [fib(), a()] });
+    editor.selectAll();
+    editor.toggle('showBands');
+    expect(editor.getState().byId.f).toMatchObject({ showBands: false });
+    editor.setOption('showBands', true);
+    expect(editor.getState().byId.f).toMatchObject({ showBands: true });
+    editor.setFibLabelSide('right');
+    expect(editor.getState().byId.f).toMatchObject({ labelSide: 'right' });
+    expect(editor.getState().byId.a).toEqual(a());
+    editor.undo();
+    expect(editor.getState().byId.f!).not.toHaveProperty('labelSide');
+    editor.undo();
+    expect(editor.getState().byId.f).toMatchObject({ showBands: false });
+    expect(() => editor.setFibLabelSide('top' as 'left')).toThrow(
+      'setFibLabelSide: side must be "left" or "right", got "top"',
+    );
+  });
+
   it('sets valid ratios and rejects bad ones with the field and rule', () => {
     const editor = createEditor({ drawings: [fib(), a()] });
     editor.setFibLevels('f', [0, 0.5, 1, 1.618]);

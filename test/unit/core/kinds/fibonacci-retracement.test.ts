@@ -61,6 +61,10 @@ describe('FIBONACCI_RETRACEMENT', () => {
       'FIBONACCI_RETRACEMENT.moveHandle: index must be an integer in 0..1, got -1',
     );
   });
+  // TradingView Charting Library, FibretracementLineToolOverrides defaults (level1…level7 coeff/color),
+  // https://www.tradingview.com/charting-library-docs/latest/api/interfaces/Charting_Library.FibretracementLineToolOverrides
+  const TV_COLORS = ['#808080', '#F23645', '#FF9800', '#4CAF50', '#089981', '#00BCD4', '#808080'];
+
   it('scene: 6 bands, the dashed trend line, then a segment and a label per level', () => {
     const scene = fib.scene(d, vp, style);
     const types = scene.primitives.map((p) => p.type);
@@ -69,12 +73,15 @@ describe('FIBONACCI_RETRACEMENT', () => {
       'segment',
       ...Array(7).fill(['segment', 'text']).flat(),
     ]);
-    const band = scene.primitives[0]!;
-    expect(band).toEqual({
+    // The band 0 → 0.236 takes 0.236's red at TradingView's 80 % transparency (alpha 0x33).
+    expect(scene.primitives[0]).toEqual({
       type: 'polygon',
       points: [100, 100, 300, 100, 300, 147.2, 100, 147.2],
-      fill: '#787B861A',
+      fill: '#F2364533',
     });
+    expect(scene.primitives.slice(0, 6).map((p) => (p.type === 'polygon' ? p.fill : ''))).toEqual(
+      TV_COLORS.slice(1).map((c) => `${c}33`),
+    );
     expect(scene.primitives[6]).toEqual({
       type: 'segment',
       x1: 100,
@@ -85,7 +92,7 @@ describe('FIBONACCI_RETRACEMENT', () => {
     });
     const levels = scene.primitives.slice(7).filter((p) => p.type === 'segment');
     levels.forEach((p, i) => {
-      expect(p).toMatchObject({ x1: 100, x2: 300 });
+      expect(p).toMatchObject({ x1: 100, x2: 300, stroke: { color: TV_COLORS[i], width: 1, dash: [] } });
       if (p.type === 'segment') expect(p.y1).toBeCloseTo(levelY[i]!, 9);
     });
     const labels = scene.primitives.filter((p) => p.type === 'text');
@@ -98,21 +105,51 @@ describe('FIBONACCI_RETRACEMENT', () => {
       '0.786 (45.70)',
       '1 (35.00)',
     ]);
+    expect(labels.map((p) => (p.type === 'text' ? p.color : ''))).toEqual(TV_COLORS);
+    // Left of the levels (x = 100), 8 px clear so a handle of radius 5 at the swing point never
+    // covers it, centred on the line; the other side is its alternative.
     expect(labels[4]).toMatchObject({
-      x: 104,
-      align: 'left',
-      baseline: 'bottom',
+      x: 92,
+      align: 'right',
+      baseline: 'middle',
       fontSize: 11,
-      color: '#787B86',
+      alternative: { x: 308, align: 'left', baseline: 'middle' },
     });
-    if (labels[4]!.type === 'text') expect(labels[4]!.y).toBeCloseTo(221.6, 9);
+    if (labels[4]!.type === 'text') expect(labels[4]!.y).toBeCloseTo(223.6, 9);
+  });
+  it('scene: a ratio TradingView has no colour for takes the drawing colour; 1.618 is blue', () => {
+    const scene = fib.scene(
+      { ...d, levels: [0.65, 1.618] },
+      vp,
+      resolveStyle('FIBONACCI_RETRACEMENT', { color: '#123456' }),
+    );
+    const colors = scene.primitives.flatMap((p) => (p.type === 'text' ? [p.color] : []));
+    expect(colors).toEqual(['#123456', '#2962FF']);
+  });
+  it('scene: showBands false paints no bands; labelSide right puts labels right of the levels', () => {
+    const plain = fib.scene({ ...d, showBands: false, labelSide: 'right' }, vp, style);
+    expect(plain.primitives.filter((p) => p.type === 'polygon')).toEqual([]);
+    expect(plain.primitives.find((p) => p.type === 'text')).toMatchObject({
+      x: 308,
+      y: 100,
+      align: 'left',
+      alternative: { x: 92, y: 100, align: 'right' },
+    });
+    // Extended to the pane edge there is no room beside the levels: right labels sit above the line's end.
+    const extended = fib.scene({ ...d, extendRight: true, labelSide: 'right' }, vp, style);
+    expect(extended.primitives.find((p) => p.type === 'text')).toMatchObject({
+      x: 792,
+      y: 98,
+      align: 'right',
+      baseline: 'bottom',
+    });
   });
   it('scene: bands follow ratio order even when levels are listed out of order', () => {
     const shuffled = { ...d, levels: [1, 0, 0.5] };
     const bands = fib.scene(shuffled, vp, style).primitives.filter((p) => p.type === 'polygon');
     expect(bands).toEqual([
-      { type: 'polygon', points: [100, 100, 300, 100, 300, 200, 100, 200], fill: '#787B861A' },
-      { type: 'polygon', points: [100, 200, 300, 200, 300, 300, 100, 300], fill: '#787B861A' },
+      { type: 'polygon', points: [100, 100, 300, 100, 300, 200, 100, 200], fill: '#4CAF5033' },
+      { type: 'polygon', points: [100, 200, 300, 200, 300, 300, 100, 300], fill: '#80808033' },
     ]);
   });
   it('scene: extendRight takes levels to the right edge; handles when selected', () => {
