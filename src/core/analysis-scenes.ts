@@ -2,6 +2,7 @@
 // and the canvas view, so both show exactly what the editor shows.
 import { type Analysis, LEVEL_NAMES, type LevelName } from './analysis';
 import { expiryScene, levelScenes } from './analysis-scene';
+import { type DeclutterOptions, declutterScenes } from './declutter';
 import { drawingScene } from './kinds/registry';
 import type { Scene } from './scene';
 import type { UtcSeconds } from './units';
@@ -34,4 +35,16 @@ export function analysisScenes(
     if (name) levels.push({ name, scene });
   }
   return { drawings, levels, expiry: expiresAt === null ? null : expiryScene(expiresAt, vp) };
+}
+
+/**
+ * The scenes with their labels decluttered (declutter.ts) inside `area`: the analysis' own marks
+ * (levels, then the expiry) keep their places first, the drawings' labels move around them.
+ */
+export function declutterAnalysisScenes(scenes: AnalysisScenes, options: DeclutterOptions): AnalysisScenes {
+  const marks = [...scenes.levels.map((l) => l.scene), ...(scenes.expiry ? [scenes.expiry] : [])];
+  const out = declutterScenes([...marks, ...scenes.drawings], options).scenes;
+  const levels = scenes.levels.map((l, i) => ({ name: l.name, scene: out[i]! }));
+  const expiry = scenes.expiry ? out[scenes.levels.length]! : null;
+  return { drawings: out.slice(marks.length), levels, expiry };
 }

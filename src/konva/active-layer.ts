@@ -9,12 +9,14 @@ import { expiryScene, levelScenes } from '../core/analysis-scene';
 import { expiresAt } from '../core/expiry';
 import { drawingScene } from '../core/kinds/registry';
 import type { Drawing } from '../core/drawing';
-import type { AxisLabelPrimitive, HandlePrimitive, Scene } from '../core/scene';
+import { declutterScenes } from '../core/declutter';
+import type { AxisLabelPrimitive, Box, HandlePrimitive, Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import type { EditorState } from '../editor/types';
 import { type AxisLayout, paintAxisLabels } from '../render/axis-label-painter';
 import { paintScenes, type TextWidthCache } from '../render/scene-painter';
+import { canvasMeasure } from '../render/text-painter';
 
 /** Everything one interactive repaint needs. */
 export interface ActiveFrame {
@@ -22,6 +24,8 @@ export interface ActiveFrame {
   readonly drawings: readonly Drawing[];
   /** Scenes on the static layer: their axis labels are shown while there are few. */
   readonly staticScenes: readonly Scene[];
+  /** Label boxes the static layer placed: this layer's labels keep clear of them. */
+  readonly staticLabels: readonly Box[];
   readonly viewport: Viewport;
   readonly layout: AxisLayout;
   readonly handleRadius: number;
@@ -50,12 +54,16 @@ export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
   let labels: AxisLabelPrimitive[] = [];
   let staticFrom: readonly Scene[] | null = null;
   let staticLabels: AxisLabelPrimitive[] = [];
+  let taken: readonly Box[] = [];
   let clip = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   let layout: AxisLayout = { paneWidth: 0, paneHeight: 0, priceAxisWidth: 0, timeAxisHeight: 0 };
   const shape = new Shape({
     listening: false,
     sceneFunc: (ctx) => {
-      paintScenes(ctx._context, scenes, clip, pixelRatio, cache);
+      // Levels, the expiry and the active drawings' labels placed by core around the static ones.
+      const c = ctx._context;
+      const placed = declutterScenes(scenes, { area: clip, measure: canvasMeasure(c, cache), taken });
+      paintScenes(c, placed.scenes, clip, pixelRatio, cache);
       paintAxisLabels(ctx._context, labels, layout, cache);
     },
   });
@@ -97,6 +105,7 @@ export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
         layer.getCanvas().setPixelRatio(pixelRatio);
       }
       layout = f.layout;
+      taken = f.staticLabels;
       clip = { minX: 0, minY: 0, maxX: f.layout.paneWidth, maxY: f.layout.paneHeight };
       const selected = new Set(state.selection);
       // The drawing under the pointer shows its handles too: a trader sees what a press would grab.

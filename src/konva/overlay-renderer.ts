@@ -4,12 +4,14 @@
 // the static canvas. mountEditorOverlay owns the DOM, the schedule and the input; this decides
 // and paints.
 import type { Drawing } from '../core/drawing';
-import type { Scene } from '../core/scene';
+import { declutterScenes } from '../core/declutter';
+import type { Box, Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import type { EditorState } from '../editor/types';
 import type { AxisLayout } from '../render/axis-label-painter';
 import { type PaintStats, paintScenes, type TextWidthCache } from '../render/scene-painter';
+import { canvasMeasure } from '../render/text-painter';
 import type { ActivePaint } from './active-layer';
 import type { DeviceCanvas } from './device-canvas';
 import { activeIds, SceneCache, sameDrawings, splitDrawings, type ViewportShape } from './overlay-scenes';
@@ -60,6 +62,8 @@ export class OverlayRenderer {
   /** The committed drawings whose scenes are on the static canvas now. */
   private onStatic: readonly Drawing[] = [];
   private staticScenes: Scene[] = [];
+  /** Label boxes core placed on the static canvas: the interactive layer's labels keep clear of them. */
+  private staticLabels: readonly Box[] = [];
   private stats: PaintStats | null = null;
   private readonly scenes = new SceneCache();
 
@@ -106,6 +110,7 @@ export class OverlayRenderer {
       state,
       drawings: active,
       staticScenes: this.staticScenes,
+      staticLabels: this.staticLabels,
       viewport: frame.viewport,
       layout: frame.layout,
       handleRadius,
@@ -120,6 +125,7 @@ export class OverlayRenderer {
     // Nothing near the pane: hide the layer instead of clearing it (see active-layer.ts).
     if (this.staticScenes.length === 0) {
       canvas.style.display = 'none';
+      this.staticLabels = [];
       this.stats = EMPTY_STATS;
       return;
     }
@@ -130,6 +136,12 @@ export class OverlayRenderer {
     ctx.setTransform(ratio.x, 0, 0, ratio.y, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const clip = { minX: 0, minY: 0, maxX: width, maxY: height };
-    this.stats = paintScenes(ctx, this.staticScenes, clip, ratio, this.cache, true);
+    // Core places the labels (declutter.ts), measured on this canvas.
+    const placed = declutterScenes(this.staticScenes, {
+      area: clip,
+      measure: canvasMeasure(ctx, this.cache),
+    });
+    this.staticLabels = placed.placed;
+    this.stats = paintScenes(ctx, placed.scenes, clip, ratio, this.cache);
   }
 }

@@ -3,6 +3,14 @@
 export type { PaintEmphasis, PaintStats, PixelRatio } from './scene-painter';
 export { boxesIntersect, crisp, HALO, isOpaque, paintScenes } from './scene-painter';
 export type { TextPen } from './text-painter';
-export { FONT_FAMILY, fontOf, LabelSpace, paintText, TextWidthCache, textBox, textPen } from './text-painter';
+export {
+  canvasMeasure,
+  FONT_FAMILY,
+  fontOf,
+  paintText,
+  TextWidthCache,
+  textBox,
+  textPen,
+} from './text-painter';
 export type { AxisLayout } from './axis-label-painter';
 export { PRICE_LABEL_HEIGHT, paintAxisLabels, spreadLabels } from './axis-label-painter';

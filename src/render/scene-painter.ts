@@ -8,10 +8,19 @@
 // The one canvas painter of core scenes: the editor overlay and the read-only view both call it.
 import type { Box, PolygonPrimitive, Primitive, Scene, Stroke, TextPrimitive } from '../core/scene';
 import { safeColor } from '../core/style';
-import { fontOf, LabelSpace, paintText, type TextWidthCache, textBox, textPen } from './text-painter';
+import { declutterScenes } from '../core/declutter';
+import { canvasMeasure, fontOf, paintText, type TextWidthCache, textBox, textPen } from './text-painter';
 
 export type { TextPen } from './text-painter';
-export { FONT_FAMILY, fontOf, LabelSpace, paintText, TextWidthCache, textBox, textPen } from './text-painter';
+export {
+  canvasMeasure,
+  FONT_FAMILY,
+  fontOf,
+  paintText,
+  TextWidthCache,
+  textBox,
+  textPen,
+} from './text-painter';
 
 /** Counts of what one paint call drew, for tests and benchmarks. */
 export interface PaintStats {
@@ -78,11 +87,12 @@ const DEFAULT_HIGHLIGHT = '#FFD600';
 
 /**
  * Paints the scenes clipped to `clip`, skipping scenes whose bbox lies outside it; `pixelRatio`
- * snaps lines to device pixels. `emphasis` adds a halo behind one scene and a colour guard.
+ * snaps lines to device pixels. `declutter` moves labels apart first (core declutterScenes); `emphasis`
+ * adds a halo behind one scene and a colour guard.
  */
 export function paintScenes(
   ctx: CanvasRenderingContext2D,
-  scenes: readonly Scene[],
+  given: readonly Scene[],
   clip: Box,
   pixelRatio: number | PixelRatio,
   cache: TextWidthCache,
@@ -90,6 +100,11 @@ export function paintScenes(
   emphasis: PaintEmphasis = {},
 ): PaintStats {
   const pr = typeof pixelRatio === 'number' ? { x: pixelRatio, y: pixelRatio } : pixelRatio;
+  // With many drawings, labels pile up unreadably: core's declutter moves them apart (or, with no
+  // room left, drops them) before anything is painted.
+  const scenes = declutter
+    ? declutterScenes(given, { area: clip, measure: canvasMeasure(ctx, cache) }).scenes
+    : given;
   const fb = emphasis.fallbackColor;
   const paint = fb === undefined ? (c: string) => c : (c: string) => safeColor(c, fb);
   const strokes = new Map<string, { stroke: Stroke; paths: Path[] }>();
@@ -164,16 +179,11 @@ export function paintScenes(
     stats.strokeBatches++;
   }
   ctx.setLineDash([]);
-  // With many drawings, labels pile up unreadably; the first label painted at a spot wins.
-  const space = declutter ? new LabelSpace(clip.maxX, clip.maxY) : null;
   const pen = textPen(ctx);
   for (const t of texts) {
-    // Every label box holds its anchor, so a taken anchor cell means a lost claim: skip the measuring.
-    if (space?.taken(t.x, t.y)) continue;
     const box = textBox(t, cache.measure(ctx, fontOf(t.fontSize), t.text, pen));
     if (box.maxX < clip.minX || box.minX > clip.maxX || box.maxY < clip.minY || box.minY > clip.maxY)
       continue;
-    if (space && !space.claim(box)) continue;
     paintText(ctx, fb === undefined ? t : guardText(t, paint), cache, pen);
     stats.texts++;
   }

@@ -1,5 +1,6 @@
-// Label painting for the scene painter: cached text widths, the declutter grid and one label
+// Label painting for the scene painter: cached text widths, core's text measure and one label
 // with its background box. Texts are painted with fillText, so a label is never markup.
+import { labelBox, type MeasureText } from '../core/declutter';
 import type { Box, TextPrimitive } from '../core/scene';
 
 /** Label font family shared by every painted text. */
@@ -28,47 +29,14 @@ export class TextWidthCache {
   }
 }
 
-/** The box a text primitive covers, given its measured width. */
+/** The box a text primitive covers, given its measured width (core's labelBox, so painter and declutter agree). */
 export function textBox(t: TextPrimitive, width: number): Box {
-  const minX = t.align === 'left' ? t.x : t.align === 'right' ? t.x - width : t.x - width / 2;
-  const minY = t.baseline === 'top' ? t.y : t.baseline === 'bottom' ? t.y - t.fontSize : t.y - t.fontSize / 2;
-  return { minX, minY, maxX: minX + width, maxY: minY + t.fontSize };
+  return labelBox(t, t.fontSize, width);
 }
 
-/**
- * Coarse occupancy grid of painted labels (cells of 8 × 4 px) over a `width` × `height` area, to
- * skip labels that would overlap. Only the area counts: a label's part outside it is never
- * seen, so it neither takes nor blocks anything.
- */
-export class LabelSpace {
-  private readonly cols: number;
-  private readonly rows: number;
-  private readonly cells: Uint8Array;
-
-  constructor(width = 4096, height = 4096) {
-    this.cols = Math.max(1, Math.ceil(width / 8));
-    this.rows = Math.max(1, Math.ceil(height / 4));
-    this.cells = new Uint8Array(this.cols * this.rows);
-  }
-
-  /** True when the cell holding the point (x, y) is taken. */
-  taken(x: number, y: number): boolean {
-    const cx = Math.floor(x / 8);
-    const cy = Math.floor(y / 4);
-    return cx >= 0 && cy >= 0 && cx < this.cols && cy < this.rows && this.cells[cy * this.cols + cx] === 1;
-  }
-
-  /** Marks the box as taken and returns true, or returns false when part of it is already taken. */
-  claim(box: Box): boolean {
-    const x0 = Math.max(0, Math.floor(box.minX / 8));
-    const x1 = Math.min(this.cols - 1, Math.floor(box.maxX / 8));
-    const y0 = Math.max(0, Math.floor(box.minY / 4));
-    const y1 = Math.min(this.rows - 1, Math.floor(box.maxY / 4));
-    const { cells, cols } = this;
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (cells[y * cols + x] === 1) return false;
-    for (let y = y0; y <= y1; y++) cells.fill(1, y * cols + x0, y * cols + x1 + 1);
-    return true;
-  }
+/** Core's text measure over a canvas context, with widths cached per font. */
+export function canvasMeasure(ctx: CanvasRenderingContext2D, cache: TextWidthCache): MeasureText {
+  return (text, fontSize) => cache.measure(ctx, fontOf(fontSize), text);
 }
 
 const fonts = new Map<number, string>();

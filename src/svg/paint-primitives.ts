@@ -1,5 +1,6 @@
 // Paints core scene primitives as SVG elements. The same primitives feed the Konva editor and the
 // canvas view, so this file only translates; it never decides geometry.
+import { estimateTextWidth } from '../core/declutter';
 import type { AxisLabelPrimitive, Primitive, Stroke, TextPrimitive } from '../core/scene';
 import { escapeXml, num, safeColor } from './escape';
 
@@ -19,8 +20,6 @@ export interface SvgPaintContext {
   readonly fallbackTextColor: string;
 }
 
-/** Average glyph advance as a share of the font size; enough to size a label's background box. */
-const GLYPH_WIDTH = 0.6;
 const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
 const BASELINE = { top: 'hanging', middle: 'middle', bottom: 'auto' } as const;
 
@@ -35,10 +34,8 @@ function pointsAttr(points: readonly number[]): string {
   return out.join(' ');
 }
 
-/** Approximate width in px of `text` at `fontSize`, for background boxes. */
-export function textWidth(text: string, fontSize: number): number {
-  return Array.from(text).length * fontSize * GLYPH_WIDTH;
-}
+/** Approximate width in px of `text` at `fontSize`, for background boxes: core's estimate, which the declutter places labels by. */
+export const textWidth = estimateTextWidth;
 
 /** A label's background box: text width + 3 px a side, font size + 2 px a side, placed by align/baseline. */
 export function textBackgroundBox(

@@ -3,7 +3,7 @@
 import { DRAWING_KINDS } from '../core/drawing';
 import { outcomeScene } from '../core/outcome-scene';
 import type { Scene } from '../core/scene';
-import { analysisScenes } from '../core/analysis-scenes';
+import { analysisScenes, declutterAnalysisScenes } from '../core/analysis-scenes';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
 import { describeAnalysis } from './describe';
@@ -81,7 +81,10 @@ export function renderAnalysisSvg(
   };
   const axis: string[] = [];
   const body: string[] = [];
-  const scenes = analysisScenes(model, vp, expiresAt);
+  // Labels kept apart inside the pane by core, with the same width estimate the label boxes use here.
+  const scenes = declutterAnalysisScenes(analysisScenes(model, vp, expiresAt), {
+    area: { minX: 0, minY: 0, maxX: paneWidth, maxY: paneHeight },
+  });
   scenes.drawings.forEach((scene, i) => {
     const kind = model.drawings[i]!.kind;
     const open = `<g class="cm-drawing" data-kind="${DRAWING_KIND_SET.has(kind) ? kind : 'UNKNOWN'}">`;

@@ -16,8 +16,9 @@ import type { AxisLabelPrimitive, Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import { analysisExtent } from '../core/analysis-fit';
-import { type AnalysisScenes, analysisScenes } from '../core/analysis-scenes';
+import { type AnalysisScenes, analysisScenes, declutterAnalysisScenes } from '../core/analysis-scenes';
 import { safeColor } from '../core/style';
+import { canvasMeasure, TextWidthCache } from '../render/text-painter';
 import { paintScenes } from './canvas-painter';
 
 /** The primitive plus the controls the view needs. */
@@ -56,6 +57,7 @@ export function createAnalysisPrimitive(
   colors: { readonly fallback: string; readonly highlight: string },
 ): AnalysisPrimitive {
   let current: AnalysisScenes | null = null;
+  const cache = new TextWidthCache();
   let highlight: string | null = null;
   let requestUpdate: (() => void) | null = null;
   let priceViews: ISeriesPrimitiveAxisView[] = [];
@@ -85,10 +87,14 @@ export function createAnalysisPrimitive(
           highlightColor: colors.highlight,
           pixelRatio,
         };
-        // The editor overlay's two passes: drawings with overlapping labels dropped (its layer of
-        // committed drawings), then levels and the expiry marker on top (its interactive layer).
-        paintScenes(context, scenes.drawings, { ...options, declutter: true });
-        paintScenes(context, marks(scenes), options);
+        // Labels kept apart by core's declutter (levels and expiry first, as the editor places
+        // them), measured on this canvas; then drawings, and the marks on top, as the editor paints.
+        const placed = declutterAnalysisScenes(scenes, {
+          area: { minX: 0, minY: 0, maxX: mediaSize.width, maxY: mediaSize.height },
+          measure: canvasMeasure(context, cache),
+        });
+        paintScenes(context, placed.drawings, { ...options, cache });
+        paintScenes(context, marks(placed), { ...options, cache });
       });
     },
   };

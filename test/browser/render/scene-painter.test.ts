@@ -139,7 +139,7 @@ describe('paintScenes', () => {
     expect(document.querySelector('img[src=x]')).toBeNull();
   });
 
-  it('with declutter, skips a label that would overlap one already painted, and labels outside the pane', () => {
+  it('with declutter, moves a label that would overlap one already painted (core declutterScenes), and leaves out labels off the pane', () => {
     const label = (x: number, y: number, text: string): Primitive => ({
       type: 'text',
       x,
@@ -155,11 +155,18 @@ describe('paintScenes', () => {
       scene('b', [label(14, 24, '0.5 (1.34400)')]),
     ];
     const far = scene('c', [label(10, 300, 'off')]);
-    const ctx = canvas(200, 100);
     const box = { minX: 0, minY: 0, maxX: 200, maxY: 100 };
-    expect(paintScenes(ctx, [...scenes, far], box, 1, new TextWidthCache(), true).texts).toBe(1);
-    expect(paintScenes(ctx, [...scenes, far], box, 1, new TextWidthCache(), false).texts).toBe(2);
-    const apart = [scene('a', [label(10, 20, 'one')]), scene('b', [label(10, 40, 'two')])];
-    expect(paintScenes(ctx, apart, box, 1, new TextWidthCache(), true).texts).toBe(2);
+    // Ink in the rows 35–45: where "b" lands after one step down (up is taken by "a" and the pane's top).
+    const inkAt40 = (ctx: CanvasRenderingContext2D) => {
+      const data = ctx.getImageData(0, 35, 200, 10).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) return true;
+      return false;
+    };
+    const on = canvas(200, 100);
+    expect(paintScenes(on, [...scenes, far], box, 1, new TextWidthCache(), true).texts).toBe(2);
+    expect(inkAt40(on)).toBe(true);
+    const off = canvas(200, 100);
+    expect(paintScenes(off, [...scenes, far], box, 1, new TextWidthCache(), false).texts).toBe(2);
+    expect(inkAt40(off)).toBe(false);
   });
 });

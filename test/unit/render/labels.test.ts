@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextPrimitive } from '../../../src/core/scene';
 import { spreadLabels } from '../../../src/render/axis-label-painter';
 import { pointerKind } from '../../../src/konva/pointer-input';
-import { LabelSpace, textBox } from '../../../src/render/scene-painter';
+import { textBox } from '../../../src/render/scene-painter';
 
 describe('spreadLabels', () => {
   it('leaves labels that do not overlap where they are', () => {
@@ -39,7 +39,7 @@ describe('spreadLabels', () => {
   });
 });
 
-describe('textBox and LabelSpace', () => {
+describe('textBox', () => {
   const text = (align: TextPrimitive['align'], baseline: TextPrimitive['baseline']): TextPrimitive => ({
     type: 'text',
     x: 100,
@@ -55,14 +55,6 @@ describe('textBox and LabelSpace', () => {
     expect(textBox(text('left', 'top'), 40)).toEqual({ minX: 100, minY: 50, maxX: 140, maxY: 60 });
     expect(textBox(text('right', 'bottom'), 40)).toEqual({ minX: 60, minY: 40, maxX: 100, maxY: 50 });
     expect(textBox(text('center', 'middle'), 40)).toEqual({ minX: 80, minY: 45, maxX: 120, maxY: 55 });
-  });
-
-  it('refuses a box that overlaps one already claimed and accepts one clear of it', () => {
-    const space = new LabelSpace();
-    expect(space.claim({ minX: 10, minY: 10, maxX: 60, maxY: 21 })).toBe(true);
-    expect(space.claim({ minX: 50, minY: 18, maxX: 90, maxY: 29 })).toBe(false);
-    expect(space.claim({ minX: 10, minY: 30, maxX: 60, maxY: 41 })).toBe(true);
-    expect(space.claim({ minX: 70, minY: 10, maxX: 120, maxY: 21 })).toBe(true);
   });
 });
 

@@ -1,0 +1,130 @@
+// Keeps pane labels readable: every text label of a set of scenes gets a place where it overlaps
+// no other label, no handle and no box already taken, wholly inside the pane (so never on an
+// axis). Core decides, painters only paint: the editor overlay, the read-only view and the SVG
+// renderer call this with their own text measure and get the same kind of answer.
+import type { Box, Primitive, Scene, TextPlacement, TextPrimitive } from './scene';
+
+/** Width in px of `text` at `fontSize` px; canvas painters pass measureText, SVG the estimate. */
+export type MeasureText = (text: string, fontSize: number) => number;
+
+/** Rough glyph advance as a share of the font size, the SVG painter's own estimate. */
+export const GLYPH_WIDTH = 0.6;
+
+/** Deterministic width estimate for places without a DOM: 0.6 × font size per character. */
+export const estimateTextWidth: MeasureText = (text, fontSize) =>
+  Array.from(text).length * fontSize * GLYPH_WIDTH;
+
+/** Room kept around a label on each side: painters draw a label background 3 px wider and 2 px taller. */
+export const LABEL_PAD = { x: 3, y: 2 } as const;
+
+/** Options of declutterScenes. */
+export interface DeclutterOptions {
+  /** The pane: a placed label lies wholly inside it. */
+  readonly area: Box;
+  /** Text measure (default estimateTextWidth). */
+  readonly measure?: MeasureText;
+  /** Boxes already taken (labels placed by another pass). */
+  readonly taken?: readonly Box[];
+}
+
+/** What declutterScenes decided. */
+export interface DeclutterResult {
+  /** The scenes in input order; a scene whose labels all stay put is the same object. */
+  readonly scenes: Scene[];
+  /** The padded box of every label placed, for a later pass to avoid. */
+  readonly placed: Box[];
+  /** Labels dropped because no place fitted (anchors off the pane are not counted). */
+  readonly hidden: number;
+}
+
+/** The box a text covers at `placement` when it is `width` px wide (no padding). */
+export function labelBox(placement: TextPlacement, fontSize: number, width: number): Box {
+  const { x, y, align, baseline } = placement;
+  const minX = align === 'left' ? x : align === 'right' ? x - width : x - width / 2;
+  const minY = baseline === 'top' ? y : baseline === 'bottom' ? y - fontSize : y - fontSize / 2;
+  return { minX, minY, maxX: minX + width, maxY: minY + fontSize };
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.minX < b.maxX && a.maxX > b.minX && a.minY < b.maxY && a.maxY > b.minY;
+
+/** Vertical nudges tried, in label heights: near first, up before down. */
+const NUDGES = [0, -1, 1, -2, 2, -3, 3, -4, 4];
+/** Height in px of the rows taken boxes are bucketed in, so a check looks at neighbours only. */
+const ROW = 16;
+
+/**
+ * Places every text label of `scenes`, in order (earlier scenes win a contested spot): its own
+ * place if free, else its alternative (the other side of its line), then both nudged up or down,
+ * nearest first, by up to four label steps; then the same slid sideways into the pane. A label with no free place
+ * is dropped — the only way a label disappears. Labels anchored off the pane are left out (unseen).
+ * Handles count as taken: no label sits under one.
+ */
+export function declutterScenes(scenes: readonly Scene[], options: DeclutterOptions): DeclutterResult {
+  const { area, measure = estimateTextWidth } = options;
+  const rows = new Map<number, Box[]>();
+  const free = (b: Box): boolean => {
+    for (let r = Math.floor(b.minY / ROW); r <= Math.floor(b.maxY / ROW); r++)
+      for (const o of rows.get(r) ?? []) if (overlaps(b, o)) return false;
+    return true;
+  };
+  const take = (b: Box): void => {
+    for (let r = Math.floor(b.minY / ROW); r <= Math.floor(b.maxY / ROW); r++) {
+      const row = rows.get(r);
+      if (row) row.push(b);
+      else rows.set(r, [b]);
+    }
+  };
+  for (const b of options.taken ?? []) take(b);
+  for (const s of scenes)
+    for (const p of s.primitives)
+      if (p.type === 'handle') {
+        const r = p.radius + 1;
+        take({ minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r });
+      }
+  const placed: Box[] = [];
+  let hidden = 0;
+  const place = (t: TextPrimitive): TextPrimitive | null => {
+    if (t.x < area.minX || t.x > area.maxX || t.y < area.minY || t.y > area.maxY) return null;
+    const width = measure(t.text, t.fontSize);
+    const step = t.fontSize + 2 * LABEL_PAD.y + 1;
+    for (const slide of [false, true])
+      for (const k of NUDGES)
+        for (const base of t.alternative ? [t, t.alternative] : [t]) {
+          const b = labelBox(base, t.fontSize, width);
+          let dx = 0;
+          if (slide)
+            dx =
+              Math.max(0, area.minX + LABEL_PAD.x - b.minX) || Math.min(0, area.maxX - LABEL_PAD.x - b.maxX);
+          const dy = k * step;
+          const box = {
+            minX: b.minX + dx - LABEL_PAD.x,
+            minY: b.minY + dy - LABEL_PAD.y,
+            maxX: b.maxX + dx + LABEL_PAD.x,
+            maxY: b.maxY + dy + LABEL_PAD.y,
+          };
+          if (box.minX < area.minX || box.maxX > area.maxX || box.minY < area.minY || box.maxY > area.maxY)
+            continue;
+          if (!free(box)) continue;
+          take(box);
+          placed.push(box);
+          if (base === t && dx === 0 && dy === 0) return t;
+          const { alternative: _, ...rest } = t;
+          return { ...rest, x: base.x + dx, y: base.y + dy, align: base.align, baseline: base.baseline };
+        }
+    hidden++;
+    return null;
+  };
+  const out = scenes.map((scene) => {
+    let changed = false;
+    const primitives: Primitive[] = [];
+    for (const p of scene.primitives) {
+      const q = p.type === 'text' ? place(p) : p;
+      if (q !== p) changed = true;
+      if (q) primitives.push(q);
+    }
+    // Unchanged scenes stay the same objects, so caches keyed on them keep working.
+    return changed ? { ...scene, primitives } : scene;
+  });
+  return { scenes: out, placed, hidden };
+}
