@@ -25,6 +25,11 @@ export default defineConfig({
     // Instrumented code on 2 busy cores: a property test's 100 cases can take well over 5 s.
     testTimeout: 120_000,
     setupFiles: ['test/setup/fast-check.ts'],
-    env: { SYNC_MODEL_RUNS: '25', SYNC_MODEL_FRESH_RUNS: '0', SYNC_MODEL_REGRESSIONS: '0' },
+    env: {
+      SYNC_MODEL_RUNS: '25',
+      SYNC_MODEL_FRESH_RUNS: '0',
+      SYNC_MODEL_REGRESSIONS: '0',
+      FC_NUM_RUNS: '25',
+    },
   },
 });

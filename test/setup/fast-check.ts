@@ -3,4 +3,6 @@
 import fc from 'fast-check';
 
 const seed = Number(process.env.FC_SEED ?? 20261127);
-fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
+// FC_NUM_RUNS lowers the cases per property where each run is costly (per mutant in Stryker).
+const numRuns = process.env.FC_NUM_RUNS === undefined ? {} : { numRuns: Number(process.env.FC_NUM_RUNS) };
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed, ...numRuns });

@@ -100,6 +100,33 @@ describe('dataWindow and extentInWindow', () => {
     // Touching counts: a horizontal line exactly on the top edge is drawn.
     expect(extentInWindow({ fromTime: -INF, toTime: INF, minPrice: 110, maxPrice: 110 }, w)).toBe(true);
   });
+
+  // Each side of the overlap test on its own (mutation testing found the ones above did not hold
+  // every comparison): the window is [0, 10] × [0, 10], the extent lies past one side, or touches it.
+  it.each([
+    ['left of it', { fromTime: -5, toTime: -1, minPrice: 4, maxPrice: 6 }, false],
+    ['right of it', { fromTime: 11, toTime: 15, minPrice: 4, maxPrice: 6 }, false],
+    ['below it', { fromTime: 4, toTime: 6, minPrice: -5, maxPrice: -1 }, false],
+    ['above it', { fromTime: 4, toTime: 6, minPrice: 11, maxPrice: 15 }, false],
+    ['touching its left edge', { fromTime: -5, toTime: 0, minPrice: 4, maxPrice: 6 }, true],
+    ['touching its right edge', { fromTime: 10, toTime: 15, minPrice: 4, maxPrice: 6 }, true],
+    ['touching its bottom edge', { fromTime: 4, toTime: 6, minPrice: -5, maxPrice: 0 }, true],
+    ['touching its top edge', { fromTime: 4, toTime: 6, minPrice: 10, maxPrice: 15 }, true],
+  ])('an extent %s is in the window: %s', (_where, e, inside) => {
+    expect(extentInWindow(e, { fromTime: 0, toTime: 10, minPrice: 0, maxPrice: 10 })).toBe(inside);
+  });
+
+  it('leave a range unbounded when only one of its edges cannot be mapped (a log scale below zero)', () => {
+    const vp = testViewport();
+    // Prices below the pane's middle have no log value: yToPrice answers NaN there.
+    const halfBlind = {
+      ...vp,
+      yToPrice: (y: number) => (y > vp.height / 2 ? Number.NaN : vp.yToPrice(y as never)),
+    } as unknown as Viewport;
+    const w = dataWindow(halfBlind, 0, 0);
+    expect([w.minPrice, w.maxPrice]).toEqual([-INF, INF]);
+    expect([w.fromTime, w.toTime]).toEqual([T0, T0 + 800 * 60]);
+  });
 });
 
 const MARGIN_X = 256;
