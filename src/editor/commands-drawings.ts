@@ -2,14 +2,14 @@
 // unless a gesture is open); ids always come from the allocator so they are wire-valid.
 import { castDraft } from 'immer';
 import type { ChartPoint, Drawing, DrawingKind, DrawingStyle } from '../core/drawing';
-import { createDrawing, moveDrawing, moveDrawingHandle } from '../core/kinds/registry';
+import { createDrawing, createDrawingWithOptions, moveDrawing, moveDrawingHandle } from '../core/kinds/registry';
 import type { Logical } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import type { IdAllocator } from './ids';
 import { isLocked, usedIds } from './state';
 import type { Store } from './store';
 
-/** Adds a drawing of `kind` on top and selects it; returns its id. */
+/** Adds a drawing of `kind` on top and selects it, starting from the kind's drawingDefaults (`style` keys win); returns its id. */
 export function createCommand(
   store: Store,
   ids: IdAllocator,
@@ -17,8 +17,12 @@ export function createCommand(
   points: readonly ChartPoint[],
   style?: DrawingStyle,
 ): string {
-  const id = ids.next(kind, usedIds(store.get()));
-  const drawing = createDrawing(kind, id, points, style);
+  const state = store.get();
+  const id = ids.next(kind, usedIds(state));
+  const defaults = state.drawingDefaults[kind];
+  const drawing = defaults
+    ? createDrawingWithOptions(kind, id, points, { ...defaults.style, ...style }, defaults.options ?? {})
+    : createDrawing(kind, id, points, style);
   store.update((d) => {
     d.byId[id] = castDraft(drawing);
     d.order.push(id);

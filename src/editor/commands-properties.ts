@@ -1,8 +1,9 @@
 // Commands that change what a drawing looks like or how it behaves, not where it is.
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { Drawing, DrawingStyle, FibLabelSide } from '../core/drawing';
 import type { Store } from './store';
-import type { DrawingFlags, StylePatch, ToggleOption } from './types';
+import type { DrawingKind } from '../core/drawing';
+import type { DrawingDefaults, DrawingFlags, StylePatch, ToggleOption } from './types';
 
 /** Allowed number of Fibonacci ratios and their range (spec §3.9). */
 export const FIB_LEVEL_LIMITS = { minCount: 1, maxCount: 24, min: -5, max: 5 } as const;
@@ -135,5 +136,17 @@ export function setFlagCommand(
       if (!next.locked && !next.hidden) delete d.flags[id];
       else d.flags[id] = next;
     }
+  });
+}
+
+/** Sets (null: clears) the defaults the next drawings of `kind` start with; UI state, never an undo step. */
+export function setDrawingDefaultsCommand(store: Store, kind: DrawingKind, defaults: DrawingDefaults | null): void {
+  const levels = defaults?.options?.levels;
+  if (levels !== undefined) validateFibLevels(levels);
+  store.update((d) => {
+    const next = { ...d.drawingDefaults };
+    if (defaults) next[kind] = castDraft(defaults);
+    else delete next[kind];
+    d.drawingDefaults = next;
   });
 }

@@ -8,6 +8,7 @@ import type { WireDrawing, WireLevel } from './export';
 import type { Recipe } from './store';
 import type {
   BarSource,
+  DrawingDefaults,
   DrawingFlags,
   EditorDocument,
   EditorKeyEvent,
@@ -40,6 +41,8 @@ export interface Editor {
   setMagnet(mode: MagnetMode): void;
   /** When true a drawing tool stays active after each placement. */
   setStayInDrawingMode(stay: boolean): void;
+  /** Sets (null: clears) what the next drawings of `kind` start with; throws naming the field on a bad value. Not an undo step. */
+  setDrawingDefaults(kind: DrawingKind, defaults: DrawingDefaults | null): void;
 
   /** Adds a drawing on top, selects it and returns its new id. */
   create(kind: DrawingKind, points: readonly ChartPoint[], style?: DrawingStyle): string;

@@ -13,6 +13,7 @@ import {
 import { reorderCommand } from './commands-order';
 import {
   restyleCommand,
+  setDrawingDefaultsCommand,
   setFibLabelSideCommand,
   setFibLevelsCommand,
   setFlagCommand,
@@ -172,6 +173,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
       store.update((d) => {
         d.stayInDrawingMode = stay;
       }),
+    setDrawingDefaults: (kind, defaults) => setDrawingDefaultsCommand(store, kind, defaults),
     create: (kind, points, style) => createCommand(store, ids, kind, points, style),
     move: (dx, dy, viewport, which) => moveCommand(store, viewport, dx, dy, which),
     moveHandle: (id, index, to, viewport) => moveHandleCommand(store, viewport, id, index, to),

@@ -9,6 +9,8 @@ export type {
   ChangeSource,
   Clipboard,
   CursorHint,
+  DrawingDefaults,
+  DrawingDefaultsByKind,
   DrawingFlags,
   EditorDocument,
   EditorKeyEvent,

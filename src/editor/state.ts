@@ -52,6 +52,7 @@ export function createInitialState(doc: EditorDocument = { drawings: [] }): Edit
     stayInDrawingMode: false,
     clipboard: null,
     hover: null,
+    drawingDefaults: {},
   };
 }
 

@@ -3,6 +3,7 @@
 import type { AnalysisMetadata, Levels, LevelName } from '../core/analysis';
 import type { ChartPoint, Drawing, DrawingKind, DrawingStyle } from '../core/drawing';
 import type { HitPart } from '../core/kinds/behaviour';
+import type { DrawingOptions } from '../core/kinds/registry';
 
 /** Per-drawing UI flags; absent means false. */
 export interface DrawingFlags {
@@ -99,7 +100,18 @@ export interface EditorState {
   readonly stayInDrawingMode: boolean;
   readonly clipboard: Clipboard | null;
   readonly hover: HoverTarget | null;
+  /** Style and options the next drawing of each kind starts with (the user's defaults; not document, not undone). */
+  readonly drawingDefaults: DrawingDefaultsByKind;
 }
+
+/** What a new drawing of one kind starts with: style keys and the kind's options (absent: the kind's defaults). */
+export interface DrawingDefaults {
+  readonly style?: DrawingStyle;
+  readonly options?: DrawingOptions;
+}
+
+/** Defaults per drawing kind. */
+export type DrawingDefaultsByKind = { readonly [K in DrawingKind]?: DrawingDefaults };
 
 /** Where a change came from. */
 export type ChangeSource = 'local' | 'undo' | 'redo' | 'remote' | 'load';
