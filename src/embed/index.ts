@@ -10,6 +10,8 @@ export type { AnalysisEditorEvents, AnalysisEditorHandle, AnalysisEditorOptions 
 export { mountAnalysisEditor } from './mount-editor';
 export type { AnalysisViewHandle, AnalysisViewOptions } from './mount-view';
 export { mountAnalysisView } from './mount-view';
+export type { EditorPreferences, PreferenceStore } from './preferences';
+export { localPreferences, PREFERENCES_STORAGE_PREFIX } from './preferences';
 export type { PriceFormat, PriceFormatSource } from './price-format';
 export { priceFormatFor } from './price-format';
 export type { EmbedStatus, EmbedStrings } from './strings';

@@ -15,6 +15,7 @@ import { connect, type ApiOptions, type SyncOptions } from './editor-sync';
 import { mountEditorUi, type EditorParts, type EditorUi } from './editor-ui';
 import { Emitter, type On } from './events';
 import { localIdMemory } from './id-memory';
+import { bindPreferences, localPreferences, type PreferenceStore } from './preferences';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
 import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
 import { adoptEmbedStyles } from './styles';
@@ -53,6 +54,8 @@ export interface AnalysisEditorOptions {
   readonly keyboardTarget?: HTMLElement | Document;
   /** Drag on empty chart space: 'pan' (default) pans, Shift/Ctrl-drag selects; 'marquee' selects. */
   readonly emptyDrag?: EmptyDrag;
+  /** Where the user's magnet mode and drawing defaults are kept (default: localStorage, per `sender`); false keeps none. */
+  readonly preferences?: PreferenceStore | false;
 }
 
 /** Events of the editor handle. An interface, so that later events extend it. */
@@ -148,6 +151,8 @@ export function mountAnalysisEditor(
     emptyDrag: options.emptyDrag ?? 'pan',
   });
   editor.reserveIds(idMemory.load(alertKey()));
+  if (options.preferences !== false)
+    bindPreferences(editor, options.preferences ?? localPreferences(options.sender ?? ''), scope);
   let format: PriceFormat = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
   const createdAt = (): UtcSeconds =>
     (options.createdAt ?? (candles.length ? candles[candles.length - 1].time : nowSeconds())) as UtcSeconds;
