@@ -2,7 +2,12 @@
 // unless a gesture is open); ids always come from the allocator so they are wire-valid.
 import { castDraft } from 'immer';
 import type { ChartPoint, Drawing, DrawingKind, DrawingStyle } from '../core/drawing';
-import { createDrawing, createDrawingWithOptions, moveDrawing, moveDrawingHandle } from '../core/kinds/registry';
+import {
+  createDrawing,
+  createDrawingWithOptions,
+  moveDrawing,
+  moveDrawingHandle,
+} from '../core/kinds/registry';
 import type { Logical } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import type { IdAllocator } from './ids';

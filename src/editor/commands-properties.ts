@@ -140,7 +140,11 @@ export function setFlagCommand(
 }
 
 /** Sets (null: clears) the defaults the next drawings of `kind` start with; UI state, never an undo step. */
-export function setDrawingDefaultsCommand(store: Store, kind: DrawingKind, defaults: DrawingDefaults | null): void {
+export function setDrawingDefaultsCommand(
+  store: Store,
+  kind: DrawingKind,
+  defaults: DrawingDefaults | null,
+): void {
   const levels = defaults?.options?.levels;
   if (levels !== undefined) validateFibLevels(levels);
   store.update((d) => {

@@ -91,7 +91,10 @@ export function localPreferences(
 export function bindPreferences(editor: Editor, store: PreferenceStore, scope: Scope): void {
   const stored = store.load();
   if (stored.magnet) editor.setMagnet(stored.magnet);
-  for (const [kind, defaults] of Object.entries(stored.drawingDefaults ?? {}) as [DrawingKind, DrawingDefaults][])
+  for (const [kind, defaults] of Object.entries(stored.drawingDefaults ?? {}) as [
+    DrawingKind,
+    DrawingDefaults,
+  ][])
     editor.setDrawingDefaults(kind, defaults);
   let last = editor.getState();
   scope.add(

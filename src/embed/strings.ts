@@ -1,5 +1,6 @@
 // Every word the embed's UI shows, in one replaceable table (English by default). Functions are
 // used where a string needs a value in it, so a translation can reorder the words.
+import type { DrawingKind } from '../core/index';
 import { type SyncStatus, statusText } from '../sync/index';
 
 /** The UI strings of the editor and view; pass a partial table as `strings` to replace some. */
@@ -32,6 +33,36 @@ export interface EmbedStrings {
   readonly dashed: string;
   readonly dotted: string;
   readonly fill: string;
+  /** A drawing kind as a user calls it ("Trend line"). */
+  readonly kindName: (kind: DrawingKind) => string;
+  /** A drawing as the style panel names it: its kind and its number among that kind ("Trend line 2"). */
+  readonly drawingName: (kind: DrawingKind, n: number) => string;
+  /** The panel's legend with nothing selected and a drawing tool active: it edits that tool's defaults. */
+  readonly nextDrawing: (kind: DrawingKind) => string;
+  /** With nothing selected and no drawing tool: what the panel is for. */
+  readonly styleHint: string;
+  /** Shown on a control whose value differs across the selection. */
+  readonly mixed: string;
+  readonly extendLeft: string;
+  readonly extendRight: string;
+  readonly startArrow: string;
+  readonly endArrow: string;
+  readonly midline: string;
+  readonly fibLevels: string;
+  /** The accessible name of the ratio input of the Fibonacci level at 1-based `position`. */
+  readonly levelRatio: (position: number) => string;
+  /** The accessible name of the button removing the level with `ratio`. */
+  readonly removeLevel: (ratio: number) => string;
+  readonly newLevel: string;
+  readonly addLevel: string;
+  /** With several Fibonacci retracements selected whose ratios differ. */
+  readonly levelsMixed: string;
+  readonly lock: string;
+  readonly hide: string;
+  readonly bringToFront: string;
+  readonly sendToBack: string;
+  /** The button showing the `count` hidden drawings again. */
+  readonly showHidden: (count: number) => string;
   readonly metadataForm: string;
   readonly analysis: string;
   readonly title: string;
@@ -68,6 +99,14 @@ export interface EmbedStrings {
 /** Save status: the sync engine's, or `local` when the editor has no API to save to. */
 export type EmbedStatus = SyncStatus | { readonly kind: 'local' };
 
+const KIND_NAMES: { readonly [K in DrawingKind]: string } = {
+  HORIZONTAL_LINE: 'Horizontal line',
+  LINE: 'Trend line',
+  RECTANGLE: 'Rectangle',
+  PARALLEL: 'Parallel channel',
+  FIBONACCI_RETRACEMENT: 'Fibonacci',
+};
+
 /** English defaults; the toolbar's names are the accessible names tests and users rely on. */
 export const DEFAULT_STRINGS: EmbedStrings = {
   toolbar: 'Drawing tools',
@@ -97,6 +136,27 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   dashed: 'Dashed',
   dotted: 'Dotted',
   fill: 'Fill',
+  kindName: (kind) => KIND_NAMES[kind],
+  drawingName: (kind, n) => `${KIND_NAMES[kind]} ${n}`,
+  nextDrawing: (kind) => `next ${KIND_NAMES[kind].toLowerCase()}`,
+  styleHint: 'Select a drawing to restyle it, or pick a tool to set the style of its next drawing.',
+  mixed: '(mixed)',
+  extendLeft: 'Extend left',
+  extendRight: 'Extend right',
+  startArrow: 'Arrow at start',
+  endArrow: 'Arrow at end',
+  midline: 'Midline',
+  fibLevels: 'Fibonacci levels',
+  levelRatio: (position) => `Level ${position} ratio`,
+  removeLevel: (ratio) => `Remove level ${ratio}`,
+  newLevel: 'New level ratio',
+  addLevel: 'Add level',
+  levelsMixed: 'The selected retracements have different levels; select one to edit them.',
+  lock: 'Lock',
+  hide: 'Hide',
+  bringToFront: 'Bring to front',
+  sendToBack: 'Send to back',
+  showHidden: (count) => `Show hidden drawings (${count})`,
   metadataForm: 'Metadata',
   analysis: 'Analysis',
   title: 'Title',

@@ -46,6 +46,7 @@ export const EMBED_CSS = `
   color-scheme: dark;
 }
 .cm-embed *, .cm-embed *::before, .cm-embed *::after { box-sizing: border-box; }
+.cm-embed [hidden] { display: none !important; }
 .cm-toolbar {
   display: flex;
   flex-wrap: nowrap;
@@ -119,6 +120,16 @@ export const EMBED_CSS = `
   border: 1px solid var(--_cm-border);
   border-radius: 3px;
 }
+.cm-form label.cm-check { display: flex; align-items: center; gap: 0.3rem; }
+.cm-checks, .cm-style-actions { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; align-items: center; }
+.cm-style input[type="color"] { width: 3rem; min-height: 2rem; padding: 0.1rem; }
+.cm-style input[type="checkbox"] { width: 1.1rem; height: 1.1rem; margin: 0; }
+.cm-fib-levels { padding: 0.3rem 0.5rem; }
+.cm-level-list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr)); gap: 0.3rem; }
+.cm-level-row { display: flex; gap: 0.25rem; align-items: center; min-width: 0; }
+.cm-level-row input { flex: 1 1 auto; width: 0; min-width: 3.5rem; min-height: 2rem; }
+.cm-level-row .cm-button { flex: none; padding: 0.2rem 0.5rem; }
+.cm-style input[aria-invalid] { border-color: var(--_cm-error); }
 .cm-alert-toggle { font: inherit; justify-self: start; }
 .cm-alert-toggle[aria-pressed="true"] { background: var(--_cm-surface); border: 1px solid #ff9800; }
 .cm-alert { margin: 0.2rem 0; }

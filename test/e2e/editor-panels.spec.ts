@@ -61,7 +61,9 @@ test.describe('levels, cursors and style', () => {
 
   test('the style panel restyles the selection', async ({ page }, testInfo) => {
     await openEditor(page);
-    await expect(page.getByLabel('Width')).toBeDisabled();
+    // Nothing selected, no drawing tool: no controls of nothing (no black swatches), a hint instead.
+    await expect(page.getByLabel('Width')).toBeHidden();
+    await expect(page.getByText('Select a drawing to restyle it')).toBeVisible();
     await clickChart(page, t('2026-01-12T10:00:00Z'), 1.355);
     await page.getByLabel('Width').selectOption('4');
     await page.getByLabel('Line style').selectOption('DOTTED');

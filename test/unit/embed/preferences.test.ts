@@ -27,7 +27,10 @@ describe('preferences', () => {
     const scope = new Scope();
     bindPreferences(first, localPreferences('ann@example.com', storage), scope);
     first.setMagnet('strong');
-    first.setDrawingDefaults('LINE', { style: { color: '#FF9800', lineWidth: 3 }, options: { endHead: 'ARROW' } });
+    first.setDrawingDefaults('LINE', {
+      style: { color: '#FF9800', lineWidth: 3 },
+      options: { endHead: 'ARROW' },
+    });
     scope.close();
     expect(JSON.parse(storage.items.get(`${PREFERENCES_STORAGE_PREFIX}ann@example.com`)!)).toEqual({
       magnet: 'strong',
