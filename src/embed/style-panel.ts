@@ -157,23 +157,17 @@ export function mountStylePanel(
     }
   }
 
-  let shown = '';
+  // Editor changes arrive on every pointer move of a drag: touch the DOM only when something the
+  // panel shows changed (states are immutable, so identity says it).
+  let shown: readonly unknown[] = [];
   const sync = (): void => {
     const state = editor.getState();
     const list = selected(state);
     const kind = defaultsKind(state);
-    const hiddenCount = Object.values(state.flags).filter((f) => f.hidden).length;
-    // Editor changes arrive on every pointer move of a drag; touch the DOM only when needed.
-    const key = JSON.stringify([
-      list,
-      list.map((d) => state.flags[d.id] ?? null),
-      state.order,
-      kind,
-      kind && state.drawingDefaults[kind],
-      hiddenCount,
-    ]);
-    if (key === shown) return;
+    const key = [...list, state.flags, state.order, kind, kind && state.drawingDefaults[kind]];
+    if (key.length === shown.length && key.every((x, i) => x === shown[i])) return;
     shown = key;
+    const hiddenCount = Object.values(state.flags).filter((f) => f.hidden).length;
     const shownDrawings = kind ? [drawingFromDefaults(kind, state.drawingDefaults[kind])] : list;
     const wanted = new Set(sharedControls(shownDrawings.map((d) => d.kind)));
     const first = list[0];
