@@ -20,6 +20,7 @@ import {
   shownValue,
 } from './style-model';
 
+let notes = 0;
 const WIDTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 const CHECKS = ['extendLeft', 'extendRight', 'startHead', 'endHead', 'showMidline'] as const;
 const CHECK_TEXT = {
@@ -73,10 +74,16 @@ export function mountStylePanel(
   fill.name = 'fillColor';
   const colorMixed = el(doc, 'span', 'cm-muted', ` ${strings.mixed}`);
   const fillMixed = el(doc, 'span', 'cm-muted', ` ${strings.mixed}`);
-  const colorLabel = labelled(doc, strings.colour, color);
-  colorLabel.append(colorMixed);
-  const fillLabel = labelled(doc, strings.fill, fill);
-  fillLabel.append(fillMixed);
+  // The mixed note sits beside the label, not in it: the control's name stays "Colour".
+  const withNote = (label: HTMLLabelElement, input: HTMLInputElement, note: HTMLElement): HTMLElement => {
+    const field = el(doc, 'div', 'cm-field');
+    note.id = `cm-mixed-${++notes}`;
+    input.setAttribute('aria-describedby', note.id);
+    field.append(label, note);
+    return field;
+  };
+  const colorLabel = withNote(labelled(doc, strings.colour, color), color, colorMixed);
+  const fillLabel = withNote(labelled(doc, strings.fill, fill), fill, fillMixed);
   const checks = Object.fromEntries(CHECKS.map((c) => [c, checkbox(doc, c, strings[CHECK_TEXT[c]])])) as {
     [K in (typeof CHECKS)[number]]: ReturnType<typeof checkbox>;
   };

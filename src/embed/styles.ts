@@ -120,6 +120,7 @@ export const EMBED_CSS = `
   border: 1px solid var(--_cm-border);
   border-radius: 3px;
 }
+.cm-field { display: flex; align-items: end; gap: 0.4rem; }
 .cm-form label.cm-check { display: flex; align-items: center; gap: 0.3rem; }
 .cm-checks, .cm-style-actions { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; align-items: center; }
 .cm-style input[type="color"] { width: 3rem; min-height: 2rem; padding: 0.1rem; }

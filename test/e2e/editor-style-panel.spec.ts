@@ -201,7 +201,8 @@ test('a mixed selection shows what all share, differing values as mixed; Ctrl+Z 
   // Both are width 2 in the sample; colours (#0000FF, #FF0000) and styles (DASHED, SOLID) differ.
   await expect(panel(page).getByLabel('Width')).toHaveValue('2');
   await expect(panel(page).getByLabel('Line style')).toHaveValue('');
-  await expect(panel(page).locator('label', { hasText: 'Colour' })).toContainText('(mixed)');
+  await expect(panel(page).locator('.cm-field', { hasText: 'Colour' })).toContainText('(mixed)');
+  await expect(panel(page).getByLabel('Colour', { exact: true })).toHaveAccessibleDescription('(mixed)');
   await keepScreenshot(page, testInfo, 'mixed-selection');
   await panel(page).getByLabel('Line style').selectOption('DASHED');
   await expect(panel(page).getByLabel('Line style')).toHaveValue('DASHED');
