@@ -22,6 +22,8 @@ export const EXPIRY_SCENE_ID = 'expiry';
 export const PRICE_AXIS_LABEL_HEIGHT = 18;
 /** Font size of the in-pane level labels. */
 export const LEVEL_LABEL_FONT_SIZE = 11;
+/** Gap in px between the expiry tag and the expiry line, and between the tag and the pane's foot. */
+export const EXPIRY_LABEL_INSET = 4;
 /** Gap in px between a level line and its label, and between the label and the pane's left edge. */
 export const LEVEL_LABEL_GAP = 4;
 
@@ -105,7 +107,11 @@ export function levelScenes(levels: Levels, viewport: Viewport, options: LevelSc
   });
 }
 
-/** The expiry marker: a dashed full-height line at the expiry time and an "Expires …" time-axis label. */
+/**
+ * The expiry marker: a dashed full-height line at the expiry time and an "Expires …" tag inside
+ * the pane at its foot, left of the line (right of it when the declutter needs). Kept off the time
+ * axis, where it covered the chart's own date labels.
+ */
 export function expiryScene(
   expiresAt: UtcSeconds,
   viewport: Viewport,
@@ -115,17 +121,22 @@ export function expiryScene(
   const color = options.color ?? EXPIRY_COLOR;
   const x = viewport.timeToX(expiresAt) as number;
   const height = viewport.height as number;
+  const y = height - EXPIRY_LABEL_INSET;
   return {
     id: EXPIRY_SCENE_ID,
     primitives: [
       { type: 'segment', x1: x, y1: 0, x2: x, y2: height, stroke: dashed(color) },
       {
-        type: 'axis-label',
-        axis: 'time',
-        at: x,
+        type: 'text',
+        x: x - EXPIRY_LABEL_INSET,
+        y,
         text: `Expires ${format(expiresAt)}`,
-        background: color,
         color: AXIS_LABEL_TEXT_COLOR,
+        fontSize: LEVEL_LABEL_FONT_SIZE,
+        align: 'right',
+        baseline: 'bottom',
+        background: color,
+        alternative: { x: x + EXPIRY_LABEL_INSET, y, align: 'left', baseline: 'bottom' },
       },
     ],
     bbox: { minX: x, minY: 0, maxX: x, maxY: height },

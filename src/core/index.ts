@@ -119,6 +119,8 @@ export {
 } from './geometry';
 export type { ClippedSegment } from './geometry-clip';
 export { clipLine, clipParametric, clipRay, clipSegment, extendedRange } from './geometry-clip';
+export type { AxisTagFormat } from './axis-tags';
+export { selectionAxisTags } from './axis-tags';
 export {
   FIB_BAND_ALPHA,
   FIB_LEVEL_COLORS,

@@ -9,6 +9,7 @@ import { expiryScene, levelScenes } from '../core/analysis-scene';
 import { expiresAt } from '../core/expiry';
 import { drawingScene } from '../core/kinds/registry';
 import type { Drawing } from '../core/drawing';
+import { selectionAxisTags } from '../core/axis-tags';
 import { declutterScenes } from '../core/declutter';
 import type { AxisLabelPrimitive, Box, HandlePrimitive, Scene } from '../core/scene';
 import type { UtcSeconds } from '../core/units';
@@ -129,6 +130,10 @@ export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
       }
       labels = [...staticLabels];
       for (const s of scenes) for (const p of s.primitives) if (p.type === 'axis-label') labels.push(p);
+      // The selected drawings' points tagged on both axes in their colour (issue 17 item 4).
+      for (const d of f.drawings)
+        if (state.selection.includes(d.id))
+          labels.push(...selectionAxisTags(d, viewport, { formatPrice: f.formatPrice }));
       const handlePrims: HandlePrimitive[] = [];
       for (const s of active) for (const p of s.primitives) if (p.type === 'handle') handlePrims.push(p);
       showHandles(handlePrims, f.handleRadius);

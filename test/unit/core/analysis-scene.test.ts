@@ -150,18 +150,22 @@ describe('levelScenes', () => {
 });
 
 describe('expiryScene', () => {
-  it('paints a dashed vertical line at the expiry time with an "Expires" time-axis label', () => {
+  it('paints a dashed vertical line at the expiry time with an "Expires" tag in the pane, off the time axis', () => {
     expect(expiryScene(s(T0 + 1.5 * H), vp)).toEqual({
       id: EXPIRY_SCENE_ID,
       primitives: [
         { type: 'segment', x1: 200, y1: 0, x2: 200, y2: 200, stroke: { color: '#787B86', ...DASH } },
         {
-          type: 'axis-label',
-          axis: 'time',
-          at: 200,
+          type: 'text',
+          x: 196,
+          y: 196,
           text: 'Expires 2026-01-08 13:30',
-          background: '#787B86',
           color: '#FFFFFF',
+          fontSize: 11,
+          align: 'right',
+          baseline: 'bottom',
+          background: '#787B86',
+          alternative: { x: 204, y: 196, align: 'left', baseline: 'bottom' },
         },
       ],
       bbox: { minX: 200, minY: 0, maxX: 200, maxY: 200 },
@@ -171,6 +175,6 @@ describe('expiryScene', () => {
   it('places an expiry after the last bar by extrapolating one hour per bar', () => {
     const scene = expiryScene(s(T0 + 24 * H), vp, { formatTime: () => 'tomorrow', color: '#000000' });
     expect(scene.primitives[0]).toMatchObject({ x1: 2450, x2: 2450, stroke: { color: '#000000' } });
-    expect(scene.primitives[1]).toMatchObject({ at: 2450, text: 'Expires tomorrow' });
+    expect(scene.primitives[1]).toMatchObject({ x: 2446, text: 'Expires tomorrow' });
   });
 });

@@ -106,7 +106,10 @@ describe('renderAnalysisSvg on the documented example and the demo candles', () 
     const axis = findAll(root, 'g', { class: 'cm-axis' })[0]!;
     const axisTexts = findAll(axis, 'text').map(textOf);
     expect(axisTexts).toEqual(expect.arrayContaining(['1.34100', '1.34500', '1.35000', '1.35500']));
-    expect(axisTexts).toContain('Expires 2026-01-09 15:00');
+    // The expiry tag sits in the pane at the foot of its line, off the time axis (issue 17 item 4).
+    expect(axisTexts).not.toContain('Expires 2026-01-09 15:00');
+    const expiry = findAll(root, 'g', { class: 'cm-expiry' })[0]!;
+    expect(findAll(expiry, 'text').map(textOf)).toEqual(['Expires 2026-01-09 15:00']);
   });
 
   it('places the expiry marker at expiresAt', () => {
