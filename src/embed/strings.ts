@@ -48,6 +48,8 @@ export interface EmbedStrings {
   readonly startArrow: string;
   readonly endArrow: string;
   readonly midline: string;
+  /** The toggle of a Fibonacci retracement's translucent bands between levels. */
+  readonly bands: string;
   readonly fibLevels: string;
   /** The accessible name of the ratio input of the Fibonacci level at 1-based `position`. */
   readonly levelRatio: (position: number) => string;
@@ -146,6 +148,7 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   startArrow: 'Arrow at start',
   endArrow: 'Arrow at end',
   midline: 'Midline',
+  bands: 'Bands',
   fibLevels: 'Fibonacci levels',
   levelRatio: (position) => `Level ${position} ratio`,
   removeLevel: (ratio) => `Remove level ${ratio}`,

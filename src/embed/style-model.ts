@@ -26,6 +26,7 @@ export type StyleControl =
   | 'startHead'
   | 'endHead'
   | 'showMidline'
+  | 'showBands'
   | 'levels';
 
 /**
@@ -38,7 +39,7 @@ export const KIND_CONTROLS: { readonly [K in DrawingKind]: readonly StyleControl
   LINE: ['color', 'lineWidth', 'lineStyle', 'extendLeft', 'extendRight', 'startHead', 'endHead'],
   RECTANGLE: ['color', 'lineWidth', 'lineStyle', 'fillColor'],
   PARALLEL: ['color', 'lineWidth', 'lineStyle', 'fillColor', 'extendLeft', 'extendRight', 'showMidline'],
-  FIBONACCI_RETRACEMENT: ['color', 'lineWidth', 'lineStyle', 'fillColor', 'extendRight', 'levels'],
+  FIBONACCI_RETRACEMENT: ['color', 'lineWidth', 'lineStyle', 'extendRight', 'showBands', 'levels'],
 };
 
 const ORDER: readonly StyleControl[] = [
@@ -51,6 +52,7 @@ const ORDER: readonly StyleControl[] = [
   'startHead',
   'endHead',
   'showMidline',
+  'showBands',
   'levels',
 ];
 
@@ -90,6 +92,9 @@ export function controlValueOf(drawing: Drawing, control: StyleControl): Control
       return 'extendRight' in drawing && drawing.extendRight;
     case 'showMidline':
       return drawing.kind === 'PARALLEL' && drawing.showMidline;
+    // Bands take their colours from the levels (core/fibonacci.ts): shown or not is what a user sets.
+    case 'showBands':
+      return drawing.kind === 'FIBONACCI_RETRACEMENT' && drawing.showBands !== false;
     case 'levels':
       return drawing.kind === 'FIBONACCI_RETRACEMENT' ? drawing.levels : [];
   }

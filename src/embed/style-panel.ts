@@ -22,13 +22,14 @@ import {
 
 let notes = 0;
 const WIDTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
-const CHECKS = ['extendLeft', 'extendRight', 'startHead', 'endHead', 'showMidline'] as const;
+const CHECKS = ['extendLeft', 'extendRight', 'startHead', 'endHead', 'showMidline', 'showBands'] as const;
 const CHECK_TEXT = {
   extendLeft: 'extendLeft',
   extendRight: 'extendRight',
   startHead: 'startArrow',
   endHead: 'endArrow',
   showMidline: 'midline',
+  showBands: 'bands',
 } as const satisfies { [K in (typeof CHECKS)[number]]: keyof EmbedStrings };
 
 function checkbox(
@@ -99,6 +100,7 @@ export function mountStylePanel(
     startHead: checks.startHead.label,
     endHead: checks.endHead.label,
     showMidline: checks.showMidline.label,
+    showBands: checks.showBands.label,
     levels: levels.element,
   };
   const options = el(doc, 'div', 'cm-checks');
@@ -177,6 +179,8 @@ export function mountStylePanel(
     const hiddenCount = Object.values(state.flags).filter((f) => f.hidden).length;
     const shownDrawings = kind ? [drawingFromDefaults(kind, state.drawingDefaults[kind])] : list;
     const wanted = new Set(sharedControls(shownDrawings.map((d) => d.kind)));
+    // Bands are editor state with no wire field (spec §3.9): a drawing's, not a default to keep.
+    if (kind) wanted.delete('showBands');
     const first = list[0];
     target.textContent = kind
       ? strings.nextDrawing(kind)

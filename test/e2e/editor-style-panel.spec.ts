@@ -136,10 +136,12 @@ test('each kind is restyled through its own controls and stored as the wire says
     'color',
     'lineWidth',
     'lineStyle',
-    'fillColor',
     'extendRight',
+    'showBands',
     'locked',
   ]);
+  // Bands are editor state with no wire field (spec §3.9 stores ratios only).
+  await panel(page).getByLabel('Bands').uncheck();
   await panel(page).getByLabel('Level 2 ratio').fill('0.25');
   await panel(page).getByLabel('Level 2 ratio').press('Tab');
   await panel(page).getByRole('button', { name: 'Remove level 0.786' }).click();
@@ -154,6 +156,10 @@ test('each kind is restyled through its own controls and stored as the wire says
   // Paint order and lock from the panel: the rectangle to the front, locked.
   await select(page, ['support_zone']);
   await panel(page).getByRole('button', { name: 'Bring to front' }).click();
+  // Paint order is the editor's; read before a save (the sync rebase keeps the server's order, which is reported).
+  expect(await page.evaluate(() => (window as never as Cm).chartmark.editor.getState().order.at(-1))).toBe(
+    'support_zone',
+  );
   await panel(page).getByLabel('Lock').check();
 
   const saved = await storedDrawings(page, cfg, id);
@@ -168,10 +174,7 @@ test('each kind is restyled through its own controls and stored as the wire says
   });
   expect(byId(saved, channel)).toMatchObject({ showMidline: false, extendLeft: true });
   expect(byId(saved, fib)).toMatchObject({ levels: [0, 0.25, 0.382, 0.5, 0.618, 1, 1.618] });
-  // Paint order is the editor's (the sync rebase keeps the server's order, see the report).
-  expect(await page.evaluate(() => (window as never as Cm).chartmark.editor.getState().order.at(-1))).toBe(
-    'support_zone',
-  );
+  expect(byId(saved, fib)).not.toHaveProperty('showBands');
   // Lock is editor state, no wire field (README): nothing of it is stored.
   expect(JSON.stringify(saved)).not.toContain('lock');
   expect(await page.evaluate(() => (window as never as Cm).chartmark.editor.getState().flags)).toEqual({

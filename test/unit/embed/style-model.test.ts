@@ -31,7 +31,7 @@ describe('controls per kind', () => {
       LINE: ['color', 'lineWidth', 'lineStyle', 'extendLeft', 'extendRight', 'startHead', 'endHead'],
       RECTANGLE: ['color', 'lineWidth', 'lineStyle', 'fillColor'],
       PARALLEL: ['color', 'lineWidth', 'lineStyle', 'fillColor', 'extendLeft', 'extendRight', 'showMidline'],
-      FIBONACCI_RETRACEMENT: ['color', 'lineWidth', 'lineStyle', 'fillColor', 'extendRight', 'levels'],
+      FIBONACCI_RETRACEMENT: ['color', 'lineWidth', 'lineStyle', 'extendRight', 'showBands', 'levels'],
     });
   });
 
@@ -43,11 +43,16 @@ describe('controls per kind', () => {
       'extendLeft',
       'extendRight',
     ]);
-    expect(sharedControls(['RECTANGLE', 'FIBONACCI_RETRACEMENT'])).toEqual([
+    expect(sharedControls(['RECTANGLE', 'PARALLEL'])).toEqual([
       'color',
       'lineWidth',
       'lineStyle',
       'fillColor',
+    ]);
+    expect(sharedControls(['RECTANGLE', 'FIBONACCI_RETRACEMENT'])).toEqual([
+      'color',
+      'lineWidth',
+      'lineStyle',
     ]);
     expect(sharedControls(['HORIZONTAL_LINE', 'LINE'])).toEqual(['color', 'lineWidth', 'lineStyle']);
     expect(sharedControls([])).toEqual([]);
