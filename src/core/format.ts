@@ -26,5 +26,15 @@ export function formatTime(time: UtcSeconds): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A time as `8 Jan 10:00` in UTC, the way a chart's axis reads it (for spoken and written summaries). */
+export function formatDayTime(time: UtcSeconds): string {
+  const d = new Date(Math.floor(time / 60) * 60_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${hh}:${mm}`;
+}
+
 /** The wire's ISO time writer, re-exported beside the label formats it is often confused with. */
 export { isoTime } from './wire/time';

@@ -82,7 +82,17 @@ export { createTimeIndex, MEDIAN_WINDOW } from './time-index';
 export type { FitOptions, LogicalRange, StaticViewport, ViewportInput } from './create-viewport';
 export { createViewport, fitViewport } from './create-viewport';
 // --- labels and analysis scenes: formatting, axis-label stacking, levels and expiry
-export { defaultPrecision, formatPrice, formatTime } from './format';
+export { defaultPrecision, formatDayTime, formatPrice, formatTime } from './format';
+export type { DrawingWords, WordContext, WordFormats } from './drawing-words';
+export {
+  DEFAULT_WORD_FORMATS,
+  DRAWING_WORDS,
+  describeDrawing,
+  drawingLevels,
+  drawingName,
+  drawingPlace,
+  drawingPoints,
+} from './drawing-words';
 export type { AxisLabelSlot, StackedLabel } from './axis-labels';
 export { stackAxisLabels } from './axis-labels';
 export type { ExpirySceneOptions, LevelSceneOptions } from './analysis-scene';

@@ -31,8 +31,12 @@ export interface Editor {
 
   /** Routes a pointer event to the active tool; `bars` feeds the magnet. */
   pointer(event: EditorPointerEvent, viewport: Viewport, bars?: BarSource): PointerResult;
-  /** Handles a hotkey; false when the key is not the editor's (or the target is a form field). */
-  key(event: EditorKeyEvent, viewport?: Viewport): boolean;
+  /**
+   * Handles a hotkey, or on the chart (`event.onChart`) a keyboard-drawing key (keyboard-nav.ts);
+   * false when the key is not the editor's (or the target is a form field). `bars` gives the
+   * keyboard crosshair its first price.
+   */
+  key(event: EditorKeyEvent, viewport?: Viewport, bars?: BarSource): boolean;
   /** Esc: cancels a placement or drag, else leaves a drawing tool, else clears the selection. */
   cancel(): boolean;
   /** Switches tool, abandoning a placement or drag in progress. */

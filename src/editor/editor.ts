@@ -1,4 +1,5 @@
 // createEditor: wires the store, the commands, the tools and the keyboard into one Editor.
+import type { Price } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import { dragLevelCommand, setExpiryCommand, setLevelCommand, setMetadataCommand } from './commands-analysis';
 import {
@@ -31,13 +32,19 @@ import { capturesPointer } from './pointer-capture';
 import { IdAllocator } from './ids';
 import { roundPrice } from './quantize';
 import { type KeyAction, keyAction } from './keyboard';
+import { type NavEffect, navKey } from './keyboard-nav';
 import { MAGNET_RADIUS } from './magnet';
 import { createInitialState } from './state';
 import { createStore } from './store';
 import type { EmptyDrag, ToolContext } from './tools/common';
-import { cancelPlacement, placementPointer } from './tools/placement-tool';
+import {
+  cancelPlacement,
+  placeKeyboardPoint,
+  placementPointer,
+  previewKeyboardPoint,
+} from './tools/placement-tool';
 import { cancelDrag, selectPointer } from './tools/select-tool';
-import type { EditorDocument, EditorOptions } from './types';
+import type { BarSource, EditorDocument, EditorKeyEvent, EditorOptions, KeyboardNav } from './types';
 
 /** Default number of bars a paste or duplicate shifts right. */
 export const PASTE_OFFSET_BARS = 1;
@@ -61,6 +68,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
   });
   const bars = options.pasteOffsetBars ?? PASTE_OFFSET_BARS;
   let lastViewport: Viewport | null = null;
+  let pricePrecision = options.pricePrecision;
 
   function viewportOr(viewport: Viewport | undefined, what: string): Viewport {
     const vp = viewport ?? lastViewport;
@@ -86,12 +94,73 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
   // History version right after the last arrow nudge, so a held key's repeats amend that step.
   let nudgeVersion = -1;
 
+  // A vertical nudge moves a whole number of price ticks, at least one: a pixel can be less than a
+  // tick, and the stored price (rounded to the tick) would not move at all.
+  function tickPixels(dy: number, viewport: Viewport): number {
+    const state = store.get();
+    const first = state.selection.map((id) => state.byId[id]).find((d) => d !== undefined);
+    if (dy === 0 || pricePrecision === undefined || !first) return dy;
+    const price = first.points[0].price;
+    const perTick = Math.abs(
+      viewport.priceToY(price) - viewport.priceToY((price + 10 ** -pricePrecision) as Price),
+    );
+    if (!Number.isFinite(perTick) || perTick === 0) return dy;
+    return Math.sign(dy) * Math.max(1, Math.round(Math.abs(dy) / perTick)) * perTick;
+  }
+
   function nudge(dx: number, dy: number, viewport: Viewport, repeat: boolean): void {
     const history = store.history;
     if (repeat && nudgeVersion === history.version) history.amendNext(history.version);
-    moveCommand(store, viewport, dx, dy);
+    moveCommand(store, viewport, dx, tickPixels(dy, viewport));
     history.amendNext(-1);
     nudgeVersion = history.version;
+  }
+
+  function setNav(nav: KeyboardNav, hoverId?: string | null): void {
+    store.update((d) => {
+      d.keyboard = nav;
+      if (hoverId !== undefined)
+        d.hover = hoverId === null ? null : { type: 'drawing', id: hoverId, part: { type: 'body' } };
+    });
+  }
+
+  function navigate(event: EditorKeyEvent, viewport: Viewport | undefined, barSource?: BarSource): boolean {
+    const vp = viewport ?? lastViewport;
+    if (!vp) return false;
+    const state = store.get();
+    const step = navKey(state.keyboard, event, {
+      state,
+      viewport: vp,
+      bars: barSource,
+      ...(pricePrecision === undefined ? {} : { pricePrecision }),
+    });
+    if (!step) return false;
+    lastViewport = vp;
+    apply(step.nav, step.effect);
+    return true;
+  }
+
+  function apply(nav: KeyboardNav, effect: NavEffect): void {
+    const tool = store.get().tool;
+    switch (effect.type) {
+      case 'focus':
+        setNav(nav, effect.id);
+        return;
+      case 'select':
+        setNav(nav);
+        selectCommand(store, [effect.id]);
+        return;
+      case 'cursor':
+        setNav(nav);
+        previewKeyboardPoint({ store }, effect.point);
+        return;
+      case 'place':
+        setNav(nav);
+        if (tool !== 'select') placeKeyboardPoint({ store, ids }, tool, effect.point);
+        // The last point switches back to the select tool: the crosshair goes with it.
+        if (store.get().tool === 'select') setNav({ ...store.get().keyboard, cursor: null, focus: null });
+        return;
+    }
   }
 
   function run(action: KeyAction, viewport: Viewport | undefined, repeat: boolean): boolean {
@@ -151,7 +220,8 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
       const result = tool === 'select' ? selectPointer(ctx, event) : placementPointer(ctx, tool, event);
       return { ...result, capture: capturesPointer(event.type, result, store.get().toolState) };
     },
-    key(event, viewport) {
+    key(event, viewport, barSource) {
+      if (navigate(event, viewport, barSource)) return true;
       const action = keyAction(event);
       return action ? run(action, viewport, event.repeat === true) : false;
     },
@@ -226,6 +296,7 @@ export function createEditor(initial?: EditorDocument, options: CreateEditorOpti
     idHighWater: () => ids.highWater(),
     setPricePrecision(precision) {
       if (precision !== undefined) roundPrice(1, precision); // throws naming the field on a bad value
+      pricePrecision = precision;
       store.setQuantize(precision === undefined ? {} : { pricePrecision: precision });
     },
   };

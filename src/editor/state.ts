@@ -53,6 +53,7 @@ export function createInitialState(doc: EditorDocument = { drawings: [] }): Edit
     clipboard: null,
     hover: null,
     drawingDefaults: {},
+    keyboard: { focus: null, cursor: null },
   };
 }
 

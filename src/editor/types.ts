@@ -81,6 +81,14 @@ export type ToolState =
       readonly base: readonly string[];
     };
 
+/** Keyboard drawing: the drawing the arrows walked to and the keyboard crosshair (keyboard-nav.ts). */
+export interface KeyboardNav {
+  /** The drawing focused by the arrow keys (shown as hovered); Enter selects it. */
+  readonly focus: string | null;
+  /** The keyboard crosshair while a drawing tool is active; Enter places a point there. */
+  readonly cursor: ChartPoint | null;
+}
+
 /** The whole editor state; immutable, replaced on every change. */
 export interface EditorState {
   /** Drawings in paint order (derived from `order` and `byId`; read this one). */
@@ -102,6 +110,7 @@ export interface EditorState {
   readonly hover: HoverTarget | null;
   /** Style and options the next drawing of each kind starts with (the user's defaults; not document, not undone). */
   readonly drawingDefaults: DrawingDefaultsByKind;
+  readonly keyboard: KeyboardNav;
 }
 
 /** What a new drawing of one kind starts with: style keys and the kind's options (absent: the kind's defaults). */
@@ -206,6 +215,8 @@ export interface EditorKeyEvent {
    * pick an option): only undo and redo reach the editor, so Ctrl+Z works from the panel.
    */
   readonly targetIsChoice?: boolean;
+  /** True when the key was pressed on the chart itself: only then do arrows walk and Enter places. */
+  readonly onChart?: boolean;
   /** The DOM's `repeat`: auto-repeat of a held key (held-arrow nudges merge into one undo step). */
   readonly repeat?: boolean;
 }

@@ -3,7 +3,7 @@
 // through the API — returning one handle whose destroy() leaves nothing behind.
 import type { ChartOptions, DeepPartial, IChartApi, ISeriesApi } from 'lightweight-charts';
 import { addCandleSeries, candleColourOptions, chartColourOptions, createCandleChart } from '../chart/index';
-import { expiresAt, parseTime, type UtcSeconds } from '../core/index';
+import { expiresAt, formatDayTime, parseTime, type UtcSeconds } from '../core/index';
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
 import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
@@ -15,6 +15,7 @@ import { connect, type ApiOptions, type SyncOptions } from './editor-sync';
 import { mountEditorUi, type EditorParts, type EditorUi } from './editor-ui';
 import { Emitter, type On } from './events';
 import { localIdMemory } from './id-memory';
+import { mountLiveRegion } from './live-region';
 import { bindPreferences, localPreferences, type PreferenceStore } from './preferences';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
 import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
@@ -232,6 +233,11 @@ export function mountAnalysisEditor(
     chartBox.setAttribute('aria-label', strings.chartEditorLabel(m.symbol, m.timeframe));
   };
   label();
+  // Each change in words for screen readers, prices as the series quotes them (issue 17 item 9).
+  mountLiveRegion(doc, root, editor, strings, scope, () => ({
+    price: formatterOf(format),
+    time: formatDayTime,
+  }));
 
   // Hotkeys while focus is anywhere in the embed (the toolbar, the panel), not page-wide unless
   // the page asks; keys on the chart itself are the overlay's, and typing in a field never fires one.

@@ -1,7 +1,39 @@
 // Every word the embed's UI shows, in one replaceable table (English by default). Functions are
 // used where a string needs a value in it, so a translation can reorder the words.
-import type { DrawingKind } from '../core/index';
+import { DRAWING_WORDS, type DrawingKind, type DrawingWords } from '../core/index';
 import { type SyncStatus, statusText } from '../sync/index';
+
+/** The live region's sentences (issue 17 item 9); values arrive formatted. */
+export interface AnnounceStrings {
+  /** "Line added from 1.34100 on 8 Jan 10:00 to 1.35200 on 9 Jan 14:00". */
+  readonly added: (kind: string, place: string) => string;
+  /** "Horizontal line at 1.34310 moved to 1.34410". */
+  readonly moved: (kind: string, place: string, to: string) => string;
+  /** "Rectangle deleted". */
+  readonly deleted: (kind: string) => string;
+  /** "Line 1 changed": its style, options, lock, hiding or paint order. */
+  readonly changed: (name: string) => string;
+  /** "Fibonacci 1 selected". */
+  readonly selected: (name: string) => string;
+  /** "3 drawings selected". */
+  readonly selectedMany: (count: number) => string;
+  readonly selectionCleared: string;
+  /** "5 drawings changed": when one step touched more drawings than are worth reading out. */
+  readonly manyChanged: (count: number) => string;
+  /** "Support at 1.34100" (a level set), "Support at 1.34100 moved to 1.34200", "Support removed". */
+  readonly levelSet: (level: string, price: string) => string;
+  readonly levelMoved: (level: string, price: string, to: string) => string;
+  readonly levelRemoved: (level: string) => string;
+  /** "Undo: Line deleted", "Redo: Line added …". */
+  readonly undone: (what: string) => string;
+  readonly redone: (what: string) => string;
+  /** "Line 1, from …": the drawing the arrow keys walked to; Enter selects it. */
+  readonly focused: (name: string, place: string) => string;
+  /** "Crosshair at 1.34100 on 8 Jan 10:00": the keyboard crosshair; Enter places a point there. */
+  readonly crosshair: (point: string) => string;
+  /** "Point 1 of 2 at 1.34100 on 8 Jan 10:00": a placed point of a drawing not finished yet. */
+  readonly pointPlaced: (n: number, of: number, point: string) => string;
+}
 
 /** The UI strings of the editor and view; pass a partial table as `strings` to replace some. */
 export interface EmbedStrings {
@@ -96,6 +128,10 @@ export interface EmbedStrings {
   readonly chartEditorLabel: (symbol: string, timeframe: string) => string;
   /** The save status line. */
   readonly status: (status: EmbedStatus) => string;
+  /** Drawings in words (kind names, points, levels), for announcements. */
+  readonly drawingWords: DrawingWords;
+  /** The live region's sentences. */
+  readonly announce: AnnounceStrings;
 }
 
 /** Save status: the sync engine's, or `local` when the editor has no API to save to. */
@@ -187,6 +223,25 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   chartEditorLabel: (symbol, timeframe) => `${[symbol, timeframe].filter(Boolean).join(' ')} chart editor`,
   // The sync layer's own English line; a translation replaces the whole function.
   status: (s) => (s.kind === 'local' ? 'Local only' : statusText(s)),
+  drawingWords: DRAWING_WORDS,
+  announce: {
+    added: (kind, place) => `${kind} added ${place}`,
+    moved: (kind, place, to) => `${kind} ${place} moved to ${to}`,
+    deleted: (kind) => `${kind} deleted`,
+    changed: (name) => `${name} changed`,
+    selected: (name) => `${name} selected`,
+    selectedMany: (n) => `${n} drawings selected`,
+    selectionCleared: 'Selection cleared',
+    manyChanged: (n) => `${n} drawings changed`,
+    levelSet: (level, price) => `${level} at ${price}`,
+    levelMoved: (level, price, to) => `${level} at ${price} moved to ${to}`,
+    levelRemoved: (level) => `${level} removed`,
+    undone: (what) => `Undo: ${what}`,
+    redone: (what) => `Redo: ${what}`,
+    focused: (name, place) => `${name}, ${place}`,
+    crosshair: (point) => `Crosshair at ${point}`,
+    pointPlaced: (n, of, point) => `Point ${n} of ${of} at ${point}`,
+  },
 };
 
 /** The defaults with `overrides` on top. */

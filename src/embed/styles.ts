@@ -79,6 +79,7 @@ export const EMBED_CSS = `
   color: var(--_cm-accent-text);
 }
 .cm-button:disabled { opacity: 0.45; cursor: default; }
+.cm-visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .cm-button:focus-visible, .cm-chart:focus-visible { outline: 2px solid var(--_cm-accent); outline-offset: 1px; }
 .cm-inline, .cm-check { flex: none; white-space: nowrap; font-size: 0.85rem; }
 .cm-status { flex: none; margin-left: auto; font-size: 0.85rem; color: var(--_cm-muted); white-space: nowrap; }

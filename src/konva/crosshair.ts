@@ -7,7 +7,7 @@ import type { BarLookup } from '../chart/bar-lookup';
 import type { ChartViewport } from '../chart/chart-viewport';
 import { freeCrosshair } from '../chart/create-chart';
 import { snapPoint } from '../editor/magnet';
-import type { MagnetMode } from '../editor/types';
+import type { EditorState, MagnetMode } from '../editor/types';
 
 /** What the crosshair needs. */
 export interface CrosshairWiring {
@@ -58,4 +58,32 @@ export function followMagnet({
     container.removeEventListener('pointermove', onPointer, true);
     restore();
   };
+}
+
+/** What the keyboard crosshair needs. */
+export interface KeyboardCrosshairWiring {
+  readonly chart: IChartApi;
+  readonly series: ISeriesApi<SeriesType>;
+  readonly bars: BarLookup;
+  readonly editor: {
+    getState(): EditorState;
+    subscribe(listener: (state: EditorState) => void): () => void;
+  };
+}
+
+/**
+ * Shows the keyboard crosshair (issue 17 item 9) on the chart while a drawing tool is active, so
+ * its price and time read on the axes like the mouse's; hides it when the tool or cursor goes.
+ */
+export function followKeyboardCursor({ chart, series, bars, editor }: KeyboardCrosshairWiring): () => void {
+  let shown: EditorState['keyboard']['cursor'] = null;
+  const update = (state: EditorState): void => {
+    const cursor = state.tool === 'select' ? null : state.keyboard.cursor;
+    if (cursor === shown) return;
+    shown = cursor;
+    const bar = cursor && bars.nearestBar(cursor.time);
+    if (cursor && bar) chart.setCrosshairPosition(cursor.price, bar.time as number as Time, series);
+    else chart.clearCrosshairPosition();
+  };
+  return editor.subscribe(update);
 }

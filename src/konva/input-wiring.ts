@@ -130,7 +130,8 @@ export function wireInput({ container, chart, viewport, editor, bars, changed }:
     endPress(e);
   };
   const onKey = (e: KeyboardEvent): void => {
-    const handled = editor.key(toEditorKey(e), viewport);
+    // Pressed on the chart itself: arrows and Enter draw (keyboard-nav.ts), not only hotkeys.
+    const handled = editor.key({ ...toEditorKey(e), onChart: true }, viewport, bars);
     if (handled) {
       e.preventDefault();
       e.stopPropagation();

@@ -10,7 +10,7 @@ import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
 import { onViewportChange } from '../chart/viewport-change';
-import { followMagnet } from './crosshair';
+import { followKeyboardCursor, followMagnet } from './crosshair';
 import { installCursorStyles } from './cursor';
 import { createDeviceCanvas } from './device-canvas';
 import { type OverlayEditor, wireInput } from './input-wiring';
@@ -160,6 +160,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     bars,
     magnet: () => editor.getState().magnet,
   });
+  const offKeyboardCursor = followKeyboardCursor({ chart, series, bars, editor });
   // Right after the chart's own paint, in the same frame, so drawings never lag the candles.
   const paintNow = (): void => {
     if (destroyed) return;
@@ -183,6 +184,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       if (frame !== 0) cancelAnimationFrame(frame);
       wiring.detach();
       offCrosshair();
+      offKeyboardCursor();
       offViewport();
       offEditor();
       staticLayer.destroy();

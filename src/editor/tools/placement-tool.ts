@@ -27,7 +27,7 @@ function pointFor(ctx: ToolContext, e: EditorPointerEvent, placing: Placing): Ch
 }
 
 // Point `from` and every later one take `p`, so not-yet-placed points preview at the pointer.
-function setPointsFrom(ctx: ToolContext, id: string, from: number, p: ChartPoint): void {
+function setPointsFrom(ctx: Pick<ToolContext, 'store'>, id: string, from: number, p: ChartPoint): void {
   ctx.store.update((d) => {
     const drawing = d.byId[id];
     if (!drawing) return;
@@ -36,13 +36,13 @@ function setPointsFrom(ctx: ToolContext, id: string, from: number, p: ChartPoint
   });
 }
 
-function setPlacing(ctx: ToolContext, next: ToolState): void {
+function setPlacing(ctx: Pick<ToolContext, 'store'>, next: ToolState): void {
   ctx.store.update((d) => {
     d.toolState = castDraft(next);
   });
 }
 
-function finish(ctx: ToolContext, id: string): void {
+function finish(ctx: Pick<ToolContext, 'store'>, id: string): void {
   ctx.store.update((d) => {
     d.toolState = { type: 'idle' };
     d.selection = [id];
@@ -52,7 +52,12 @@ function finish(ctx: ToolContext, id: string): void {
 }
 
 // Fixes the point that followed the pointer: the last one finishes the drawing.
-function advance(ctx: ToolContext, placing: Placing, e: EditorPointerEvent, pressed: boolean): void {
+function advance(
+  ctx: Pick<ToolContext, 'store'>,
+  placing: Placing,
+  e: Pick<EditorPointerEvent, 'x' | 'y'>,
+  pressed: boolean,
+): void {
   const count = POINT_COUNT[placing.kind];
   if (placing.index >= count - 1) {
     finish(ctx, placing.id);
@@ -130,4 +135,35 @@ export function placementPointer(
       return HANDLED;
     }
   }
+}
+
+/**
+ * Places the next point of a `kind` drawing at `p` from the keyboard (Enter): the first starts
+ * the drawing as a press would, each later one fixes the point that followed the crosshair.
+ * No magnet: the keyboard crosshair already sits on a bar and a price tick.
+ */
+export function placeKeyboardPoint(
+  ctx: Pick<ToolContext, 'store' | 'ids'>,
+  kind: DrawingKind,
+  p: ChartPoint,
+): void {
+  const ts = ctx.store.get().toolState;
+  if (ts.type === 'placing' && ts.id in ctx.store.get().byId) {
+    setPointsFrom(ctx, ts.id, ts.index, p);
+    advance(ctx, ts, { x: 0, y: 0 }, false);
+    return;
+  }
+  ctx.store.beginGesture();
+  const count = POINT_COUNT[kind];
+  const id = createCommand(ctx.store, ctx.ids, kind, new Array<ChartPoint>(count).fill(p));
+  const placing: Placing = { type: 'placing', id, kind, index: 0, pressed: false, pressX: 0, pressY: 0 };
+  setPlacing(ctx, placing);
+  advance(ctx, placing, { x: 0, y: 0 }, false);
+}
+
+/** Moves the point that follows the crosshair (and the ones after it) to `p`, while placing. */
+export function previewKeyboardPoint(ctx: Pick<ToolContext, 'store'>, p: ChartPoint): void {
+  const ts = ctx.store.get().toolState;
+  if (ts.type === 'placing' && ts.index > 0 && ts.id in ctx.store.get().byId)
+    setPointsFrom(ctx, ts.id, ts.index, p);
 }
