@@ -7,13 +7,13 @@
 // `--_cm-up`, which takes the page's value or the theme's default (a property declared on the
 // embed's own element would otherwise hide the one the page set on a parent).
 
-/** The rules of the editor and view UI, themes included. */
+/** The rules of the editor and view UI, themes included (muted text keeps 4.5:1 contrast, WCAG AA). */
 export const EMBED_CSS = `
 .cm-embed {
   --_cm-background: var(--cm-background, #ffffff);
   --_cm-surface: var(--cm-surface, #ffffff);
   --_cm-text: var(--cm-text, #131722);
-  --_cm-muted: var(--cm-muted, #787b86);
+  --_cm-muted: var(--cm-muted, #6a6d78);
   --_cm-border: var(--cm-border, #e0e3eb);
   --_cm-grid: var(--cm-grid, #f0f3fa);
   --_cm-accent: var(--cm-accent, #2962ff);
@@ -35,7 +35,7 @@ export const EMBED_CSS = `
   --_cm-background: var(--cm-background, #131722);
   --_cm-surface: var(--cm-surface, #1e222d);
   --_cm-text: var(--cm-text, #d1d4dc);
-  --_cm-muted: var(--cm-muted, #787b86);
+  --_cm-muted: var(--cm-muted, #8c8f9a);
   --_cm-border: var(--cm-border, #2a2e39);
   --_cm-grid: var(--cm-grid, #2a2e39);
   --_cm-accent: var(--cm-accent, #2962ff);

@@ -1,9 +1,11 @@
 // A plain-language summary of an analysis for screen readers, alt text and notifications.
-import { LEVEL_NAMES } from '../core/analysis';
+import { LEVEL_NAMES, type LevelName } from '../core/analysis';
+import { describeDrawing, DRAWING_WORDS } from '../core/drawing-words';
+import { formatDayTime, formatPrice } from '../core/format';
 import type { Fill, Outcome } from '../core/outcomes';
 import { cleanText } from './escape';
 import type { AnalysisDetailWire } from './wire-detail';
-import { detailExpiresAt } from './wire-detail';
+import { analysisFromDetail, detailExpiresAt } from './wire-detail';
 
 const TYPE_LABEL: Readonly<Record<string, string>> = {
   bullish_breakout: 'Bullish breakout',
@@ -62,6 +64,31 @@ export interface DescribeOptions {
   readonly now?: number;
   /** The idea's outcome (evaluateAnalysis), added in words at the end. */
   readonly outcome?: Outcome;
+}
+
+const LEVEL_WORD: { readonly [N in LevelName]: string } = {
+  support: 'Support',
+  pivot: 'Pivot',
+  resistance: 'Resistance',
+};
+
+/**
+ * Every level and drawing in words, one sentence each, for a post's long description: "Support
+ * at 1.34100", "Line from 1.34100 on 8 Jan 10:00 to 1.35200 on 9 Jan 14:00", a Fibonacci
+ * retracement with each level and its price. Prices as the post's labels print them
+ * (`formatPrice`), times in UTC.
+ */
+export function describeContents(
+  analysis: AnalysisDetailWire,
+  format: (price: number) => string = (p) => formatPrice(p),
+): string[] {
+  const model = analysisFromDetail(analysis);
+  const levels = LEVEL_NAMES.flatMap((name) => {
+    const l = model.levels[name];
+    return l ? [`${LEVEL_WORD[name]} at ${format(l.price)}`] : [];
+  });
+  const context = { words: DRAWING_WORDS, format: { price: format, time: formatDayTime } };
+  return [...levels, ...model.drawings.map((d) => describeDrawing(d, context))];
 }
 
 /**

@@ -3,7 +3,14 @@
 export type { AnalysisScenes, NamedLevelScene } from '../core/analysis-scenes';
 export { analysisScenes } from '../core/analysis-scenes';
 export type { DescribeOptions } from './describe';
-export { describeAnalysis, describeOutcome, spokenDuration, spokenExpiry, spokenPrice } from './describe';
+export {
+  describeAnalysis,
+  describeContents,
+  describeOutcome,
+  spokenDuration,
+  spokenExpiry,
+  spokenPrice,
+} from './describe';
 export { cleanText, escapeXml, safeColor } from './escape';
 export type { Candle } from './candles-svg';
 export { analysisExtent, fitAnalysisViewport, TIMEFRAME_SECONDS } from '../core/analysis-fit';

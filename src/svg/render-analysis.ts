@@ -6,7 +6,7 @@ import type { Scene } from '../core/scene';
 import { analysisScenes, declutterAnalysisScenes } from '../core/analysis-scenes';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
-import { describeAnalysis } from './describe';
+import { describeAnalysis, describeContents } from './describe';
 import { cleanText, escapeXml, num } from './escape';
 import { primitiveToSvg, type SvgPaintContext, splitAxisLabels } from './paint-primitives';
 import { type OutcomeOption, resolveOutcome } from './svg-outcome';
@@ -117,6 +117,7 @@ export function renderAnalysisSvg(
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">`,
     `<title>${escapeXml(analysis.metadata.title)}</title>`,
+    `<desc>${escapeXml(describeContents(analysis).join('. '))}</desc>`,
     `<rect class="cm-background" x="0" y="0" width="${width}" height="${height}" fill="${theme.background}"/>`,
     `<text class="cm-title" x="8" y="${num(TITLE_HEIGHT / 2)}" fill="${theme.text}" font-size="${TITLE_FONT}" font-weight="600" dominant-baseline="middle">${escapeXml(title)}</text>`,
     `<text class="cm-status" x="${width - 8}" y="${num(TITLE_HEIGHT / 2)}" fill="${status === 'ACTIVE' ? theme.up : theme.mutedText}" font-size="11" text-anchor="end" dominant-baseline="middle">${status}</text>`,

@@ -16,6 +16,7 @@ import {
   type Candle,
   detailExpiresAt,
   describeAnalysis,
+  describeContents,
   SVG_THEMES,
   type ThemeName,
 } from '../svg/index';
@@ -182,6 +183,11 @@ export function mountAnalysisView(
     );
   };
   updateLabel();
+  // The long description: every level and drawing in words, in a visually hidden list the chart
+  // points to (its role=img hides its own children). textContent only: no user text as markup.
+  const description = describeList(container.ownerDocument, describeContents(analysis));
+  container.after(description);
+  container.setAttribute('aria-describedby', description.id);
   let destroyed = false;
   // Crossing alerts: the reader's marks stay in the browser (never part of the analysis).
   const store = options.alerts === false ? localAlertStore(null) : (options.alerts ?? localAlertStore());
@@ -229,9 +235,28 @@ export function mountAnalysisView(
       cancelAnimationFrame(frame);
       listeners.clear();
       panel?.remove();
+      description.remove();
+      container.removeAttribute('aria-describedby');
       series.detachPrimitive(outcomePrimitive);
       series.detachPrimitive(primitive);
       chart.remove();
     },
   };
+}
+
+let describeCount = 0;
+
+// Visually hidden with inline styles: a post page may carry none of the embed's CSS.
+function describeList(doc: Document, items: readonly string[]): HTMLElement {
+  const list = doc.createElement('ul');
+  list.id = `cm-view-description-${++describeCount}`;
+  list.className = 'cm-view-description';
+  list.style.cssText =
+    'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0';
+  for (const text of items) {
+    const li = doc.createElement('li');
+    li.textContent = text;
+    list.append(li);
+  }
+  return list;
 }

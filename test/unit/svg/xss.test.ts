@@ -8,6 +8,7 @@ import { allElements, parseXml, textOf } from './xml';
 const ALLOWED = new Set([
   'svg',
   'title',
+  'desc',
   'rect',
   'text',
   'g',
