@@ -5,7 +5,8 @@ import { pageStorage } from './page-storage';
 import type { Candle } from '../core/candles';
 import { createCrossingTracker } from '../core/crossing-tracker';
 import type { Crossing } from '../core/crossings';
-import type { Drawing, DrawingKind } from '../core/drawing';
+import type { Drawing } from '../core/drawing';
+import { DRAWING_WORDS } from '../core/drawing-words';
 import { formatPrice } from '../core/format';
 import { createTimeIndex, type TimeIndex } from '../core/time-index';
 import type { UtcSeconds } from '../core/units';
@@ -94,17 +95,9 @@ export function createLiveCrossings(
   };
 }
 
-const KIND_LABEL: { readonly [K in DrawingKind]: string } = {
-  HORIZONTAL_LINE: 'Horizontal line',
-  LINE: 'Line',
-  RECTANGLE: 'Rectangle',
-  PARALLEL: 'Parallel channel',
-  FIBONACCI_RETRACEMENT: 'Fibonacci retracement',
-};
-
 /** "Horizontal line res_1", the name a reader sees for a drawing. */
 export function drawingLabel(d: Drawing): string {
-  return `${KIND_LABEL[d.kind]} ${d.id}`;
+  return `${DRAWING_WORDS.kind[d.kind]} ${d.id}`;
 }
 
 /** "Horizontal line res_1 crossed upward at 1.33000". */
