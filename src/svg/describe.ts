@@ -1,7 +1,8 @@
 // A plain-language summary of an analysis for screen readers, alt text and notifications.
 import { LEVEL_NAMES, type LevelName } from '../core/analysis';
 import { describeDrawing, DRAWING_WORDS } from '../core/drawing-words';
-import { formatDayTime, formatPrice } from '../core/format';
+import { formatDayTime, formatPrice, formatTime } from '../core/format';
+import type { UtcSeconds } from '../core/units';
 import type { Fill, Outcome } from '../core/outcomes';
 import { cleanText } from './escape';
 import type { AnalysisDetailWire } from './wire-detail';
@@ -41,7 +42,7 @@ export function spokenDuration(seconds: number): string {
 
 /** A UTC instant as "2026-01-09 12:00 UTC". */
 export function spokenInstant(t: number): string {
-  return `${new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${formatTime(t as UtcSeconds)} UTC`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Scene } from '../core/scene';
 import { analysisScenes, declutterAnalysisScenes } from '../core/analysis-scenes';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
-import { describeAnalysis, describeContents } from './describe';
+import { describeAnalysis } from './describe';
 import { cleanText, escapeXml, num } from './escape';
 import { primitiveToSvg, type SvgPaintContext, splitAxisLabels } from './paint-primitives';
 import { type OutcomeOption, resolveOutcome } from './svg-outcome';
@@ -27,6 +27,12 @@ export interface SvgOptions {
    * against `candles` at `now` (default: the last candle), an Outcome is shown as given. Default: none.
    */
   readonly outcome?: OutcomeOption;
+  /**
+   * The long description, written as the SVG's `<desc>` (escaped), e.g.
+   * `describeContents(analysis).join('. ')`: every level and drawing in words. Passed in rather
+   * than built here so the renderer alone stays within its bundle budget. Default: no `<desc>`.
+   */
+  readonly description?: string;
 }
 
 /** Height of the title strip. */
@@ -100,14 +106,11 @@ export function renderAnalysisSvg(
     body.push(paintScene(scene, `<g class="cm-outcome" data-state="${outcome.state}">`, ctx, axis));
   }
 
-  const status =
+  const expired =
     options.now === undefined
       ? analysis.status === 'EXPIRED'
-        ? 'EXPIRED'
-        : 'ACTIVE'
-      : expiresAt !== null && options.now >= expiresAt
-        ? 'EXPIRED'
-        : 'ACTIVE';
+      : expiresAt !== null && options.now >= expiresAt;
+  const status = expired ? 'EXPIRED' : 'ACTIVE';
   const label = describeAnalysis(analysis, {
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(outcome ? { outcome } : {}),
@@ -116,8 +119,7 @@ export function renderAnalysisSvg(
   const clipId = `cm-clip-${width}x${height}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">`,
-    `<title>${escapeXml(analysis.metadata.title)}</title>`,
-    `<desc>${escapeXml(describeContents(analysis).join('. '))}</desc>`,
+    `<title>${escapeXml(analysis.metadata.title)}</title>${options.description ? `<desc>${escapeXml(options.description)}</desc>` : ''}`,
     `<rect class="cm-background" x="0" y="0" width="${width}" height="${height}" fill="${theme.background}"/>`,
     `<text class="cm-title" x="8" y="${num(TITLE_HEIGHT / 2)}" fill="${theme.text}" font-size="${TITLE_FONT}" font-weight="600" dominant-baseline="middle">${escapeXml(title)}</text>`,
     `<text class="cm-status" x="${width - 8}" y="${num(TITLE_HEIGHT / 2)}" fill="${status === 'ACTIVE' ? theme.up : theme.mutedText}" font-size="11" text-anchor="end" dominant-baseline="middle">${status}</text>`,

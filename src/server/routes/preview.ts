@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { UtcSeconds } from '../../core/units';
 import type { ErrorIssue } from '../../schema/errors';
-import { type AnalysisDetailWire, type Candle, renderAnalysisSvg } from '../../svg/index';
+import { type AnalysisDetailWire, type Candle, describeContents, renderAnalysisSvg } from '../../svg/index';
 import { toDetail } from '../analysis/detail';
 import { ApiError, issue } from '../api-error';
 import { admit, noneMatch, requireVisible, type ServerContext } from '../context';
@@ -143,6 +143,8 @@ export function previewRoute(app: Hono, ctx: ServerContext): void {
       height: query.height,
       theme: query.theme,
       now: now / 1000,
+      // Every level and drawing in words for screen readers (issue 17 item 9).
+      description: describeContents(detail).join('. '),
     });
     return new Response(svg, { status: 200, headers: { ...PREVIEW_HEADERS, etag: tag } });
   });

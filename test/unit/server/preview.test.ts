@@ -36,6 +36,12 @@ describe('GET /v1/analysis/{id}/preview.svg', () => {
     expect(findAll(root, 'g', { class: 'cm-level' })).toHaveLength(3);
     expect(findAll(findAll(root, 'g', { class: 'cm-candles' })[0]!, 'rect')).toHaveLength(0);
     expect(textOf(findAll(root, 'text', { class: 'cm-status' })[0]!)).toBe('ACTIVE');
+    // The long description: the documented example's levels and drawings in words (issue 17 item 9).
+    expect(textOf(findAll(root, 'desc')[0]!)).toBe(
+      'Support at 1.34100. Pivot at 1.34500. Resistance at 1.35000. ' +
+        'Rectangle from 1.33800 on 8 Jan 00:00 to 1.34700 on 9 Jan 00:00. ' +
+        'Line from 1.34850 on 8 Jan 00:00 to 1.35050 on 9 Jan 00:00. Horizontal line at 1.35500',
+    );
   });
 
   it('takes width, height, theme and candles from the query, also under /apis', async () => {

@@ -37,11 +37,18 @@ describe('describeContents', () => {
     ]);
   });
 
-  it('goes into the SVG as its <desc>, escaped', () => {
+  it('goes into the SVG as its <desc>, escaped, when passed as the description', () => {
     const d = { ...detail, levels: {} } as AnalysisDetailWire;
-    const svg = renderAnalysisSvg(d, [], { width: 600, height: 400, theme: 'light' });
+    const plain = renderAnalysisSvg(d, [], { width: 600, height: 400, theme: 'light' });
+    expect(plain).not.toContain('<desc>');
+    const svg = renderAnalysisSvg(d, [], {
+      width: 600,
+      height: 400,
+      theme: 'light',
+      description: `${describeContents(d).join('. ')} <b>&`,
+    });
     expect(svg).toContain(
-      '<desc>Rectangle from 1.33800 on 8 Jan 00:00 to 1.34700 on 9 Jan 00:00. Line from 1.34850 on 8 Jan 00:00 to 1.35050 on 9 Jan 00:00. Horizontal line at 1.35500</desc>',
+      '<desc>Rectangle from 1.33800 on 8 Jan 00:00 to 1.34700 on 9 Jan 00:00. Line from 1.34850 on 8 Jan 00:00 to 1.35050 on 9 Jan 00:00. Horizontal line at 1.35500 &lt;b&gt;&amp;</desc>',
     );
   });
 });
