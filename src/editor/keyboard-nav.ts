@@ -1,4 +1,4 @@
-// Drawing without a mouse (issue 17 item 9), pure: which key does what to the keyboard focus and
+// Drawing without a mouse, pure: which key does what to the keyboard focus and
 // the keyboard crosshair. The editor applies the effect (select, place, preview); the overlay
 // shows the focus as the hover highlight and the crosshair on the chart.
 //

@@ -1,4 +1,4 @@
-// What the editor's live region says about a change (issue 17 item 9), pure: drawings added,
+// What the editor's live region says about a change, pure: drawings added,
 // moved, changed or deleted, levels, undo/redo, the selection, and while drawing by keyboard the
 // focused drawing, the crosshair and each placed point. A gesture (a drag, a placement) is read
 // out once, when it ends, against the state before it began.

@@ -233,7 +233,7 @@ export function mountAnalysisEditor(
     chartBox.setAttribute('aria-label', strings.chartEditorLabel(m.symbol, m.timeframe));
   };
   label();
-  // Each change in words for screen readers, prices as the series quotes them (issue 17 item 9).
+  // Each change in words for screen readers, prices as the series quotes them.
   mountLiveRegion(doc, root, editor, strings, scope, () => ({
     price: formatterOf(format),
     time: formatDayTime,

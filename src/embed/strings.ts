@@ -3,7 +3,7 @@
 import { DRAWING_WORDS, type DrawingKind, type DrawingWords } from '../core/index';
 import { type SyncStatus, statusText } from '../sync/index';
 
-/** The live region's sentences (issue 17 item 9); values arrive formatted. */
+/** The live region's sentences; values arrive formatted. */
 export interface AnnounceStrings {
   /** "Line added from 1.34100 on 8 Jan 10:00 to 1.35200 on 9 Jan 14:00". */
   readonly added: (kind: string, place: string) => string;

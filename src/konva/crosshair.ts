@@ -72,7 +72,7 @@ export interface KeyboardCrosshairWiring {
 }
 
 /**
- * Shows the keyboard crosshair (issue 17 item 9) on the chart while a drawing tool is active, so
+ * Shows the keyboard crosshair on the chart while a drawing tool is active, so
  * its price and time read on the axes like the mouse's; hides it when the tool or cursor goes.
  */
 export function followKeyboardCursor({ chart, series, bars, editor }: KeyboardCrosshairWiring): () => void {

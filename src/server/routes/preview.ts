@@ -143,7 +143,7 @@ export function previewRoute(app: Hono, ctx: ServerContext): void {
       height: query.height,
       theme: query.theme,
       now: now / 1000,
-      // Every level and drawing in words for screen readers (issue 17 item 9).
+      // Every level and drawing in words, for screen readers.
       description: describeContents(detail).join('. '),
     });
     return new Response(svg, { status: 200, headers: { ...PREVIEW_HEADERS, etag: tag } });
