@@ -4,6 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { openEditor } from './editor-page';
 
+// An axe scan of the whole editor page takes 10–20 s on two busy cores; the editor test runs two.
+test.describe.configure({ timeout: 90_000 });
+
 const SYNC_URL = `http://127.0.0.1:${Number(process.env.E2E_SYNC_PORT ?? 5198)}`;
 
 /** Serious and critical violations, one line each, with the first offending elements. */
