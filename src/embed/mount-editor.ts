@@ -188,7 +188,9 @@ export function mountAnalysisEditor(
     options.chart ??
     createCandleChart(ui.chart as HTMLElement, {
       autoSize: true,
-      timeScale: { timeVisible: true, rightOffset: 30 },
+      // fixLeftEdge: nothing lies before the first bar, and it is what makes lightweight-charts
+      // shift the first time label inside the axis instead of cutting it ("2026" read "26").
+      timeScale: { timeVisible: true, rightOffset: 30, fixLeftEdge: true },
       ...options.chartOptions,
     });
   if (ownChart) scope.add(() => chart.remove());

@@ -98,7 +98,8 @@ export function mountAnalysisView(
     ...colours,
     autoSize: true,
     layout: { ...colours.layout, attributionLogo: false },
-    timeScale: { timeVisible: true },
+    // fixLeftEdge keeps the first time label whole (lightweight-charts aligns it inside the axis).
+    timeScale: { timeVisible: true, fixLeftEdge: true },
     handleScroll: interactive,
     handleScale: interactive,
   });
