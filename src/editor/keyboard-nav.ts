@@ -9,7 +9,7 @@
 // (Up/Down), ten with Shift, and Enter places the next point there.
 import type { ChartPoint } from '../core/drawing';
 import { defaultPrecision } from '../core/format';
-import type { Logical, Price, UtcSeconds } from '../core/units';
+import type { Logical, Price, Px, UtcSeconds } from '../core/units';
 import type { Viewport } from '../core/viewport';
 import { roundPrice } from './quantize';
 import { visibleDrawings } from './state';
@@ -66,8 +66,8 @@ function precisionAt(price: number, ctx: NavContext): number {
 /** The crosshair's start: the bar in the middle of the view, at its close (else mid-pane). */
 export function startCursor(ctx: NavContext): ChartPoint {
   const vp = ctx.viewport;
-  const range = vp.visibleTimeRange();
-  const logical = Math.round(vp.timeToLogical(((range.from + range.to) / 2) as UtcSeconds));
+  // The middle pixel, not the middle time: across a weekend gap the two are bars apart.
+  const logical = Math.round(vp.timeToLogical(vp.xToTime((vp.width / 2) as Px)));
   const time = vp.logicalToTime(logical as Logical);
   const bar = ctx.bars?.nearestBar(time);
   const prices = vp.visiblePriceRange();

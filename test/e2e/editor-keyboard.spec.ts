@@ -8,7 +8,7 @@ import { exported, keepScreenshot, nextFrames, openEditor, seconds } from './edi
 type Cm = {
   chartmark: {
     chart: {
-      timeScale(): { getVisibleLogicalRange(): { from: number; to: number } | null };
+      timeScale(): { timeToCoordinate(t: number): number | null; width(): number };
     };
     series: {
       data(): readonly { time: number; close: number }[];
@@ -53,18 +53,30 @@ test('a keyboard-only session: Tab in, draw a line with Enter twice, walk, nudge
   expect(await chart.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
 
   // The line tool by its hotkey; the first arrow shows the crosshair on the bar in the middle of
-  // the view at its close (where lightweight-charts says those are).
+  // the view at its close: the bar whose centre lightweight-charts puts within half a bar spacing
+  // of the pane's middle pixel (when the middle falls between two bars, either is the middle).
   await page.keyboard.press('Alt+t');
   expect((await state(page)).tool).toBe('LINE');
-  const start = await page.evaluate(() => {
-    const cm = (window as never as Cm).chartmark;
-    const range = cm.chart.timeScale().getVisibleLogicalRange()!;
-    const bars = cm.series.data();
-    const i = Math.round((range.from + range.to) / 2);
-    return { i, time: bars[i]!.time, close: bars[i]!.close, next5: bars[i + 5]!.time };
-  });
   await page.keyboard.press('ArrowRight');
-  expect((await state(page)).keyboard.cursor).toEqual({ time: start.time, price: start.close });
+  const cursor = (await state(page)).keyboard.cursor!;
+  const start = await page.evaluate((cursor) => {
+    const cm = (window as never as Cm).chartmark;
+    const ts = cm.chart.timeScale();
+    const bars = cm.series.data();
+    const i = bars.findIndex((b) => b.time === cursor.time);
+    const x = ts.timeToCoordinate(cursor.time)!;
+    const spacing = ts.timeToCoordinate(bars[i + 1]!.time)! - x;
+    return {
+      i,
+      offMiddle: Math.abs(x - ts.width() / 2) - spacing / 2,
+      time: bars[i]!.time,
+      close: bars[i]!.close,
+      next5: bars[i + 5]!.time,
+    };
+  }, cursor);
+  expect(start.i).toBeGreaterThanOrEqual(0);
+  expect(start.offMiddle).toBeLessThanOrEqual(0.01);
+  expect(cursor).toEqual({ time: start.time, price: start.close });
   await expect(live(page)).toHaveText(`Crosshair at ${start.close.toFixed(5)} on ${dayTime(start.time)}`);
 
   await page.keyboard.press('Enter');
