@@ -56,6 +56,7 @@ export function toEditorKey(e: KeyboardEvent): EditorKeyEvent {
     ctrlKey: e.ctrlKey,
     metaKey: e.metaKey,
     altKey: e.altKey,
+    repeat: e.repeat,
     targetIsEditable: isEditableTarget(e.target),
     targetIsChoice: e.target instanceof HTMLElement && e.target.tagName === 'SELECT',
   };

@@ -184,6 +184,26 @@ describe('dragging a handle with the pointer', () => {
   });
 });
 
+describe('a held arrow key', () => {
+  it('nudges once per key event and the held run undoes in one step (the DOM repeat flag reaches the editor)', async () => {
+    await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.345)])]);
+    editor.select(['h']);
+    await frames();
+    const before = editor.getState().byId.h as Drawing;
+    const press = (repeat: boolean) =>
+      host.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowUp', repeat, bubbles: true, cancelable: true }),
+      );
+    press(false);
+    for (let i = 0; i < 4; i++) press(true);
+    const moved = editor.getState().byId.h as Drawing;
+    expect(moved.points[0]!.price).toBeGreaterThan(before.points[0]!.price);
+    // One press and four auto-repeats are one gesture: one undo restores the line.
+    editor.undo();
+    expect(editor.getState().byId.h).toEqual(before);
+  });
+});
+
 describe('pixel ratio and teardown', () => {
   it('paints a 1 px line as exactly two sharp device rows on a 2× canvas', async () => {
     await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)], { color: '#FF0000' })], 2);
