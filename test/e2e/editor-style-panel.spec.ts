@@ -1,7 +1,7 @@
 // Issue 17 item 8 against the reference server: the style panel restyles each of the five kinds
 // with the controls that kind has (spec §3.8, §3.9), and the stored document says so; with nothing
 // selected it sets the next drawing's defaults, which (with the magnet) survive a reload.
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { authOf, type DemoConfig, demoConfig, freshAnalysis } from './demo-server';
 import { keepScreenshot, nextFrames, seconds, toPage } from './editor-page';
 
@@ -38,6 +38,15 @@ async function storedDrawings(page: Page, cfg: DemoConfig, id: string): Promise<
   return (await res.json()).data.drawings as Stored[];
 }
 const byId = (list: Stored[], id: string) => list.find((d) => d.clientObjectId === id);
+
+/** A fresh copy of the sample analysis on the server, opened in the editor once it reads "Saved · v1". */
+async function openFresh(page: Page, request: APIRequestContext): Promise<{ cfg: DemoConfig; id: string }> {
+  const cfg = await demoConfig(request);
+  const id = (await freshAnalysis(request, cfg)).id;
+  await page.goto(`/?analysis=${id}`);
+  await expect(status(page)).toHaveText('Saved · v1');
+  return { cfg, id };
+}
 
 async function select(page: Page, ids: string[]): Promise<void> {
   await page.evaluate((ids) => (window as never as Cm).chartmark.editor.select(ids), ids);
@@ -77,10 +86,7 @@ test('each kind is restyled through its own controls and stored as the wire says
   page,
   request,
 }, testInfo) => {
-  const cfg = await demoConfig(request);
-  const id = (await freshAnalysis(request, cfg)).id;
-  await page.goto(`/?analysis=${id}`);
-  await expect(status(page)).toHaveText('Saved · v1');
+  const { cfg, id } = await openFresh(page, request);
   const channel = await place(page, 'Parallel channel', [
     ['2026-01-12T00:00:00Z', 1.345],
     ['2026-01-13T12:00:00Z', 1.352],
@@ -194,10 +200,7 @@ test('a mixed selection shows what all share, differing values as mixed; Ctrl+Z 
   page,
   request,
 }, testInfo) => {
-  const cfg = await demoConfig(request);
-  const id = (await freshAnalysis(request, cfg)).id;
-  await page.goto(`/?analysis=${id}`);
-  await expect(status(page)).toHaveText('Saved · v1');
+  const { cfg, id } = await openFresh(page, request);
   await select(page, ['entry_line', 'target']);
   await expect(legend(page)).toHaveText('Style (2 drawings)');
   expect(await visibleControls(page)).toEqual(['color', 'lineWidth', 'lineStyle', 'locked']);
@@ -227,10 +230,7 @@ test('with nothing selected the panel sets the next drawing of the active tool; 
   page,
   request,
 }, testInfo) => {
-  const cfg = await demoConfig(request);
-  const id = (await freshAnalysis(request, cfg)).id;
-  await page.goto(`/?analysis=${id}`);
-  await expect(status(page)).toHaveText('Saved · v1');
+  const { cfg, id } = await openFresh(page, request);
   await page.getByRole('button', { name: 'Line', exact: true }).click();
   await expect(legend(page)).toHaveText('Style next trend line');
   // Real colours, not black: LINE's default is #2962FF (core/style.ts STYLE_DEFAULTS).
