@@ -128,6 +128,7 @@ describe('two instances on one database', () => {
     expect((await call(a.url, 'GET', `/v1/analysis/${id}`)).body.data.drawings).toHaveLength(1);
   });
 
+  // Last in the file: it stops both instances.
   it('every webhook event is delivered once, in order per analysis, with both instances delivering', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++)
@@ -148,8 +149,9 @@ describe('two instances on one database', () => {
     const deadline = Date.now() + 30_000;
     while (receiver.received.length < expected && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    // Give a duplicate, if any were coming, time to arrive.
-    await new Promise((r) => setTimeout(r, 500));
+    // A duplicate could still be on its way from the other instance: stopping both waits for their
+    // webhook workers' deliveries in flight (listen.ts), after which nothing more can be sent.
+    await Promise.all([a.stop(), b.stop()]);
     const got = receiver.received.map((r) => ({
       instance: r.headers['x-instance'],
       ...(JSON.parse(r.body) as { deliveryId: string; analysisId: string; data: { version?: number } }),
