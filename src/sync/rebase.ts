@@ -13,6 +13,11 @@ export interface Touched {
   readonly drawings: readonly string[];
   readonly levels: readonly LevelName[];
   readonly metadata: readonly UpdatableMetadataField[];
+  /**
+   * The user changed the paint order (bring to front, send back…). Optional so that outboxes saved
+   * before it existed still read: absent means false.
+   */
+  readonly order?: boolean;
 }
 
 /** Nothing touched. */
@@ -23,24 +28,74 @@ export function unionTouched(...all: readonly Touched[]): Touched {
   const d = new Set<string>();
   const l = new Set<LevelName>();
   const m = new Set<UpdatableMetadataField>();
+  let order = false;
   for (const t of all) {
     for (const x of t.drawings) d.add(x);
     for (const x of t.levels) l.add(x);
     for (const x of t.metadata) m.add(x);
+    order ||= t.order === true;
   }
-  return { drawings: [...d], levels: [...l], metadata: [...m] };
+  return { drawings: [...d], levels: [...l], metadata: [...m], ...(order ? { order } : {}) };
 }
 
 /** True when nothing is touched. */
 export function isUntouched(t: Touched): boolean {
-  return t.drawings.length === 0 && t.levels.length === 0 && t.metadata.length === 0;
+  return t.drawings.length === 0 && t.levels.length === 0 && t.metadata.length === 0 && t.order !== true;
+}
+
+/**
+ * True when the drawings both lists hold are not in the same relative order. Creating or deleting
+ * a drawing is not a reorder; moving one in the paint order is.
+ */
+export function orderChanged(
+  prev: readonly { readonly id: string }[],
+  next: readonly { readonly id: string }[],
+): boolean {
+  // The usual edit keeps every drawing where it was: decided without building sets.
+  if (prev.length === next.length && prev.every((d, i) => d.id === next[i]!.id)) return false;
+  const inPrev = new Set(prev.map((d) => d.id));
+  const inNext = new Set(next.map((d) => d.id));
+  const before = prev.filter((d) => inNext.has(d.id));
+  const after = next.filter((d) => inPrev.has(d.id));
+  return before.some((d, i) => d.id !== after[i]!.id);
 }
 
 /** What differs between two editor documents: `ids` come from the editor's change record. */
 export function touchedBetween(prev: DomainDoc, next: DomainDoc, ids: readonly string[]): Touched {
   const levels = LEVEL_NAMES.filter((n) => prev.levels[n] !== next.levels[n]);
   const metadata = UPDATABLE_METADATA_FIELDS.filter((f) => prev.metadata[f] !== next.metadata[f]);
-  return { drawings: [...ids], levels, metadata };
+  const order = orderChanged(prev.drawings, next.drawings);
+  return { drawings: [...ids], levels, metadata, ...(order ? { order } : {}) };
+}
+
+/**
+ * `merged` (the server's paint order, local additions on top) put back into the local user's
+ * order: drawings the local document holds follow its order, and each drawing only the server has
+ * (another client's) stays just above the drawing it sat above on the server.
+ */
+export function inLocalOrder(merged: readonly Drawing[], localOrder: readonly string[]): Drawing[] {
+  const localIds = new Set(localOrder);
+  const byId = new Map<string, Drawing>();
+  const above = new Map<string | null, Drawing[]>();
+  let below: string | null = null;
+  for (const d of merged) {
+    const id = d.clientObjectId;
+    if (localIds.has(id)) {
+      byId.set(id, d);
+      below = id;
+    } else {
+      const group = above.get(below) ?? [];
+      group.push(d);
+      above.set(below, group);
+    }
+  }
+  const out = [...(above.get(null) ?? [])];
+  for (const id of localOrder) {
+    const d = byId.get(id);
+    if (!d) continue;
+    out.push(d, ...(above.get(id) ?? []));
+  }
+  return out;
 }
 
 /** A rebased document and the local drawings that were renamed because another client took their id. */
@@ -64,9 +119,10 @@ function freshId(id: string, used: ReadonlySet<string>): string {
 }
 
 /**
- * Rebases local work on a newer server document. Drawings keep the server's paint order; touched
- * drawings take the local version (or stay deleted), and touched drawings the server lacks are
- * added on top in local order. A drawing created here under an id that another client has since
+ * Rebases local work on a newer server document. Drawings keep the server's paint order unless
+ * the user changed the order (then theirs wins, see `inLocalOrder`); touched drawings take the
+ * local version (or stay deleted), and touched drawings the server lacks are added on top in local
+ * order. A drawing created here under an id that another client has since
  * used (neither side knew) is not the same drawing: it gets a fresh id instead of overwriting —
  * unless it is one of `unanswered`, the new drawings of a request whose answer is still awaited.
  */
@@ -111,6 +167,7 @@ export function rebase(
   const awaiting = new Set(unanswered);
   const renamed = new Map<string, string>();
   const touchedIds = new Set(touched.drawings);
+  // Iteration order of localById is the local paint order (renamed ids included).
   const localById = new Map<string, Drawing>();
   for (const d of local.drawings) {
     const id = d.clientObjectId;
@@ -148,7 +205,8 @@ export function rebase(
   }
   // A level and a drawing may not share a clientObjectId; the level named by this side wins.
   const levelIds = new Set(Object.values(levels).map((l) => l.clientObjectId));
-  const doc = { metadata, levels, drawings: drawings.filter((d) => !levelIds.has(d.clientObjectId)) };
+  const ordered = touched.order === true ? inLocalOrder(drawings, [...localById.keys()]) : drawings;
+  const doc = { metadata, levels, drawings: ordered.filter((d) => !levelIds.has(d.clientObjectId)) };
   return { doc, renamed };
 }
 

@@ -74,6 +74,8 @@ export class Intent {
   readonly foreign = new Set<string>();
   /** Every local edit, in order, for the failure report. */
   readonly log: string[] = [];
+  /** Paint order of the editor's drawings after the user's last edit (bottom first). */
+  order: string[] = [];
 
   /** Parts of a document as canonical strings. */
   static partsOf(doc: SyncDoc): Map<Part, string> {
@@ -96,6 +98,7 @@ export class Intent {
       this.parts.set(to, want === null ? null : canonical({ ...JSON.parse(want), clientObjectId: to }));
       this.log.push(`(sync renamed ${from} → ${to})`);
     }
+    this.order = this.order.map((id) => renamed.get(id) ?? id);
   }
 
   /** Records one local edit from the documents before and after it. */
@@ -108,6 +111,10 @@ export class Intent {
       this.parts.set(key, b.get(key) ?? null);
       changed.push(key);
     }
+    const order = after.drawings.map((d) => d.clientObjectId);
+    if (order.join() !== before.drawings.map((d) => d.clientObjectId).join())
+      changed.push(`order ${order.join(' ')}`);
+    this.order = order;
     if (changed.length) this.log.push(`${what}: ${changed.join(', ')}`);
   }
 
@@ -137,6 +144,15 @@ export class Intent {
       });
       if (!isRenamed) out.push(`${id}: on the server, never written by anyone`);
     }
+    // The user's own drawings stay in the paint order the user last left them in (another writer's
+    // drawings, and drawings another writer also changed, may sit anywhere among them).
+    const onServer = new Set(server.drawings.map((d) => d.clientObjectId));
+    const mine = (id: string) => onServer.has(id) && !this.foreign.has(id) && !this.contested.has(id);
+    const wantOrder = this.order.filter(mine);
+    const mineIntended = new Set(wantOrder);
+    const gotOrder = server.drawings.map((d) => d.clientObjectId).filter((id) => mineIntended.has(id));
+    if (wantOrder.join(' ') !== gotOrder.join(' '))
+      out.push(`paint order: intended ${wantOrder.join(' ')}, server has ${gotOrder.join(' ')}`);
     return out;
   }
 }

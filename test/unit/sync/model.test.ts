@@ -95,6 +95,20 @@ class Delete extends EditCmd {
   toString = () => `Delete(${this.index})`;
 }
 
+class Reorder extends EditCmd {
+  constructor(
+    readonly index: number,
+    readonly move: 'forward' | 'backward' | 'front' | 'back',
+  ) {
+    super();
+  }
+  edit(w: World) {
+    const id = pick(w, this.index);
+    if (id) w.editor.reorder(this.move, [id]);
+  }
+  toString = () => `Reorder(${this.index},${this.move})`;
+}
+
 class Title extends EditCmd {
   constructor(readonly title: string) {
     super();
@@ -261,6 +275,12 @@ const commands = [
   fc.tuple(fc.nat(20), fc.integer({ min: -30, max: 30 })).map(([i, dx]) => new Move(i, dx)),
   fc.tuple(fc.nat(20), fc.integer({ min: 1, max: 60 })).map(([i, f]) => new Drag(i, f)),
   fc.nat(20).map((i) => new Delete(i)),
+  fc
+    .tuple(
+      fc.nat(20),
+      fc.constantFrom('forward', 'backward', 'front', 'back') as fc.Arbitrary<Reorder['move']>,
+    )
+    .map(([i, m]) => new Reorder(i, m)),
   fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,11}$/).map((t) => new Title(t)),
   fc.option(fc.integer({ min: 101, max: 199 }), { nil: null }).map((p) => new Level(p)),
   fc.constant(new Undo()),

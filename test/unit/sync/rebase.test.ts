@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Drawing } from '../../../src/schema/drawings/drawing';
-import { rebase, type Touched } from '../../../src/sync/rebase';
+import { orderChanged, rebase, type Touched, touchedBetween, unionTouched } from '../../../src/sync/rebase';
 import type { SyncDoc } from '../../../src/sync/sync-doc';
 
 const h = (id: string, price = 1.1): Drawing => ({
@@ -67,5 +67,47 @@ describe('rebase', () => {
     ]);
     expect([...renamed]).toEqual([['line_1', 'line_3']]);
     expect(ids(out)).toEqual(['a@1.1', 'line_1@5', 'line_2@6', 'line_3@1']);
+  });
+
+  it('keeps the local paint order when the user reordered; another client’s drawing stays above its server neighbour', () => {
+    const base = doc([h('a'), h('b'), h('c')]);
+    // Another client moved a and added s above b.
+    const server = doc([h('a', 5), h('b'), h('s'), h('c')]);
+    // Here: a brought to front, a new drawing n on top.
+    const local = doc([h('b'), h('c'), h('a'), h('n')]);
+    const { doc: out } = rebase(server, local, touched(['a', 'n'], { order: true }), base);
+    expect(ids(out)).toEqual(['b@1.1', 's@1.1', 'c@1.1', 'a@1.1', 'n@1.1']);
+    // Without the reorder touched, the server's order stands (the move of a is still local).
+    const { doc: plain } = rebase(server, local, touched(['a', 'n']), base);
+    expect(ids(plain)).toEqual(['a@1.1', 'b@1.1', 's@1.1', 'c@1.1', 'n@1.1']);
+  });
+
+  it('puts a server-only drawing below every local one when it sat at the bottom on the server', () => {
+    const server = doc([h('s'), h('a'), h('b')]);
+    const local = doc([h('b'), h('a')]);
+    const { doc: out } = rebase(server, local, touched([], { order: true }), doc([h('a'), h('b')]));
+    expect(ids(out)).toEqual(['s@1.1', 'b@1.1', 'a@1.1']);
+  });
+});
+
+describe('orderChanged / touchedBetween', () => {
+  const d = (...xs: string[]) => xs.map((id) => ({ id }));
+  it('is a reorder only when drawings both lists hold change their relative order', () => {
+    expect(orderChanged(d('a', 'b', 'c'), d('a', 'b', 'c'))).toBe(false);
+    expect(orderChanged(d('a', 'b'), d('a', 'b', 'c'))).toBe(false); // created
+    expect(orderChanged(d('a', 'b', 'c'), d('a', 'c'))).toBe(false); // deleted
+    expect(orderChanged(d('a', 'b', 'c'), d('x', 'a', 'c'))).toBe(false); // b deleted, x created below
+    expect(orderChanged(d('a', 'b', 'c'), d('b', 'a', 'c'))).toBe(true);
+    expect(orderChanged(d('a', 'b', 'c'), d('c', 'a'))).toBe(true); // deleted b and moved c down
+  });
+
+  it('marks the order touched in the edit and keeps it through a union; an outbox entry without it reads as false', () => {
+    const meta = { ...META } as never;
+    const prev = { metadata: meta, levels: {}, drawings: d('a', 'b') } as never;
+    const next = { metadata: meta, levels: {}, drawings: d('b', 'a') } as never;
+    expect(touchedBetween(prev, next, ['a']).order).toBe(true);
+    expect(touchedBetween(prev, prev, ['a']).order).toBeUndefined();
+    expect(unionTouched(touched(['x']), touched(['a'], { order: true })).order).toBe(true);
+    expect(unionTouched(touched(['x']), touched(['a'])).order).toBeUndefined();
   });
 });

@@ -223,6 +223,29 @@ describe('sync engine against the reference server', () => {
     expect(statusText(engine.status)).toBe('Saved · v4');
   });
 
+  it('on 412 keeps the local paint order: a drawing brought to front stays in front after the rebase', async () => {
+    const { editor, engine, clock, server } = await setup();
+    const a = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    const b = editor.create('LINE', [pt(2, 151), pt(6, 161)]);
+    await drain(engine, clock);
+    const other = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
+    const analysisId = engine.analysisId!;
+    await other.update(analysisId, { sender: 'other@example.com', metadata: { title: 'Changed elsewhere' } });
+    await other.append(analysisId, {
+      sender: 'other@example.com',
+      drawings: [
+        { type: 'HORIZONTAL_LINE', clientObjectId: 'theirs', points: [{ time: '2026-01-08T03:00:00Z', price: 151 }] },
+      ],
+    });
+    editor.reorder('front', [a]);
+    await drain(engine, clock);
+    const got = await other.get(analysisId);
+    expect(got.data.metadata.title).toBe('Changed elsewhere');
+    // The user put `a` above `b`; the other client's drawing came in on top of what it saw.
+    expect(got.data.drawings.map((d) => d.clientObjectId)).toEqual([b, 'theirs', a]);
+    expect(docFromDomain(editor.getState())).toEqual(docFromDetail(got.data));
+  });
+
   it('keeps both drawings when two clients create the same clientObjectId: the later one is renamed', async () => {
     const a = await setup();
     a.editor.create('LINE', [pt(1, 150), pt(5, 160)]);
