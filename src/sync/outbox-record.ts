@@ -59,6 +59,20 @@ export function pendingTouched(record: OutboxRecord): Touched {
   return record.entries.length ? unionTouched(...record.entries.map((e) => e.touched)) : NOTHING_TOUCHED;
 }
 
+/**
+ * Every drawing id the record knows of — confirmed, sent, in flight, wanted or touched (a deleted
+ * drawing's id stays touched until the server has confirmed the delete). A reopened editor reserves
+ * them: a new drawing given one of them would be taken for that drawing by the server and by rebase.
+ */
+export function idsInRecord(record: OutboxRecord): string[] {
+  const ids = new Set<string>(record.known);
+  const docs = [record.base?.doc, record.inFlight?.doc, record.desired];
+  for (const doc of docs) for (const d of doc?.drawings ?? []) ids.add(d.clientObjectId);
+  for (const d of record.sent) ids.add(d.clientObjectId);
+  for (const e of record.entries) for (const id of e.touched.drawings) ids.add(id);
+  return [...ids];
+}
+
 /** The create idempotency key of a draft: made with the draft, the same on every resend. */
 export const createKeyOf = (record: OutboxRecord): string => `${record.keyPrefix}-create`;
 

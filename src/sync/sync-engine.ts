@@ -22,7 +22,7 @@ import {
   transition,
 } from './engine-state';
 import { analysisKey, draftKey } from './outbox';
-import { openRecord } from './outbox-record';
+import { idsInRecord, openRecord } from './outbox-record';
 import { sendFlight } from './send-flight';
 import { type SyncStatus, statusText } from './status';
 import { docFromDetail, docFromDomain, domainFromDetail } from './sync-doc';
@@ -245,6 +245,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const [res, saved] = loaded;
       seen(res.data);
       const opened = openRecord(saved, res.data, communityId, channelId, keyPrefix);
+      if (saved) editor.reserveIds(idsInRecord(saved));
+      editor.reserveIds(idsInRecord(opened.record));
       // A frozen request is resent as it was; what it missed is fetched once it is answered.
       dispatch({
         type: 'adopted',
@@ -262,6 +264,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (disposed() || !saved || (saved.entries.length === 0 && !saved.inFlight)) return false;
       const doc = saved.desired ?? saved.inFlight?.doc;
       if (!doc) return false;
+      editor.reserveIds(idsInRecord(saved));
       dispatch({ type: 'adopted', slot: key, record: saved, doc, preferred: null });
       return true;
     },

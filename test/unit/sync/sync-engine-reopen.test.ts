@@ -147,3 +147,46 @@ describe('reloaded while a request with a new drawing is on the wire', () => {
     expect(docFromDomain(w.page.editor.getState())).toEqual(docFromDetail(server));
   });
 });
+
+describe('reloaded before a delete reached the server', () => {
+  it('does not give a new drawing the id of one whose create and delete are still unconfirmed', async () => {
+    const clock = new VirtualClock();
+    const server = await testServer(() => clock.now);
+    const outbox = memoryOutbox();
+    let editor = newEditor();
+    let engine: SyncEngine;
+    let deleteMidFlight = true;
+    const fetch: FetchFn = async (input, init) => {
+      const res = await server.fetch(input, init);
+      if (deleteMidFlight && init.method === 'POST') {
+        deleteMidFlight = false;
+        // The Create committed; the user deletes its rectangle, then the tab reloads before either answer.
+        editor.delete(['rect_1']);
+        engine.dispose();
+        throw new TypeError('page reloaded');
+      }
+      return res;
+    };
+    const client = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch });
+    engine = testEngine(editor, client, outbox, clock);
+    expect(editor.create('RECTANGLE', [pt(0, 110), pt(3, 112)])).toBe('rect_1');
+    clock.advance(400);
+    while (deleteMidFlight) await settle(1);
+    await settle(3);
+    // The reloaded page: a fresh editor, its draft resumed from the outbox.
+    editor = newEditor();
+    engine = testEngine(editor, client, outbox, clock);
+    expect(await engine.resumeDraft()).toBe(true);
+    expect(editor.getState().order).toEqual([]);
+    // rect_1 is on the server until the pending delete lands: a new rectangle must not take its id.
+    const second = editor.create('RECTANGLE', [pt(5, 120), pt(8, 125)]);
+    expect(second).not.toBe('rect_1');
+    await drain(engine, clock);
+    const got = (
+      await createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch }).get(
+        engine.analysisId!,
+      )
+    ).data;
+    expect(got.drawings.map((d) => [d.clientObjectId, d.points[0]!.price])).toEqual([[second, 120]]);
+  });
+});
