@@ -67,12 +67,15 @@ export async function connect(input: ConnectInput): Promise<SyncEngine | null> {
     apiKey: '',
     fetch: authorizedFetch(api.token, base),
   });
+  const outbox = name ? indexedDbOutbox(name) : memoryOutbox();
+  // Added before the engine's dispose, so it runs after it (newest first): the last writes land.
+  scope.add(() => void outbox.close?.());
   const engine = createSyncEngine({
     editor,
     client,
     communityId: input.channel?.communityId ?? '',
     channelId: input.channel?.channelId ?? '',
-    outbox: name ? indexedDbOutbox(name) : memoryOutbox(),
+    outbox,
     sender: input.sender,
     pollMs: o.pollMs ?? 5000,
     ...(o.debounceMs === undefined ? {} : { debounceMs: o.debounceMs }),

@@ -75,4 +75,9 @@ export interface OutboxStore {
   remove(key: string): Promise<void>;
   /** Keys present, for diagnostics and tests. */
   keys(): Promise<string[]>;
+  /**
+   * Lets go of what the store holds open (a database connection) once the writes already made have
+   * landed; a later call opens it again. Stores with nothing to release leave it out.
+   */
+  close?(): Promise<void>;
 }

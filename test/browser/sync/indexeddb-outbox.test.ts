@@ -41,4 +41,53 @@ describe('indexedDbOutbox in Chromium', () => {
     expect(back?.nextSeq).toBe(50);
     expect(back?.entries.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
+
+  it('close() lets the writes already made land first, and a later call opens the database again', async () => {
+    const name = `outbox-close-${Math.random().toString(36).slice(2)}`;
+    const outbox = indexedDbOutbox(name);
+    for (let seq = 1; seq <= 20; seq++) void outbox.write(`k${seq}`, record(seq));
+    await outbox.close?.();
+    expect(await rawKeyCount(name)).toBe(20);
+    await outbox.write('k21', record(21));
+    expect((await outbox.read('k21'))?.nextSeq).toBe(21);
+    expect(await rawKeyCount(name)).toBe(21);
+  });
+
+  it('gives its connection up when another page deletes or upgrades the database, and reopens on the next call', async () => {
+    const name = `outbox-upgrade-${Math.random().toString(36).slice(2)}`;
+    const outbox = indexedDbOutbox(name);
+    await outbox.write('k', record(4));
+    // Without giving the connection up, the delete would wait (blocked) for as long as the page lives.
+    expect(await deleteDb(name)).toBe('deleted');
+    expect(await outbox.read('k')).toBeUndefined();
+    await outbox.write('k', record(5));
+    expect((await outbox.read('k'))?.nextSeq).toBe(5);
+  });
 });
+
+/** Keys in the database `name`, read through a connection of its own. */
+function rawKeyCount(name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const count = db.transaction('outbox', 'readonly').objectStore('outbox').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error);
+    };
+  });
+}
+
+/** Deletes the database `name`: 'blocked' as soon as an open connection holds it up. */
+function deleteDb(name: string): Promise<'deleted' | 'blocked'> {
+  return new Promise((resolve, reject) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onblocked = () => resolve('blocked');
+    del.onsuccess = () => resolve('deleted');
+    del.onerror = () => reject(del.error);
+  });
+}
