@@ -17,6 +17,11 @@ export interface ChartViewport extends Viewport {
    * or price-scale change.
    */
   snapshot(): Viewport;
+  /**
+   * Replaces the bar times (strictly increasing, at least one) after the series' data changed —
+   * a new live bar, or new candles — without building a new viewport.
+   */
+  setTimes(times: readonly UtcSeconds[]): void;
 }
 
 /** Builds a live Viewport over `chart`/`series` whose bars open at `times` (strictly increasing). */
@@ -25,7 +30,7 @@ export function createChartViewport(
   series: ISeriesApi<SeriesType>,
   times: readonly UtcSeconds[],
 ): ChartViewport {
-  const index = createTimeIndex(times);
+  let index = createTimeIndex(times);
   const timeScale = chart.timeScale();
 
   // x(l) = x0 + l·spacing; both read fresh because scroll and zoom change them.
@@ -41,20 +46,24 @@ export function createChartViewport(
   const paneHeight = (): number => chart.paneSize(0).height;
 
   return mappedViewport(
-    index,
+    () => index,
     axis,
     paneWidth,
     paneHeight,
     { priceToY, yToPrice },
     {
       barSpacing: () => axis().spacing,
+      setTimes(next: readonly UtcSeconds[]): void {
+        index = createTimeIndex(next);
+      },
       snapshot(): Viewport {
         const frozen = axis();
+        const frozenIndex = index;
         const width = paneWidth();
         const height = paneHeight();
         const price = linearPrice(series, height) ?? { priceToY, yToPrice };
         return mappedViewport(
-          index,
+          () => frozenIndex,
           () => frozen,
           () => width,
           () => height,
@@ -77,7 +86,7 @@ interface Axis {
  * a snapshot passes frozen values — one mapping code for both. `extra` members are added as given.
  */
 function mappedViewport<E extends object>(
-  index: TimeIndex,
+  indexOf: () => TimeIndex,
   axis: () => Axis,
   width: () => number,
   height: () => number,
@@ -99,13 +108,14 @@ function mappedViewport<E extends object>(
     get height(): Px {
       return height() as Px;
     },
-    timeToX: (t) => logicalToX(index.timeToLogical(t)),
-    xToTime: (x) => index.logicalToTime(xToLogical(x)),
+    timeToX: (t) => logicalToX(indexOf().timeToLogical(t)),
+    xToTime: (x) => indexOf().logicalToTime(xToLogical(x)),
     priceToY: price.priceToY,
     yToPrice: price.yToPrice,
-    timeToLogical: (t) => index.timeToLogical(t),
-    logicalToTime: (l) => index.logicalToTime(l),
+    timeToLogical: (t) => indexOf().timeToLogical(t),
+    logicalToTime: (l) => indexOf().logicalToTime(l),
     visibleTimeRange(): TimeRange {
+      const index = indexOf();
       return { from: index.logicalToTime(xToLogical(0)), to: index.logicalToTime(xToLogical(width())) };
     },
     visiblePriceRange(): PriceRange {

@@ -357,7 +357,7 @@ export function mountAnalysisEditor(
       liveCrossings = crossingsOver(candles);
       series.setData(candles);
       applyFormat();
-      replaceOverlay();
+      overlay.setCandles(candles);
     },
     updateCandle(next) {
       const bar = checkBar(next, 'candle');
@@ -370,8 +370,9 @@ export function mountAnalysisEditor(
       if (last && bar.time === last.time) candles[candles.length - 1] = bar;
       else {
         candles.push(bar);
-        // A new bar moves the overlay's time axis; updates of the last bar do not.
-        replaceOverlay();
+        // A new bar moves the overlay's time axis (updates of the last bar do not); a drag or a
+        // drawing in progress goes on through it.
+        overlay.setCandles(candles);
       }
       for (const event of liveCrossings.update(bar)) {
         if (event.alert)

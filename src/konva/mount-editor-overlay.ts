@@ -7,7 +7,7 @@
 import { Layer } from 'konva/lib/Layer';
 import { Stage } from 'konva/lib/Stage';
 import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
-import { type Bar, createBarLookup } from '../chart/bar-lookup';
+import { type Bar, type BarLookup, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
 import { onViewportChange } from '../chart/viewport-change';
 import { followKeyboardCursor, followMagnet } from './crosshair';
@@ -53,6 +53,11 @@ export interface EditorOverlay {
   repaint(): void;
   /** The live viewport the overlay paints with. */
   readonly viewport: ChartViewport;
+  /**
+   * Takes the series' candles after they changed (a new live bar, new history), keeping a drag,
+   * a drawing in progress and the selection as they are; throws when times are not increasing.
+   */
+  setCandles(candles: readonly Bar[]): void;
   /** Counts of the last static-layer paint (for tests and benchmarks). */
   lastStaticPaint(): PaintStats | null;
 }
@@ -68,8 +73,11 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     series,
     candles.map((c) => c.time),
   );
-  const bars = createBarLookup(candles);
-  const probePrice = candles.length ? candles[candles.length - 1].close : 1;
+  let barLookup = createBarLookup(candles);
+  // The input and crosshair helpers keep this object; setCandles swaps what it looks in.
+  const bars: BarLookup = { nearestBar: (time) => barLookup.nearestBar(time) };
+  const probeOf = (list: readonly Bar[]): number => (list.length ? list[list.length - 1].close : 1);
+  let probePrice = probeOf(candles);
 
   installCursorStyles(container.ownerDocument);
   if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
@@ -178,6 +186,14 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       schedule();
     },
     lastStaticPaint: () => renderer.lastStaticPaint(),
+    setCandles(next) {
+      const lookup = createBarLookup(next);
+      if (next.length > 0) viewport.setTimes(next.map((c) => c.time));
+      barLookup = lookup;
+      probePrice = probeOf(next);
+      renderer.forgetScenes();
+      schedule();
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

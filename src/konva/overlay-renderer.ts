@@ -65,7 +65,7 @@ export class OverlayRenderer {
   /** Label boxes core placed on the static canvas: the interactive layer's labels keep clear of them. */
   private staticLabels: readonly Box[] = [];
   private stats: PaintStats | null = null;
-  private readonly scenes = new SceneCache();
+  private scenes = new SceneCache();
 
   constructor(
     private readonly staticLayer: DeviceCanvas,
@@ -80,6 +80,12 @@ export class OverlayRenderer {
 
   /** Paints everything again on the next frame (the stage was resized). */
   forget(): void {
+    this.painted = NOTHING;
+  }
+
+  /** Builds every scene again on the next frame: the bar times changed, which no mapping signature shows. */
+  forgetScenes(): void {
+    this.scenes = new SceneCache();
     this.painted = NOTHING;
   }
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoCandles } from '../../../demo/candles';
 import sample from '../../../demo/sample-analysis.json';
+import type { UtcSeconds } from '../../../src/core/units';
 import { mountAnalysisEditor, mountAnalysisView } from '../../../src/embed/index';
 
 const candles = demoCandles();
@@ -84,6 +85,66 @@ describe('mountAnalysisEditor', () => {
     expect(() => h.setCandles([{ ...candles[0], time: candles[0].time * 1000 }])).toThrow(
       'looks like milliseconds',
     );
+    h.destroy();
+  });
+
+  it('keeps a drag going when a new live bar arrives in the middle of it', async () => {
+    const h = mountAnalysisEditor(box(), { candles: candles.slice(0, 200), analysis: sample });
+    await frame();
+    await frame();
+    h.editor.select(['entry_line']);
+    await frame();
+    const vp = h.overlay.viewport;
+    const before = h.editor.getState().byId.entry_line!;
+    const hx = vp.timeToX(before.points[1]!.time);
+    const hy = vp.priceToY(before.points[1]!.price);
+    const rect = h.chart.chartElement().getBoundingClientRect();
+    const fire = (type: string, x: number, y: number, buttons: number) =>
+      (document.elementFromPoint(rect.left + x, rect.top + y) ?? h.elements.chart!).dispatchEvent(
+        new PointerEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          clientX: rect.left + x,
+          clientY: rect.top + y,
+          pointerId: 1,
+          pointerType: 'mouse',
+          isPrimary: true,
+          button: type === 'pointermove' ? -1 : 0,
+          buttons,
+        }),
+      );
+    fire('pointerdown', hx, hy, 1);
+    for (let i = 1; i <= 5; i++) fire('pointermove', hx - 4 * i, hy + 3 * i, 1);
+    h.updateCandle(candles[200]!);
+    await frame();
+    for (let i = 6; i <= 10; i++) fire('pointermove', hx - 4 * i, hy + 3 * i, 1);
+    fire('pointerup', hx - 40, hy + 30, 0);
+    await frame();
+    const after = h.editor.getState().byId.entry_line!;
+    const now = h.overlay.viewport;
+    expect(after.points[0]).toEqual(before.points[0]);
+    expect(now.timeToX(after.points[1]!.time)).toBeCloseTo(hx - 40, 0);
+    expect(now.priceToY(after.points[1]!.price)).toBeCloseTo(hy + 30, 0);
+    // The whole drag is one undo step.
+    h.editor.undo();
+    expect(h.editor.getState().byId.entry_line).toEqual(before);
+    h.destroy();
+  });
+
+  it('maps a new live bar that comes after a weekend where lightweight-charts puts it', async () => {
+    // The first bar after a gap longer than one interval: extrapolating past the old last bar would miss it.
+    const i = candles.findIndex((c, k) => k > 50 && c.time - candles[k - 1]!.time > 3600);
+    expect(i).toBeGreaterThan(50);
+    const h = mountAnalysisEditor(box(), { candles: candles.slice(0, i) });
+    await frame();
+    const t = candles[i]!.time as UtcSeconds;
+    const guessed = h.overlay.viewport.timeToX(t);
+    h.updateCandle(candles[i]!);
+    await frame();
+    const x = h.chart.timeScale().timeToCoordinate(t as never) as number;
+    expect(Math.abs(guessed - x)).toBeGreaterThan(5);
+    expect(h.overlay.viewport.timeToX(t)).toBeCloseTo(x, 6);
     h.destroy();
   });
 
