@@ -218,17 +218,15 @@ export function mountAnalysisEditor(
   applyFormat();
   if (candles.length > 0 || !options.series) series.setData(candles);
   if (ownChart) chart.timeScale().fitContent();
-  // The overlay reads the candles at mount; replacing them mounts it again over the same editor.
-  const mountOverlay = (): EditorOverlay =>
-    mountEditorOverlay({
-      container: chartBox,
-      chart,
-      series,
-      candles,
-      editor,
-      options: { createdAt: storedCreatedAt(), formatPrice: (p) => formatterOf(format)(p) },
-    });
-  let overlay = mountOverlay();
+  // Mounted once: new candles and a new creation time reach it in place, so no gesture is cut off.
+  const overlay: EditorOverlay = mountEditorOverlay({
+    container: chartBox,
+    chart,
+    series,
+    candles,
+    editor,
+    options: { createdAt: storedCreatedAt(), formatPrice: (p) => formatterOf(format)(p) },
+  });
   scope.add(() => overlay.destroy());
   const label = (): void => {
     const m = editor.getState().metadata;
@@ -299,7 +297,8 @@ export function mountAnalysisEditor(
             if (storedCreatedAt() === base) return;
             base = storedCreatedAt();
             ui.refreshExpiry();
-            replaceOverlay();
+            // In place: the first save's answer often arrives while the next drawing is being drawn.
+            overlay.setCreatedAt(base);
           };
           scope.add(
             e.subscribe((s) => {
@@ -322,10 +321,6 @@ export function mountAnalysisEditor(
   // A rejected `ready` nobody awaits is shown in the status line, not as an unhandled rejection.
   ready.catch(() => {});
 
-  const replaceOverlay = (): void => {
-    overlay.destroy();
-    overlay = mountOverlay();
-  };
   return {
     editor,
     chart,

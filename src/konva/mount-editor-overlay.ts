@@ -58,6 +58,8 @@ export interface EditorOverlay {
    * a drawing in progress and the selection as they are; throws when times are not increasing.
    */
   setCandles(candles: readonly Bar[]): void;
+  /** Moves the time HOURS expiries count from (the analysis was saved and got its own), keeping any gesture. */
+  setCreatedAt(createdAt: UtcSeconds): void;
   /** Counts of the last static-layer paint (for tests and benchmarks). */
   lastStaticPaint(): PaintStats | null;
 }
@@ -67,7 +69,7 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   const { container, chart, series, candles, editor } = input;
   const options = input.options ?? {};
   const radius = options.handleRadius ?? { mouse: 5, touch: 10 };
-  const createdAt = options.createdAt ?? (Math.floor(Date.now() / 1000) as UtcSeconds);
+  let createdAt = options.createdAt ?? (Math.floor(Date.now() / 1000) as UtcSeconds);
   const viewport = createChartViewport(
     chart,
     series,
@@ -192,6 +194,12 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       barLookup = lookup;
       probePrice = probeOf(next);
       renderer.forgetScenes();
+      schedule();
+    },
+    setCreatedAt(next) {
+      if (next === createdAt) return;
+      createdAt = next;
+      renderer.forget();
       schedule();
     },
     destroy() {

@@ -261,4 +261,79 @@ test.describe('sync with the reference server', () => {
     expect(shape(await exported(next))).toEqual(local);
     await keepScreenshot(next, testInfo, 'sent-by-the-next-tab');
   });
+
+  test('a drag goes on when the first save of a new analysis is answered in the middle of it', async ({
+    page,
+    request,
+  }) => {
+    const cfg = await demoConfig(request);
+    // The Create is held until the drag below is under way.
+    let release = (): void => {};
+    const answered = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/v1/analysis/*/channels/*', async (route) => {
+      if (route.request().method() === 'POST') await answered;
+      await route.continue();
+    });
+    // An empty `analysis` parameter: a new analysis in the demo's channel, saved on its first edit.
+    await page.goto('/?analysis=');
+    await expect(status(page)).toHaveText('New · not saved yet');
+    await nextFrames(page);
+    const at = await page.evaluate(() => {
+      const cm = (window as never as { chartmark: { chart: IChartApi; series: ISeriesApi<'Candlestick'> } })
+        .chartmark;
+      const pane = cm.chart.paneSize();
+      const rect = cm.chart.chartElement().getBoundingClientRect();
+      return {
+        x: rect.left + cm.chart.priceScale('left').width() + pane.width / 2,
+        top: rect.top,
+        y: Math.round(pane.height / 2),
+      };
+    });
+    // A title and a symbol in one edit make the analysis valid: its Create goes out (and is held).
+    // (Typed into the form, the title alone could go out first and be refused.)
+    await page.evaluate(() =>
+      (
+        window as never as { chartmark: { editor: { setMetadata(m: object): void } } }
+      ).chartmark.editor.setMetadata({ title: 'Cable into the weekly high', symbol: 'GBP/USD' }),
+    );
+    await expect(status(page)).toHaveText('Saving…');
+    await page.getByRole('button', { name: 'Horizontal line', exact: true }).click();
+    await page.mouse.click(at.x, at.top + at.y);
+    await page.mouse.move(at.x, at.top + at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x, at.top + at.y + 20, { steps: 4 });
+    release();
+    // The Create's answer (the analysis' id and creation time) arrives while the button is down.
+    await page.waitForFunction(
+      () =>
+        (window as never as { chartmark: { sync: { analysisId: string | null } } }).chartmark.sync
+          .analysisId !== null,
+    );
+    await nextFrames(page);
+    await page.mouse.move(at.x, at.top + at.y + 40, { steps: 4 });
+    await page.mouse.up();
+    // Where the line ends is lightweight-charts' price at the last pointer row.
+    const want = await page.evaluate(
+      (y) =>
+        (
+          window as never as { chartmark: { series: ISeriesApi<'Candlestick'> } }
+        ).chartmark.series.coordinateToPrice(y) as number,
+      at.y + 40,
+    );
+    const onePx = await page.evaluate((y) => {
+      const s = (window as never as { chartmark: { series: ISeriesApi<'Candlestick'> } }).chartmark.series;
+      return Math.abs((s.coordinateToPrice(y + 1) as number) - (s.coordinateToPrice(y) as number));
+    }, at.y + 40);
+    const drawn = await exported(page);
+    expect(drawn).toHaveLength(1);
+    expect(Math.abs(drawn[0]!.points[0]!.price - want)).toBeLessThanOrEqual(onePx);
+    // The engine holds edits while the button is down: the line goes out once, where it was left.
+    await expect(status(page)).toHaveText('Saved · v2');
+    const id = await page.evaluate(
+      () => (window as never as { chartmark: { sync: { analysisId: string } } }).chartmark.sync.analysisId,
+    );
+    expect(shape(await serverDrawings(request, cfg, id))).toEqual(shape(drawn));
+  });
 });
