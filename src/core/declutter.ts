@@ -45,13 +45,17 @@ export function labelBox(placement: TextPlacement, fontSize: number, width: numb
   return { minX, minY, maxX: minX + width, maxY: minY + fontSize };
 }
 
-const overlaps = (a: Box, b: Box): boolean =>
-  a.minX < b.maxX && a.maxX > b.minX && a.minY < b.maxY && a.maxY > b.minY;
-
 /** Vertical nudges tried, in label heights: near first, up before down. */
 const NUDGES = [0, -1, 1, -2, 2, -3, 3, -4, 4];
-/** Height in px of the rows taken boxes are bucketed in, so a check looks at neighbours only. */
-const ROW = 16;
+/** Size in px of the grid cells taken boxes are bucketed in, so a check looks at neighbours only. */
+const CELL = { x: 64, y: 16 } as const;
+/** Most cells along one side of the grid; a larger area gets larger cells. */
+const MAX_CELLS = 256;
+
+/** Cell index of `v` along one side: clamped into the grid, so every box lands in some cell. */
+function cellOf(v: number, lo: number, size: number, n: number): number {
+  return Math.min(n - 1, Math.max(0, Math.floor((v - lo) / size)));
+}
 
 /**
  * Places every text label of `scenes`, in order (earlier scenes win a contested spot): its own
@@ -62,18 +66,42 @@ const ROW = 16;
  */
 export function declutterScenes(scenes: readonly Scene[], options: DeclutterOptions): DeclutterResult {
   const { area, measure = estimateTextWidth } = options;
-  const rows = new Map<number, Box[]>();
-  const free = (b: Box): boolean => {
-    for (let r = Math.floor(b.minY / ROW); r <= Math.floor(b.maxY / ROW); r++)
-      for (const o of rows.get(r) ?? []) if (overlaps(b, o)) return false;
+  // A grid over the area. Every candidate lies inside the area, so a taken box that reaches out of
+  // it is kept in the edge cells it is clamped to: any overlap with a candidate still shares a cell.
+  // A non-finite area is one cell.
+  const w = area.maxX - area.minX;
+  const h = area.maxY - area.minY;
+  const finite = Number.isFinite(w + h);
+  const cols = finite ? Math.max(1, Math.min(MAX_CELLS, Math.ceil(w / CELL.x))) : 1;
+  const rows = finite ? Math.max(1, Math.min(MAX_CELLS, Math.ceil(h / CELL.y))) : 1;
+  const cw = finite ? Math.max(CELL.x, w / MAX_CELLS) : 1;
+  const ch = finite ? Math.max(CELL.y, h / MAX_CELLS) : 1;
+  const cells: Box[][] = [];
+  const col = (x: number): number => cellOf(x, area.minX, cw, cols);
+  const row = (y: number): number => cellOf(y, area.minY, ch, rows);
+  // True when no taken box overlaps [x0, x1] × [y0, y1] (a NaN bound checks no cell: free).
+  const free = (x0: number, y0: number, x1: number, y1: number): boolean => {
+    const c0 = col(x0);
+    const c1 = col(x1);
+    const r1 = row(y1);
+    for (let r = row(y0); r <= r1; r++)
+      for (let c = c0; c <= c1; c++) {
+        const list = cells[r * cols + c];
+        if (list)
+          for (const o of list) if (x0 < o.maxX && x1 > o.minX && y0 < o.maxY && y1 > o.minY) return false;
+      }
     return true;
   };
   const take = (b: Box): void => {
-    for (let r = Math.floor(b.minY / ROW); r <= Math.floor(b.maxY / ROW); r++) {
-      const row = rows.get(r);
-      if (row) row.push(b);
-      else rows.set(r, [b]);
-    }
+    const c0 = col(b.minX);
+    const c1 = col(b.maxX);
+    const r1 = row(b.maxY);
+    for (let r = row(b.minY); r <= r1; r++)
+      for (let c = c0; c <= c1; c++) {
+        const list = cells[r * cols + c];
+        if (list) list.push(b);
+        else cells[r * cols + c] = [b];
+      }
   };
   for (const b of options.taken ?? []) take(b);
   for (const s of scenes)
@@ -88,14 +116,19 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
     if (t.x < area.minX || t.x > area.maxX || t.y < area.minY || t.y > area.maxY) return null;
     const width = measure(t.text, t.fontSize);
     const step = t.fontSize + 2 * LABEL_PAD.y + 1;
-    for (const slide of [false, true])
+    const bases = t.alternative ? [t, t.alternative] : [t];
+    const boxes = bases.map((base) => labelBox(base, t.fontSize, width));
+    for (let slide = 0; slide < 2; slide++)
       for (const k of NUDGES)
-        for (const base of t.alternative ? [t, t.alternative] : [t]) {
-          const b = labelBox(base, t.fontSize, width);
+        for (let i = 0; i < bases.length; i++) {
+          const b = boxes[i]!;
           let dx = 0;
-          if (slide)
+          if (slide) {
             dx =
               Math.max(0, area.minX + LABEL_PAD.x - b.minX) || Math.min(0, area.maxX - LABEL_PAD.x - b.maxX);
+            // Not slid: the very box the first pass tried, which failed (nothing was taken since).
+            if (dx === 0) continue;
+          }
           const dy = k * step;
           const box = {
             minX: b.minX + dx - LABEL_PAD.x,
@@ -105,9 +138,10 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
           };
           if (box.minX < area.minX || box.maxX > area.maxX || box.minY < area.minY || box.maxY > area.maxY)
             continue;
-          if (!free(box)) continue;
+          if (!free(box.minX, box.minY, box.maxX, box.maxY)) continue;
           take(box);
           placed.push(box);
+          const base = bases[i]!;
           if (base === t && dx === 0 && dy === 0) return t;
           const { alternative: _, ...rest } = t;
           return { ...rest, x: base.x + dx, y: base.y + dy, align: base.align, baseline: base.baseline };
@@ -116,15 +150,15 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
     return null;
   };
   const out = scenes.map((scene) => {
-    let changed = false;
-    const primitives: Primitive[] = [];
-    for (const p of scene.primitives) {
+    // Copied only from the first label that moves or goes: most scenes stay as they are.
+    let primitives: Primitive[] | null = null;
+    scene.primitives.forEach((p, i) => {
       const q = p.type === 'text' ? place(p) : p;
-      if (q !== p) changed = true;
-      if (q) primitives.push(q);
-    }
+      if (q !== p && !primitives) primitives = scene.primitives.slice(0, i);
+      if (q && primitives) primitives.push(q);
+    });
     // Unchanged scenes stay the same objects, so caches keyed on them keep working.
-    return changed ? { ...scene, primitives } : scene;
+    return primitives ? { ...scene, primitives } : scene;
   });
   return { scenes: out, placed, hidden };
 }

@@ -19,7 +19,7 @@ const BODY_SHARE = 0.6;
 /** The candles visible in `vp` as an SVG group (`<g class="cm-candles">`). */
 export function candlesToSvg(candles: readonly Candle[], vp: StaticViewport, theme: SvgTheme): string {
   const half = Math.max(0.5, (vp.barWidth * BODY_SHARE) / 2);
-  const out: string[] = ['<g class="cm-candles">'];
+  let out = '<g class="cm-candles">';
   for (let i = 0; i < candles.length; i++) {
     const c = candles[i]!;
     const x = vp.logicalToX(i as Logical);
@@ -29,11 +29,7 @@ export function candlesToSvg(candles: readonly Candle[], vp: StaticViewport, the
     const yLow = vp.priceToY(c.low as Price);
     const yTop = vp.priceToY(Math.max(c.open, c.close) as Price);
     const yBottom = vp.priceToY(Math.min(c.open, c.close) as Price);
-    out.push(
-      `<line x1="${num(x)}" y1="${num(yHigh)}" x2="${num(x)}" y2="${num(yLow)}" stroke="${color}" stroke-width="1"/>`,
-      `<rect x="${num(x - half)}" y="${num(yTop)}" width="${num(half * 2)}" height="${num(Math.max(1, yBottom - yTop))}" fill="${color}"/>`,
-    );
+    out += `<line x1="${num(x)}" y1="${num(yHigh)}" x2="${num(x)}" y2="${num(yLow)}" stroke="${color}" stroke-width="1"/><rect x="${num(x - half)}" y="${num(yTop)}" width="${num(half * 2)}" height="${num(Math.max(1, yBottom - yTop))}" fill="${color}"/>`;
   }
-  out.push('</g>');
-  return out.join('');
+  return `${out}</g>`;
 }

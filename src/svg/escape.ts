@@ -30,9 +30,16 @@ export { safeColor } from '../core/style';
 
 /** A number for an SVG attribute: at most 2 decimals, no `-0`, non-finite → 0, so output is stable. */
 export function num(value: number): string {
-  if (!Number.isFinite(value)) return '0';
-  const r = Math.round(value * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
+  const n = Math.round(value * 100);
+  // Hundredths below 1e15 in magnitude have at most 15 digits, so String(n / 100) prints exactly
+  // n's digits with the point moved: written from the integer, which is several times faster.
+  if (n > -1e15 && n < 1e15) {
+    const a = n < 0 ? -n : n;
+    const f = a % 100;
+    const s = `${n < 0 ? '-' : ''}${(a - f) / 100}`;
+    return f === 0 ? s : `${s}.${f < 10 ? '0' : ''}${f % 10 === 0 ? f / 10 : f}`;
+  }
+  return Number.isFinite(value) ? String(n / 100) : '0';
 }
 
 /** Keeps an id usable as an XML id: only letters, digits, `_` and `-`. */

@@ -29,9 +29,10 @@ function strokeAttrs(stroke: Stroke, ctx: SvgPaintContext): string {
 }
 
 function pointsAttr(points: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < points.length; i += 2) out.push(`${num(points[i]!)},${num(points[i + 1]!)}`);
-  return out.join(' ');
+  let out = '';
+  for (let i = 0; i + 1 < points.length; i += 2)
+    out += `${i ? ' ' : ''}${num(points[i]!)},${num(points[i + 1]!)}`;
+  return out;
 }
 
 /** Approximate width in px of `text` at `fontSize`, for background boxes: core's estimate, which the declutter places labels by. */
@@ -92,15 +93,4 @@ export function primitiveToSvg(p: Primitive, ctx: SvgPaintContext): string {
     case 'handle':
       return `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(p.radius)}" fill="#FFFFFF" stroke="${ctx.fallbackColor}"/>`;
   }
-}
-
-/** Splits primitives into what belongs inside the (clipped) pane and the axis labels outside it. */
-export function splitAxisLabels(primitives: readonly Primitive[]): {
-  pane: Primitive[];
-  axis: AxisLabelPrimitive[];
-} {
-  const pane: Primitive[] = [];
-  const axis: AxisLabelPrimitive[] = [];
-  for (const p of primitives) (p.type === 'axis-label' ? axis : pane).push(p);
-  return { pane, axis };
 }

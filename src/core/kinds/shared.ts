@@ -2,7 +2,7 @@
 // and scene bounds. Kept here so the five kind files stay about their own geometry.
 import type { ChartPoint, DrawingKind, LineStyle } from '../drawing';
 import { formatPrice } from '../format';
-import { boxFromPoints } from '../geometry';
+import { GLYPH_WIDTH, labelBox } from '../declutter';
 import type { Box, HandlePrimitive, Primitive, PxPoint, Stroke } from '../scene';
 import { dashPattern, type ResolvedStyle } from '../style';
 import { type Price, px, type UtcSeconds } from '../units';
@@ -15,8 +15,6 @@ export const DEFAULT_HANDLE_RADIUS = 5;
 export const LABEL_FONT_SIZE = 11;
 /** Gap in px between a label and the line it names. */
 export const LABEL_GAP = 4;
-/** Rough glyph width as a share of the font size; text is measured by painters, bboxes only estimate. */
-const GLYPH_WIDTH = 0.6;
 
 /** The formatter a scene uses: SceneOptions.formatPrice, else core `formatPrice`. */
 export function formatterOf(options: SceneOptions | undefined): (p: number) => string {
@@ -135,46 +133,54 @@ export function bodyHit(distance: number, tolerance: number): Hit | null {
   return distance <= tolerance ? { distance, part: { type: 'body' } } : null;
 }
 
-function textBox(x: number, y: number, text: string, fontSize: number, align: string, baseline: string): Box {
-  const w = GLYPH_WIDTH * fontSize * text.length;
-  const minX = align === 'left' ? x : align === 'right' ? x - w : x - w / 2;
-  const minY = baseline === 'top' ? y : baseline === 'bottom' ? y - fontSize : y - fontSize / 2;
-  return { minX, minY, maxX: minX + w, maxY: minY + fontSize };
-}
-
 /**
  * Bounds of what primitives paint: stroke half-widths, handle radii and an estimated text box
  * (0.6 × font size per character) included; axis labels excluded (they sit outside the pane).
+ * A running minimum and maximum, no corner objects: scenes are built for every drawing on every frame.
  */
 export function primitivesBox(primitives: readonly Primitive[]): Box {
-  const corners: PxPoint[] = [];
-  const add = (x: number, y: number, pad: number): void => {
-    corners.push({ x: x - pad, y: y - pad }, { x: x + pad, y: y + pad });
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = minX;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = maxX;
+  let any = false;
+  // The same comparisons as boxFromPoints over each corner, so NaN coordinates are skipped alike.
+  const add = (x: number, y: number): void => {
+    any = true;
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  };
+  const pad = (x: number, y: number, r: number): void => {
+    add(x - r, y - r);
+    add(x + r, y + r);
   };
   for (const p of primitives) {
     switch (p.type) {
       case 'segment':
-        add(p.x1, p.y1, p.stroke.width / 2);
-        add(p.x2, p.y2, p.stroke.width / 2);
+        pad(p.x1, p.y1, p.stroke.width / 2);
+        pad(p.x2, p.y2, p.stroke.width / 2);
         break;
       case 'polyline':
       case 'polygon':
         for (let i = 0; i + 1 < p.points.length; i += 2)
-          add(p.points[i] as number, p.points[i + 1] as number, (p.stroke?.width ?? 0) / 2);
+          pad(p.points[i] as number, p.points[i + 1] as number, (p.stroke?.width ?? 0) / 2);
         break;
       case 'text': {
-        const b = textBox(p.x, p.y, p.text, p.fontSize, p.align, p.baseline);
-        corners.push({ x: b.minX, y: b.minY }, { x: b.maxX, y: b.maxY });
+        const b = labelBox(p, p.fontSize, GLYPH_WIDTH * p.fontSize * p.text.length);
+        add(b.minX, b.minY);
+        add(b.maxX, b.maxY);
         break;
       }
       case 'handle':
-        add(p.x, p.y, p.radius);
+        pad(p.x, p.y, p.radius);
         break;
       case 'axis-label':
         break;
     }
   }
-  return corners.length > 0 ? boxFromPoints(corners) : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return any ? { minX, minY, maxX, maxY } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
 }
 
 /** The pane as a box, for clipping extended lines. */
