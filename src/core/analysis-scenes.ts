@@ -22,19 +22,30 @@ export interface AnalysisScenes {
   readonly expiry: Scene | null;
 }
 
+/** The analysis' own marks on `vp` — its levels and its expiry — as analysisScenes builds them. */
+export function markScenes(
+  analysis: Analysis,
+  vp: Viewport,
+  expiresAt: UtcSeconds | null,
+): Omit<AnalysisScenes, 'drawings'> {
+  const levels: NamedLevelScene[] = [];
+  for (const scene of levelScenes(analysis.levels, vp)) {
+    const name = LEVEL_NAMES.find((n) => analysis.levels[n]?.id === scene.id);
+    if (name) levels.push({ name, scene });
+  }
+  return { levels, expiry: expiresAt === null ? null : expiryScene(expiresAt, vp) };
+}
+
 /** Builds every scene of `analysis` on `vp`, labels priced by core's default `formatPrice`. */
 export function analysisScenes(
   analysis: Analysis,
   vp: Viewport,
   expiresAt: UtcSeconds | null,
 ): AnalysisScenes {
-  const drawings = analysis.drawings.map((d) => drawingScene(d, vp));
-  const levels: NamedLevelScene[] = [];
-  for (const scene of levelScenes(analysis.levels, vp)) {
-    const name = LEVEL_NAMES.find((n) => analysis.levels[n]?.id === scene.id);
-    if (name) levels.push({ name, scene });
-  }
-  return { drawings, levels, expiry: expiresAt === null ? null : expiryScene(expiresAt, vp) };
+  return {
+    drawings: analysis.drawings.map((d) => drawingScene(d, vp)),
+    ...markScenes(analysis, vp, expiresAt),
+  };
 }
 
 /**

@@ -54,17 +54,29 @@ const MAX_CELLS = 256;
 
 /** Cell index of `v` along one side: clamped into the grid, so every box lands in some cell. */
 function cellOf(v: number, lo: number, size: number, n: number): number {
-  return Math.min(n - 1, Math.max(0, Math.floor((v - lo) / size)));
+  return n > 1 ? Math.min(n - 1, Math.max(0, Math.floor((v - lo) / size))) : 0;
+}
+
+/** Places labels scene by scene; what declutterScenes does, for callers that build scenes one at a time. */
+export interface LabelPlacer {
+  /** Marks `box` as taken. */
+  take(box: Box): void;
+  /** The scene with its labels placed (the same object when none moves or goes). */
+  scene(scene: Scene): Scene;
+  /** The padded box of every label placed so far. */
+  readonly placed: Box[];
+  /** Labels dropped so far because no place fitted. */
+  hidden(): number;
 }
 
 /**
- * Places every text label of `scenes`, in order (earlier scenes win a contested spot): its own
- * place if free, else its alternative (the other side of its line), then both nudged up or down,
- * nearest first, by up to four label steps; then the same slid sideways into the pane. A label with no free place
- * is dropped — the only way a label disappears. Labels anchored off the pane are left out (unseen).
- * Handles count as taken: no label sits under one.
+ * A placer over `options.area`: each scene handed to it places its text labels, in order
+ * (earlier scenes win a contested spot): its own place if free, else its alternative (the other
+ * side of its line), then both nudged up or down, nearest first, by up to four label steps; then
+ * the same slid sideways into the pane. A label with no free place is dropped — the only way a
+ * label disappears. Labels anchored off the pane are left out (unseen).
  */
-export function declutterScenes(scenes: readonly Scene[], options: DeclutterOptions): DeclutterResult {
+export function labelPlacer(options: DeclutterOptions): LabelPlacer {
   const { area, measure = estimateTextWidth } = options;
   // A grid over the area. Every candidate lies inside the area, so a taken box that reaches out of
   // it is kept in the edge cells it is clamped to: any overlap with a candidate still shares a cell.
@@ -74,8 +86,8 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
   const finite = Number.isFinite(w + h);
   const cols = finite ? Math.max(1, Math.min(MAX_CELLS, Math.ceil(w / CELL.x))) : 1;
   const rows = finite ? Math.max(1, Math.min(MAX_CELLS, Math.ceil(h / CELL.y))) : 1;
-  const cw = finite ? Math.max(CELL.x, w / MAX_CELLS) : 1;
-  const ch = finite ? Math.max(CELL.y, h / MAX_CELLS) : 1;
+  const cw = Math.max(CELL.x, w / MAX_CELLS);
+  const ch = Math.max(CELL.y, h / MAX_CELLS);
   const cells: Box[][] = [];
   const col = (x: number): number => cellOf(x, area.minX, cw, cols);
   const row = (y: number): number => cellOf(y, area.minY, ch, rows);
@@ -104,12 +116,6 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
       }
   };
   for (const b of options.taken ?? []) take(b);
-  for (const s of scenes)
-    for (const p of s.primitives)
-      if (p.type === 'handle') {
-        const r = p.radius + 1;
-        take({ minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r });
-      }
   const placed: Box[] = [];
   let hidden = 0;
   const place = (t: TextPrimitive): TextPrimitive | null => {
@@ -130,15 +136,13 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
             if (dx === 0) continue;
           }
           const dy = k * step;
-          const box = {
-            minX: b.minX + dx - LABEL_PAD.x,
-            minY: b.minY + dy - LABEL_PAD.y,
-            maxX: b.maxX + dx + LABEL_PAD.x,
-            maxY: b.maxY + dy + LABEL_PAD.y,
-          };
-          if (box.minX < area.minX || box.maxX > area.maxX || box.minY < area.minY || box.maxY > area.maxY)
+          const x0 = b.minX + dx - LABEL_PAD.x;
+          const y0 = b.minY + dy - LABEL_PAD.y;
+          const x1 = b.maxX + dx + LABEL_PAD.x;
+          const y1 = b.maxY + dy + LABEL_PAD.y;
+          if (x0 < area.minX || x1 > area.maxX || y0 < area.minY || y1 > area.maxY || !free(x0, y0, x1, y1))
             continue;
-          if (!free(box.minX, box.minY, box.maxX, box.maxY)) continue;
+          const box = { minX: x0, minY: y0, maxX: x1, maxY: y1 };
           take(box);
           placed.push(box);
           const base = bases[i]!;
@@ -149,16 +153,35 @@ export function declutterScenes(scenes: readonly Scene[], options: DeclutterOpti
     hidden++;
     return null;
   };
-  const out = scenes.map((scene) => {
-    // Copied only from the first label that moves or goes: most scenes stay as they are.
-    let primitives: Primitive[] | null = null;
-    scene.primitives.forEach((p, i) => {
-      const q = p.type === 'text' ? place(p) : p;
-      if (q !== p && !primitives) primitives = scene.primitives.slice(0, i);
-      if (q && primitives) primitives.push(q);
-    });
-    // Unchanged scenes stay the same objects, so caches keyed on them keep working.
-    return primitives ? { ...scene, primitives } : scene;
-  });
-  return { scenes: out, placed, hidden };
+  return {
+    take,
+    placed,
+    hidden: () => hidden,
+    scene(scene) {
+      // Copied only from the first label that moves or goes: most scenes stay as they are.
+      let primitives: Primitive[] | null = null;
+      scene.primitives.forEach((p, i) => {
+        const q = p.type === 'text' ? place(p) : p;
+        if (q !== p && !primitives) primitives = scene.primitives.slice(0, i);
+        if (q && primitives) primitives.push(q);
+      });
+      // Unchanged scenes stay the same objects, so caches keyed on them keep working.
+      return primitives ? { ...scene, primitives } : scene;
+    },
+  };
+}
+
+/**
+ * Places every text label of `scenes` in order with one labelPlacer. Handles count as taken: no
+ * label sits under one, whichever scene it belongs to.
+ */
+export function declutterScenes(scenes: readonly Scene[], options: DeclutterOptions): DeclutterResult {
+  const placer = labelPlacer(options);
+  for (const s of scenes)
+    for (const p of s.primitives)
+      if (p.type === 'handle') {
+        const r = p.radius + 1;
+        placer.take({ minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r });
+      }
+  return { scenes: scenes.map(placer.scene), placed: placer.placed, hidden: placer.hidden() };
 }

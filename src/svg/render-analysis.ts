@@ -3,7 +3,9 @@
 import { DRAWING_KINDS } from '../core/drawing';
 import { outcomeScene } from '../core/outcome-scene';
 import type { Scene } from '../core/scene';
-import { analysisScenes, declutterAnalysisScenes } from '../core/analysis-scenes';
+import { markScenes } from '../core/analysis-scenes';
+import { labelPlacer } from '../core/declutter';
+import { drawingScene } from '../core/kinds/registry';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
 import { describeAnalysis } from './describe';
@@ -97,19 +99,22 @@ export function renderAnalysisSvg(
     fallbackTextColor: theme.text,
   };
   const out: Out = { body: '', axis: '' };
-  // Labels kept apart inside the pane by core, with the same width estimate the label boxes use here.
-  const scenes = declutterAnalysisScenes(analysisScenes(model, vp, expiresAt), {
-    area: { minX: 0, minY: 0, maxX: paneWidth, maxY: paneHeight },
-  });
-  scenes.drawings.forEach((scene, i) => {
-    const kind = model.drawings[i]!.kind;
-    const open = `<g class="cm-drawing" data-kind="${DRAWING_KIND_SET.has(kind) ? kind : 'UNKNOWN'}">`;
-    paintScene(scene, open, ctx, out);
-  });
-  for (const { name, scene } of scenes.levels) {
+  // Labels kept apart inside the pane by core, with the same width estimate the label boxes use
+  // here, as declutterAnalysisScenes places them: the analysis' own marks first, then each drawing's
+  // (no handles: nothing is selected). Each drawing's scene is painted as soon as it is placed, so
+  // no scene outlives its drawing's turn.
+  const placer = labelPlacer({ area: { minX: 0, minY: 0, maxX: paneWidth, maxY: paneHeight } });
+  const marks = markScenes(model, vp, expiresAt);
+  const levels = marks.levels.map(({ name, scene }) => ({ name, scene: placer.scene(scene) }));
+  const expiry = marks.expiry && placer.scene(marks.expiry);
+  for (const d of model.drawings) {
+    const open = `<g class="cm-drawing" data-kind="${DRAWING_KIND_SET.has(d.kind) ? d.kind : 'UNKNOWN'}">`;
+    paintScene(placer.scene(drawingScene(d, vp)), open, ctx, out);
+  }
+  for (const { name, scene } of levels) {
     paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, out);
   }
-  if (scenes.expiry) paintScene(scenes.expiry, '<g class="cm-expiry">', ctx, out);
+  if (expiry) paintScene(expiry, '<g class="cm-expiry">', ctx, out);
   const outcome = resolveOutcome(analysis, candles, options.outcome, options.now);
   if (outcome) {
     const scene = outcomeScene(outcome, model.metadata.direction, vp);
