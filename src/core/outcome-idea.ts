@@ -25,33 +25,36 @@ function seconds(iso: string, field: string): number {
   return ms / 1000;
 }
 
+const levelPrices = (l: IdeaDetail['levels'] | Analysis['levels']) => ({
+  ...(l?.support ? { support: l.support.price } : {}),
+  ...(l?.pivot ? { pivot: l.pivot.price } : {}),
+  ...(l?.resistance ? { resistance: l.resistance.price } : {}),
+});
+
+/** The idea of an AnalysisDetail; throws naming the field when a time is unreadable. */
+export function ideaFromDetail(detail: IdeaDetail): Idea {
+  const { direction, entryPlacement } = detail.metadata;
+  return {
+    direction,
+    entryPlacement,
+    levels: levelPrices(detail.levels),
+    createdAt: seconds(detail.createdAt, 'createdAt'),
+    expiresAt: detail.expiresAt === null ? null : seconds(detail.expiresAt, 'expiresAt'),
+  };
+}
+
 /** The idea of a saved domain analysis or of an AnalysisDetail; throws naming the field when createdAt is missing or a time is unreadable. */
 export function ideaFromAnalysis(analysis: Analysis | IdeaDetail): Idea {
-  const { direction, entryPlacement } = analysis.metadata;
-  const l = analysis.levels ?? {};
-  const levels = {
-    ...(l.support ? { support: l.support.price } : {}),
-    ...(l.pivot ? { pivot: l.pivot.price } : {}),
-    ...(l.resistance ? { resistance: l.resistance.price } : {}),
-  };
-  if (typeof analysis.createdAt === 'string') {
-    const wire = analysis as IdeaDetail;
-    return {
-      direction,
-      entryPlacement,
-      levels,
-      createdAt: seconds(wire.createdAt, 'createdAt'),
-      expiresAt: wire.expiresAt === null ? null : seconds(wire.expiresAt, 'expiresAt'),
-    };
-  }
+  if (typeof analysis.createdAt === 'string') return ideaFromDetail(analysis as IdeaDetail);
   const domain = analysis as Analysis;
   if (domain.createdAt === undefined) {
     throw new RangeError('createdAt: an outcome starts at creation; this analysis has not been saved');
   }
+  const { direction, entryPlacement } = domain.metadata;
   return {
     direction,
     entryPlacement,
-    levels,
+    levels: levelPrices(domain.levels),
     createdAt: domain.createdAt,
     expiresAt: expiryInstant(domain.metadata.expiry, domain.createdAt),
   };

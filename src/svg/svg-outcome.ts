@@ -2,7 +2,7 @@
 // against the candles given, at `now` (default: the last candle's time, so output stays
 // deterministic without a clock); an Outcome is shown as given.
 import type { Candle } from '../core/candles';
-import { ideaFromAnalysis } from '../core/outcome-idea';
+import { ideaFromDetail } from '../core/outcome-idea';
 import { evaluateAnalysis, type Outcome } from '../core/outcomes';
 import type { AnalysisDetailWire } from './wire-detail';
 
@@ -20,7 +20,7 @@ export function resolveOutcome(
   if (option !== true) return option;
   if (candles.length === 0) return null;
   try {
-    return evaluateAnalysis(ideaFromAnalysis(analysis), candles, now ?? candles.at(-1)!.time);
+    return evaluateAnalysis(ideaFromDetail(analysis), candles, now ?? candles.at(-1)!.time);
   } catch {
     return null; // a preview renders what it can
   }

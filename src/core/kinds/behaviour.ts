@@ -73,12 +73,13 @@ export interface DrawingBehaviour<K extends DrawingKind> {
 }
 
 /**
- * What a kind draws: creation, reach and scene. Kept apart from editing so that a read-only
- * renderer (SVG, the post view) bundles only this half of each kind.
+ * What a kind draws: creation and scene. Kept apart from editing so that a read-only renderer
+ * (SVG, the post view) bundles only this half of each kind; they fit their own viewport, so the
+ * chart-space reach (`extent`, the editor's off-screen culling) is in the editing half.
  */
-export type DrawingShape<K extends DrawingKind> = Pick<DrawingBehaviour<K>, 'create' | 'extent' | 'scene'>;
+export type DrawingShape<K extends DrawingKind> = Pick<DrawingBehaviour<K>, 'create' | 'scene'>;
 
-/** How a kind is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
+/** How a kind is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export type DrawingEditing<K extends DrawingKind> = Omit<DrawingBehaviour<K>, keyof DrawingShape<K>>;
 
 /** A kind's whole behaviour from its two halves. */

@@ -69,7 +69,7 @@ function handlesAt(a: PxPoint, b: PxPoint): Handle[] {
   ];
 }
 
-/** What FIBONACCI_RETRACEMENT draws: creation, reach and scene (all that a read-only renderer needs). */
+/** What FIBONACCI_RETRACEMENT draws: creation and scene (all that a read-only renderer needs). */
 export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = {
   create(id, points, style = {}): FibonacciRetracement {
     checkPointCount('FIBONACCI_RETRACEMENT', points, 2);
@@ -81,18 +81,6 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
       levels: [...DEFAULT_FIB_LEVELS],
       extendRight: false,
     };
-  },
-  extent(d) {
-    const [p0, p1] = d.points;
-    let minPrice = Math.min(p0.price, p1.price);
-    let maxPrice = Math.max(p0.price, p1.price);
-    for (const r of d.levels) {
-      const p = fibLevelPrice(p0, p1, r);
-      if (p < minPrice) minPrice = p;
-      if (p > maxPrice) maxPrice = p;
-    }
-    const toTime = d.extendRight ? Number.POSITIVE_INFINITY : Math.max(p0.time, p1.time);
-    return { fromTime: Math.min(p0.time, p1.time), toTime, minPrice, maxPrice };
   },
   scene(d, vp, style, options) {
     const g = geometry(d, vp);
@@ -174,11 +162,23 @@ function labelPlaces(
   return side === 'left' ? { place: left, other: right } : { place: right, other: left };
 }
 
-/** How FIBONACCI_RETRACEMENT is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
+/** How FIBONACCI_RETRACEMENT is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export const fibonacciRetracementEditing: DrawingEditing<'FIBONACCI_RETRACEMENT'> = {
   kind: 'FIBONACCI_RETRACEMENT',
   pointCount: 2,
   handles,
+  extent(d) {
+    const [p0, p1] = d.points;
+    let minPrice = Math.min(p0.price, p1.price);
+    let maxPrice = Math.max(p0.price, p1.price);
+    for (const r of d.levels) {
+      const p = fibLevelPrice(p0, p1, r);
+      if (p < minPrice) minPrice = p;
+      if (p > maxPrice) maxPrice = p;
+    }
+    const toTime = d.extendRight ? Number.POSITIVE_INFINITY : Math.max(p0.time, p1.time);
+    return { fromTime: Math.min(p0.time, p1.time), toTime, minPrice, maxPrice };
+  },
   bbox(d, vp) {
     const g = geometry(d, vp);
     // Levels span [left, right], which already holds both points' x; only y needs a scan.

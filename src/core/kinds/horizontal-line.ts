@@ -31,16 +31,11 @@ function handles(d: HorizontalLine, vp: Viewport): Handle[] {
   return [{ ...toPx(vp, d.points[0]), index: 0, cursor: 'ns-resize' }];
 }
 
-/** What HORIZONTAL_LINE draws: creation, reach and scene (all that a read-only renderer needs). */
+/** What HORIZONTAL_LINE draws: creation and scene (all that a read-only renderer needs). */
 export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
   create(id, points, style = {}): HorizontalLine {
     checkPointCount('HORIZONTAL_LINE', points, 1);
     return { kind: 'HORIZONTAL_LINE', id, points: [points[0]!], style };
-  },
-  extent(d) {
-    // Across the whole pane at one price, wherever in time its handle sits.
-    const p = d.points[0].price;
-    return { fromTime: Number.NEGATIVE_INFINITY, toTime: Number.POSITIVE_INFINITY, minPrice: p, maxPrice: p };
   },
   scene(d, vp, style, options) {
     const y = vp.priceToY(d.points[0].price);
@@ -71,11 +66,16 @@ export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
   },
 };
 
-/** How HORIZONTAL_LINE is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
+/** How HORIZONTAL_LINE is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export const horizontalLineEditing: DrawingEditing<'HORIZONTAL_LINE'> = {
   kind: 'HORIZONTAL_LINE',
   pointCount: 1,
   handles,
+  extent(d) {
+    // Across the whole pane at one price, wherever in time its handle sits.
+    const p = d.points[0].price;
+    return { fromTime: Number.NEGATIVE_INFINITY, toTime: Number.POSITIVE_INFINITY, minPrice: p, maxPrice: p };
+  },
   bbox(d, vp) {
     const h = toPx(vp, d.points[0]);
     return boxFromPoints([{ x: 0, y: h.y }, { x: vp.width, y: h.y }, h]);

@@ -65,7 +65,7 @@ function arrows(d: Line, g: LineGeometry, lineWidth: number): (readonly number[]
   return out;
 }
 
-/** What LINE draws: creation, reach and scene (all that a read-only renderer needs). */
+/** What LINE draws: creation and scene (all that a read-only renderer needs). */
 export const lineShape: DrawingShape<'LINE'> = {
   create(id, points, style = {}): Line {
     checkPointCount('LINE', points, 2);
@@ -79,10 +79,6 @@ export const lineShape: DrawingShape<'LINE'> = {
       extendLeft: false,
       extendRight: false,
     };
-  },
-  extent(d) {
-    const [a, b] = d.points;
-    return extendedLineExtent(pointsExtent(d.points), a, b, d.extendLeft, d.extendRight);
   },
   scene(d, vp, style, options) {
     const g = geometry(d, vp);
@@ -99,11 +95,15 @@ export const lineShape: DrawingShape<'LINE'> = {
   },
 };
 
-/** How LINE is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
+/** How LINE is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export const lineEditing: DrawingEditing<'LINE'> = {
   kind: 'LINE',
   pointCount: 2,
   handles,
+  extent(d) {
+    const [a, b] = d.points;
+    return extendedLineExtent(pointsExtent(d.points), a, b, d.extendLeft, d.extendRight);
+  },
   bbox(d, vp): Box {
     const g = geometry(d, vp);
     const corners: PxPoint[] = [g.start, g.end];

@@ -90,7 +90,7 @@ function placeP2(d: Parallel, vp: Viewport, a: PxPoint, b: PxPoint, offset: PxPo
   return toChart(vp, add(a, offset));
 }
 
-/** What PARALLEL draws: creation, reach and scene (all that a read-only renderer needs). */
+/** What PARALLEL draws: creation and scene (all that a read-only renderer needs). */
 export const parallelShape: DrawingShape<'PARALLEL'> = {
   create(id, points, style = {}): Parallel {
     checkPointCount('PARALLEL', points, 3);
@@ -103,14 +103,6 @@ export const parallelShape: DrawingShape<'PARALLEL'> = {
       extendRight: false,
       showMidline: true,
     };
-  },
-  extent(d) {
-    // The parallel sits a pixel offset away (channelOffset), so its prices depend on the price
-    // scale: unbounded in price. Its time reach is the three points' (p2 lies on the parallel).
-    const [a, b] = d.points;
-    const e = pointsExtent(d.points);
-    const base = { ...e, minPrice: Number.NEGATIVE_INFINITY, maxPrice: Number.POSITIVE_INFINITY };
-    return extendedLineExtent(base, a, b, d.extendLeft, d.extendRight);
   },
   scene(d, vp, style, options) {
     const g = geometry(d, vp);
@@ -137,11 +129,19 @@ export const parallelShape: DrawingShape<'PARALLEL'> = {
   },
 };
 
-/** How PARALLEL is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
+/** How PARALLEL is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export const parallelEditing: DrawingEditing<'PARALLEL'> = {
   kind: 'PARALLEL',
   pointCount: 3,
   handles,
+  extent(d) {
+    // The parallel sits a pixel offset away (channelOffset), so its prices depend on the price
+    // scale: unbounded in price. Its time reach is the three points' (p2 lies on the parallel).
+    const [a, b] = d.points;
+    const e = pointsExtent(d.points);
+    const base = { ...e, minPrice: Number.NEGATIVE_INFINITY, maxPrice: Number.POSITIVE_INFINITY };
+    return extendedLineExtent(base, a, b, d.extendLeft, d.extendRight);
+  },
   bbox(d, vp) {
     const g = geometry(d, vp);
     return boxFromPoints([...drawnLine(g, 0), ...drawnLine(g, 1)]);

@@ -73,14 +73,11 @@ const HANDLE_TARGETS: readonly (readonly [number | null, number | null])[] = [
   [0, null],
 ];
 
-/** What RECTANGLE draws: creation, reach and scene (all that a read-only renderer needs). */
+/** What RECTANGLE draws: creation and scene (all that a read-only renderer needs). */
 export const rectangleShape: DrawingShape<'RECTANGLE'> = {
   create(id, points, style = {}): Rectangle {
     checkPointCount('RECTANGLE', points, 2);
     return { kind: 'RECTANGLE', id, points: [points[0]!, points[1]!], style };
-  },
-  extent(d) {
-    return pointsExtent(d.points);
   },
   scene(d, vp, style, options) {
     const c = corners(d, vp);
@@ -97,11 +94,14 @@ export const rectangleShape: DrawingShape<'RECTANGLE'> = {
   },
 };
 
-/** How RECTANGLE is edited: its kind and point count, handles, pixel bounds, hit-testing and moves. */
+/** How RECTANGLE is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export const rectangleEditing: DrawingEditing<'RECTANGLE'> = {
   kind: 'RECTANGLE',
   pointCount: 2,
   handles,
+  extent(d) {
+    return pointsExtent(d.points);
+  },
   bbox(d, vp) {
     return boxFromPoints(corners(d, vp));
   },

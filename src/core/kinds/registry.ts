@@ -37,7 +37,7 @@ export const BEHAVIOURS: AnyBehaviour = {
 };
 
 // The dispatchers below read the two halves, not BEHAVIOURS, so that a bundle which only draws
-// (SVG, the post view) leaves every kind's editing half — and hit-boxes, clipping for hits — out.
+// (SVG, the post view) leaves every kind's editing half — reach, hit-boxes, clipping for hits — out.
 const SHAPES: AnyShape = {
   HORIZONTAL_LINE: horizontalLineShape,
   LINE: lineShape,
@@ -80,7 +80,7 @@ export function drawingHandles(drawing: Drawing, viewport: Viewport): readonly H
 
 /** Chart-space reach of any drawing (±Infinity where unbounded). */
 export function drawingExtent(drawing: Drawing): DataExtent {
-  return anyShape(drawing).extent(drawing);
+  return anyEditing(drawing).extent(drawing);
 }
 
 /** Pixel bounds of any drawing's geometry and handle centres. */
