@@ -3,6 +3,7 @@
 import type { Analysis, Direction, EntryPlacement } from './analysis';
 import { expiresAt as expiryInstant } from './expiry';
 import type { Idea } from './outcomes';
+import { parseTime } from './wire/time';
 
 type LevelPrice = { readonly price: number };
 
@@ -18,11 +19,11 @@ export interface IdeaDetail {
   readonly expiresAt: string | null;
 }
 
+// The wire's own reader (every validated time passes it), not a second, laxer one.
 function seconds(iso: string, field: string): number {
-  const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
-  if (!Number.isFinite(ms))
-    throw new RangeError(`${field}: expected an ISO-8601 time, got ${JSON.stringify(iso)}`);
-  return ms / 1000;
+  const t = typeof iso === 'string' ? parseTime(iso) : null;
+  if (t === null) throw new RangeError(`${field}: expected an ISO-8601 time, got ${JSON.stringify(iso)}`);
+  return t;
 }
 
 const levelPrices = (l: IdeaDetail['levels'] | Analysis['levels']) => ({

@@ -1,6 +1,5 @@
 // The analysis as a standalone SVG string: title, candles, levels, drawings and expiry, painted
 // from the same core scenes as the editor. Pure and deterministic: no DOM, no clock unless `now`.
-import { DRAWING_KINDS } from '../core/drawing';
 import { outcomeScene } from '../core/outcome-scene';
 import type { Scene } from '../core/scene';
 import { markScenes } from '../core/analysis-scenes';
@@ -74,8 +73,6 @@ function paintScene(scene: Scene, open: string, ctx: SvgPaintContext, out: Out):
   out.body += `${body}</g>`;
 }
 
-const DRAWING_KIND_SET: ReadonlySet<string> = new Set(DRAWING_KINDS);
-
 /** Renders `analysis` (AnalysisDetail as the API returns it) on `candles` as an SVG document string. */
 export function renderAnalysisSvg(
   analysis: AnalysisDetailWire,
@@ -108,8 +105,8 @@ export function renderAnalysisSvg(
   const levels = marks.levels.map(({ name, scene }) => ({ name, scene: placer.scene(scene) }));
   const expiry = marks.expiry && placer.scene(marks.expiry);
   for (const d of model.drawings) {
-    const open = `<g class="cm-drawing" data-kind="${DRAWING_KIND_SET.has(d.kind) ? d.kind : 'UNKNOWN'}">`;
-    paintScene(placer.scene(drawingScene(d, vp)), open, ctx, out);
+    // The kind is one of the five: the wire reader leaves out drawings of any other type.
+    paintScene(placer.scene(drawingScene(d, vp)), `<g class="cm-drawing" data-kind="${d.kind}">`, ctx, out);
   }
   for (const { name, scene } of levels) {
     paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, out);
