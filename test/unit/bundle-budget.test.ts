@@ -47,16 +47,18 @@ describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of di
 
   // The SVG renderer was 11.98 kB (14.06 before the kinds were split into shape and editing
   // halves); issue 17's Fibonacci palette and core label declutter, which the SVG must show like
-  // the editor, took it to 13.09 kB. Known failure until something else makes room.
+  // the editor, took it to 13.11 kB; kinds' extent moved to the editing half and the outcome's
+  // idea read by the wire's time parser bring it to 12.72 kB. Known failure until something else
+  // makes room.
   it.fails('keeps the SVG renderer alone ≤ 12 kB', () => {
     expect(out).toMatch(line('svg', 'alone', 12, 'ok'));
   });
 
-  // While over its budget, the SVG renderer still may not grow past where it stands (13.09 kB).
-  it('keeps the SVG renderer alone ≤ 13.2 kB while it is over its 12 kB budget', () => {
+  // While over its budget, the SVG renderer still may not grow past where it stands (12.72 kB).
+  it('keeps the SVG renderer alone ≤ 12.8 kB while it is over its 12 kB budget', () => {
     const kb = Number(/^svg: ([\d.]+) kB gzip alone/m.exec(out)?.[1]);
     expect(kb).toBeGreaterThan(0);
-    expect(kb).toBeLessThanOrEqual(13.2);
+    expect(kb).toBeLessThanOrEqual(12.8);
   });
 
   it('keeps the SVG renderer free of any package', () => {
