@@ -69,6 +69,39 @@ export function touchedBetween(prev: DomainDoc, next: DomainDoc, ids: readonly s
 }
 
 /**
+ * Adds the local drawings the server lacks (`isNew`) to `merged`, in place: each just above the
+ * highest drawing it was above locally — and above the drawings only the server has that follow
+ * that one, so what this user drew stays over what others drew meanwhile. A new drawing the user
+ * drew on top stays on top; one renamed by sync (an id clash) keeps its place among the user's own.
+ */
+function insertNewDrawings(
+  merged: Drawing[],
+  local: readonly Drawing[],
+  isNew: (id: string) => boolean,
+): void {
+  const localIds = new Set(local.map((d) => d.clientObjectId));
+  const position = new Map<string, number>();
+  for (const d of local) {
+    const id = d.clientObjectId;
+    if (!isNew(id)) {
+      position.set(id, 0);
+      continue;
+    }
+    let at = 0;
+    for (let i = merged.length - 1; i >= 0; i--) {
+      // Below this one locally (it comes earlier in the local order) and already placed.
+      if (position.has(merged[i]!.clientObjectId)) {
+        at = i + 1;
+        break;
+      }
+    }
+    while (at < merged.length && !localIds.has(merged[at]!.clientObjectId)) at++;
+    merged.splice(at, 0, d);
+    position.set(id, 0);
+  }
+}
+
+/**
  * `merged` (the server's paint order, local additions on top) put back into the local user's
  * order: drawings the local document holds follow its order, and each drawing only the server has
  * (another client's) stays just above the drawing it sat above on the server.
@@ -200,9 +233,7 @@ export function rebase(
       placed.add(id);
     }
   }
-  for (const d of localById.values()) {
-    if (touchedIds.has(d.clientObjectId) && !placed.has(d.clientObjectId)) drawings.push(d);
-  }
+  insertNewDrawings(drawings, [...localById.values()], (id) => touchedIds.has(id) && !placed.has(id));
   // A level and a drawing may not share a clientObjectId; the level named by this side wins.
   const levelIds = new Set(Object.values(levels).map((l) => l.clientObjectId));
   const ordered = touched.order === true ? inLocalOrder(drawings, [...localById.keys()]) : drawings;

@@ -66,7 +66,8 @@ describe('rebase', () => {
       h('line_2', 6),
     ]);
     expect([...renamed]).toEqual([['line_1', 'line_3']]);
-    expect(ids(out)).toEqual(['a@1.1', 'line_1@5', 'line_2@6', 'line_3@1']);
+    // The renamed drawing keeps its place among this user's own: below line_2, drawn after it.
+    expect(ids(out)).toEqual(['a@1.1', 'line_1@5', 'line_3@1', 'line_2@6']);
   });
 
   it('keeps the local paint order when the user reordered; another client’s drawing stays above its server neighbour', () => {
