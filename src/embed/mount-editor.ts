@@ -398,7 +398,8 @@ export function mountAnalysisEditor(
       // Each settled() ends one step (a request); stop when nothing is left or sending cannot go on.
       for (let i = 0; i < 20 && !e.isIdle() && !scope.isClosed; i++) {
         await e.settled();
-        if (e.status.kind === 'error' || e.status.kind === 'offline') return;
+        if (e.status.kind === 'error' || e.status.kind === 'offline' || e.status.kind === 'incomplete')
+          return;
         if (!e.isIdle()) e.flush();
       }
     },

@@ -13,7 +13,7 @@ import {
   prepareFlight,
 } from './outbox-record';
 import type { Touched } from './rebase';
-import { type SyncStatus, syncStatus } from './status';
+import { type MissingField, type SyncStatus, syncStatus } from './status';
 import type { DomainDoc, SyncDoc } from './sync-doc';
 import { sameDoc } from './sync-doc';
 
@@ -166,6 +166,20 @@ export const INITIAL_STATE: EngineState = {
 export const pendingCount = (s: EngineState): number =>
   (s.record?.entries.length ?? 0) + (s.gesture === 'pending' ? 1 : 0);
 
+/**
+ * What a draft still lacks before its Create can go out. The server would refuse it (400), and
+ * showing that as an error while the user is still filling in the form would alarm for nothing.
+ */
+export function missingForCreate(s: EngineState): MissingField[] {
+  const r = s.record;
+  if (!r || r.analysisId !== null || r.inFlight !== null || !r.desired) return [];
+  const m = r.desired.metadata;
+  const missing: MissingField[] = [];
+  if (m.title.length === 0) missing.push('title');
+  if (m.symbol.length === 0) missing.push('symbol');
+  return missing;
+}
+
 /** The status the UI shows for a state. */
 export const statusOf = (s: EngineState): SyncStatus =>
   syncStatus({
@@ -174,6 +188,7 @@ export const statusOf = (s: EngineState): SyncStatus =>
     pending: pendingCount(s),
     sending: s.record?.inFlight != null,
     version: s.record?.base?.version ?? 0,
+    missing: missingForCreate(s),
   });
 
 /** True when nothing is pending, on the wire or waiting on a timer (polling aside). */
@@ -217,7 +232,12 @@ function pump(a: Acc, c: EngineConfig): void {
   const s = a.s;
   if (s.life !== 'live' || s.wire.kind !== 'idle') return;
   const blocked =
-    s.gesture !== 'none' || s.timers.debounce || s.timers.retry || s.error !== null || !s.record;
+    s.gesture !== 'none' ||
+    s.timers.debounce ||
+    s.timers.retry ||
+    s.error !== null ||
+    !s.record ||
+    missingForCreate(s).length > 0;
   if (!blocked && s.record) {
     if (s.refresh !== 'none' && !s.record.inFlight && s.record.analysisId !== null) {
       a.s = { ...s, wire: { kind: 'fetching', analysisId: s.record.analysisId } };

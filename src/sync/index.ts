@@ -23,7 +23,7 @@ export {
 } from './outbox';
 export { decodeOutboxRecord, OUTBOX_SCHEMA_VERSION } from './outbox-version';
 export { NOTHING_TOUCHED, rebase, type Touched } from './rebase';
-export { type SyncStatus, statusText } from './status';
+export { type MissingField, type SyncStatus, statusText } from './status';
 export { claimTabOutbox, type TabOutboxEnv } from './tab-outbox';
 export {
   canonical,

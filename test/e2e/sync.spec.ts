@@ -336,4 +336,38 @@ test.describe('sync with the reference server', () => {
     );
     expect(shape(await serverDrawings(request, cfg, id))).toEqual(shape(drawn));
   });
+
+  test('a new analysis waits for its title and symbol instead of showing the server refusing it', async ({
+    page,
+    request,
+  }) => {
+    const cfg = await demoConfig(request);
+    const statuses: string[] = [];
+    await page.exposeFunction('noteStatus', (t: string) => statuses.push(t));
+    await page.goto('/?analysis=');
+    await expect(status(page)).toHaveText('New · not saved yet');
+    await page.evaluate(() => {
+      const el = document.getElementById('sync-status')!;
+      new MutationObserver(() =>
+        (window as never as { noteStatus(t: string): void }).noteStatus(el.textContent ?? ''),
+      ).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator('input[name="title"]').fill('Cable into the weekly high');
+    await page.locator('input[name="title"]').press('Tab');
+    await expect(status(page)).toHaveText('New · add a symbol to save');
+    await page.locator('input[name="symbol"]').fill('GBP/USD');
+    await page.locator('input[name="symbol"]').press('Tab');
+    await expect(status(page)).toHaveText('Saved · v1');
+    expect(statuses.filter((t) => t.startsWith('Error'))).toEqual([]);
+    const id = await page.evaluate(
+      () => (window as never as { chartmark: { sync: { analysisId: string } } }).chartmark.sync.analysisId,
+    );
+    const res = await request.get(`/v1/analysis/${id}`, {
+      headers: { authorization: `Bearer ${cfg.token}` },
+    });
+    expect((await res.json()).data.metadata).toMatchObject({
+      title: 'Cable into the weekly high',
+      symbol: 'GBP/USD',
+    });
+  });
 });

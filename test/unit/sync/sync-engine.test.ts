@@ -81,6 +81,30 @@ describe('sync engine against the reference server', () => {
     expect(statusText(engine.status)).toBe('Saved · v1');
   });
 
+  it('holds a new analysis back while it has no title or symbol, then sends one Create', async () => {
+    const { editor, engine, clock, sent } = await setup();
+    editor.setMetadata({ title: '', symbol: '' });
+    editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    clock.advance(5_000);
+    await settle(5);
+    // The server would refuse it (400): nothing is sent, and the status says what is missing.
+    expect(writes(sent)).toEqual([]);
+    expect(statusText(engine.status)).toBe('New · add a title and a symbol to save');
+    editor.setMetadata({ title: 'Cable long' });
+    clock.advance(5_000);
+    await settle(5);
+    expect(writes(sent)).toEqual([]);
+    expect(statusText(engine.status)).toBe('New · add a symbol to save');
+    editor.setMetadata({ symbol: 'GBP/USD' });
+    await drain(engine, clock);
+    expect(writes(sent).map((s) => s.method)).toEqual(['POST']);
+    expect(JSON.parse(writes(sent)[0]!.body).metadata).toMatchObject({
+      title: 'Cable long',
+      symbol: 'GBP/USD',
+    });
+    expect(statusText(engine.status)).toBe('Saved · v1');
+  });
+
   it('sends a new drawing as an append with its own key, and a move as a PATCH with If-Match', async () => {
     const { editor, engine, clock, sent } = await setup();
     const first = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
@@ -181,7 +205,8 @@ describe('sync engine against the reference server', () => {
 
   it('reports a 400 without retrying it, and keeps the edit pending', async () => {
     const { editor, engine, clock, sent } = await setup();
-    editor.setMetadata({ title: '' });
+    // A title longer than the spec's 200 characters: only the server's validation refuses it.
+    editor.setMetadata({ title: 'x'.repeat(201) });
     await drain(engine, clock).catch(() => {});
     await settle();
     expect(sent.length).toBe(1);
@@ -234,7 +259,11 @@ describe('sync engine against the reference server', () => {
     await other.append(analysisId, {
       sender: 'other@example.com',
       drawings: [
-        { type: 'HORIZONTAL_LINE', clientObjectId: 'theirs', points: [{ time: '2026-01-08T03:00:00Z', price: 151 }] },
+        {
+          type: 'HORIZONTAL_LINE',
+          clientObjectId: 'theirs',
+          points: [{ time: '2026-01-08T03:00:00Z', price: 151 }],
+        },
       ],
     });
     editor.reorder('front', [a]);
