@@ -3,7 +3,13 @@
 // highlights its drawing or level on that post's chart.
 import type { AnalysisDetailWire, Candle } from 'chartmark/svg';
 import { describeAnalysis } from 'chartmark/svg';
-import { type AnalysisView, mountAnalysisView, renderAnalysisText } from 'chartmark/view';
+import {
+  type AnalysisView,
+  mountAnalysisView,
+  renderAnalysisText,
+  viewCrossings,
+  viewOutcomes,
+} from 'chartmark/view';
 import { demoCandles } from './candles';
 import { renderOutcomes } from './channel-outcomes';
 import { type ChannelPage, loadConfig, loadPage } from './channel-data';
@@ -51,7 +57,14 @@ function post(a: AnalysisDetailWire, now: number): HTMLLIElement {
   );
   const chart = el('div', 'chart');
   li.append(el('h2', 'title', a.metadata.title), meta, chart);
-  const view = mountAnalysisView(chart, a, candlesFor(a), { theme: 'light', interactive: true, now });
+  // A post with its outcome badge and "alert me" toggles: both are opt-in parts of the view.
+  const view = mountAnalysisView(chart, a, candlesFor(a), {
+    theme: 'light',
+    interactive: true,
+    now,
+    outcomes: viewOutcomes,
+    crossings: viewCrossings,
+  });
   views.push(view);
   li.append(renderAnalysisText(a, { onHighlight: (key) => view.highlight(key) }));
   li.setAttribute('aria-label', describeAnalysis(a, { now }));

@@ -33,7 +33,7 @@ process.env.NODE_ENV = 'production';
 /** Budgets in kB (1,000 bytes) of gzip. */
 export const BUDGETS = { editor: 60, view: 12, svg: 12, schema: 25 };
 
-const BARE = `import { CandlestickSeries, createChart } from 'lightweight-charts';
+export const BARE = `import { CandlestickSeries, createChart } from 'lightweight-charts';
 const chart = createChart(document.body);
 const series = chart.addSeries(CandlestickSeries);
 series.setData([{ time: 1767225600, open: 1, high: 2, low: 0.5, close: 1.5 }]);
@@ -44,7 +44,7 @@ globalThis.page = { chart, series };
  * The apps: what each imports (kept reachable through `globalThis`), whether it is measured over
  * the bare chart page, and the packages it must not contain.
  */
-const APPS = {
+export const APPS = {
   editor: {
     overBare: true,
     // The root entry is the embed facade; until a package has one, the parts it is made of.
@@ -89,7 +89,7 @@ function parseArgs(argv) {
 }
 
 /** A temporary consumer with the repository's build and its peers linked in as installed packages. */
-function linkedApp() {
+export function linkedApp() {
   if (!existsSync(join(ROOT, 'dist/lib'))) throw new Error('dist/lib is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'chartmark-budget-'));
   mkdirSync(join(dir, 'node_modules'));
@@ -100,8 +100,11 @@ function linkedApp() {
   return dir;
 }
 
-/** Bundles `code` as an app in `dir` (everything inside, minified) → its size and the packages in it. */
-async function bundle(dir, name, code) {
+/**
+ * Bundles `code` as an app in `dir` (everything inside, minified) → its size, the packages in it
+ * and each module's tree-shaken code before minification (scripts/bundle-modules.mjs ranks them).
+ */
+export async function bundle(dir, name, code) {
   const entry = join(dir, '.chartmark-budget', `${name}.js`);
   mkdirSync(join(entry, '..'), { recursive: true });
   writeFileSync(entry, code);
@@ -124,6 +127,9 @@ async function bundle(dir, name, code) {
     .filter((o) => o.type === 'chunk');
   const js = chunks.map((o) => o.code).join('\n');
   const packages = new Set();
+  const modules = chunks.flatMap((c) =>
+    Object.entries(c.modules ?? {}).map(([id, m]) => ({ id, code: m.code ?? '' })),
+  );
   for (const c of chunks) {
     for (const id of c.moduleIds ?? Object.keys(c.modules ?? {})) {
       const m =
@@ -133,7 +139,7 @@ async function bundle(dir, name, code) {
       if (/konva\/lib\/(?:index|_FullInternals)\.js$/.test(id)) packages.add('konva (all of it)');
     }
   }
-  return { gzip: gzipSync(js, { level: 9 }).length, packages };
+  return { gzip: gzipSync(js, { level: 9 }).length, packages, modules };
 }
 
 const kb = (n) => (n / 1000).toFixed(2);

@@ -6,6 +6,8 @@ import {
   type AnalysisView as CoreView,
   mountAnalysisView as mountCoreView,
   renderAnalysisText,
+  viewCrossings,
+  viewOutcomes,
 } from '../view/index';
 import type { ViewAnalysis } from './analysis-input';
 import { checkCandles, type EngineBar, type OhlcBar } from './candles';
@@ -97,9 +99,12 @@ export function mountAnalysisView(container: HTMLElement, options: AnalysisViewO
     format =
       options.priceFormat ??
       priceFormatFor({ candles, symbol: analysis.metadata.symbol, prices: pricesOf(analysis) });
+    // The embed shows a post whole: the outcome badge and the crossing alerts with it.
     const v = mountCoreView(box, analysis, candles, {
       theme,
       interactive: options.interactive ?? false,
+      outcomes: viewOutcomes,
+      crossings: viewCrossings,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     view = v;

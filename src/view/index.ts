@@ -7,6 +7,12 @@ export type { CanvasPaintOptions } from './canvas-painter';
 export { paintScenes } from './canvas-painter';
 export type { AnalysisView, AnalysisViewOptions } from './mount-analysis-view';
 export { mountAnalysisView } from './mount-analysis-view';
+export type { ViewPartContext } from './view-part';
+export type { MountedOutcome, ViewOutcomes } from './outcome-part';
+export { viewOutcomes } from './outcome-part';
+export type { OutcomePrimitive } from './outcome-primitive';
+export type { MountedCrossings, ViewCrossings } from './crossing-part';
+export { viewCrossings } from './crossing-part';
 export type {
   AlertPanel,
   AlertStore,

@@ -20,18 +20,13 @@ import {
   SVG_THEMES,
   type ThemeName,
 } from '../svg/index';
-import { ideaFromAnalysis } from '../core/outcome-idea';
-import { evaluateAnalysis, type Idea, type Outcome } from '../core/outcomes';
+import type { Outcome } from '../core/outcomes';
 import { type AnalysisPrimitive, createAnalysisPrimitive } from './analysis-primitive';
-import { createOutcomePrimitive, type OutcomePrimitive } from './outcome-primitive';
-import {
-  type AlertStore,
-  type CrossEvent,
-  createAlertPanel,
-  createLiveCrossings,
-  crossingText,
-  localAlertStore,
-} from './crossing-alerts';
+import type { AlertStore, CrossEvent } from './crossing-alerts';
+import type { MountedCrossings, ViewCrossings } from './crossing-part';
+import type { MountedOutcome, ViewOutcomes } from './outcome-part';
+import type { OutcomePrimitive } from './outcome-primitive';
+import type { ViewPartContext } from './view-part';
 
 /** Options of `mountAnalysisView`. */
 export interface AnalysisViewOptions {
@@ -40,7 +35,11 @@ export interface AnalysisViewOptions {
   readonly interactive?: boolean;
   /** The clock in UTC seconds, for the accessible summary. */
   readonly now?: number;
-  /** The reader's "alert me" marks (default: localStorage); false hides the toggles and notices. */
+  /** The outcome part (`viewOutcomes`): the idea's outcome badge, entry and exit markers, and its words in the summary. Without it, none of them. */
+  readonly outcomes?: ViewOutcomes;
+  /** The crossing-alerts part (`viewCrossings`): "alert me" toggles, notices, and `cross` events for live bars. Without it, none of them. */
+  readonly crossings?: ViewCrossings;
+  /** With the crossings part: the reader's "alert me" marks (default: localStorage); false hides the toggles and notices. */
   readonly alerts?: AlertStore | false;
 }
 
@@ -48,11 +47,11 @@ export interface AnalysisViewOptions {
 export interface AnalysisView {
   /** Emphasises the drawing or level with this clientObjectId; null clears. */
   highlight(key: string | null): void;
-  /** A new or updated last bar (live data): repaints and emits `cross` for each new crossing. */
+  /** A new or updated last bar (live data): repaints, and with the crossings part emits `cross` for each new crossing. */
   updateCandle(bar: Candle): void;
-  /** Listens to crossings of live bars; `alert` says whether the reader marked the drawing. Returns the unsubscribe. */
+  /** Listens to crossings of live bars (with the crossings part); `alert` says whether the reader marked the drawing. Returns the unsubscribe. */
   on(type: 'cross', listener: (event: CrossEvent) => void): () => void;
-  /** Marks or unmarks a drawing "alert me" (kept in the browser only). */
+  /** Marks or unmarks a drawing "alert me" (kept in the browser only; with the crossings part). */
   setAlert(drawingId: string, on: boolean): void;
   /** Removes the chart and every listener. */
   destroy(): void;
@@ -60,9 +59,9 @@ export interface AnalysisView {
   readonly chart: IChartApi;
   readonly series: ISeriesApi<'Candlestick'>;
   readonly primitive: AnalysisPrimitive;
-  /** Paints the idea's outcome (badge, entry and exit markers) when the view has candles. */
-  readonly outcomePrimitive: OutcomePrimitive;
-  /** The idea's outcome against the view's candles (null without candles). */
+  /** Paints the idea's outcome (badge, entry and exit markers) when the view has candles; null without the outcome part. */
+  readonly outcomePrimitive: OutcomePrimitive | null;
+  /** The idea's outcome against the view's candles (null without candles or without the outcome part). */
   outcome(): Outcome | null;
 }
 
@@ -147,34 +146,21 @@ export function mountAnalysisView(
     chart.timeScale().fitContent();
     primitive.requestRepaint();
   });
-  // The outcome: evaluated against the candles the view has (live bars included), at the
-  // view's clock but never before the last bar (a bar that exists has opened).
-  let bars: readonly Candle[] = candles;
-  let idea: Idea | null = null;
-  try {
-    idea = ideaFromAnalysis(analysis);
-  } catch {
-    idea = null; // an unreadable createdAt: the post still shows, without an outcome
-  }
-  const evaluate = (): Outcome | null => {
-    if (!idea || bars.length === 0) return null;
-    const now = Math.max(options.now ?? Date.now() / 1000, bars.at(-1)!.time);
-    try {
-      return evaluateAnalysis(idea, bars, now);
-    } catch {
-      return null; // candles that break the rules (see checkCandles): no outcome rather than no post
-    }
-  };
-  const outcomePrimitive = createOutcomePrimitive(
-    model.metadata.direction,
+  const part: ViewPartContext = {
+    container,
+    analysis,
+    model,
+    series,
     viewport,
-    evaluate(),
-    theme.fallbackLine,
-  );
-  series.attachPrimitive(outcomePrimitive);
+    candles,
+    now: options.now,
+    fallbackColor: theme.fallbackLine,
+  };
+  const outcome: MountedOutcome | null = options.outcomes?.mount(part) ?? null;
+  const currentOutcome = (): Outcome | null => outcome?.primitive.outcome() ?? null;
   container.setAttribute('role', 'img');
   const updateLabel = (): void => {
-    const o = outcomePrimitive.outcome();
+    const o = currentOutcome();
     container.setAttribute(
       'aria-label',
       describeAnalysis(analysis, {
@@ -191,54 +177,39 @@ export function mountAnalysisView(
   container.setAttribute('aria-describedby', description.id);
   let destroyed = false;
   // Crossing alerts: the reader's marks stay in the browser (never part of the analysis).
-  const store = options.alerts === false ? localAlertStore(null) : (options.alerts ?? localAlertStore());
-  const analysisId = analysis.id ?? '';
-  const live = createLiveCrossings(analysisId, () => model.drawings, candles, store);
-  const panel =
-    options.alerts === false || model.drawings.length === 0
-      ? null
-      : createAlertPanel(analysisId, model.drawings, store);
-  if (panel) container.after(panel.element);
+  const crossings: MountedCrossings | null = options.crossings?.mount(part, options.alerts) ?? null;
   const listeners = new Set<(event: CrossEvent) => void>();
-  const byId = new Map(model.drawings.map((d) => [d.id, d]));
+  const emit = (event: CrossEvent): void => {
+    for (const l of listeners) l(event);
+  };
   return {
     chart,
     series,
     primitive,
-    outcomePrimitive,
-    outcome: () => outcomePrimitive.outcome(),
+    outcomePrimitive: outcome?.primitive ?? null,
+    outcome: currentOutcome,
     highlight: (key) => primitive.setHighlight(key),
     updateCandle(bar) {
       if (destroyed) return;
       series.update({ ...bar, time: bar.time as number as UTCTimestamp });
-      // A new array each time: candle checks are remembered per array.
-      bars = bars.length > 0 && bars.at(-1)!.time === bar.time ? [...bars.slice(0, -1), bar] : [...bars, bar];
-      outcomePrimitive.setOutcome(evaluate());
+      outcome?.update(bar);
       updateLabel();
-      for (const event of live.update(bar)) {
-        if (event.alert) panel?.notify(crossingText(byId.get(event.crossing.drawingId), event.crossing));
-        for (const l of listeners) l(event);
-      }
+      crossings?.update(bar, emit);
     },
     on(_type, listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setAlert(drawingId, on) {
-      store.set(analysisId, drawingId, on);
-      panel?.element
-        .querySelector(`[data-drawing-id="${CSS.escape(drawingId)}"]`)
-        ?.setAttribute('aria-pressed', String(on));
-    },
+    setAlert: (drawingId, on) => crossings?.setAlert(drawingId, on),
     destroy() {
       if (destroyed) return;
       destroyed = true;
       cancelAnimationFrame(frame);
       listeners.clear();
-      panel?.remove();
+      crossings?.destroy();
       description.remove();
       container.removeAttribute('aria-describedby');
-      series.detachPrimitive(outcomePrimitive);
+      outcome?.destroy();
       series.detachPrimitive(primitive);
       chart.remove();
     },

@@ -51,8 +51,7 @@ function mountChart(): { view: AnalysisView; el: HTMLDivElement } {
   document.body.append(el);
   const view = mountAnalysisView(el, detail as never, candles, { theme: 'light', alerts: false, now: 0 });
   views.push(view);
-  // The outcome badge is the view's own addition, not a scene of the analysis.
-  view.series.detachPrimitive(view.outcomePrimitive);
+  // Without the outcome part: its badge is the view's own addition, not a scene of the analysis.
   view.series.priceScale().setAutoScale(false);
   view.series.priceScale().setVisibleRange(PRICES);
   return { view, el };

@@ -90,8 +90,7 @@ function mount(detail: AnalysisDetailWire): { view: AnalysisView; el: HTMLDivEle
   document.body.append(el);
   const view = mountAnalysisView(el, detail, candles, { theme: 'light', alerts: false, now: 0 });
   views.push(view);
-  // The outcome badge is the view's own addition, not a label of the analysis.
-  view.series.detachPrimitive(view.outcomePrimitive);
+  // Without the outcome part: its badge is the view's own addition, not a label of the analysis.
   return { view, el };
 }
 

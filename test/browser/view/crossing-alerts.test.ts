@@ -9,6 +9,7 @@ import {
   type AnalysisView,
   type CrossEvent,
   mountAnalysisView,
+  viewCrossings,
 } from '../../../src/view/index';
 import { withDrawings } from '../../unit/svg/detail-builders';
 
@@ -36,7 +37,7 @@ function mount(): HTMLDivElement {
   const el = document.createElement('div');
   el.style.cssText = 'width: 640px; height: 320px';
   document.body.append(el);
-  view = mountAnalysisView(el, detail, candles, { theme: 'light' });
+  view = mountAnalysisView(el, detail, candles, { theme: 'light', crossings: viewCrossings });
   return el;
 }
 

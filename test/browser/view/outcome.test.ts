@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoCandles } from '../../../demo/candles';
 import type { UtcSeconds } from '../../../src/core/units';
 import type { Candle } from '../../../src/svg/index';
-import { type AnalysisView, mountAnalysisView } from '../../../src/view/index';
+import { type AnalysisView, mountAnalysisView, viewOutcomes } from '../../../src/view/index';
 import { EXAMPLE } from '../../unit/svg/detail-builders';
 
 const candles = demoCandles() as unknown as Candle[];
@@ -28,7 +28,7 @@ function mount(bars: readonly Candle[], now: string): HTMLDivElement {
   const el = document.createElement('div');
   el.style.cssText = 'width: 640px; height: 320px';
   document.body.append(el);
-  view = mountAnalysisView(el, EXAMPLE, bars, { theme: 'light', now: at(now), alerts: false });
+  view = mountAnalysisView(el, EXAMPLE, bars, { theme: 'light', now: at(now), outcomes: viewOutcomes });
   return el;
 }
 
@@ -42,7 +42,7 @@ describe('the outcome on the read-only view', () => {
       exit: { time: at('2026-01-09T02:00:00Z'), price: 1.341 },
       r: -1,
     });
-    const scene = view!.outcomePrimitive.scene()!;
+    const scene = view!.outcomePrimitive!.scene()!;
     const badge = scene.primitives.find((p) => p.type === 'text')!;
     expect(badge.type === 'text' && badge.text).toBe('Stopped · −0.30 % · −1.0R');
     // Entry triangle (BULLISH: tip up) and exit diamond centred on the chart's own bar x and price y.
@@ -80,7 +80,7 @@ describe('the outcome on the read-only view', () => {
       /; outcome: triggered, entered at 1\.3450 on 2026-01-08 20:00 UTC, still open$/,
     );
     await frames(2);
-    const badge = view!.outcomePrimitive.scene()!.primitives.find((p) => p.type === 'text')!;
+    const badge = view!.outcomePrimitive!.scene()!.primitives.find((p) => p.type === 'text')!;
     expect(badge.type === 'text' && badge.text).toBe('Triggered');
   });
 
