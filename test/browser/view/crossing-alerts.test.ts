@@ -78,6 +78,28 @@ describe('view crossing alerts', () => {
     expect(view!.series.data().at(-1)).toMatchObject({ time: t, close: last.close + 0.0028 });
   });
 
+  it('without the part: no toggles or notices, no cross events, setAlert stores nothing', () => {
+    const el = document.createElement('div');
+    el.style.cssText = 'width: 640px; height: 320px';
+    document.body.append(el);
+    view = mountAnalysisView(el, detail, candles, { theme: 'light' });
+    expect(document.querySelector('.cm-alert-panel, .cm-alert-toggle, .cm-alert-notices')).toBeNull();
+    const events: CrossEvent[] = [];
+    view.on('cross', (e) => events.push(e));
+    view.setAlert('line_a', true);
+    view.updateCandle({
+      time: (last.time + 3600) as UtcSeconds,
+      open: last.close,
+      high: last.close + 0.0025,
+      low: last.close - 0.0005,
+      close: last.close + 0.0022,
+    });
+    expect(events).toEqual([]);
+    expect(localStorage.getItem(ALERT_STORAGE_PREFIX + detail.id)).toBeNull();
+    // The bar itself still reaches the chart.
+    expect(view.series.data().at(-1)).toMatchObject({ time: last.time + 3600, close: last.close + 0.0022 });
+  });
+
   it('reads the marks back after a reload, and setAlert updates the toggle', () => {
     localStorage.setItem(ALERT_STORAGE_PREFIX + detail.id, JSON.stringify(['line_b']));
     mount();

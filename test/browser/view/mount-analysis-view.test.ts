@@ -50,10 +50,12 @@ describe('mountAnalysisView', () => {
     expect(scenes.drawings.map((s) => s.id)).toEqual(['support_zone', 'entry_line', 'target']);
     expect(scenes.levels.map((l) => l.name)).toEqual(['support', 'pivot', 'resistance']);
     expect(scenes.expiry).not.toBeNull();
+    // Without the outcome part the summary has no outcome words (outcome.test.ts has them).
     expect(el.getAttribute('aria-label')).toBe(
-      'Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450, resistance 1.3500; 3 drawings; expires in 5 hours; ' +
-        'outcome: stopped, entered at 1.3450 on 2026-01-08 20:00 UTC, exited at 1.3410 on 2026-01-09 02:00 UTC, a loss of 0.30 percent, minus 1.0 R',
+      'Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450, resistance 1.3500; 3 drawings; expires in 5 hours',
     );
+    expect(v.outcome()).toBeNull();
+    expect(v.outcomePrimitive).toBeNull();
     // The LINE's first point sits on the 2026-01-08 00:00 bar: same x as the chart's own.
     const line = scenes.drawings[1]!.primitives.find((p) => p.type === 'segment')!;
     const barX = v.chart.timeScale().timeToCoordinate((Date.parse('2026-01-08T00:00:00Z') / 1000) as never);

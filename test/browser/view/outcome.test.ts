@@ -24,18 +24,39 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function mount(bars: readonly Candle[], now: string): HTMLDivElement {
+function mount(
+  bars: readonly Candle[],
+  now: string,
+  part: typeof viewOutcomes | null = viewOutcomes,
+): HTMLDivElement {
   const el = document.createElement('div');
   el.style.cssText = 'width: 640px; height: 320px';
   document.body.append(el);
-  view = mountAnalysisView(el, EXAMPLE, bars, { theme: 'light', now: at(now), outcomes: viewOutcomes });
+  const options = { theme: 'light', now: at(now) } as const;
+  view = mountAnalysisView(el, EXAMPLE, bars, part ? { ...options, outcomes: part } : options);
   return el;
+}
+
+function pixels(v: AnalysisView): Uint8ClampedArray {
+  const c = v.chart.takeScreenshot();
+  return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+}
+
+function diff(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i += 4)
+    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) n++;
+  return n;
 }
 
 describe('the outcome on the read-only view', () => {
   it('paints the badge and markers at the entry and exit bars', async () => {
-    mount(candles, '2026-01-10T00:00:00Z');
+    const el = mount(candles, '2026-01-10T00:00:00Z');
     await frames(3);
+    expect(el.getAttribute('aria-label')).toBe(
+      'Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450, resistance 1.3500; 3 drawings; expired 9 hours ago; ' +
+        'outcome: stopped, entered at 1.3450 on 2026-01-08 20:00 UTC, exited at 1.3410 on 2026-01-09 02:00 UTC, a loss of 0.30 percent, minus 1.0 R',
+    );
     expect(view!.outcome()).toMatchObject({
       state: 'STOPPED',
       entry: { time: at('2026-01-08T20:00:00Z'), price: 1.345 },
@@ -82,6 +103,26 @@ describe('the outcome on the read-only view', () => {
     await frames(2);
     const badge = view!.outcomePrimitive!.scene()!.primitives.find((p) => p.type === 'text')!;
     expect(badge.type === 'text' && badge.text).toBe('Triggered');
+  });
+
+  it('without the part: no outcome, no badge or markers, no outcome words — the same pixels as the part detached', async () => {
+    const lean = mount(candles, '2026-01-10T00:00:00Z', null);
+    await frames(3);
+    expect(view!.outcome()).toBeNull();
+    expect(view!.outcomePrimitive).toBeNull();
+    expect(lean.getAttribute('aria-label')).toBe(
+      'Bullish bounce on GBP/USD H1: support 1.3410, pivot 1.3450, resistance 1.3500; 3 drawings; expired 9 hours ago',
+    );
+    const without = pixels(view!);
+    view!.destroy();
+    mount(candles, '2026-01-10T00:00:00Z');
+    await frames(3);
+    const withPart = pixels(view!);
+    // The badge and markers are painted only by the part's primitive: detached, the pixels match.
+    expect(diff(withPart, without)).toBeGreaterThan(50);
+    view!.series.detachPrimitive(view!.outcomePrimitive!);
+    await frames(2);
+    expect(diff(pixels(view!), without)).toBe(0);
   });
 
   it('shows no outcome without candles', () => {
