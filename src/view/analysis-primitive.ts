@@ -18,8 +18,8 @@ import type { Viewport } from '../core/viewport';
 import { analysisExtent } from '../core/analysis-fit';
 import { type AnalysisScenes, analysisScenes, declutterAnalysisScenes } from '../core/analysis-scenes';
 import { safeColor } from '../core/style';
+import { paintScenes } from '../render/scene-painter';
 import { canvasMeasure, TextWidthCache } from '../render/text-painter';
-import { paintScenes } from './canvas-painter';
 
 /** The primitive plus the controls the view needs. */
 export interface AnalysisPrimitive extends ISeriesPrimitive<Time> {
@@ -79,22 +79,13 @@ export function createAnalysisPrimitive(
       }));
       // biome-ignore lint/correctness/useHookAtTopLevel: lightweight-charts' drawing API, not a React hook
       target.useMediaCoordinateSpace(({ context, mediaSize }) => {
-        const options = {
-          width: mediaSize.width,
-          height: mediaSize.height,
-          highlight,
-          fallbackColor: colors.fallback,
-          highlightColor: colors.highlight,
-          pixelRatio,
-        };
+        const area = { minX: 0, minY: 0, maxX: mediaSize.width, maxY: mediaSize.height };
+        const emphasis = { highlight, highlightColor: colors.highlight, fallbackColor: colors.fallback };
         // Labels kept apart by core's declutter (levels and expiry first, as the editor places
         // them), measured on this canvas; then drawings, and the marks on top, as the editor paints.
-        const placed = declutterAnalysisScenes(scenes, {
-          area: { minX: 0, minY: 0, maxX: mediaSize.width, maxY: mediaSize.height },
-          measure: canvasMeasure(context, cache),
-        });
-        paintScenes(context, placed.drawings, { ...options, cache });
-        paintScenes(context, marks(placed), { ...options, cache });
+        const placed = declutterAnalysisScenes(scenes, { area, measure: canvasMeasure(context, cache) });
+        paintScenes(context, placed.drawings, area, pixelRatio, cache, false, emphasis);
+        paintScenes(context, marks(placed), area, pixelRatio, cache, false, emphasis);
       });
     },
   };
