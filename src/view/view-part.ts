@@ -13,7 +13,9 @@ export interface ViewPartContext {
   readonly analysis: AnalysisDetailWire;
   /** The same analysis read into the domain model. */
   readonly model: Analysis;
+  /** The candlestick series the view's primitives are attached to. */
   readonly series: ISeriesApi<'Candlestick'>;
+  /** The chart's live viewport (time and price to pane pixels). */
   readonly viewport: Viewport;
   /** The view's candles at mount, in time order (live bars arrive through `update`). */
   readonly candles: readonly Candle[];
