@@ -97,6 +97,15 @@ export function describeContents(
  * resistance 1.3500; 3 drawings; expires in 5 hours".
  */
 export function describeAnalysis(analysis: AnalysisDetailWire, options: DescribeOptions): string {
+  const outcome = options.outcome ? `; ${describeOutcome(options.outcome)}` : '';
+  return describeSummary(analysis, options.now) + outcome;
+}
+
+/**
+ * `describeAnalysis` without the outcome: what a post without the outcome part says (and it
+ * leaves the outcome's words out of that post's bundle).
+ */
+export function describeSummary(analysis: AnalysisDetailWire, now?: number): string {
   const meta = analysis.metadata;
   const type = TYPE_LABEL[analysis.analysisType] ?? 'Analysis';
   const levels = LEVEL_NAMES.flatMap((name) => {
@@ -106,9 +115,8 @@ export function describeAnalysis(analysis: AnalysisDetailWire, options: Describe
   const n = analysis.drawings?.length ?? 0;
   const drawings = n === 0 ? 'no drawings' : `${n} drawing${n === 1 ? '' : 's'}`;
   const head = `${type} on ${cleanText(meta.symbol)} ${cleanText(meta.timeframe)}`;
-  const expiry = spokenExpiry(detailExpiresAt(analysis), options.now);
-  const outcome = options.outcome ? `; ${describeOutcome(options.outcome)}` : '';
-  return `${head}: ${levels.length ? levels.join(', ') : 'no levels'}; ${drawings}; ${expiry}${outcome}`;
+  const expiry = spokenExpiry(detailExpiresAt(analysis), now);
+  return `${head}: ${levels.length ? levels.join(', ') : 'no levels'}; ${drawings}; ${expiry}`;
 }
 
 // The outcome in words (the badge's "+1.52 %" and "2.0R" spelled for a screen reader).

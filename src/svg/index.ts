@@ -7,6 +7,7 @@ export {
   describeAnalysis,
   describeContents,
   describeOutcome,
+  describeSummary,
   spokenDuration,
   spokenExpiry,
   spokenPrice,

@@ -15,7 +15,7 @@ import {
   analysisFromDetail,
   type Candle,
   detailExpiresAt,
-  describeAnalysis,
+  describeSummary,
   describeContents,
   SVG_THEMES,
   type ThemeName,
@@ -157,16 +157,13 @@ export function mountAnalysisView(
     fallbackColor: theme.fallbackLine,
   };
   const outcome: MountedOutcome | null = options.outcomes?.mount(part) ?? null;
-  const currentOutcome = (): Outcome | null => outcome?.primitive.outcome() ?? null;
   container.setAttribute('role', 'img');
   const updateLabel = (): void => {
-    const o = currentOutcome();
+    // The outcome's words come from its part, so a post without it ships none of them.
+    const words = outcome?.words() ?? null;
     container.setAttribute(
       'aria-label',
-      describeAnalysis(analysis, {
-        ...(options.now === undefined ? {} : { now: options.now }),
-        ...(o ? { outcome: o } : {}),
-      }),
+      describeSummary(analysis, options.now) + (words ? `; ${words}` : ''),
     );
   };
   updateLabel();
@@ -187,7 +184,7 @@ export function mountAnalysisView(
     series,
     primitive,
     outcomePrimitive: outcome?.primitive ?? null,
-    outcome: currentOutcome,
+    outcome: (): Outcome | null => outcome?.primitive.outcome() ?? null,
     highlight: (key) => primitive.setHighlight(key),
     updateCandle(bar) {
       if (destroyed) return;

@@ -4,7 +4,7 @@
 // ships none of the evaluation.
 import { ideaFromAnalysis } from '../core/outcome-idea';
 import { evaluateAnalysis, type Idea, type Outcome } from '../core/outcomes';
-import type { Candle } from '../svg/index';
+import { type Candle, describeOutcome } from '../svg/index';
 import { createOutcomePrimitive, type OutcomePrimitive } from './outcome-primitive';
 import type { ViewPartContext } from './view-part';
 
@@ -12,6 +12,8 @@ import type { ViewPartContext } from './view-part';
 export interface MountedOutcome {
   /** The primitive painting the badge and markers (attached to the view's series). */
   readonly primitive: OutcomePrimitive;
+  /** The outcome in words for the chart's summary ("outcome: target hit, …"), or null when there is none. */
+  words(): string | null;
   /** A new or updated last bar: evaluates again and repaints. */
   update(bar: Candle): void;
   /** Detaches the primitive. */
@@ -53,6 +55,10 @@ export const viewOutcomes: ViewOutcomes = {
     view.series.attachPrimitive(primitive);
     return {
       primitive,
+      words() {
+        const o = primitive.outcome();
+        return o ? describeOutcome(o) : null;
+      },
       update(bar) {
         // A new array each time: candle checks are remembered per array.
         bars =
