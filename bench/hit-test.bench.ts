@@ -1,4 +1,4 @@
-// Hit-testing 10,000 drawings of all five kinds on a 1200×600 pane: hitTest through the rbush
+// Hit-testing 10,000 drawings of all five kinds on a 1200×600 pane: hitTest through the grid
 // SpatialIndex vs the linear scan over every drawing (the peer), same drawings, same pointers, one
 // process, interleaved. Also the index build (bulk load) and a one-drawing update. Seeded, so
 // every run tests the same scene. Prints medians and the ratio; never fails on time.
@@ -140,7 +140,7 @@ console.log(`index build (bulk load):     median ${median(buildMs).toFixed(1)} m
 console.log(`index update (one drawing):  median ${median(updateUs).toFixed(1)} µs`);
 console.log(`linear scan  per move:       median ${lin.toFixed(1)} µs`);
 console.log(
-  `rbush index  per move:       median ${idx.toFixed(1)} µs  (median ${candidates} candidates in the pointer's hit boxes)`,
+  `grid index   per move:       median ${idx.toFixed(1)} µs  (median ${candidates} candidates in the pointer's hit boxes)`,
 );
 console.log(`ratio linear / indexed:      ${(lin / idx).toFixed(1)}×  (goal ≥ 50×, indexed ≤ 100 µs)`);
 console.log(

@@ -11,7 +11,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
  * type), never its runtime: chart/ alone runs lightweight-charts, konva/ alone konva, schema/ zod.
  */
 export const RULES = {
-  core: [[], ['rbush']],
+  core: [[], []],
   schema: [['core'], ['zod']],
   editor: [['core'], ['immer']],
   chart: [['core'], ['lightweight-charts']],

@@ -4,7 +4,7 @@ import { boxIntersects } from './geometry';
 import type { Hit } from './kinds/behaviour';
 import { drawingBbox, hitDrawing } from './kinds/registry';
 import type { Box, PxPoint } from './scene';
-import type { IndexedDrawing, SpatialIndex } from './spatial-index';
+import type { SpatialIndex } from './spatial-index';
 import type { Viewport } from './viewport';
 
 /** Up to this many drawings a linear scan is as fast as an index lookup, so the index is skipped. */
@@ -74,22 +74,12 @@ function consider(
 // the cached ones only pick which candidates to test first, hit() decides.
 const HANDLE_SLACK = 1e-6;
 
-function nearAHandle(handles: readonly number[], pointer: PxPoint, tolerance: number): boolean {
-  const r = tolerance + HANDLE_SLACK;
-  for (let i = 0; i + 1 < handles.length; i += 2) {
-    const dx = pointer.x - (handles[i] as number);
-    const dy = pointer.y - (handles[i + 1] as number);
-    if (dx * dx + dy * dy <= r * r) return true;
-  }
-  return false;
-}
-
 /**
  * The linear scan's answer from the index's candidates, testing few of them. Every kind's hit()
- * answers a handle when one is within tolerance, so: first the candidates with a handle that near
+ * answers a handle when one is within tolerance, so: first the drawings with a handle that near
  * (usually none); a handle hit among them is the answer, as handles beat any body. Otherwise no hit
- * can be a handle, and the rest are tested from the top down until a hit at distance 0 is found —
- * every drawing below it could at best tie, and ties go to the topmost.
+ * can be a handle, and the drawings near the pointer are tested from the top down until a hit at
+ * distance 0 is found — every drawing below it could at best tie, and ties go to the topmost.
  */
 function indexedHit(
   index: SpatialIndex,
@@ -98,15 +88,12 @@ function indexedHit(
   tolerance: number,
 ): Ranked | null {
   let best: Ranked | null = null;
-  const rest: IndexedDrawing[] = [];
-  for (const item of index.searchPoint(pointer, tolerance)) {
-    if (nearAHandle(item.handles, pointer, tolerance))
-      best = consider(best, item.drawing, item.order, viewport, pointer, tolerance);
-    else rest.push(item);
-  }
+  const handles = index.handlesNear(pointer, tolerance + HANDLE_SLACK);
+  for (let item = handles(); item; item = handles())
+    best = consider(best, item.drawing, item.order, viewport, pointer, tolerance);
   if (best?.hit.part.type === 'handle') return best;
-  rest.sort((a, b) => b.order - a.order);
-  for (const item of rest) {
+  const bodies = index.bodiesNear(pointer, tolerance);
+  for (let item = bodies(); item; item = bodies()) {
     const settled: Ranked | null = best;
     if (settled && settled.hit.distance === 0 && settled.order > item.order) break;
     best = consider(best, item.drawing, item.order, viewport, pointer, tolerance);

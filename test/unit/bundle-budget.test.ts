@@ -23,16 +23,14 @@ describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of di
   // Known failures, kept visible: each `it.fails` turns red once its part is back under budget
   // (then make it a plain `it`). Sizes measured at 0.2.0 on the consumer build of dist/.
   // The editor embed (mountAnalysisEditor) is 101.2 kB (92.8 before issue 17's editing work):
-  // Konva's core alone is 32.6 kB, immer 4.9, rbush 2.2, zod/mini with our schemas about 10;
+  // Konva's core alone is 32.6 kB, immer 4.9, zod/mini with our schemas about 10;
   // chartmark's own editor, sync and UI the rest.
   it.fails('keeps the editor embed ≤ 60 kB over a bare lightweight-charts page', () => {
     expect(out).toMatch(line('editor', OVER_BARE, 60, 'ok'));
   });
 
   it('bundles only the Konva classes the editor uses, not all of Konva', () => {
-    expect(out).toMatch(
-      /^editor packages: fancy-canvas, immer, konva, lightweight-charts, quickselect, rbush, zod$/m,
-    );
+    expect(out).toMatch(/^editor packages: fancy-canvas, immer, konva, lightweight-charts, zod$/m);
   });
 
   // The view (chartmark/view's mountAnalysisView alone, the lean post) is 11.89 kB: the shared

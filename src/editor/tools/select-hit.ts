@@ -39,7 +39,7 @@ interface CachedIndex {
   readonly index: SpatialIndex | undefined;
 }
 
-// Hovering re-tests on every pointer move, so with many drawings the pixel R-tree is kept while
+// Hovering re-tests on every pointer move, so with many drawings the pixel grid index is kept while
 // neither the drawings nor the viewport's size and visible ranges change (pan/zoom rebuilds it).
 const indexCache = new WeakMap<Viewport, CachedIndex>();
 

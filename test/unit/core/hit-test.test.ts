@@ -84,6 +84,59 @@ describe('hitTest', () => {
     );
     expect(hits).toBeGreaterThan(compared / 4);
   });
+  it('property: an index kept up to date by upsert and remove answers as the linear scan', () => {
+    // Edits as the editor makes them: a drawing moved in place keeps its paint order, a new one
+    // goes on top, a deleted one leaves; the linear scan runs over the resulting paint order.
+    const edit = fc.oneof(
+      fc.record({ type: fc.constant('add' as const), make: drawingMaker }),
+      fc.record({ type: fc.constant('replace' as const), pick: fc.nat(), make: drawingMaker }),
+      fc.record({ type: fc.constant('remove' as const), pick: fc.nat() }),
+    );
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.array(drawingMaker, { minLength: LINEAR_SCAN_MAX + 1, maxLength: 120 }),
+        fc.array(edit, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: -200, max: 1000 }), fc.integer({ min: -150, max: 550 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        fc.constantFrom(0, 5, 12),
+        (makers, edits, pointers, tolerance) => {
+          const drawings = makers.map((make, i) => make(`d${i}`));
+          const index = createSpatialIndex(drawings, vp);
+          edits.forEach((e, n) => {
+            if (e.type === 'add') {
+              const d = e.make(`new${n}`);
+              drawings.push(d);
+              index.upsert(d, vp);
+            } else if (drawings.length > LINEAR_SCAN_MAX + 1) {
+              const i = e.pick % drawings.length;
+              if (e.type === 'remove') {
+                expect(index.remove(drawings[i]!.id)).toBe(true);
+                drawings.splice(i, 1);
+              } else {
+                const d = e.make(drawings[i]!.id);
+                drawings[i] = d;
+                index.upsert(d, vp);
+              }
+            }
+          });
+          expect(index.size).toBe(drawings.length);
+          const near = drawings.slice(-5).map((d) => ({
+            x: vp.timeToX(d.points[0].time) + 1,
+            y: vp.priceToY(d.points[0].price),
+          }));
+          for (const p of [...pointers.map(([x, y]) => ({ x, y })), ...near]) {
+            expect(hitTest(drawings, vp, p, tolerance, index)).toEqual(hitTest(drawings, vp, p, tolerance));
+            compared++;
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(compared).toBeGreaterThan(40);
+  });
 });
 
 describe('drawingsInBox', () => {

@@ -28,7 +28,7 @@ function tree(files: Record<string, string>): string {
 
 const GOOD = {
   'src/core/units.ts': 'export type Px = number;\n',
-  'src/core/index.ts': "export type { Px } from './units';\nimport RBush from 'rbush';\nexport { RBush };\n",
+  'src/core/index.ts': "export type { Px } from './units';\n",
   'src/schema/codec.ts':
     "import { z } from 'zod';\nimport type { Px } from '../core';\nexport const px = z.number();\n",
   'src/svg/paint.ts':

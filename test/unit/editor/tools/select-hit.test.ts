@@ -1,5 +1,5 @@
 // What the select tool finds under the pointer: with more than LINEAR_SCAN_MAX drawings it uses a
-// cached R-tree, which must answer exactly like a linear scan and follow edits and pans.
+// cached spatial index, which must answer exactly like a linear scan and follow edits and pans.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createViewport } from '../../../../src/core/create-viewport';
