@@ -73,11 +73,18 @@ const median = (xs: number[]) => {
 const drawings = Array.from({ length: COUNT }, (_, i) => randomDrawing(i));
 const pointers = Array.from({ length: MOVES }, () => ({ x: between(0, WIDTH), y: between(0, HEIGHT) }));
 
+const cpuUs = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 const buildMs: number[] = [];
+const buildCpuMs: number[] = [];
 let index = createSpatialIndex(drawings, vp);
 for (let r = 0; r < 7; r++) {
   const t = performance.now();
+  const c = cpuUs();
   index = createSpatialIndex(drawings, vp);
+  buildCpuMs.push((cpuUs() - c) / 1000);
   buildMs.push(performance.now() - t);
 }
 
@@ -113,10 +120,6 @@ const candidates = median(pointers.map((p) => index.searchPoint(p, TOLERANCE).le
 // The same comparison in process CPU time, whole batches of moves: on a shared machine wall time
 // also counts the time this process waits for a core, which inflates the long linear scan more
 // than the short indexed search (issue 18: loaded runs flattered the ratio).
-const cpuUs = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
 const linearCpu: number[] = [];
 const indexedCpu: number[] = [];
 for (let r = 0; r < 5; r++) {
@@ -137,6 +140,9 @@ console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the end (${startLoad.toFixed(1)} at the start)`,
 );
 console.log(`index build (bulk load):     median ${median(buildMs).toFixed(1)} ms`);
+console.log(
+  `index build in CPU time:     median ${median(buildCpuMs).toFixed(1)} ms (garbage collection included)`,
+);
 console.log(`index update (one drawing):  median ${median(updateUs).toFixed(1)} µs`);
 console.log(`linear scan  per move:       median ${lin.toFixed(1)} µs`);
 console.log(
