@@ -46,6 +46,7 @@ export function extendedLineExtent(
   for (const [continued, end, other] of ends) {
     if (!continued || end.time === other.time) continue;
     // Past an end that is earlier than the other one, the line runs into the past.
+    // Stryker disable next-line EqualityOperator: `<=` is the same here, equal times were skipped just above
     if (end.time < other.time) fromTime = Number.NEGATIVE_INFINITY;
     else toTime = Number.POSITIVE_INFINITY;
   }

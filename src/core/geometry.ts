@@ -87,12 +87,14 @@ export function boxFromPoints(points: readonly PxPoint[]): Box {
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
+  // Stryker disable EqualityOperator: on equality each assignment writes the value already there
   for (const p of points) {
     if (p.x < minX) minX = p.x;
     if (p.y < minY) minY = p.y;
     if (p.x > maxX) maxX = p.x;
     if (p.y > maxY) maxY = p.y;
   }
+  // Stryker restore EqualityOperator
   return { minX, minY, maxX, maxY };
 }
 

@@ -103,3 +103,26 @@ describe('extendedRange', () => {
     expect(extendedRange(P(50, 100), P(50, 100), true, true, BOX)).toEqual([0, 1]);
   });
 });
+
+describe('clipping on the box border (the box is closed: its edges are inside)', () => {
+  const B = { minX: 0, minY: 0, maxX: 10, maxY: 10 };
+  it('keeps a point-sized line on each edge, and drops one just outside each edge', () => {
+    for (const p of [P(0, 5), P(10, 5), P(5, 0), P(5, 10)])
+      expect(clipParametric(p, p, 0, 1, B)).toEqual([0, 0]);
+    for (const p of [P(-1, 5), P(11, 5), P(5, -1), P(5, 11)])
+      expect(clipParametric(p, p, 0, 1, B)).toBeNull();
+  });
+  it('keeps a point-sized line only when t = 0 is in the range, ends included', () => {
+    expect(clipParametric(P(5, 5), P(5, 5), 0, 0, B)).toEqual([0, 0]);
+    expect(clipParametric(P(5, 5), P(5, 5), 0.5, 1, B)).toBeNull();
+    expect(clipParametric(P(5, 5), P(5, 5), -1, -0.5, B)).toBeNull();
+  });
+  it('keeps a segment running along an edge', () => {
+    expect(clipSegment(P(-5, 0), P(15, 0), B)).toEqual([P(0, 0), P(10, 0)]);
+    expect(clipSegment(P(10, -5), P(10, 15), B)).toEqual([P(10, 0), P(10, 10)]);
+  });
+  it('keeps a segment that only touches an edge with its end, as that one point', () => {
+    expect(clipSegment(P(-5, 5), P(0, 5), B)).toEqual([P(0, 5), P(0, 5)]);
+    expect(clipSegment(P(15, 5), P(10, 5), B)).toEqual([P(10, 5), P(10, 5)]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   distanceToLine,
   distanceToRay,
   distanceToSegment,
+  EPSILON,
   pointInChannel,
   pointInRect,
   projectT,
@@ -83,6 +84,16 @@ describe('regions', () => {
     expect(pointInRect(P(5, 5), P(10, 10), P(0, 0))).toBe(true);
     expect(pointInRect(P(10, 0), P(10, 0), P(0, 10))).toBe(true);
     expect(pointInRect(P(10.001, 5), P(0, 10), P(10, 0))).toBe(false);
+    expect(pointInRect(P(0, 10), P(10, 0), P(0, 10))).toBe(true);
+  });
+  it('pointInChannel includes its four edges', () => {
+    // base (0,0)–(10,0), parallel 5 px down: t = 0 and 1 are the ends, s = 0 and 1 the two lines
+    for (const p of [P(0, 2), P(10, 2), P(5, 0), P(5, 5)])
+      expect(pointInChannel(p, P(0, 0), P(10, 0), P(0, 5))).toBe(true);
+  });
+  it('pointInChannel counts a channel thinner than EPSILON as empty, and one EPSILON wide as a channel', () => {
+    expect(pointInChannel(P(0.5, 0.5e-12), P(0, 0), P(1, 0), P(1, 1e-12))).toBe(false);
+    expect(pointInChannel(P(0.5, 0.5e-9), P(0, 0), P(1, 0), P(1, EPSILON))).toBe(true);
   });
   it('pointInChannel uses the parallelogram and honours the t span', () => {
     // base (0,0)–(10,10), parallel 5 px below
@@ -102,6 +113,8 @@ describe('regions', () => {
     expect(channelOffset(P(0, 0), P(10, 10), P(4, 10))).toEqual({ x: 0, y: 6 });
     expect(channelOffset(P(0, 0), P(10, 10), P(20, 15))).toEqual({ x: 0, y: -5 });
     expect(channelOffset(P(3, 0), P(3, 10), P(8, 50))).toEqual({ x: 5, y: 0 });
+    // a base EPSILON wide is not vertical yet
+    expect(channelOffset(P(0, 0), P(EPSILON, 0), P(5, 3))).toEqual({ x: 0, y: 3 });
   });
 });
 
@@ -126,6 +139,8 @@ describe('boxes', () => {
     expect(boxIntersects(a, { minX: 10, minY: 10, maxX: 20, maxY: 20 })).toBe(true);
     expect(boxIntersects(a, { minX: 10.5, minY: 0, maxX: 20, maxY: 20 })).toBe(false);
     expect(boxIntersects(a, { minX: 0, minY: -5, maxX: 10, maxY: -0.1 })).toBe(false);
+    expect(boxIntersects(a, { minX: 0, minY: 10.5, maxX: 10, maxY: 20 })).toBe(false);
+    expect(boxIntersects(a, { minX: -20, minY: 0, maxX: -0.5, maxY: 10 })).toBe(false);
   });
 });
 
@@ -145,5 +160,7 @@ describe('arrowHead', () => {
   });
   it('is null for a zero-length line', () => {
     expect(arrowHead(P(1, 1), P(1, 1), 2)).toBeNull();
+    // a line EPSILON long still has a direction
+    expect(arrowHead(P(EPSILON, 0), P(0, 0), 2)).toEqual([EPSILON, 0, EPSILON - 12, 6, EPSILON - 12, -6]);
   });
 });

@@ -48,6 +48,9 @@ describe('hitTest', () => {
     );
     expect(hitTest(many, vp, { x: 300, y: 50 }, 1, new SpatialIndex())).toBeNull();
     expect(hitTest(many, vp, { x: 300, y: 50 }, 1, createSpatialIndex(many, vp))!.id).toBe('h10');
+    // exactly LINEAR_SCAN_MAX drawings: still the scan, so an index that holds none of them is unused
+    const edge = many.slice(0, LINEAR_SCAN_MAX);
+    expect(hitTest(edge, vp, { x: 300, y: 50 }, 1, new SpatialIndex())!.id).toBe('h10');
   });
   it('property: the indexed search answers exactly as the linear scan', () => {
     // Scenes of every kind and option, with copies (exact ties) and pointers on handles, off the
@@ -158,5 +161,19 @@ describe('drawingsInBox', () => {
     const box = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
     expect(drawingsInBox(many, vp, box, createSpatialIndex(many, vp))).toEqual(drawingsInBox(many, vp, box));
     expect(drawingsInBox(many, vp, box)).toEqual(['inside', 'partly']);
+  });
+  it(`ignores the index up to ${LINEAR_SCAN_MAX} drawings and uses it above`, () => {
+    // An index that holds none of the drawings tells which path answered.
+    const box = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
+    const edge = [
+      ...d,
+      ...Array.from({ length: LINEAR_SCAN_MAX - 3 }, (_, i) =>
+        createDrawing('LINE', `x${i}`, [at(500, i), at(600, i)]),
+      ),
+    ];
+    expect(drawingsInBox(d, vp, box, new SpatialIndex())).toEqual(['inside', 'partly']);
+    expect(drawingsInBox(edge, vp, box, new SpatialIndex())).toEqual(['inside', 'partly']);
+    const many = [...edge, createDrawing('LINE', 'last', [at(500, 99), at(600, 99)])];
+    expect(drawingsInBox(many, vp, box, new SpatialIndex())).toEqual([]);
   });
 });
