@@ -25,6 +25,7 @@ export { parseDatabase } from './storage/database-url';
 export type { SqlClient, SqlDialect, SqlResult, SqlSession } from './storage/sql';
 export type { Migration } from './storage/sqlite/migrations';
 export { MIGRATIONS, migrate } from './storage/sqlite/migrations';
+export type { Checkpointer, CheckpointerOptions, CheckpointReport } from './storage/sqlite/checkpointer';
 export type { SqliteOptions, SqliteStorage, SqliteTx } from './storage/sqlite/sqlite-storage';
 export { openSqliteStorage } from './storage/sqlite/sqlite-storage';
 // PostgreSQL storage (several instances on one database).

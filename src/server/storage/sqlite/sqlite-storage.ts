@@ -34,6 +34,7 @@ import {
   outboxFromColumns,
 } from '../rows';
 import type { SqlClient } from '../sql';
+import { type Checkpointer, type CheckpointerOptions, startCheckpointer } from './checkpointer';
 import { MIGRATIONS, type Migration, migrate } from './migrations';
 import { positional, sqliteSqlClient } from './sqlite-sql';
 
@@ -43,6 +44,8 @@ export interface SqliteStorage extends Storage {
   /** The SQL port on this connection (webhook tables), taking turns with every other call. */
   readonly sql: SqlClient;
   readonly db: Database.Database;
+  /** The background checkpointer of a file database (null for ':memory:' or `checkpoints: 'inline'`). */
+  readonly checkpointer: Checkpointer | null;
   /** Runs fn alone: no other call of this storage starts until it settles. */
   exclusive<R>(fn: (db: Database.Database) => R | Promise<R>): Promise<R>;
   /** A synchronous SQLite transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK when fn throws). */
@@ -67,6 +70,14 @@ export interface SqliteOptions {
    * (about 3.5 ms per write on the project's machines, see BENCHMARKS.md).
    */
   readonly durability?: 'normal' | 'full';
+  /**
+   * 'background' (default for a file): WAL checkpoints run in a worker thread on a connection of
+   * their own, off the request path (see checkpointer.ts); 'inline': SQLite's automatic
+   * checkpoint inside the commit that crosses 1,000 WAL pages.
+   */
+  readonly checkpoints?: 'background' | 'inline';
+  /** Tuning of the background checkpointer; its onError runs after SQLite checkpoints inline again. */
+  readonly checkpointer?: Omit<CheckpointerOptions, 'pause'>;
 }
 
 const COLUMNS = ANALYSIS_COLUMNS.join(', ');
@@ -194,11 +205,16 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     tail = next.catch(() => undefined);
     return next;
   };
+  const checkpointer =
+    db.memory || path === '' || options.checkpoints === 'inline'
+      ? null
+      : backgroundCheckpoints(db, path, options, later);
 
   return {
     kind: 'sqlite',
     sql: sqliteSqlClient(db, later),
     db,
+    checkpointer,
     exclusive: (fn) => later(() => fn(db)),
     transaction: <R>(fn: (tx: SqliteTx) => R) => later(() => runTx.immediate(fn) as R),
     atomically: <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>) =>
@@ -224,8 +240,33 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
       later(() =>
         (st.readOutbox.all(afterSeq, limit) as OutboxColumns[]).map((c): OutboxRow => outboxFromColumns(c)),
       ),
-    close: () => later(() => void db.close()),
+    // The checkpointer first: its last TRUNCATE leaves an empty WAL, then this connection, the
+    // last one, closes the file.
+    close: () =>
+      later(async () => {
+        await checkpointer?.close();
+        db.close();
+      }),
   };
+}
+
+/** Turns the connection's automatic checkpoint off and starts the worker that does it instead. */
+function backgroundCheckpoints(
+  db: Database.Database,
+  path: string,
+  options: SqliteOptions,
+  pause: <R>(fn: () => Promise<R>) => Promise<R>,
+): Checkpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  return startCheckpointer(path, {
+    ...options.checkpointer,
+    pause,
+    onError: (error) => {
+      // Without the worker nothing would bound the WAL: SQLite checkpoints inline again.
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+      options.checkpointer?.onError?.(error);
+    },
+  });
 }
 
 function list(db: Database.Database, q: AnalysisListQuery): { total: number; rows: AnalysisListRow[] } {
