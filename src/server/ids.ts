@@ -9,16 +9,24 @@ const POOL_IDS = 256;
 
 /** Makes ObjectId-style ids; `nowMs` supplies the clock so tests can pin the prefix. */
 export function createIdGenerator(nowMs: () => number = Date.now): () => string {
-  let pool = Buffer.alloc(0);
+  // The pool is turned into hex once per refill and the prefix once per second: a create with
+  // 100 drawings takes 101 ids, and a hex conversion per id cost more than both together.
+  let hex = '';
   let at = 0;
+  let second = -1;
+  let prefix = '';
   return () => {
-    if (at + 8 > pool.length) {
-      pool = randomBytes(8 * POOL_IDS);
+    if (at + 16 > hex.length) {
+      hex = randomBytes(8 * POOL_IDS).toString('hex');
       at = 0;
     }
-    const random = pool.toString('hex', at, at + 8);
-    at += 8;
     const seconds = Math.floor(nowMs() / 1000) >>> 0;
-    return seconds.toString(16).padStart(8, '0') + random;
+    if (seconds !== second) {
+      second = seconds;
+      prefix = seconds.toString(16).padStart(8, '0');
+    }
+    const id = prefix + hex.slice(at, at + 16);
+    at += 16;
+    return id;
   };
 }

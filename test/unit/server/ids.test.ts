@@ -39,6 +39,18 @@ describe('createIdGenerator', () => {
     expect(a.slice(8)).not.toBe(b.slice(8));
   });
 
+  it('follows the clock from one second to the next', () => {
+    let now = 1_767_873_600_999;
+    const next = createIdGenerator(() => now);
+    const first = next();
+    now += 1;
+    const second = next();
+    expect([first.slice(0, 8), second.slice(0, 8)]).toEqual([
+      (1_767_873_600).toString(16),
+      (1_767_873_601).toString(16),
+    ]);
+  });
+
   it('never repeats within 10,000 ids at the same second', () => {
     const next = createIdGenerator(() => 1000);
     expect(new Set(Array.from({ length: 10_000 }, next)).size).toBe(10_000);
