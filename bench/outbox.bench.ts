@@ -12,35 +12,14 @@ import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { openSqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
 import { addWebhook } from '../src/server/webhooks/endpoints';
+import { benchLine, createAnalysisBody } from './server-bodies';
 
 const ROUNDS = Number(process.argv[2] ?? 60);
 const APPENDS = 5;
 const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 const CHANNEL = '6502c9e514a3e564c5c09c0b';
 
-const line = (id: string, i: number) => ({
-  type: 'LINE',
-  clientObjectId: id,
-  points: [
-    { time: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), price: 1.3 + (i % 50) / 1000 },
-    {
-      time: new Date(Date.UTC(2026, 0, 1) + (i + 5) * 3_600_000).toISOString(),
-      price: 1.31 + (i % 40) / 1000,
-    },
-  ],
-  style: { color: '#2962FF', lineWidth: 2, lineStyle: 'SOLID' },
-});
-const createBody = JSON.stringify({
-  sender: 'bench@example.com',
-  metadata: {
-    direction: 'BULLISH',
-    entryPlacement: 'BELOW_CURRENT',
-    title: 'Outbox',
-    timeframe: 'H1',
-    symbol: 'GBP/USD',
-  },
-  drawings: Array.from({ length: 993 }, (_, i) => line(`d_${i}`, i)),
-});
+const createBody = createAnalysisBody(993, 'Outbox');
 
 interface Setup {
   readonly name: string;
@@ -72,7 +51,10 @@ async function setup(name: string, endpoint: boolean): Promise<Setup> {
       current = ((await res.json()) as { data: { id: string } }).data.id;
     },
     async append(round, k) {
-      const body = JSON.stringify({ sender: 'bench@example.com', drawings: [line(`a_${round}_${k}`, k)] });
+      const body = JSON.stringify({
+        sender: 'bench@example.com',
+        drawings: [benchLine(`a_${round}_${k}`, k)],
+      });
       const t = performance.now();
       const res = await app.request(`/v1/analysis/${current}/drawings`, { method: 'POST', headers, body });
       await res.arrayBuffer();

@@ -15,6 +15,7 @@ import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { startServer } from '../src/server/serve';
 import { openSqliteStorage, type SqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
+import { benchLine, createAnalysisBody } from './server-bodies';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 // Throughput is measured with 8 clients; one request's latency with a single client, because at
@@ -27,33 +28,10 @@ const APPENDS_PER_ANALYSIS = 100;
 const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 const CHANNEL = '6502c9e514a3e564c5c09c0b';
 
-const line = (id: string, i: number) => ({
-  type: 'LINE',
-  clientObjectId: id,
-  points: [
-    { time: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), price: 1.3 + (i % 50) / 1000 },
-    {
-      time: new Date(Date.UTC(2026, 0, 1) + (i + 5) * 3_600_000).toISOString(),
-      price: 1.31 + (i % 40) / 1000,
-    },
-  ],
-  style: { color: '#2962FF', lineWidth: 2, lineStyle: 'SOLID' },
-});
-const createBody = (drawings: number) =>
-  JSON.stringify({
-    sender: 'bench@example.com',
-    metadata: {
-      direction: 'BULLISH',
-      entryPlacement: 'BELOW_CURRENT',
-      title: 'Bench analysis',
-      timeframe: 'H1',
-      symbol: 'GBP/USD',
-    },
-    drawings: Array.from({ length: drawings }, (_, i) => line(`d_${i}`, i)),
-  });
+const createBody = (drawings: number) => createAnalysisBody(drawings);
 let appendSeq = 0;
 const appendBody = () =>
-  JSON.stringify({ sender: 'bench@example.com', drawings: [line(`a_${appendSeq++}`, appendSeq)] });
+  JSON.stringify({ sender: 'bench@example.com', drawings: [benchLine(`a_${appendSeq++}`, appendSeq)] });
 
 interface Result {
   readonly requests: number;

@@ -58,12 +58,14 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 let lastLog = -1;
+let quietRounds = 0;
 const run = (mode) => ({ mode, ...db.pragma('wal_checkpoint(' + mode + ')')[0] });
 function round() {
   const r = run('PASSIVE');
   let want = null;
   if (r.log > workerData.restartFrames) want = 'RESTART';
-  else if (r.log > 0 && r.checkpointed === r.log && r.log === lastLog) want = 'TRUNCATE';
+  quietRounds = r.log === lastLog ? quietRounds + 1 : 0;
+  if (r.log > 0 && r.checkpointed === r.log && quietRounds >= workerData.idleRounds) want = 'TRUNCATE';
   lastLog = r.log;
   return { reports: [r], want };
 }
@@ -75,7 +77,7 @@ parentPort.on('message', (m) => {
   if (m.type === 'tick') parentPort.postMessage({ id: m.id, ...round() });
   if (m.type === 'run') {
     const r = run(m.mode);
-    if (r.mode === 'TRUNCATE' || r.busy === 0) lastLog = r.log;
+    if (r.busy === 0) lastLog = r.log;
     parentPort.postMessage({ id: m.id, reports: [r], want: null });
   }
   if (m.type === 'close') {
@@ -102,13 +104,16 @@ const driverPath = (): string => createRequire(import.meta.url).resolve('better-
  * thread. The thread does not keep the process alive; `close()` ends it.
  */
 export function startCheckpointer(path: string, options: CheckpointerOptions = {}): Checkpointer {
+  const intervalMs = options.intervalMs ?? 100;
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: {
       path,
       driver: driverPath(),
-      intervalMs: options.intervalMs ?? 100,
+      intervalMs,
       restartFrames: options.restartFrames ?? 4000,
+      // Idle: the WAL has not changed for about a second.
+      idleRounds: Math.max(1, Math.round(1000 / intervalMs)),
     },
   });
   worker.unref();

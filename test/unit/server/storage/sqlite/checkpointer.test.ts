@@ -49,8 +49,8 @@ describe('background WAL checkpoints', () => {
 
   it('keep the WAL file bounded under sustained writes', async () => {
     const file = fresh('db.sqlite');
-    const restartFrames = 200;
-    const storage = openSqliteStorage(file, { checkpointer: { intervalMs: 5, restartFrames } });
+    const restartFrames = 50;
+    const storage = openSqliteStorage(file, { checkpointer: { intervalMs: 2, restartFrames } });
     const page = storage.db.pragma('page_size', { simple: true }) as number;
     storage.db.exec('CREATE TABLE t (x TEXT)');
     const insert = storage.db.prepare('INSERT INTO t VALUES (?)');
@@ -67,9 +67,11 @@ describe('background WAL checkpoints', () => {
         if (i % 20 === 0) largest = Math.max(largest, walSize(file));
       }
       largest = Math.max(largest, walSize(file));
-      expect(largest).toBeLessThan(walBytes(4000 * 2, page) / 4);
-      // The bound the worker keeps: its restart threshold plus what arrives while it works.
-      expect(largest).toBeLessThan(walBytes(restartFrames * 10, page));
+      // The bound the worker keeps: its restart threshold plus what arrives while it waits for a
+      // CPU and its fsyncs finish (generous: on a loaded machine that can take 100 ms) — a
+      // quarter of what was written, which is where the WAL would end without the RESTART.
+      expect(restartFrames * 40).toBeLessThanOrEqual((4000 * 2) / 4);
+      expect(largest).toBeLessThan(walBytes(restartFrames * 40, page));
     } finally {
       await storage.close();
     }

@@ -1,0 +1,30 @@
+// Request bodies the server benches send: LINE drawings with two points an hour apart on a
+// 2026 H1 chart, and a Create Analysis body holding n of them (~214 bytes per drawing).
+
+/** One LINE drawing of the wire format, its times and prices spread by `i`. */
+export const benchLine = (clientObjectId: string, i: number) => ({
+  type: 'LINE',
+  clientObjectId,
+  points: [
+    { time: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), price: 1.3 + (i % 50) / 1000 },
+    {
+      time: new Date(Date.UTC(2026, 0, 1) + (i + 5) * 3_600_000).toISOString(),
+      price: 1.31 + (i % 40) / 1000,
+    },
+  ],
+  style: { color: '#2962FF', lineWidth: 2, lineStyle: 'SOLID' },
+});
+
+/** A CreateAnalysisRequest body with `drawings` LINE drawings `d_0`, `d_1`, …. */
+export const createAnalysisBody = (drawings: number, title = 'Bench analysis') =>
+  JSON.stringify({
+    sender: 'bench@example.com',
+    metadata: {
+      direction: 'BULLISH',
+      entryPlacement: 'BELOW_CURRENT',
+      title,
+      timeframe: 'H1',
+      symbol: 'GBP/USD',
+    },
+    drawings: Array.from({ length: drawings }, (_, i) => benchLine(`d_${i}`, i)),
+  });
