@@ -19,8 +19,6 @@ const APPENDS = 5;
 const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 const CHANNEL = '6502c9e514a3e564c5c09c0b';
 
-const createBody = createAnalysisBody(993, 'Outbox');
-
 interface Setup {
   readonly name: string;
   append(round: number, k: number): Promise<number>;
@@ -29,7 +27,8 @@ interface Setup {
   close(): Promise<void>;
 }
 
-async function setup(name: string, endpoint: boolean): Promise<Setup> {
+async function setup(name: string, endpoint: boolean, drawings = 993): Promise<Setup> {
+  const createBody = createAnalysisBody(drawings, 'Outbox');
   const dir = mkdtempSync(join(tmpdir(), 'chartmark-outbox-bench-'));
   const storage = openSqliteStorage(join(dir, 'bench.sqlite'));
   if (endpoint) await addWebhook(storage, { communityId: COMMUNITY, url: 'https://hooks.example/bench' });
@@ -107,3 +106,26 @@ console.log(
   }`,
 );
 for (const s of setups) await s.close();
+
+// The same append against the size of the analysis (no endpoint, as ours above): flat would mean
+// the same time at every size. Interleaved per round as above.
+const SIZES = [10, 100, 993];
+const bySize = await Promise.all(SIZES.map((n) => setup(`ours, ${n} drawings`, false, n)));
+const sized = SIZES.map(() => [] as number[]);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, s] of bySize.entries()) {
+    await s.create();
+    for (let k = 0; k < APPENDS; k++) sized[i]!.push(await s.append(round, k));
+  }
+}
+console.log(
+  `Append of one drawing against the analysis' size, ${ROUNDS} rounds × ${APPENDS} appends (median ms):`,
+);
+const smallest = median(sized[0]!);
+for (const [i, n] of SIZES.entries()) {
+  const m = median(sized[i]!);
+  console.log(
+    `  ${String(n).padStart(4)} drawings ${m.toFixed(3)} ms  (${(m / smallest).toFixed(2)}× the ${SIZES[0]}-drawing append)`,
+  );
+}
+for (const s of bySize) await s.close();
