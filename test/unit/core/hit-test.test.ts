@@ -52,6 +52,20 @@ describe('hitTest', () => {
     const edge = many.slice(0, LINEAR_SCAN_MAX);
     expect(hitTest(edge, vp, { x: 300, y: 50 }, 1, new SpatialIndex())!.id).toBe('h10');
   });
+  it('through the index, a nearer drawing below still beats a farther one on top', () => {
+    // The top line is tested first and hit at 3 px; only a hit at 0 px ends the search there.
+    const many = [
+      createDrawing('HORIZONTAL_LINE', 'below', [at(0, 50)]),
+      ...Array.from({ length: LINEAR_SCAN_MAX - 1 }, (_, i) =>
+        createDrawing('HORIZONTAL_LINE', `far${i}`, [at(0, 200 + 5 * i)]),
+      ),
+      createDrawing('HORIZONTAL_LINE', 'top', [at(0, 53)]),
+    ];
+    expect(hitTest(many, vp, { x: 300, y: 50 }, 5, createSpatialIndex(many, vp))).toEqual({
+      id: 'below',
+      hit: { distance: 0, part: { type: 'body' } },
+    });
+  });
   it('property: the indexed search answers exactly as the linear scan', () => {
     // Scenes of every kind and option, with copies (exact ties) and pointers on handles, off the
     // pane and anywhere; every pointer's answer is compared, over several tolerances.
