@@ -13,8 +13,10 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
+// Opened at whatever version the database has (version 1 when it is new): a newer build that
+// upgraded it must not make this one fail to open and fall back to a second, separate outbox.
 function openDb(name: string): Promise<IDBDatabase> {
-  const open = indexedDB.open(name, 1);
+  const open = indexedDB.open(name);
   open.onupgradeneeded = () => {
     if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
   };

@@ -42,6 +42,26 @@ describe('indexedDbOutbox in Chromium', () => {
     expect(back?.entries.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
+  it('opens a database a newer build has upgraded, instead of falling back to a second outbox', async () => {
+    const name = `outbox-newer-${Math.random().toString(36).slice(2)}`;
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(name, 3);
+      open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const localBefore = Object.keys(localStorage).sort();
+    const outbox = indexedDbOutbox(name);
+    await outbox.write('k', record(9));
+    expect(await rawKeyCount(name)).toBe(1);
+    expect((await outbox.read('k'))?.nextSeq).toBe(9);
+    expect(Object.keys(localStorage).sort()).toEqual(localBefore);
+    await outbox.close?.();
+  });
+
   it('close() lets the writes already made land first, and a later call opens the database again', async () => {
     const name = `outbox-close-${Math.random().toString(36).slice(2)}`;
     const outbox = indexedDbOutbox(name);
