@@ -23,8 +23,9 @@ function pushSwept(out: Box[], fx: number, fy: number, tx: number, ty: number, o
   const maxX = Math.max(fx, tx, fx + offset.x, tx + offset.x);
   const minY = Math.min(fy, ty, fy + offset.y, ty + offset.y);
   const maxY = Math.max(fy, ty, fy + offset.y, ty + offset.y);
-  // A drawing the viewport cannot place (NaN) is never hit, so it needs no box.
-  if (Number.isNaN(minX + maxX + minY + maxY)) return;
+  // A drawing the viewport cannot place (NaN) is never hit, so it needs no box. Each coordinate on
+  // its own: a sum would read a box from −∞ to +∞ (a ray's far piece) as NaN too.
+  if (Number.isNaN(minX) || Number.isNaN(maxX) || Number.isNaN(minY) || Number.isNaN(maxY)) return;
   out.push({ minX: minX - PAD, minY: minY - PAD, maxX: maxX + PAD, maxY: maxY + PAD });
 }
 

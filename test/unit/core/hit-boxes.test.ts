@@ -42,6 +42,16 @@ describe('sweptBoxes', () => {
       { minX: 32, minY: 32, maxX: 64, maxY: 104 },
     ]);
   });
+  it('keeps the box of a line extended both ways that runs wholly past the pane (−∞ to +∞ is not NaN)', () => {
+    const out: Box[] = [];
+    // Slope 1, far below the pane: never within the margin, so one box for all of it.
+    sweptBoxes({ x: 0, y: 5000 }, { x: 10, y: 5010 }, -Infinity, Infinity, pane, out);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.minX).toBe(-Infinity);
+    expect(out[0]!.maxX).toBe(Infinity);
+    expect(out[0]!.minY).toBe(-Infinity);
+    expect(out[0]!.maxY).toBe(Infinity);
+  });
   it('gives the parts beyond 64 px around the pane one box each', () => {
     const out: Box[] = [];
     // Slope 1/4: enters the margin at x = −64 (y = 284) and leaves it at y = 464 (x = 656).
