@@ -292,13 +292,15 @@ test.describe('sync with the reference server', () => {
       };
     });
     // A title and a symbol in one edit make the analysis valid: its Create goes out (and is held).
-    // (Typed into the form, the title alone could go out first and be refused.)
+    const createSent = page.waitForRequest((r) => r.method() === 'POST' && /\/channels\//.test(r.url()));
     await page.evaluate(() =>
       (
         window as never as { chartmark: { editor: { setMetadata(m: object): void } } }
       ).chartmark.editor.setMetadata({ title: 'Cable into the weekly high', symbol: 'GBP/USD' }),
     );
     await expect(status(page)).toHaveText('Saving…');
+    // On the wire before the button goes down (the engine sends nothing while it is down).
+    await createSent;
     await page.getByRole('button', { name: 'Horizontal line', exact: true }).click();
     await page.mouse.click(at.x, at.top + at.y);
     await page.mouse.move(at.x, at.top + at.y);
