@@ -5,6 +5,7 @@ import { demoCandles } from '../../../demo/candles';
 import sample from '../../../demo/sample-analysis.json';
 import type { UtcSeconds } from '../../../src/core/units';
 import { mountAnalysisEditor, mountAnalysisView } from '../../../src/embed/index';
+import { firePointer } from '../pointer';
 
 const candles = demoCandles();
 const frame = () => new Promise((r) => requestAnimationFrame(r));
@@ -98,22 +99,8 @@ describe('mountAnalysisEditor', () => {
     const before = h.editor.getState().byId.entry_line!;
     const hx = vp.timeToX(before.points[1]!.time);
     const hy = vp.priceToY(before.points[1]!.price);
-    const rect = h.chart.chartElement().getBoundingClientRect();
     const fire = (type: string, x: number, y: number, buttons: number) =>
-      (document.elementFromPoint(rect.left + x, rect.top + y) ?? h.elements.chart!).dispatchEvent(
-        new PointerEvent(type, {
-          bubbles: true,
-          cancelable: true,
-          composed: true,
-          clientX: rect.left + x,
-          clientY: rect.top + y,
-          pointerId: 1,
-          pointerType: 'mouse',
-          isPrimary: true,
-          button: type === 'pointermove' ? -1 : 0,
-          buttons,
-        }),
-      );
+      firePointer(h.chart, h.elements.chart!, type, x, y, buttons);
     fire('pointerdown', hx, hy, 1);
     for (let i = 1; i <= 5; i++) fire('pointermove', hx - 4 * i, hy + 3 * i, 1);
     h.updateCandle(candles[200]!);

@@ -7,6 +7,7 @@ import type { Price, UtcSeconds } from '../../../src/core/units';
 import { createEditor } from '../../../src/editor/editor';
 import type { Editor } from '../../../src/editor/editor-api';
 import { type EditorOverlay, mountEditorOverlay } from '../../../src/konva';
+import { firePointer } from '../pointer';
 
 const frames = async (n = 3) => {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
@@ -137,24 +138,8 @@ describe('mountEditorOverlay paints drawings where the chart puts their time and
 });
 
 describe('dragging a handle with the pointer', () => {
-  function fire(type: string, x: number, y: number, buttons: number) {
-    const rect = chart.chartElement().getBoundingClientRect();
-    const target = document.elementFromPoint(rect.left + x, rect.top + y) ?? host;
-    target.dispatchEvent(
-      new PointerEvent(type, {
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-        clientX: rect.left + x,
-        clientY: rect.top + y,
-        pointerId: 1,
-        pointerType: 'mouse',
-        isPrimary: true,
-        button: type === 'pointermove' ? -1 : 0,
-        buttons,
-      }),
-    );
-  }
+  const fire = (type: string, x: number, y: number, buttons: number) =>
+    firePointer(chart, host, type, x, y, buttons);
 
   it('moves exactly that point and leaves the other point and drawings untouched', async () => {
     const other = createDrawing('RECTANGLE', 'box', [pt(times[100], 1.34), pt(times[120], 1.345)]);
