@@ -80,24 +80,22 @@ function insertNewDrawings(
   isNew: (id: string) => boolean,
 ): void {
   const localIds = new Set(local.map((d) => d.clientObjectId));
-  const position = new Map<string, number>();
+  // The local drawings seen so far: those below the current one in the local order.
+  const below = new Set<string>();
   for (const d of local) {
     const id = d.clientObjectId;
-    if (!isNew(id)) {
-      position.set(id, 0);
-      continue;
-    }
-    let at = 0;
-    for (let i = merged.length - 1; i >= 0; i--) {
-      // Below this one locally (it comes earlier in the local order) and already placed.
-      if (position.has(merged[i]!.clientObjectId)) {
-        at = i + 1;
-        break;
+    if (isNew(id)) {
+      let at = 0;
+      for (let i = merged.length - 1; i >= 0; i--) {
+        if (below.has(merged[i]!.clientObjectId)) {
+          at = i + 1;
+          break;
+        }
       }
+      while (at < merged.length && !localIds.has(merged[at]!.clientObjectId)) at++;
+      merged.splice(at, 0, d);
     }
-    while (at < merged.length && !localIds.has(merged[at]!.clientObjectId)) at++;
-    merged.splice(at, 0, d);
-    position.set(id, 0);
+    below.add(id);
   }
 }
 
@@ -154,9 +152,9 @@ function freshId(id: string, used: ReadonlySet<string>): string {
 /**
  * Rebases local work on a newer server document. Drawings keep the server's paint order unless
  * the user changed the order (then theirs wins, see `inLocalOrder`); touched drawings take the
- * local version (or stay deleted), and touched drawings the server lacks are added on top in local
- * order. A drawing created here under an id that another client has since
- * used (neither side knew) is not the same drawing: it gets a fresh id instead of overwriting —
+ * local version (or stay deleted), and touched drawings the server lacks keep their place among
+ * the local ones (see `insertNewDrawings`). A drawing created here under an id that another client
+ * has since used (neither side knew) is not the same drawing: it gets a fresh id instead of overwriting —
  * unless it is one of `unanswered`, the new drawings of a request whose answer is still awaited.
  */
 export function rebase(
