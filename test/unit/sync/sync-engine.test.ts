@@ -66,6 +66,23 @@ async function setup(
 
 const writes = (sent: readonly Sent[]) => sent.filter((s) => s.method !== 'GET');
 
+/** Another client retitles the analysis and appends its drawing `theirs` on top; returns that client. */
+async function otherClientEdits(server: TestServer, analysisId: string) {
+  const other = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
+  await other.update(analysisId, { sender: 'other@example.com', metadata: { title: 'Changed elsewhere' } });
+  await other.append(analysisId, {
+    sender: 'other@example.com',
+    drawings: [
+      {
+        type: 'HORIZONTAL_LINE',
+        clientObjectId: 'theirs',
+        points: [{ time: '2026-01-08T03:00:00Z', price: 151 }],
+      },
+    ],
+  });
+  return other;
+}
+
 describe('sync engine against the reference server', () => {
   it('sends the first save as a Create carrying the draft idempotency key, then reports Saved · v1', async () => {
     const { editor, engine, clock, sent } = await setup();
@@ -221,19 +238,8 @@ describe('sync engine against the reference server', () => {
     const { editor, engine, clock, server } = await setup();
     const id = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
     await drain(engine, clock);
-    const other = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
     const analysisId = engine.analysisId!;
-    await other.update(analysisId, { sender: 'other@example.com', metadata: { title: 'Changed elsewhere' } });
-    await other.append(analysisId, {
-      sender: 'other@example.com',
-      drawings: [
-        {
-          type: 'HORIZONTAL_LINE',
-          clientObjectId: 'theirs',
-          points: [{ time: '2026-01-08T03:00:00Z', price: 151 }],
-        },
-      ],
-    });
+    const other = await otherClientEdits(server, analysisId);
     editor.move(20, 0, vp, [id]);
     const undoable = editor.canUndo();
     await drain(engine, clock);
@@ -253,19 +259,8 @@ describe('sync engine against the reference server', () => {
     const a = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
     const b = editor.create('LINE', [pt(2, 151), pt(6, 161)]);
     await drain(engine, clock);
-    const other = createApiClient({ baseUrl: BASE_URL, apiKey: server.apiKey, fetch: server.fetch });
     const analysisId = engine.analysisId!;
-    await other.update(analysisId, { sender: 'other@example.com', metadata: { title: 'Changed elsewhere' } });
-    await other.append(analysisId, {
-      sender: 'other@example.com',
-      drawings: [
-        {
-          type: 'HORIZONTAL_LINE',
-          clientObjectId: 'theirs',
-          points: [{ time: '2026-01-08T03:00:00Z', price: 151 }],
-        },
-      ],
-    });
+    const other = await otherClientEdits(server, analysisId);
     editor.reorder('front', [a]);
     await drain(engine, clock);
     const got = await other.get(analysisId);
