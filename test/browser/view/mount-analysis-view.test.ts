@@ -3,6 +3,7 @@ import { demoCandles } from '../../../demo/candles';
 import type { Candle } from '../../../src/svg/index';
 import { type AnalysisView, mountAnalysisView } from '../../../src/view/index';
 import { EXAMPLE } from '../../unit/svg/detail-builders';
+import { diff, pixels } from './view-pixels';
 
 const candles = demoCandles() as unknown as Candle[];
 const frames = (n: number) =>
@@ -27,18 +28,6 @@ function mount(bars: readonly Candle[] = candles): { view: AnalysisView; el: HTM
     now: Date.parse('2026-01-09T10:00:00Z') / 1000,
   });
   return { view, el };
-}
-
-function pixels(v: AnalysisView): Uint8ClampedArray {
-  const c = v.chart.takeScreenshot();
-  return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-}
-
-function diff(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4)
-    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) n++;
-  return n;
 }
 
 describe('mountAnalysisView', () => {

@@ -8,6 +8,7 @@ import type { UtcSeconds } from '../../../src/core/units';
 import type { Candle } from '../../../src/svg/index';
 import { type AnalysisView, mountAnalysisView, viewOutcomes } from '../../../src/view/index';
 import { EXAMPLE } from '../../unit/svg/detail-builders';
+import { diff, pixels } from './view-pixels';
 
 const candles = demoCandles() as unknown as Candle[];
 const at = (iso: string) => (Date.parse(iso) / 1000) as UtcSeconds;
@@ -35,18 +36,6 @@ function mount(
   const options = { theme: 'light', now: at(now) } as const;
   view = mountAnalysisView(el, EXAMPLE, bars, part ? { ...options, outcomes: part } : options);
   return el;
-}
-
-function pixels(v: AnalysisView): Uint8ClampedArray {
-  const c = v.chart.takeScreenshot();
-  return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-}
-
-function diff(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i += 4)
-    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) n++;
-  return n;
 }
 
 describe('the outcome on the read-only view', () => {
