@@ -5,11 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoCandles } from '../../../demo/candles';
 import type { UtcSeconds } from '../../../src/core/units';
-import { analysisFromDetail, type PreviewAnalysisDetail } from '../../../src/core/wire/index';
-import { createEditor } from '../../../src/editor/editor';
-import { type EditorOverlay, mountEditorOverlay } from '../../../src/konva/index';
+import type { PreviewAnalysisDetail } from '../../../src/core/wire/index';
+import type { EditorOverlay } from '../../../src/konva/index';
 import type { Candle } from '../../../src/svg/index';
 import { type AnalysisView, mountAnalysisView } from '../../../src/view/index';
+import { overlayOverView } from './overlay-over-view';
 import request from '../../fixtures/spec-examples/create-analysis.request.json';
 
 const candles = demoCandles() as unknown as Candle[];
@@ -67,17 +67,7 @@ async function viewPane(): Promise<ImageData> {
 /** The same chart without the view's primitive, the editor overlay painting the analysis over it. */
 async function editorPane(): Promise<ImageData> {
   const { view, el } = mountChart();
-  view.series.detachPrimitive(view.primitive);
-  const model = analysisFromDetail(detail);
-  const editor = createEditor({ drawings: model.drawings, levels: model.levels, metadata: model.metadata });
-  overlay = mountEditorOverlay({
-    container: el,
-    chart: view.chart,
-    series: view.series,
-    candles,
-    editor,
-    options: { createdAt: (Date.parse(CREATED) / 1000) as UtcSeconds },
-  });
+  overlay = overlayOverView(view, el, detail, candles, (Date.parse(CREATED) / 1000) as UtcSeconds);
   await frames();
   // Composite the overlay's canvases over the chart's own, where the browser shows them.
   const shot = view.chart.takeScreenshot();

@@ -7,11 +7,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { demoCandles } from '../../../demo/candles';
 import type { UtcSeconds } from '../../../src/core/units';
-import { analysisFromDetail, type PreviewAnalysisDetail } from '../../../src/core/wire/index';
-import { createEditor } from '../../../src/editor/editor';
-import { type EditorOverlay, mountEditorOverlay } from '../../../src/konva/index';
+import type { EditorOverlay } from '../../../src/konva/index';
 import type { AnalysisDetailWire, Candle } from '../../../src/svg/index';
 import { type AnalysisView, mountAnalysisView } from '../../../src/view/index';
+import { overlayOverView } from './overlay-over-view';
 import sample from '../../../demo/channel-sample.json';
 import { labelStressAnalysis } from '../../fixtures/label-stress';
 
@@ -112,18 +111,8 @@ async function viewLabels(detail: AnalysisDetailWire) {
 /** Labels the editor overlay paints (every overlay canvas: they are stacked), and the pane's box. */
 async function editorLabels(detail: AnalysisDetailWire) {
   const { view, el } = mount(detail);
-  view.series.detachPrimitive(view.primitive);
-  const model = analysisFromDetail(detail as PreviewAnalysisDetail);
-  const editor = createEditor({ drawings: model.drawings, levels: model.levels, metadata: model.metadata });
   record();
-  overlay = mountEditorOverlay({
-    container: el,
-    chart: view.chart,
-    series: view.series,
-    candles,
-    editor,
-    options: { createdAt: (Date.parse(detail.createdAt) / 1000) as UtcSeconds },
-  });
+  overlay = overlayOverView(view, el, detail, candles, (Date.parse(detail.createdAt) / 1000) as UtcSeconds);
   view.chart.timeScale().fitContent();
   await frames(6);
   CanvasRenderingContext2D.prototype.fillText = original;
