@@ -6,6 +6,7 @@
 //           (the lean view a post ships; its opt-in parts are measured with it, unbudgeted, as
 //           `view+parts`: `viewOutcomes` and `viewCrossings`, what the root entry's view shows)
 //   svg     the SVG renderer alone (`renderAnalysisSvg` from `chartmark/svg`)                               ≤ 12
+//           (without its opt-in outcome part, measured with it, unbudgeted, as `svg+outcome`)
 //   schema  the schema alone (the three request schemas and the error envelope from `chartmark/schema`)    ≤ 25
 // "Over a bare page" is the page's gzip minus the gzip of the same page without chartmark: what an
 // app that already shows a lightweight-charts chart pays. Each app also must not contain the
@@ -71,6 +72,13 @@ export const APPS = {
   svg: {
     overBare: false,
     code: () => `import { renderAnalysisSvg } from 'chartmark/svg';\nglobalThis.cm = { renderAnalysisSvg };`,
+    forbidden: ['lightweight-charts', 'konva', 'zod', 'immer'],
+  },
+  // Not budgeted: what the SVG's opt-in outcome part adds (evaluation, badge scene, words).
+  'svg+outcome': {
+    overBare: false,
+    code: () =>
+      `import { renderAnalysisSvg, svgOutcome } from 'chartmark/svg';\nglobalThis.cm = { renderAnalysisSvg, svgOutcome };`,
     forbidden: ['lightweight-charts', 'konva', 'zod', 'immer'],
   },
   schema: {

@@ -29,4 +29,5 @@ export {
   levelsFromWire,
   wireTime,
 } from './wire-detail';
-export type { OutcomeOption } from './svg-outcome';
+export type { SvgOutcome } from './svg-outcome';
+export { svgOutcome } from './svg-outcome';

@@ -1,16 +1,15 @@
 // The analysis as a standalone SVG string: title, candles, levels, drawings and expiry, painted
 // from the same core scenes as the editor. Pure and deterministic: no DOM, no clock unless `now`.
-import { outcomeScene } from '../core/outcome-scene';
 import type { Scene } from '../core/scene';
 import { markScenes } from '../core/analysis-scenes';
 import { labelPlacer } from '../core/declutter';
 import { drawingScene } from '../core/kinds/registry';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
-import { describeAnalysis } from './describe';
+import { describeSummary } from './describe';
 import { cleanText, escapeXml, num } from './escape';
 import { primitiveToSvg, type SvgPaintContext } from './paint-primitives';
-import { type OutcomeOption, resolveOutcome } from './svg-outcome';
+import type { SvgOutcome } from './svg-outcome';
 import { type ThemeName, themeOf } from './theme';
 import { type AnalysisDetailWire, analysisFromDetail, detailExpiresAt } from './wire-detail';
 
@@ -24,10 +23,11 @@ export interface SvgOptions {
   /** The clock in UTC seconds; decides ACTIVE/EXPIRED and the spoken expiry. Default: the wire status. */
   readonly now?: number;
   /**
-   * The idea's outcome (badge, entry and exit markers, words in the label): `true` evaluates it
-   * against `candles` at `now` (default: the last candle), an Outcome is shown as given. Default: none.
+   * The outcome part (`svgOutcome`): the idea's outcome badge, entry and exit markers and its words
+   * in the label, evaluated against `candles` at `now` (default: the last candle);
+   * `svgOutcome.of(outcome)` shows an Outcome as given. Without it, none of them.
    */
-  readonly outcome?: OutcomeOption;
+  readonly outcome?: SvgOutcome;
   /**
    * The long description, written as the SVG's `<desc>` (escaped), e.g.
    * `describeContents(analysis).join('. ')`: every level and drawing in words. Passed in rather
@@ -61,6 +61,16 @@ function truncate(text: string, maxChars: number): string {
 interface Out {
   body: string;
   axis: string;
+}
+
+// The outcome option as typed, or a clear error for what plain JavaScript may still pass (the
+// `true` or Outcome of 0.1, `false` aside): never an SVG silently without the badge it asked for.
+function outcomePart(option: SvgOutcome | undefined): SvgOutcome | undefined {
+  if (option == null || (option as unknown) === false) return undefined;
+  if (typeof option.resolve === 'function') return option;
+  throw new TypeError(
+    `outcome: expected the outcome part, svgOutcome from 'chartmark/svg' (or svgOutcome.of(outcome) for a given Outcome), got ${typeof option === 'object' ? 'an object' : String(option)}`,
+  );
 }
 
 /** Appends `scene` as a group opened by `open` to out.body, its axis labels to out.axis. */
@@ -112,9 +122,10 @@ export function renderAnalysisSvg(
     paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, out);
   }
   if (expiry) paintScene(expiry, '<g class="cm-expiry">', ctx, out);
-  const outcome = resolveOutcome(analysis, candles, options.outcome, options.now);
-  if (outcome) {
-    const scene = outcomeScene(outcome, model.metadata.direction, vp);
+  const part = outcomePart(options.outcome);
+  const outcome = part?.resolve(analysis, candles, options.now);
+  if (part && outcome) {
+    const scene = part.scene(outcome, model.metadata.direction, vp);
     paintScene(scene, `<g class="cm-outcome" data-state="${outcome.state}">`, ctx, out);
   }
 
@@ -123,10 +134,7 @@ export function renderAnalysisSvg(
       ? analysis.status === 'EXPIRED'
       : expiresAt !== null && options.now >= expiresAt;
   const status = expired ? 'EXPIRED' : 'ACTIVE';
-  const label = describeAnalysis(analysis, {
-    ...(options.now === undefined ? {} : { now: options.now }),
-    ...(outcome ? { outcome } : {}),
-  });
+  const label = describeSummary(analysis, options.now) + (part && outcome ? `; ${part.words(outcome)}` : '');
   const title = truncate(analysis.metadata.title, Math.floor((width - 90) / (TITLE_FONT * 0.6)));
   const clipId = `cm-clip-${width}x${height}`;
   // Concatenated, not joined: V8 keeps the result as a rope until it is read, as JSON.stringify's.

@@ -3,17 +3,20 @@
 // 20:00 bar, stopped at 1.341 on the 2026-01-09 02:00 bar (6 bars later): −0.30 %, −1R.
 import { describe, expect, it } from 'vitest';
 import { demoCandles } from '../../../demo/candles';
-import { type Candle, renderAnalysisSvg } from '../../../src/svg/index';
+import { type Candle, renderAnalysisSvg, type SvgOptions, svgOutcome } from '../../../src/svg/index';
+import { evaluateAnalysis } from '../../../src/core/outcomes';
+import { ideaFromDetail } from '../../../src/core/outcome-idea';
 import { EXAMPLE } from './detail-builders';
 
 const candles = demoCandles() as unknown as Candle[];
 const now = Date.parse('2026-01-10T00:00:00Z') / 1000;
-const render = (outcome?: boolean) =>
-  renderAnalysisSvg(EXAMPLE, candles, { width: 800, height: 450, theme: 'light', now, outcome });
+const base: SvgOptions = { width: 800, height: 450, theme: 'light', now };
+const render = (outcome?: SvgOptions['outcome']) =>
+  renderAnalysisSvg(EXAMPLE, candles, outcome ? { ...base, outcome } : base);
 
 describe('renderAnalysisSvg outcome', () => {
   it('paints the badge, the entry triangle and the exit diamond, and says the outcome', () => {
-    const svg = render(true);
+    const svg = render(svgOutcome);
     expect(svg.match(/<g class="cm-outcome".*?<\/g>/)![0]).toBe(
       '<g class="cm-outcome" data-state="STOPPED">' +
         '<line x1="390.36" y1="211.27" x2="406.14" y2="276.47" stroke="#EF5350" stroke-width="1" stroke-dasharray="1 3"/>' +
@@ -39,8 +42,33 @@ describe('renderAnalysisSvg outcome', () => {
       '; outcome: stopped, entered at 1.3450 on 2026-01-08 20:00 UTC, exited at 1.3410 on 2026-01-09 02:00 UTC, a loss of 0.30 percent, minus 1.0 R"',
     );
   });
-  it('paints nothing of it unless asked, so existing output stays the same', () => {
+  it('paints nothing of it without the part, so existing output stays the same', () => {
     expect(render()).not.toContain('cm-outcome');
-    expect(render()).toBe(render(false));
+    expect(render()).not.toContain('; outcome:');
+  });
+
+  it('shows an Outcome given through svgOutcome.of as it is, without evaluating it', () => {
+    // The same outcome, evaluated here at the same clock: the same image.
+    const given = evaluateAnalysis(ideaFromDetail(EXAMPLE), candles, now);
+    expect(render(svgOutcome.of(given))).toBe(render(svgOutcome));
+    const pending = { ...given, state: 'PENDING' as const, triggered: false };
+    const svg = render(svgOutcome.of(pending));
+    expect(svg).toContain('<g class="cm-outcome" data-state="PENDING">');
+    expect(svg).toContain('; outcome: not triggered yet"');
+  });
+
+  it('is a type error and, from plain JavaScript, a clear error to pass outcome: true without the part', () => {
+    // @ts-expect-error `outcome: true` was 0.1's switch; the part is passed instead.
+    const old: SvgOptions = { ...base, outcome: true };
+    expect(() => renderAnalysisSvg(EXAMPLE, candles, old)).toThrow(
+      new TypeError(
+        "outcome: expected the outcome part, svgOutcome from 'chartmark/svg' (or svgOutcome.of(outcome) for a given Outcome), got true",
+      ),
+    );
+    const given = evaluateAnalysis(ideaFromDetail(EXAMPLE), candles, now);
+    // @ts-expect-error an Outcome itself is shown through svgOutcome.of(outcome).
+    expect(() => renderAnalysisSvg(EXAMPLE, candles, { ...base, outcome: given })).toThrow(
+      /^outcome: expected the outcome part, .* got an object$/,
+    );
   });
 });
