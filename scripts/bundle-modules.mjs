@@ -3,12 +3,13 @@
 // largest first, then the sums per package or chartmark folder. Per-module gzip misses what
 // modules share, so the sum is above the part's real gzip: use it to rank, and
 // scripts/bundle-budget.mjs for the figure. Modules already on the bare chart page are left out.
+// The editor, which a consumer's bundler splits, is ranked over its initial chunks only.
 // Usage: node scripts/bundle-modules.mjs editor|view|svg|schema [--top=N]   (npm run build first)
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { minifySync } from 'rolldown/utils';
-import { APPS, BARE, bundle, linkedApp } from './bundle-budget.mjs';
+import { APPS, BARE, bundle, linkedApp, splitSizes } from './bundle-budget.mjs';
 
 const [name, ...rest] = process.argv.slice(2);
 const app = APPS[name];
@@ -25,8 +26,15 @@ const dir = linkedApp();
 try {
   const pkg = JSON.parse(readFileSync(join(dir, 'node_modules/chartmark/package.json'), 'utf8'));
   const bare = new Set(app.overBare ? (await bundle(dir, 'bare', BARE)).modules.map((m) => m.id) : []);
-  const r = await bundle(dir, name, (app.overBare ? BARE : '') + app.code(pkg));
-  const rows = r.modules
+  const r = await bundle(dir, name, (app.overBare ? BARE : '') + app.code(pkg), { split: !!app.split });
+  // A split part (the editor) is ranked over its initial chunks: what its budget counts.
+  const initial = app.split ? splitSizes(r.chunks).initialFiles : null;
+  const modules = initial
+    ? r.chunks
+        .filter((c) => initial.has(c.fileName))
+        .flatMap((c) => Object.entries(c.modules ?? {}).map(([id, m]) => ({ id, code: m.code ?? '' })))
+    : r.modules;
+  const rows = modules
     .filter((m) => !bare.has(m.id) && m.code.trim() && !m.id.includes('.chartmark-budget'))
     .map((m) => {
       const min = minifySync(short(m.id), m.code, { compress: true, mangle: true }).code;
@@ -34,7 +42,7 @@ try {
     })
     .sort((a, b) => b.gzip - a.gzip);
   console.log(
-    `${name}: ${rows.length} modules${app.overBare ? ' beyond the bare page' : ''}; kB gzip alone, kB minified`,
+    `${name}: ${rows.length} modules${initial ? ' in the initial chunks' : ''}${app.overBare ? ' beyond the bare page' : ''}; kB gzip alone, kB minified`,
   );
   for (const x of rows.slice(0, top)) console.log(`${kb(x.gzip)} ${kb(x.min)}  ${x.id}`);
   const byPackage = new Map();

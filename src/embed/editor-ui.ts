@@ -3,11 +3,10 @@
 import type { UtcSeconds } from '../core/index';
 import type { Editor } from '../editor/index';
 import type { AlertStore } from '../view/index';
-import { mountAlertPart } from './alert-part';
-import { mountLevelsForm, mountMetadataForm } from './analysis-form';
+import type { AlertPart } from './alert-part';
 import { el, type Scope } from './dom';
+import { loadPart, whenIdle } from './load-part';
 import type { EmbedStrings } from './strings';
-import { mountStylePanel } from './style-panel';
 import { mountToolbar } from './toolbar';
 
 /** The UI parts; each can be turned off. */
@@ -36,6 +35,11 @@ export interface EditorUi {
   refreshAlerts(): void;
   /** Shows the expiry instant again (its createdAt arrived from the server). */
   refreshExpiry(): void;
+  /**
+   * Resolves when the panel's parts, loaded in chunks of their own after the chart is up, are in
+   * place, or show in their place that they could not be loaded; never rejects.
+   */
+  readonly loaded: Promise<void>;
 }
 
 /** What mountEditorUi needs. */
@@ -58,6 +62,44 @@ export interface EditorUiInput {
   readonly expiresAt: () => UtcSeconds | null;
 }
 
+/**
+ * A slot in the panel for a part kept in its own chunk: empty and busy until the idle preload
+ * brings the part's code, then the part's elements; if the code cannot be fetched, a message in
+ * its place (the chart, the drawings and the other parts go on working).
+ */
+function lazySlot<M>(
+  input: EditorUiInput,
+  name: string,
+  load: () => Promise<M>,
+  build: (module: M) => HTMLElement[],
+): { slot: HTMLElement; loaded: Promise<void> } {
+  const { doc, scope, strings } = input;
+  const slot = el(doc, 'div', 'cm-part');
+  slot.setAttribute('aria-busy', 'true');
+  const loaded = new Promise<void>((resolve) => {
+    scope.add(resolve);
+    whenIdle(doc, scope, () => {
+      loadPart(name, load).then(
+        (module) => {
+          if (!scope.isClosed) slot.replaceWith(...build(module));
+          resolve();
+        },
+        (err: unknown) => {
+          if (!scope.isClosed) {
+            slot.removeAttribute('aria-busy');
+            slot.classList.add('cm-part-failed');
+            slot.setAttribute('role', 'alert');
+            slot.textContent = strings.partFailed(name);
+            slot.title = err instanceof Error ? err.message : String(err);
+          }
+          resolve();
+        },
+      );
+    });
+  });
+  return { slot, loaded };
+}
+
 /** Builds the parts into `root`. */
 export function mountEditorUi(input: EditorUiInput): EditorUi {
   const { doc, root, editor, strings, scope } = input;
@@ -77,20 +119,46 @@ export function mountEditorUi(input: EditorUiInput): EditorUi {
   const chart = input.ownChart ? el(doc, 'div', 'cm-chart') : null;
   if (chart) body.append(chart);
   const forms: HTMLElement[] = [];
-  if (on('stylePanel')) forms.push(mountStylePanel(doc, editor, strings, scope));
-  const metadata = on('analysisForm')
-    ? mountMetadataForm(doc, editor, strings, scope, input.expiresAt)
-    : null;
-  if (metadata) {
-    forms.push(
-      metadata.form,
-      mountLevelsForm(doc, editor, strings, scope, input.levelStep, input.defaultTime),
+  const loading: Promise<void>[] = [];
+  const lazy = <M>(name: string, load: () => Promise<M>, build: (module: M) => HTMLElement[]): void => {
+    const part = lazySlot(input, name, load, build);
+    forms.push(part.slot);
+    loading.push(part.loaded);
+  };
+  if (on('stylePanel'))
+    lazy(
+      strings.styleForm,
+      () => import('./style-panel'),
+      (m) => [m.mountStylePanel(doc, editor, strings, scope)],
     );
-  }
-  const alerts = on('alerts')
-    ? mountAlertPart(doc, editor, strings, scope, input.alertKey, input.alertStore)
-    : null;
-  if (alerts) forms.push(alerts.element);
+  let refreshExpiry = (): void => {};
+  if (on('analysisForm'))
+    lazy(
+      strings.metadataForm,
+      () => import('./analysis-form'),
+      (m) => {
+        const metadata = m.mountMetadataForm(doc, editor, strings, scope, input.expiresAt);
+        refreshExpiry = () => metadata.refresh();
+        return [
+          metadata.form,
+          m.mountLevelsForm(doc, editor, strings, scope, input.levelStep, input.defaultTime),
+        ];
+      },
+    );
+  let alerts: AlertPart | null = null;
+  // Crossing notices that come before the part's code: shown once it is in place.
+  const early: string[] = [];
+  if (on('alerts'))
+    lazy(
+      strings.alertsGroup,
+      () => import('./alert-part'),
+      (m) => {
+        const part = m.mountAlertPart(doc, editor, strings, scope, input.alertKey, input.alertStore);
+        alerts = part;
+        for (const text of early.splice(0)) part.notices.notify(text);
+        return [part.element];
+      },
+    );
   let panel: HTMLElement | null = null;
   if (forms.length > 0) {
     panel = el(doc, 'aside', 'cm-panel');
@@ -110,8 +178,12 @@ export function mountEditorUi(input: EditorUiInput): EditorUi {
       status.textContent = text;
       status.dataset.kind = kind;
     },
-    notify: (text) => alerts?.notices.notify(text),
-    refreshAlerts: () => alerts?.refresh(),
-    refreshExpiry: () => metadata?.refresh(),
+    notify(text) {
+      if (alerts) alerts.notices.notify(text);
+      else if (on('alerts')) early.push(text);
+    },
+    refreshAlerts: () => (alerts as AlertPart | null)?.refresh(),
+    refreshExpiry: () => refreshExpiry(),
+    loaded: Promise.all(loading).then(() => {}),
   };
 }

@@ -11,10 +11,11 @@ import { type CrossEvent, createLiveCrossings, crossingText, localAlertStore } f
 import { type AnalysisInput, documentFromInput, snapshotOf, type ViewAnalysis } from './analysis-input';
 import { checkBar, checkCandles, type EngineBar, type OhlcBar } from './candles';
 import { el, Scope } from './dom';
-import { connect, type ApiOptions, type SyncOptions } from './editor-sync';
+import type { ApiOptions, SyncOptions } from './editor-sync';
 import { mountEditorUi, type EditorParts, type EditorUi } from './editor-ui';
 import { Emitter, type On } from './events';
 import { localIdMemory } from './id-memory';
+import { loadPart } from './load-part';
 import { mountLiveRegion } from './live-region';
 import { bindPreferences, localPreferences, type PreferenceStore } from './preferences';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
@@ -82,7 +83,10 @@ export interface AnalysisEditorHandle {
   readonly sync: SyncEngine | null;
   /** The embed's elements, for page layout and tests. */
   readonly elements: EditorUi;
-  /** Resolves when the analysis is loaded (at once for a local editor); rejects when it cannot be. */
+  /**
+   * Resolves when the analysis is loaded (from the API, or at once for a local editor) and the
+   * panel's parts, loaded after the chart is up, are in place; rejects when the analysis cannot be.
+   */
   readonly ready: Promise<void>;
   readonly status: EmbedStatus;
   /** The current analysis in AnalysisDetail shape (for mountAnalysisView's preview). */
@@ -277,47 +281,54 @@ export function mountAnalysisEditor(
     }),
   );
 
-  const ready: Promise<void> = options.api
-    ? connect({
-        editor,
-        api: options.api,
-        sender: options.sender as string,
-        analysisId: options.analysisId,
-        channel: options.channel,
-        sync: options.sync,
-        scope,
-        signal: abort.signal,
-      }).then(
-        (e) => {
-          if (!e || scope.isClosed) return;
-          let base = storedCreatedAt();
-          engine = e;
-          editor.reserveIds(idMemory.load(alertKey()));
-          const createdAtMoved = (): void => {
-            if (storedCreatedAt() === base) return;
-            base = storedCreatedAt();
-            ui.refreshExpiry();
-            // In place: the first save's answer often arrives while the next drawing is being drawn.
-            overlay.setCreatedAt(base);
-          };
-          scope.add(
-            e.subscribe((s) => {
-              setStatus(s);
-              createdAtMoved();
-              // A draft's id arrives with its first save: its ids are kept under it from then on.
-              idMemory.save(alertKey(), editor.idHighWater());
-            }),
-          );
-          setStatus(e.status);
-          createdAtMoved();
-        },
-        (err: unknown) => {
-          if (!scope.isClosed)
-            setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-          throw err;
-        },
-      )
+  const api = options.api;
+  // The sync engine and API client are a chunk of their own, fetched here: only an editor with an api loads them.
+  const loaded: Promise<void> = api
+    ? loadPart('sync', () => import('./editor-sync'))
+        .then(({ connect }) =>
+          connect({
+            editor,
+            api,
+            sender: options.sender as string,
+            analysisId: options.analysisId,
+            channel: options.channel,
+            sync: options.sync,
+            scope,
+            signal: abort.signal,
+          }),
+        )
+        .then(
+          (e) => {
+            if (!e || scope.isClosed) return;
+            let base = storedCreatedAt();
+            engine = e;
+            editor.reserveIds(idMemory.load(alertKey()));
+            const createdAtMoved = (): void => {
+              if (storedCreatedAt() === base) return;
+              base = storedCreatedAt();
+              ui.refreshExpiry();
+              // In place: the first save's answer often arrives while the next drawing is being drawn.
+              overlay.setCreatedAt(base);
+            };
+            scope.add(
+              e.subscribe((s) => {
+                setStatus(s);
+                createdAtMoved();
+                // A draft's id arrives with its first save: its ids are kept under it from then on.
+                idMemory.save(alertKey(), editor.idHighWater());
+              }),
+            );
+            setStatus(e.status);
+            createdAtMoved();
+          },
+          (err: unknown) => {
+            if (!scope.isClosed)
+              setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+            throw err;
+          },
+        )
     : Promise.resolve();
+  const ready = Promise.all([loaded, ui.loaded]).then(() => {});
   // A rejected `ready` nobody awaits is shown in the status line, not as an unhandled rejection.
   ready.catch(() => {});
 

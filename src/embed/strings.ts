@@ -53,6 +53,8 @@ export interface EmbedStrings {
   readonly magnetStrong: string;
   readonly stayInDrawingMode: string;
   readonly panel: string;
+  /** A part of the panel whose code could not be fetched (`part` is its form's name). */
+  readonly partFailed: (part: string) => string;
   readonly styleForm: string;
   readonly style: string;
   readonly nothingSelected: string;
@@ -163,6 +165,7 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   magnetStrong: 'Strong',
   stayInDrawingMode: 'Stay in drawing mode',
   panel: 'Analysis',
+  partFailed: (part) => `${part} could not be loaded. Your drawings are kept; reload the page to try again.`,
   styleForm: 'Style of the selection',
   style: 'Style',
   nothingSelected: '(nothing selected)',
