@@ -232,7 +232,12 @@ export async function measureAll(dir, budgets = BUDGETS) {
     for (const part of s.onUse)
       results.push({ name: `${name} on use ${part.name}`, size: part.gzip, total: part.gzip, bare: 0 });
     if (s.withApi !== undefined)
-      results.push({ name: `${name}+api`, ...over(s.withApi), bare: common.bare, note: 'initial chunks and the sync part' });
+      results.push({
+        name: `${name}+api`,
+        ...over(s.withApi),
+        bare: common.bare,
+        note: 'initial chunks and the sync part',
+      });
     results.push({ name: `${name} all chunks`, ...over(s.all), bare: common.bare });
     results.push({ name: `${name} one file`, ...over(r.gzip), bare: common.bare, note: 'no code splitting' });
   }

@@ -8,7 +8,8 @@ import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from
 import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
 import { type CrossEvent, createLiveCrossings, crossingText, localAlertStore } from '../view/index';
-import { type AnalysisInput, documentFromInput, snapshotOf, type ViewAnalysis } from './analysis-input';
+import type { AnalysisInput } from './analysis-input';
+import { snapshotOf, type ViewAnalysis } from './analysis-snapshot';
 import { checkBar, checkCandles, type EngineBar, type OhlcBar } from './candles';
 import { el, Scope } from './dom';
 import type { ApiOptions, SyncOptions } from './editor-sync';
@@ -17,7 +18,7 @@ import { Emitter, type On } from './events';
 import { localIdMemory } from './id-memory';
 import { loadPart } from './load-part';
 import { mountLiveRegion } from './live-region';
-import { bindPreferences, localPreferences, type PreferenceStore } from './preferences';
+import { bindPreferences, freshLocalPreferences, type PreferenceStore } from './preference-store';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
 import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
 import { adoptEmbedStyles } from './styles';
@@ -122,6 +123,16 @@ function detailCreatedAt(input: AnalysisInput | undefined): UtcSeconds | undefin
   return typeof c === 'string' ? (parseTime(c) ?? undefined) : undefined;
 }
 
+// The ids the input's drawings claim, read without validating it: reserved at mount, so that a
+// drawing made before the input is validated and loaded never takes one of them.
+function inputIds(input: AnalysisInput): string[] {
+  const drawings: readonly unknown[] = Array.isArray(input.drawings) ? input.drawings : [];
+  return drawings.flatMap((d) => {
+    const id = (d as { readonly id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 const nowSeconds = () => Math.floor(Date.now() / 1000) as UtcSeconds;
 
 /** Mounts the analysis editor into `container`. */
@@ -152,12 +163,31 @@ export function mountAnalysisEditor(
   let theme: ThemeName = options.theme ?? 'light';
   if (options.styles !== false) scope.add(adoptEmbedStyles(container));
 
-  const editor = createEditor(options.analysis ? documentFromInput(options.analysis) : undefined, {
-    emptyDrag: options.emptyDrag ?? 'pan',
-  });
+  const editor = createEditor(undefined, { emptyDrag: options.emptyDrag ?? 'pan' });
   editor.reserveIds(idMemory.load(alertKey()));
-  if (options.preferences !== false)
-    bindPreferences(editor, options.preferences ?? localPreferences(options.sender ?? ''), scope);
+  const input = options.analysis;
+  if (input) editor.reserveIds(inputIds(input));
+  if (options.preferences !== false) {
+    const user = options.sender ?? '';
+    const store = options.preferences ?? freshLocalPreferences(user);
+    if (store) bindPreferences(editor, store, scope);
+    else {
+      // Stored preferences are checked against the wire schema, a chunk of its own; a magnet or
+      // defaults the user set before it arrives win over the stored ones (and are saved).
+      const start = editor.getState();
+      loadPart('preferences', () => import('./preferences')).then(
+        ({ localPreferences }) => {
+          if (scope.isClosed) return;
+          const s = editor.getState();
+          const local = localPreferences(user);
+          const untouched = s.magnet === start.magnet && s.drawingDefaults === start.drawingDefaults;
+          bindPreferences(editor, untouched ? local : { load: () => ({}), save: local.save }, scope);
+        },
+        // Without its code the editor keeps the built-in defaults: nothing stored is changed.
+        () => {},
+      );
+    }
+  }
   let format: PriceFormat = priceFormatFor({ candles, symbol: editor.getState().metadata.symbol });
   const createdAt = (): UtcSeconds =>
     (options.createdAt ?? (candles.length ? candles[candles.length - 1].time : nowSeconds())) as UtcSeconds;
@@ -262,9 +292,11 @@ export function mountAnalysisEditor(
   setStatus(status);
   let lastSelection = editor.getState().selection;
   let lastSymbol = editor.getState().metadata;
+  // True while the analysis handed in is loaded: the state the editor starts from is no change.
+  let starting = false;
   scope.add(
     editor.subscribe((state, change) => {
-      if (change.document) {
+      if (change.document && !starting) {
         idMemory.save(alertKey(), editor.idHighWater());
         events.emit('change', state);
       }
@@ -281,10 +313,27 @@ export function mountAnalysisEditor(
     }),
   );
 
+  // The analysis handed in is validated by the schema, a chunk of its own fetched here (an editor
+  // given none never loads zod); drawings made before it arrives are kept on top of it.
+  const inputLoaded: Promise<void> = input
+    ? loadPart('analysis', () => import('./analysis-input')).then(({ documentFromInput }) => {
+        const doc = documentFromInput(input);
+        if (scope.isClosed) return;
+        const meanwhile = editor.getState().drawings;
+        starting = meanwhile.length === 0;
+        try {
+          editor.load(meanwhile.length ? { ...doc, drawings: [...doc.drawings, ...meanwhile] } : doc);
+        } finally {
+          starting = false;
+        }
+      })
+    : Promise.resolve();
   const api = options.api;
-  // The sync engine and API client are a chunk of their own, fetched here: only an editor with an api loads them.
+  // The sync engine and API client are a chunk of their own, fetched here: only an editor with an
+  // api loads them. The server's analysis replaces the one handed in, so it loads after it.
   const loaded: Promise<void> = api
-    ? loadPart('sync', () => import('./editor-sync'))
+    ? inputLoaded
+        .then(() => loadPart('sync', () => import('./editor-sync')))
         .then(({ connect }) =>
           connect({
             editor,
@@ -327,7 +376,11 @@ export function mountAnalysisEditor(
             throw err;
           },
         )
-    : Promise.resolve();
+    : inputLoaded.catch((err: unknown) => {
+        if (!scope.isClosed)
+          setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+        throw err;
+      });
   const ready = Promise.all([loaded, ui.loaded]).then(() => {});
   // A rejected `ready` nobody awaits is shown in the status line, not as an unhandled rejection.
   ready.catch(() => {});

@@ -9,7 +9,7 @@ import {
   viewCrossings,
   viewOutcomes,
 } from '../view/index';
-import type { ViewAnalysis } from './analysis-input';
+import type { ViewAnalysis } from './analysis-snapshot';
 import { checkCandles, type EngineBar, type OhlcBar } from './candles';
 import { el, Scope } from './dom';
 import { type PriceFormat, priceFormatFor } from './price-format';

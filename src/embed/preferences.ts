@@ -1,26 +1,19 @@
-// The user's editor preferences, kept in this browser per user: the magnet mode and what the next
-// drawing of each kind starts with (the style panel with nothing selected). Stored data is read
-// as hostile: anything the wire schema would refuse is dropped, the rest is kept.
+// Stored editor preferences read as hostile: anything the wire schema would refuse is dropped,
+// the rest is kept. (The store's shape, writing and binding: preference-store.ts.)
 import { DRAWING_KINDS, type DrawingKind, POINT_COUNT } from '../core/index';
-import type { DrawingDefaults, DrawingDefaultsByKind, Editor, MagnetMode } from '../editor/index';
+import type { DrawingDefaults, MagnetMode } from '../editor/index';
 import { Drawing } from '../schema/index';
-import type { Scope } from './dom';
 import { pageStorage } from '../view/page-storage';
+import {
+  type EditorPreferences,
+  PREFERENCES_STORAGE_PREFIX,
+  type PreferenceStorage,
+  type PreferenceStore,
+  preferenceWriter,
+} from './preference-store';
 
-/** localStorage key prefix of the preferences; the user (the sender e-mail, or '' locally) follows it. */
-export const PREFERENCES_STORAGE_PREFIX = 'chartmark:prefs:';
-
-/** What is kept per user. */
-export interface EditorPreferences {
-  readonly magnet?: MagnetMode;
-  readonly drawingDefaults?: DrawingDefaultsByKind;
-}
-
-/** Reads and writes one user's preferences. */
-export interface PreferenceStore {
-  load(): EditorPreferences;
-  save(preferences: EditorPreferences): void;
-}
+export { bindPreferences, PREFERENCES_STORAGE_PREFIX } from './preference-store';
+export type { EditorPreferences, PreferenceStore } from './preference-store';
 
 const MAGNETS: readonly MagnetMode[] = ['off', 'weak', 'strong'];
 const OPTION_KEYS = ['startHead', 'endHead', 'extendLeft', 'extendRight', 'showMidline', 'levels'] as const;
@@ -60,12 +53,8 @@ export function parsePreferences(value: unknown): EditorPreferences {
 }
 
 /** One user's preferences in `storage` (default localStorage); in memory only when there is none or it refuses. */
-export function localPreferences(
-  user: string,
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null = pageStorage(),
-): PreferenceStore {
+export function localPreferences(user: string, storage: PreferenceStorage = pageStorage()): PreferenceStore {
   const key = PREFERENCES_STORAGE_PREFIX + user;
-  let written: string | null = null;
   return {
     load() {
       try {
@@ -74,34 +63,6 @@ export function localPreferences(
         return {};
       }
     },
-    save(preferences) {
-      const text = JSON.stringify(preferences);
-      if (text === written) return;
-      written = text;
-      try {
-        storage?.setItem(key, text);
-      } catch {
-        // Storage full or refused: the preferences hold for this page.
-      }
-    },
+    save: preferenceWriter(user, storage),
   };
-}
-
-/** Applies the stored preferences to `editor` and saves them whenever the magnet or the defaults change, until `scope` closes. */
-export function bindPreferences(editor: Editor, store: PreferenceStore, scope: Scope): void {
-  const stored = store.load();
-  if (stored.magnet) editor.setMagnet(stored.magnet);
-  for (const [kind, defaults] of Object.entries(stored.drawingDefaults ?? {}) as [
-    DrawingKind,
-    DrawingDefaults,
-  ][])
-    editor.setDrawingDefaults(kind, defaults);
-  let last = editor.getState();
-  scope.add(
-    editor.subscribe((state) => {
-      if (state.magnet === last.magnet && state.drawingDefaults === last.drawingDefaults) return;
-      last = state;
-      store.save({ magnet: state.magnet, drawingDefaults: state.drawingDefaults });
-    }),
-  );
 }
