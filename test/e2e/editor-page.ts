@@ -18,6 +18,12 @@ export async function openEditor(page: Page): Promise<string[]> {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/');
   await page.waitForFunction(() => 'chartmark' in window);
+  // The analysis and the panel's parts arrive in chunks of their own just after mount.
+  await page.evaluate(() =>
+    (window as never as { chartmark: { handle: { ready: Promise<void> } } }).chartmark.handle.ready.catch(
+      () => {},
+    ),
+  );
   await expect(page.locator('.chartmark-overlay canvas').first()).toBeVisible();
   await nextFrames(page);
   return errors;

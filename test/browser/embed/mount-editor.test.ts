@@ -19,7 +19,7 @@ function box(): HTMLElement {
 }
 
 describe('mountAnalysisEditor', () => {
-  it('names every button and field from `strings`', () => {
+  it('names every button and field from `strings`', async () => {
     const h = mountAnalysisEditor(box(), {
       candles,
       analysis: sample,
@@ -31,6 +31,8 @@ describe('mountAnalysisEditor', () => {
         status: () => 'lokal',
       },
     });
+    // The analysis and the panel's forms are loaded in chunks of their own after mount.
+    await h.ready;
     const toolbar = h.elements.toolbar!;
     expect(toolbar.getAttribute('aria-label')).toBe('Zeichenwerkzeuge');
     const names = [...toolbar.querySelectorAll('button')].map((b) => b.textContent);
@@ -91,6 +93,7 @@ describe('mountAnalysisEditor', () => {
 
   it('keeps a drag going when a new live bar arrives in the middle of it', async () => {
     const h = mountAnalysisEditor(box(), { candles: candles.slice(0, 200), analysis: sample });
+    await h.ready;
     await frame();
     await frame();
     h.editor.select(['entry_line']);
@@ -137,6 +140,7 @@ describe('mountAnalysisEditor', () => {
 
   it("previews its analysis in the read-only view, with the candles' five decimals", async () => {
     const h = mountAnalysisEditor(box(), { candles, analysis: sample });
+    await h.ready;
     const events: string[] = [];
     h.on('change', () => events.push('change'));
     h.on('selection', (ids) => events.push(`selection:${ids.join(',')}`));
@@ -150,6 +154,38 @@ describe('mountAnalysisEditor', () => {
     expect(events).toEqual(['selection:target', 'change', 'selection:']);
     await frame();
     view.destroy();
+    h.destroy();
+  });
+
+  // The analysis handed in is validated in a chunk of its own (zod stays out of the first load):
+  // a bad one rejects `ready` naming the field and says so in the status line.
+  it('refuses a bad analysis by rejecting ready, naming the field, in the status line too', async () => {
+    const bad = { ...sample, drawings: [{ ...sample.drawings[0], points: [] }] };
+    const h = mountAnalysisEditor(box(), { candles, analysis: bad as never, preferences: false });
+    await expect(h.ready).rejects.toThrow(/^points: RECTANGLE needs exactly 2 points/);
+    expect(h.status.kind).toBe('error');
+    expect(h.elements.status!.textContent).toMatch(/points: RECTANGLE needs exactly 2 points/);
+    expect(h.editor.getState().drawings).toEqual([]);
+    h.destroy();
+  });
+
+  it('keeps a drawing made before the analysis handed in has arrived, under an id of its own', async () => {
+    const h = mountAnalysisEditor(box(), { candles, analysis: sample, preferences: false });
+    const changes: number[] = [];
+    h.on('change', (s) => changes.push(s.drawings.length));
+    const early = h.editor.create('HORIZONTAL_LINE', [
+      { time: candles[5]!.time as never, price: 1.34 as never },
+    ]);
+    await h.ready;
+    expect(h.editor.exportDrawings().map((d) => d.clientObjectId)).toEqual([
+      'support_zone',
+      'entry_line',
+      'target',
+      early,
+    ]);
+    expect(['support_zone', 'entry_line', 'target']).not.toContain(early);
+    // The early drawing was a change; loading the analysis under it is one too (the document moved).
+    expect(changes).toEqual([1, 4]);
     h.destroy();
   });
 });

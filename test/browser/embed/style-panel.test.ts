@@ -8,11 +8,14 @@ import { type AnalysisEditorHandle, mountAnalysisEditor } from '../../../src/emb
 
 afterEach(() => document.body.replaceChildren());
 
-function mount(): AnalysisEditorHandle {
+async function mount(): Promise<AnalysisEditorHandle> {
   const box = document.createElement('div');
   box.style.width = '1000px';
   document.body.append(box);
-  return mountAnalysisEditor(box, { candles: demoCandles(), analysis: sample, preferences: false });
+  const h = mountAnalysisEditor(box, { candles: demoCandles(), analysis: sample, preferences: false });
+  // The analysis and the style panel are loaded in chunks of their own after mount.
+  await h.ready;
+  return h;
 }
 
 const form = (h: AnalysisEditorHandle) => h.elements.panel!.querySelector('form.cm-style') as HTMLFormElement;
@@ -26,8 +29,8 @@ const setNumber = (input: HTMLInputElement, value: string) => {
 const T = (iso: string) => Date.parse(iso) / 1000;
 
 describe('style panel', () => {
-  it('the Fibonacci ratio list refuses bad lists naming the field, and an edit is one undo step', () => {
-    const h = mount();
+  it('the Fibonacci ratio list refuses bad lists naming the field, and an edit is one undo step', async () => {
+    const h = await mount();
     const fib = h.editor.create('FIBONACCI_RETRACEMENT', [
       { time: T('2026-01-09T12:00:00Z') as never, price: 1.341 as never },
       { time: T('2026-01-12T12:00:00Z') as never, price: 1.356 as never },
@@ -64,8 +67,8 @@ describe('style panel', () => {
     h.destroy();
   });
 
-  it('shows the controls of the selected kinds only, and with nothing selected neither controls nor swatches', () => {
-    const h = mount();
+  it('shows the controls of the selected kinds only, and with nothing selected neither controls nor swatches', async () => {
+    const h = await mount();
     const f = form(h);
     const shown = () =>
       [...f.querySelectorAll<HTMLInputElement>('input[name], select[name]')]
