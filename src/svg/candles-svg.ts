@@ -1,7 +1,7 @@
 // Candlesticks as SVG: one wick line and one body rect per visible bar.
 import type { StaticViewport } from '../core/create-viewport';
 import type { Logical, Price, UtcSeconds } from '../core/units';
-import { num } from './escape';
+import { flatMarkup, num } from './escape';
 import type { SvgTheme } from './theme';
 
 /** One OHLC bar as the renderers take it. */
@@ -31,5 +31,5 @@ export function candlesToSvg(candles: readonly Candle[], vp: StaticViewport, the
     const yBottom = vp.priceToY(Math.min(c.open, c.close) as Price);
     out += `<line x1="${num(x)}" y1="${num(yHigh)}" x2="${num(x)}" y2="${num(yLow)}" stroke="${color}" stroke-width="1"/><rect x="${num(x - half)}" y="${num(yTop)}" width="${num(half * 2)}" height="${num(Math.max(1, yBottom - yTop))}" fill="${color}"/>`;
   }
-  return `${out}</g>`;
+  return flatMarkup(`${out}</g>`);
 }

@@ -23,9 +23,22 @@ export interface SvgPaintContext {
 const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
 const BASELINE = { top: 'hanging', middle: 'middle', bottom: 'auto' } as const;
 
+// The last stroke written and its attributes: a drawing's primitives mostly share one stroke
+// (each in its own object), so a repeat reuses the text instead of building it again.
+let last: { stroke: Stroke; fallback: string; attrs: string } | null = null;
+
+function sameStroke(a: Stroke, b: Stroke): boolean {
+  if (a.color !== b.color || a.width !== b.width || a.dash.length !== b.dash.length) return false;
+  for (let i = 0; i < a.dash.length; i++) if (a.dash[i] !== b.dash[i]) return false;
+  return true;
+}
+
 function strokeAttrs(stroke: Stroke, ctx: SvgPaintContext): string {
+  if (last && last.fallback === ctx.fallbackColor && sameStroke(last.stroke, stroke)) return last.attrs;
   const dash = stroke.dash.length > 0 ? ` stroke-dasharray="${stroke.dash.map(num).join(' ')}"` : '';
-  return ` stroke="${safeColor(stroke.color, ctx.fallbackColor)}" stroke-width="${num(stroke.width)}"${dash}`;
+  const attrs = ` stroke="${safeColor(stroke.color, ctx.fallbackColor)}" stroke-width="${num(stroke.width)}"${dash}`;
+  last = { stroke, fallback: ctx.fallbackColor, attrs };
+  return last.attrs;
 }
 
 function pointsAttr(points: readonly number[]): string {

@@ -7,7 +7,7 @@ import { drawingScene } from '../core/kinds/registry';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
 import { describeSummary } from './describe';
-import { cleanText, escapeXml, num } from './escape';
+import { cleanText, escapeXml, flatMarkup, num } from './escape';
 import { primitiveToSvg, type SvgPaintContext } from './paint-primitives';
 import type { SvgOutcome } from './svg-outcome';
 import { type ThemeName, themeOf } from './theme';
@@ -57,7 +57,8 @@ function truncate(text: string, maxChars: number): string {
 }
 
 // The document is built by appending to strings, never through arrays of parts and join: a
-// 1,000-drawing SVG is about 25,000 elements, and the arrays cost more than the text.
+// 1,000-drawing SVG is about 25,000 elements, and the arrays cost more than the text. Each group
+// is flattened as soon as it is written (flatMarkup), so the document is a rope of ~1,000 flat strings.
 interface Out {
   body: string;
   axis: string;
@@ -77,10 +78,10 @@ function outcomePart(option: SvgOutcome | undefined): SvgOutcome | undefined {
 function paintScene(scene: Scene, open: string, ctx: SvgPaintContext, out: Out): void {
   let body = open;
   for (const p of scene.primitives) {
-    if (p.type === 'axis-label') out.axis += primitiveToSvg(p, ctx);
+    if (p.type === 'axis-label') out.axis += flatMarkup(primitiveToSvg(p, ctx));
     else body += primitiveToSvg(p, ctx);
   }
-  out.body += `${body}</g>`;
+  out.body += flatMarkup(`${body}</g>`);
 }
 
 /** Renders `analysis` (AnalysisDetail as the API returns it) on `candles` as an SVG document string. */

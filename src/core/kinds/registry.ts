@@ -153,8 +153,8 @@ export function createDrawingWithOptions<K extends DrawingKind>(
   style: DrawingStyle,
   options: DrawingOptions,
 ): DrawingOf<K> {
-  const created: object = createDrawing(kind, id, points, style);
-  const drawing: Record<string, unknown> = { ...created };
+  // createDrawing returns a new object, so the options are set on it rather than on a copy.
+  const drawing = createDrawing(kind, id, points, style) as unknown as Record<string, unknown>;
   for (const key of OPTION_KEYS) {
     const value = options[key];
     // Arrays are copied so the drawing never aliases the (wire) input.

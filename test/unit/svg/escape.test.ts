@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { cleanText, escapeXml, num, safeColor, safeId } from '../../../src/svg/escape';
+import { describe, expect, it, vi } from 'vitest';
+import { cleanText, escapeXml, flatMarkup, num, safeColor, safeId } from '../../../src/svg/escape';
 import { XSS_PAYLOADS } from '../../fixtures/xss-payloads';
 import { parseXml, textOf } from './xml';
 
@@ -56,6 +56,44 @@ describe('safeColor', () => {
       undefined,
     ];
     for (const c of bad) expect(safeColor(c, '#000000')).toBe('#000000');
+  });
+
+  it('replaces the empty colour with the fallback on the first check of a fresh module too', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/core/style');
+    expect(fresh.safeColor('', 'FB')).toBe('FB');
+    expect(fresh.safeColor(undefined, 'FB')).toBe('FB');
+  });
+
+  // safeColor remembers the last colour that passed; what it answers must not depend on what came before.
+  it('answers each colour alike whatever colours were checked before it', () => {
+    const colour = fc.oneof(
+      fc.constantFrom('#abc', '#2962FF', '#000', '', 'red', '#fff" x="', undefined),
+      fc.string({ maxLength: 9 }),
+    );
+    const alone = (c: string | undefined) =>
+      c !== undefined && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(c)
+        ? c
+        : 'FB';
+    fc.assert(
+      fc.property(fc.array(colour, { maxLength: 12 }), (colours) => {
+        for (const c of colours) expect(safeColor(c, 'FB')).toBe(alone(c));
+      }),
+    );
+  });
+});
+
+describe('flatMarkup', () => {
+  it('returns the markup it is given, with every character', () => {
+    const rope = `${'<g class="a">'}${'<line x1="1"/>'.repeat(3)}</g>`;
+    expect(flatMarkup(rope)).toBe('<g class="a"><line x1="1"/><line x1="1"/><line x1="1"/></g>');
+  });
+
+  it('throws, naming what it got, for text that does not open with a tag', () => {
+    expect(() => flatMarkup(' stroke="#000"')).toThrow(
+      new Error('flatMarkup: markup opens with a tag, got  stroke="#000"'),
+    );
+    expect(() => flatMarkup('')).toThrow(/^flatMarkup: markup opens with a tag, got $/);
   });
 });
 
