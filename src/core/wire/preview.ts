@@ -2,7 +2,7 @@
 // defensively. It trusts the server's validation but never throws on odd input — a preview must
 // render what it can: a drawing or level it cannot place is left out, an odd time becomes NaN.
 import type { Analysis, AnalysisMetadata, Level, LevelName, Levels } from '../analysis';
-import type { Drawing, DrawingKind, DrawingStyle, LineHead } from '../drawing';
+import type { ChartPoint, Drawing, DrawingKind, DrawingStyle, LineHead } from '../drawing';
 import { POINT_COUNT } from '../drawing';
 import { createDrawingWithOptions } from '../kinds/registry';
 import type { Price, UtcSeconds } from '../units';
@@ -77,10 +77,22 @@ export function previewDrawingFromWire(d: PreviewDrawing): Drawing | null {
   if (!Object.hasOwn(POINT_COUNT, d.type)) return null;
   const kind = d.type as DrawingKind;
   if (d.points.length !== POINT_COUNT[kind]) return null;
-  const points = d.points.map((c) => ({ time: previewTime(c.time), price: c.price as Price }));
-  if (!points.every((p) => Number.isFinite(p.time) && Number.isFinite(p.price))) return null;
-  const drawing = createDrawingWithOptions(kind, d.clientObjectId, points, d.style ?? {}, d);
-  return { ...drawing, persistedId: d.id };
+  const points: ChartPoint[] = [];
+  for (const c of d.points) {
+    const p = { time: previewTime(c.time), price: c.price as Price };
+    if (!Number.isFinite(p.time) || !Number.isFinite(p.price)) return null;
+    points.push(p);
+  }
+  // A new drawing (createDrawingWithOptions makes one), so its persisted id is set on it, not on a copy.
+  const drawing: Drawing & { persistedId?: string | undefined } = createDrawingWithOptions(
+    kind,
+    d.clientObjectId,
+    points,
+    d.style ?? {},
+    d,
+  );
+  drawing.persistedId = d.id;
+  return drawing;
 }
 
 /** The levels → core levels, dropping entries whose time or price is not finite. */
