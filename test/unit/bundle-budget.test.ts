@@ -61,7 +61,8 @@ describe('bundle budgets (scripts/bundle-budget.mjs, gzip, consumer builds of di
   // The SVG renderer was 11.98 kB (14.06 before the kinds were split into shape and editing
   // halves); issue 17's Fibonacci palette and core label declutter, which the SVG must show like
   // the editor, took it to 13.11 kB, trimmed to 12.72. The outcome (its evaluation, badge scene and
-  // words) is an opt-in part now, `svgOutcome`: 10.45 kB without it, 12.85 kB with it.
+  // words) is an opt-in part now, `svgOutcome`: 10.45 kB without it, 12.85 kB with it (10.65 and
+  // 13.04 after issue 15's SVG speed-ups).
   it('keeps the SVG renderer alone ≤ 12 kB', () => {
     expect(out).toMatch(line('svg', 'alone', 12, 'ok'));
   });
