@@ -17,7 +17,7 @@ import {
   type RateLimitOptions,
   rateLimitHeaders,
 } from './rate-limit';
-import type { AnalysisRow, Storage } from './storage/storage';
+import type { AnalysisListRow, Storage } from './storage/storage';
 
 /** Dependencies of `createApp`. */
 export interface AppDeps {
@@ -204,7 +204,7 @@ export async function admit(
 }
 
 /** 404 (the same body whether missing or in another community); 403 for a channel not covered. */
-export function requireVisible(row: AnalysisRow | null, key: Principal): AnalysisRow {
+export function requireVisible<R extends AnalysisListRow>(row: R | null, key: Principal): R {
   if (row === null || row.communityId !== key.communityId)
     throw new ApiError('not_found', 'Analysis not found');
   if (!covers(key, row.communityId, row.channelId)) {

@@ -40,14 +40,18 @@ export function toDetail(row: AnalysisRow, now: number): AnalysisDetail {
 }
 
 /**
- * The detail of a row about to be written, with its JSON text. The drawings (most of the bytes)
- * are serialised once for both the detail and the row's document, and both texts are recorded
- * with their objects so the storage writes them without serialising again.
+ * The detail of a row about to be written, with its JSON text. Each drawing (most of the bytes)
+ * is serialised once, and its text recorded with it, so the storage writes its row without
+ * serialising it again.
  */
 export function toDetailJson(row: AnalysisRow, now: number): { detail: AnalysisDetail; text: string } {
   const detail = toDetail(row, now);
-  const drawings = JSON.stringify(detail.drawings);
-  withJsonText(row.document, stringifyWith(row.document, 'drawings', drawings));
+  const texts = detail.drawings.map((d) => {
+    const text = JSON.stringify(d);
+    withJsonText(d, text);
+    return text;
+  });
+  const drawings = `[${texts.join(',')}]`;
   const text = stringifyWith(detail, 'drawings', drawings);
   return { detail: withJsonText(detail, text), text };
 }

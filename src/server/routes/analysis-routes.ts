@@ -40,7 +40,8 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     const result = await ctx.storage.atomically({ analysisId, communityId: key.communityId }, (snap) => {
       const row = requireVisible(snap.analysis, key);
       requireIfMatch(ifMatch, row.version);
-      const { doc, updatedFields } = applyUpdate(documentOf(row), body, row.createdAt, ctx.newId);
+      const current = documentOf(row);
+      const { doc, updatedFields } = applyUpdate(current, body, row.createdAt, ctx.newId);
       // Nothing actually changed: no new version, no event.
       if (updatedFields.length === 0) return { writes: {}, result: { version: row.version, updatedFields } };
       const next = rowOf(doc, { ...row, updatedAt: now, version: row.version + 1 });
@@ -53,7 +54,8 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
         occurredAt: now,
       };
       return {
-        writes: { updateAnalysis: next, outbox: [event] },
+        // The same array when the body named no drawings: their rows stay as they are.
+        writes: { updateAnalysis: next, sameDrawings: doc.drawings === current.drawings, outbox: [event] },
         result: { version: next.version, updatedFields },
       };
     });

@@ -6,9 +6,9 @@ import { AppendDrawingsRequest } from '../../schema/requests';
 import { ApiError } from '../api-error';
 import { applyAppend } from '../analysis/append';
 import { toDetailJson } from '../analysis/detail';
-import { documentOf, rowOf } from '../analysis/document';
 import { admit, etag, requireIfMatch, requireSender, requireVisible, type ServerContext } from '../context';
 import { readJsonBody } from '../body';
+import type { AnalysisRow } from '../storage/storage';
 import { idempotencyKeyOf, runIdempotent } from './idempotent';
 
 /** Registers Append Drawings. */
@@ -36,31 +36,41 @@ export function appendRoute(app: Hono, ctx: ServerContext): void {
       target: analysisId,
       raw,
       checkScope: async () => {
-        const row = await ctx.storage.getAnalysis(analysisId, key.communityId);
+        const row = await ctx.storage.getAnalysisHead(analysisId, key.communityId);
         // Gone since: a replay still wins (spec §5.3), but only for a caller whose scope takes
         // in every channel, since the analysis' channel can no longer be checked.
         if (row !== null) requireVisible(row, key);
         else if (key.channelIds !== null) throw new ApiError('not_found', 'Analysis not found');
       },
     };
-    return runIdempotent(ctx, request, now, { analysisId, communityId: key.communityId }, (snap) => {
-      const row = requireVisible(snap.analysis, key);
-      requireIfMatch(ifMatch, row.version);
-      const { doc, added } = applyAppend(documentOf(row), body, ctx.newId);
-      const next = rowOf(doc, { ...row, updatedAt: now, version: row.version + 1 });
-      const data = { analysisId, drawings: added, totalDrawings: next.drawingCount, version: next.version };
+    const reads = {
+      analysisId,
+      communityId: key.communityId,
+      headOnly: { clientObjectIds: body.drawings.map((d) => d.clientObjectId) },
+    };
+    return runIdempotent(ctx, request, now, reads, (snap) => {
+      const head = requireVisible(snap.head ?? null, key);
+      requireIfMatch(ifMatch, head.version);
+      const taken = snap.takenClientObjectIds ?? new Set<string>();
+      const { stored, added } = applyAppend(head, taken, body, ctx.newId);
+      const version = head.version + 1;
+      const totalDrawings = head.drawingCount + stored.length;
+      const data = { analysisId, drawings: added, totalDrawings, version };
       const text = JSON.stringify({ status: 'success', message: 'Drawings appended successfully', data });
       const event = {
-        communityId: row.communityId,
+        communityId: head.communityId,
         analysisId,
         event: 'update_analysis' as const,
         updatedFields: ['drawings'],
-        data: () => toDetailJson(next, now).detail,
+        data: null,
+        // The whole detail only when an endpoint will read it, from the row as written.
+        dataOfStored: (row: AnalysisRow) => toDetailJson(row, now).detail,
         occurredAt: now,
       };
+      const append = { analysisId, from: head.drawingCount, drawings: stored, updatedAt: now, version };
       return {
-        writes: { updateAnalysis: next, outbox: [event] },
-        result: { status: 200, body: text, etag: etag(next.version) },
+        writes: { appendDrawings: append, outbox: [event] },
+        result: { status: 200, body: text, etag: etag(version) },
       };
     });
   });

@@ -4,7 +4,7 @@
 import { toDetailJson } from '../analysis/detail';
 import type { PgClient, PgSession } from './postgres/pg-client';
 import { migratePostgres } from './postgres/pg-migrations';
-import { type AnalysisColumns, analysisFromColumns, numericColumns } from './rows';
+import { type AnalysisColumns, analysisFromColumns, analysisFromParts, numericColumns } from './rows';
 import { inTransaction } from './sql';
 import { type CopySource, openCopySource, type SourceValue } from './sqlite/copy-source';
 
@@ -33,9 +33,10 @@ interface TableSpec {
   readonly serial?: string;
 }
 
-/** Every data table, parents before children (webhook_queue references webhook_endpoints). */
+/** Every data table, parents before children (analysis_drawings references analyses, webhook_queue webhook_endpoints). */
 export const COPIED_TABLES: readonly TableSpec[] = [
   { name: 'analyses', key: ['id'] },
+  { name: 'analysis_drawings', key: ['analysis_id', 'position'] },
   { name: 'outbox', key: ['seq'], serial: 'seq' },
   { name: 'api_keys', key: ['id'] },
   { name: 'idempotency', key: ['community_id', 'key'] },
@@ -198,14 +199,23 @@ async function verifyTable(s: PgSession, t: TableSpec, columns: readonly string[
 /** Every analysis's AnalysisDetail JSON, built from each side's row, is the same text. */
 async function verifyDetails(source: CopySource, s: PgSession): Promise<void> {
   const now = Date.now();
-  const detail = (c: AnalysisColumns) => toDetailJson(analysisFromColumns(c), now).text;
+  const texts = new Map<string, string[]>();
+  const drawings = await s.query(
+    'SELECT analysis_id, json FROM analysis_drawings ORDER BY analysis_id, position',
+  );
+  for (const r of drawings.rows) {
+    const id = String(r.analysis_id);
+    const list = texts.get(id);
+    if (list) list.push(String(r.json));
+    else texts.set(id, [String(r.json)]);
+  }
   const copied = new Map<string, string>();
   for (const r of (await s.query('SELECT * FROM analyses')).rows) {
     const c = numericColumns<AnalysisColumns>(r);
-    copied.set(c.id, detail(c));
+    copied.set(c.id, toDetailJson(analysisFromParts(c, texts.get(c.id) ?? []), now).text);
   }
   for (const c of source.analyses()) {
-    if (copied.get(c.id) !== detail(c))
+    if (copied.get(c.id) !== toDetailJson(analysisFromColumns(c), now).text)
       throw new Error(`analyses: the detail JSON of analysis ${c.id} differs after the copy`);
   }
 }

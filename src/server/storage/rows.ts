@@ -1,7 +1,14 @@
 // Row ↔ record mapping shared by both adapters: column names are snake_case, JSON columns are
 // text, times are unix ms. Driver-free: each adapter runs the statements, this maps the rows.
-import { jsonText } from './json-text';
-import type { AnalysisListRow, AnalysisRow, ApiKeyRow, IdempotencyRow, OutboxRow } from './storage';
+import { headText, joinDocument } from './drawing-rows';
+import type {
+  AnalysisHead,
+  AnalysisListRow,
+  AnalysisRow,
+  ApiKeyRow,
+  IdempotencyRow,
+  OutboxRow,
+} from './storage';
 
 /** The analyses columns in table order (both schemas define them so). */
 export const ANALYSIS_COLUMNS = [
@@ -61,11 +68,22 @@ export interface AnalysisColumns {
   created_at: number;
   updated_at: number;
   version: number;
+  /** The document without its drawings (they are rows of analysis_drawings). */
   document: string;
 }
 
-/** Columns → record. */
+/** Columns → record; `document` here is the whole document's text (see analysisFromParts). */
 export function analysisFromColumns(c: AnalysisColumns): AnalysisRow {
+  return { ...listRowFromColumns(c), document: JSON.parse(c.document) };
+}
+
+/** The analyses row's columns and its drawings' JSON texts in position order → record. */
+export function analysisFromParts(c: AnalysisColumns, drawingTexts: readonly string[]): AnalysisRow {
+  return analysisFromColumns({ ...c, document: joinDocument(c.document, drawingTexts) });
+}
+
+/** The analyses row's columns → the record without drawings. */
+export function headFromColumns(c: AnalysisColumns): AnalysisHead {
   return { ...listRowFromColumns(c), document: JSON.parse(c.document) };
 }
 
@@ -89,7 +107,7 @@ export function listRowFromColumns(c: Omit<AnalysisColumns, 'document'>): Analys
   };
 }
 
-/** Record → column values by name, for the INSERT/UPDATE statements. */
+/** Record → column values by name, for the INSERT/UPDATE statements (the document without drawings). */
 export function analysisToColumns(r: AnalysisRow): AnalysisColumns {
   return {
     id: r.id,
@@ -106,7 +124,7 @@ export function analysisToColumns(r: AnalysisRow): AnalysisColumns {
     created_at: r.createdAt,
     updated_at: r.updatedAt,
     version: r.version,
-    document: jsonText(r.document),
+    document: headText(r.document),
   };
 }
 

@@ -38,6 +38,24 @@ export interface AnalysisRow {
 /** A row as listed: the indexed columns without the document, so a page never parses drawings. */
 export type AnalysisListRow = Omit<AnalysisRow, 'document'>;
 
+/**
+ * A row without its drawings (stored as rows of their own, see drawing-rows.ts): what a write
+ * that only adds drawings needs, read without touching the drawings themselves.
+ */
+export interface AnalysisHead extends AnalysisListRow {
+  readonly document: Omit<AnalysisDocument, 'drawings'>;
+}
+
+/** Drawings added after the stored ones, with the analyses row's counters and version moved on. */
+export interface DrawingsAppend {
+  readonly analysisId: string;
+  /** The drawings stored before (the head's drawingCount): the first new drawing's position. */
+  readonly from: number;
+  readonly drawings: AnalysisDocument['drawings'];
+  readonly updatedAt: number;
+  readonly version: number;
+}
+
 /** Filters and page of a list request; `status` is evaluated against `now`. */
 export interface AnalysisListQuery {
   /** The community; null only for operator tools that name a channel alone (the CLI's `outcomes`), never for API requests. */
@@ -69,6 +87,11 @@ export interface OutboxEvent {
    * it, called only when the event is stored (so a write with no endpoint never builds it).
    */
   readonly data: unknown;
+  /**
+   * When set, replaces `data`: the storage reads the analysis back after the transaction's writes
+   * and stores what this returns for it (an append's detail, built only when the event is stored).
+   */
+  readonly dataOfStored?: (stored: AnalysisRow) => unknown;
   readonly occurredAt: number;
 }
 
@@ -120,24 +143,38 @@ export interface TxReads {
    */
   readonly communityId?: string;
   readonly idempotency?: { readonly communityId: string; readonly key: string };
+  /**
+   * Read the analysis without its drawings (snapshot.head, snapshot.analysis stays null), and
+   * which of these clientObjectIds its drawings already use — looked up, never parsed.
+   */
+  readonly headOnly?: { readonly clientObjectIds: readonly string[] };
 }
 
 /** The rows named by TxReads, as they are inside the transaction. */
 export interface TxSnapshot {
   readonly analysis: AnalysisRow | null;
   readonly idempotency: IdempotencyRow | null;
+  /** With TxReads.headOnly: the analysis without its drawings, or null. */
+  readonly head?: AnalysisHead | null;
+  /** With TxReads.headOnly: the asked clientObjectIds that a stored drawing of the analysis has. */
+  readonly takenClientObjectIds?: ReadonlySet<string>;
 }
 
 /**
- * What a transaction writes; applied in this order: purge, analysis, outbox, idempotency. Outbox
- * events of a community without an active webhook endpoint are dropped (see OutboxEvent).
+ * What a transaction writes; applied in this order: purge, analysis (insert, update, append,
+ * delete), outbox, idempotency. Outbox events of a community without an active webhook endpoint
+ * are dropped (see OutboxEvent).
  */
 export interface TxWrites {
   /** Deletes idempotency records whose expiresAt ≤ this time. */
   readonly purgeIdempotencyAt?: number;
   readonly insertAnalysis?: AnalysisRow;
-  /** Replaces the row with the same id. */
+  /** Replaces the row with the same id, its drawings' rows too unless `sameDrawings`. */
   readonly updateAnalysis?: AnalysisRow;
+  /** updateAnalysis's drawings are the stored ones unchanged: only the analyses row is written. */
+  readonly sameDrawings?: boolean;
+  /** Inserts only the new drawings' rows and moves the analyses row's count, version and updatedAt. */
+  readonly appendDrawings?: DrawingsAppend;
   readonly deleteAnalysisId?: string;
   readonly outbox?: readonly OutboxEvent[];
   /** Inserts or replaces the record for (communityId, key). */
@@ -164,6 +201,8 @@ export interface Storage {
    * community — decided before its document is read or parsed (no timing difference to an unknown id).
    */
   getAnalysis(id: string, communityId?: string): Promise<AnalysisRow | null>;
+  /** As getAnalysis, without reading the drawings. */
+  getAnalysisHead(id: string, communityId?: string): Promise<AnalysisHead | null>;
   /** One page, newest first (createdAt, then id), and the total matching the filters. */
   listAnalyses(query: AnalysisListQuery): Promise<{ total: number; rows: AnalysisListRow[] }>;
   /** Stores a new API key (its hash, never the key). */

@@ -124,14 +124,17 @@ export async function harnessOn(
   };
 }
 
-/** All tables (schema_migrations aside) with all rows ordered by rowid, as JSON text. */
+/** All tables (schema_migrations aside) with all rows ordered by rowid (or key), as JSON text. */
 export function dumpDatabase(storage: SqliteStorage): string {
   const tables = storage.db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables)
-    out[name] = storage.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+  for (const { name } of tables) {
+    // analysis_drawings is WITHOUT ROWID: its key is its order.
+    const order = name === 'analysis_drawings' ? 'analysis_id, position' : 'rowid';
+    out[name] = storage.db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
+  }
   const seq = storage.db.prepare("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'").get()
     ? storage.db.prepare('SELECT * FROM sqlite_sequence ORDER BY name').all()
     : [];

@@ -1,13 +1,35 @@
 // The PostgreSQL schema as versioned migrations, numbered like the SQLite ones (API below 100,
 // webhook tables from 100). Times are unix ms in BIGINT; JSON is kept as TEXT, as on SQLite,
 // so documents come back with their keys in the order they were written (jsonb would sort them).
+import { splitDocument } from '../drawing-rows';
 import { inTransaction } from '../sql';
-import type { PgClient } from './pg-client';
+import type { PgClient, PgSession } from './pg-client';
+import { insertDrawingRows } from './pg-drawings';
 
 /** One schema step, applied once and recorded in schema_migrations. */
 export interface PgMigration {
   readonly version: number;
   readonly sql: string;
+  /** Moves stored data after `sql`, in the same transaction (a throw undoes every step of the call). */
+  readonly data?: (s: PgSession) => Promise<void>;
+}
+
+/**
+ * Version 2's data step, as SQLite's: every stored document's drawings become rows, the document
+ * keeps the rest, and drawing_count is the number of rows (an append's next position).
+ */
+export async function moveDrawingsToRowsPg(s: PgSession): Promise<void> {
+  const ids = (await s.query('SELECT id FROM analyses ORDER BY id')).rows.map((r) => String(r.id));
+  for (const id of ids) {
+    const text = (await s.query('SELECT document FROM analyses WHERE id = $1', [id])).rows[0]!.document;
+    const { head, rows } = splitDocument(id, String(text));
+    await insertDrawingRows(s, id, rows);
+    await s.query('UPDATE analyses SET document = $1, drawing_count = $2 WHERE id = $3', [
+      head,
+      rows.length,
+      id,
+    ]);
+  }
 }
 
 /** Every PostgreSQL migration, in the order they are applied. */
@@ -67,6 +89,21 @@ CREATE TABLE idempotency (
 );
 CREATE INDEX idempotency_expiry ON idempotency(expires_at);
 `,
+  },
+  {
+    // Drawings as rows of their own, as SQLite's version 2 (sqlite/migrations.ts).
+    version: 2,
+    sql: `
+CREATE TABLE analysis_drawings (
+  analysis_id TEXT COLLATE "C" NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  client_object_id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (analysis_id, position),
+  UNIQUE (analysis_id, client_object_id)
+);
+`,
+    data: moveDrawingsToRowsPg,
   },
   {
     version: 100,
@@ -161,6 +198,7 @@ export async function migratePostgres(
       for (const m of sorted) {
         if (done.has(m.version)) continue;
         await s.exec(m.sql);
+        await m.data?.(s);
         await s.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
           m.version,
           Date.now(),

@@ -4,6 +4,7 @@
 // order (idempotency key, then analysis row, then the outbox) so transactions cannot deadlock
 // on each other; a deadlock or serialization failure anyway is retried, decide being pure.
 import type {
+  AnalysisHead,
   AnalysisListQuery,
   AnalysisRow,
   ApiKeyRow,
@@ -16,15 +17,17 @@ import type {
   TxWrites,
 } from '../storage';
 import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
+import { drawingRows } from '../drawing-rows';
 import { listStatements } from '../list-query';
 import {
   ANALYSIS_COLUMNS,
   type AnalysisColumns,
   type ApiKeyColumns,
-  analysisFromColumns,
+  analysisFromParts,
   analysisToColumns,
   apiKeyFromColumns,
   apiKeyValues,
+  headFromColumns,
   type IdempotencyColumns,
   idempotencyFromColumns,
   listRowFromColumns,
@@ -33,6 +36,7 @@ import {
   outboxFromColumns,
 } from '../rows';
 import type { PgClient, PgSession } from './pg-client';
+import { drawingTexts, insertDrawingRows, takenClientObjectIds } from './pg-drawings';
 import {
   ADVISORY_LOCK_SQL,
   inTransaction,
@@ -67,6 +71,7 @@ export const PG_TX_ATTEMPTS = 3;
 
 const COLUMNS = ANALYSIS_COLUMNS;
 const SELECT = COLUMNS.join(', ');
+const ALIASED = COLUMNS.map((c) => `a.${c}`).join(', ');
 const INSERT = `INSERT INTO analyses (${SELECT}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 const UPDATE = `UPDATE analyses SET ${COLUMNS.slice(1)
   .map((c, i) => `${c} = $${i + 2}`)
@@ -82,18 +87,56 @@ export async function openPostgresStorage(
 ): Promise<PostgresStorage> {
   await migratePostgres(client, options.migrations ?? PG_MIGRATIONS);
 
+  // The community is decided on the analyses row, before any drawing is read.
+  const headColumns = async (
+    s: PgSession,
+    id: string,
+    lock: boolean,
+    communityId?: string,
+  ): Promise<AnalysisColumns | null> => {
+    const inCommunity = communityId === undefined ? '' : ' AND community_id = $2';
+    const r = await s.query(
+      `SELECT ${SELECT} FROM analyses WHERE id = $1${inCommunity}${lock ? ' FOR UPDATE' : ''}`,
+      communityId === undefined ? [id] : [id, communityId],
+    );
+    return r.rows[0] ? numericColumns<AnalysisColumns>(r.rows[0]) : null;
+  };
   const getAnalysis = async (
     s: PgSession,
     id: string,
     lock: boolean,
     communityId?: string,
   ): Promise<AnalysisRow | null> => {
-    const inCommunity = communityId === undefined ? '' : ' AND community_id = $2';
+    if (lock) {
+      // Locked first, then read: every writer of drawings holds this row's lock, so the drawings
+      // read after it are those of the version just read.
+      const c = await headColumns(s, id, true, communityId);
+      return c ? analysisFromParts(c, await drawingTexts(s, id)) : null;
+    }
+    // Unlocked: one statement, so the row and its drawings come from one snapshot (two statements
+    // could straddle an append's commit and pair version n with the drawings of n + 1).
+    const inCommunity = communityId === undefined ? '' : ' AND a.community_id = $2';
     const r = await s.query(
-      `SELECT ${SELECT} FROM analyses WHERE id = $1${inCommunity}${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${ALIASED}, (SELECT string_agg(d.json, ',' ORDER BY d.position) FROM analysis_drawings d ` +
+        `WHERE d.analysis_id = a.id) AS drawings FROM analyses a WHERE a.id = $1${inCommunity}`,
       communityId === undefined ? [id] : [id, communityId],
     );
-    return r.rows[0] ? analysisFromColumns(numericColumns<AnalysisColumns>(r.rows[0])) : null;
+    const row = r.rows[0];
+    if (!row) return null;
+    const { drawings, ...columns } = row;
+    return analysisFromParts(
+      numericColumns<AnalysisColumns>(columns),
+      drawings == null ? [] : [String(drawings)],
+    );
+  };
+  const getHead = async (
+    s: PgSession,
+    id: string,
+    lock: boolean,
+    communityId?: string,
+  ): Promise<AnalysisHead | null> => {
+    const c = await headColumns(s, id, lock, communityId);
+    return c ? headFromColumns(c) : null;
   };
 
   const snapshot = async (s: PgSession, reads: TxReads): Promise<TxSnapshot> => {
@@ -112,9 +155,16 @@ export async function openPostgresStorage(
       ]);
       if (r.rows[0]) idempotency = idempotencyFromColumns(numericColumns<IdempotencyColumns>(r.rows[0]));
     }
-    const analysis =
-      reads.analysisId === undefined ? null : await getAnalysis(s, reads.analysisId, true, reads.communityId);
-    return { analysis, idempotency };
+    if (reads.analysisId === undefined) return { analysis: null, idempotency };
+    if (!reads.headOnly)
+      return { analysis: await getAnalysis(s, reads.analysisId, true, reads.communityId), idempotency };
+    // The row lock serialises appends to one analysis across processes: the count read here is
+    // the one the next position follows, and the lookup below sees every committed drawing.
+    const head = await getHead(s, reads.analysisId, true, reads.communityId);
+    const taken = head
+      ? await takenClientObjectIds(s, head.id, reads.headOnly.clientObjectIds)
+      : new Set<string>();
+    return { analysis: null, idempotency, head, takenClientObjectIds: taken };
   };
 
   const apply = async (s: PgSession, w: TxWrites): Promise<void> => {
@@ -129,18 +179,39 @@ export async function openPostgresStorage(
     const outbox: OutboxEvent[] = [];
     for (const e of w.outbox ?? []) {
       if ((await s.query(ACTIVE_ENDPOINT_SQL, [e.communityId])).rows.length > 0)
-        outbox.push({ ...e, data: outboxData(e) });
+        outbox.push(e.dataOfStored ? e : { ...e, data: outboxData(e) });
     }
-    if (w.insertAnalysis) await s.query(INSERT, values(w.insertAnalysis));
+    if (w.insertAnalysis) {
+      await s.query(INSERT, values(w.insertAnalysis));
+      await insertDrawingRows(s, w.insertAnalysis.id, drawingRows(w.insertAnalysis.document.drawings));
+    }
     if (w.updateAnalysis) {
       const r = await s.query(UPDATE, values(w.updateAnalysis));
       if (r.changed !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
+      if (!w.sameDrawings) {
+        await s.query('DELETE FROM analysis_drawings WHERE analysis_id = $1', [w.updateAnalysis.id]);
+        await insertDrawingRows(s, w.updateAnalysis.id, drawingRows(w.updateAnalysis.document.drawings));
+      }
     }
-    if (w.deleteAnalysisId !== undefined)
+    if (w.appendDrawings) {
+      const a = w.appendDrawings;
+      const r = await s.query(
+        'UPDATE analyses SET drawing_count = $1, updated_at = $2, version = $3 WHERE id = $4',
+        [a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId],
+      );
+      if (r.changed !== 1) throw new Error(`appendDrawings: no analysis ${a.analysisId}`);
+      await insertDrawingRows(s, a.analysisId, drawingRows(a.drawings, a.from));
+    }
+    if (w.deleteAnalysisId !== undefined) {
+      await s.query('DELETE FROM analysis_drawings WHERE analysis_id = $1', [w.deleteAnalysisId]);
       await s.query('DELETE FROM analyses WHERE id = $1', [w.deleteAnalysisId]);
+    }
     if (outbox.length > 0) {
       await s.query(ADVISORY_LOCK_SQL, [LOCK_OUTBOX, 0]);
-      for (const e of outbox) await insertOutbox(s, e);
+      for (const e of outbox) {
+        if (!e.dataOfStored) await insertOutbox(s, e);
+        else await insertOutbox(s, { ...e, data: e.dataOfStored(await stored(s, e)) });
+      }
     }
     if (w.deleteIdempotency) {
       await s.query('DELETE FROM idempotency WHERE community_id = $1 AND key = $2', [
@@ -149,6 +220,12 @@ export async function openPostgresStorage(
       ]);
     }
     if (w.putIdempotency) await putIdempotency(s, w.putIdempotency);
+  };
+
+  const stored = async (s: PgSession, e: OutboxEvent): Promise<AnalysisRow> => {
+    const row = await getAnalysis(s, e.analysisId, false);
+    if (!row) throw new Error(`outbox: ${e.event} of ${e.analysisId} reads back no analysis`);
+    return row;
   };
 
   const atomically = async <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>): Promise<R> => {
@@ -176,6 +253,7 @@ export async function openPostgresStorage(
     client,
     atomically,
     getAnalysis: (id, communityId) => one((s) => getAnalysis(s, id, false, communityId)),
+    getAnalysisHead: (id, communityId) => one((s) => getHead(s, id, false, communityId)),
     listAnalyses: (q) => one((s) => list(s, q)),
     insertApiKey: (k: ApiKeyRow) =>
       one(async (s) => {

@@ -2,11 +2,44 @@
 // (analyses, outbox, keys, idempotency); the webhook tables append entries at versions ≥ 100.
 import type Database from 'better-sqlite3';
 import { WEBHOOK_MIGRATIONS } from '../../webhooks/tables';
+import { splitDocument } from '../drawing-rows';
 
 /** One schema step, applied once and recorded in schema_migrations. */
 export interface Migration {
   readonly version: number;
   readonly sql: string;
+  /** Moves stored data after `sql`, in the same transaction (a throw undoes both). */
+  readonly data?: (db: Database.Database) => void;
+}
+
+/** The table of drawings as rows (version 2); WITHOUT ROWID keeps an analysis' drawings together in position order. */
+export const DRAWINGS_TABLE_SQL = `
+CREATE TABLE analysis_drawings (
+  analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  client_object_id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (analysis_id, position),
+  UNIQUE (analysis_id, client_object_id)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Version 2's data step: every stored document's drawings become rows, the document keeps the
+ * rest, and drawing_count is the number of rows (an append's next position).
+ */
+export function moveDrawingsToRows(db: Database.Database): void {
+  const ids = db.prepare('SELECT id FROM analyses ORDER BY id').pluck().all() as string[];
+  const read = db.prepare('SELECT document FROM analyses WHERE id = ?').pluck();
+  const insert = db.prepare(
+    'INSERT INTO analysis_drawings (analysis_id, position, client_object_id, json) VALUES (?, ?, ?, ?)',
+  );
+  const write = db.prepare('UPDATE analyses SET document = ?, drawing_count = ? WHERE id = ?');
+  for (const id of ids) {
+    const { head, rows } = splitDocument(id, read.get(id) as string);
+    for (const r of rows) insert.run(id, r.position, r.clientObjectId, r.json);
+    write.run(head, rows.length, id);
+  }
 }
 
 /** Every migration, in the order they are applied. */
@@ -66,6 +99,8 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_expiry ON idempotency(expires_at);
 `,
   },
+  // Drawings as rows of their own: an append writes only the new ones (BENCHMARKS.md, "Server scope and outbox").
+  { version: 2, sql: DRAWINGS_TABLE_SQL, data: moveDrawingsToRows },
   // Webhook tables (versions ≥ 100), owned by src/server/webhooks.
   ...WEBHOOK_MIGRATIONS,
 ];
@@ -97,6 +132,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       .transaction(() => {
         if (isDone.get(m.version)) return false;
         db.exec(m.sql);
+        m.data?.(db);
         record.run(m.version, Date.now());
         return true;
       })

@@ -3,6 +3,8 @@
 // worker included — can run inside it or see it half done.
 import Database from 'better-sqlite3';
 import type {
+  AnalysisDocument,
+  AnalysisHead,
   AnalysisListQuery,
   AnalysisListRow,
   AnalysisRow,
@@ -17,16 +19,18 @@ import type {
   TxWrites,
 } from '../storage';
 import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
+import { type DrawingRow, drawingRows } from '../drawing-rows';
 import { jsonText } from '../json-text';
 import { listStatements } from '../list-query';
 import {
   ANALYSIS_COLUMNS,
   type AnalysisColumns,
   type ApiKeyColumns,
-  analysisFromColumns,
+  analysisFromParts,
   analysisToColumns,
   apiKeyFromColumns,
   apiKeyValues,
+  headFromColumns,
   type IdempotencyColumns,
   idempotencyFromColumns,
   listRowFromColumns,
@@ -105,6 +109,21 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         .join(', ')} WHERE id = @id`,
     ),
     remove: db.prepare('DELETE FROM analyses WHERE id = ?'),
+    drawingTexts: db
+      .prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position')
+      .pluck(),
+    insertDrawing: db.prepare(
+      'INSERT INTO analysis_drawings (analysis_id, position, client_object_id, json) VALUES (?, ?, ?, ?)',
+    ),
+    removeDrawings: db.prepare('DELETE FROM analysis_drawings WHERE analysis_id = ?'),
+    // The unique index (analysis_id, client_object_id) answers this; no drawing is read.
+    takenIds: db
+      .prepare(
+        'SELECT client_object_id FROM analysis_drawings WHERE analysis_id = ? ' +
+          'AND client_object_id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck(),
+    moveHead: db.prepare('UPDATE analyses SET drawing_count = ?, updated_at = ?, version = ? WHERE id = ?'),
     outbox: db.prepare(
       'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -126,11 +145,25 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     revokeKey: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL'),
   };
 
-  const getAnalysis = (id: string, communityId?: string): AnalysisRow | null => {
-    const c = (communityId === undefined ? st.get.get(id) : st.getIn.get(id, communityId)) as
+  // The community is decided on the analyses row, before any drawing is read.
+  const headColumns = (id: string, communityId?: string): AnalysisColumns | undefined =>
+    (communityId === undefined ? st.get.get(id) : st.getIn.get(id, communityId)) as
       | AnalysisColumns
       | undefined;
-    return c ? analysisFromColumns(c) : null;
+  const getAnalysis = (id: string, communityId?: string): AnalysisRow | null => {
+    const c = headColumns(id, communityId);
+    return c ? analysisFromParts(c, st.drawingTexts.all(id) as string[]) : null;
+  };
+  const getHead = (id: string, communityId?: string): AnalysisHead | null => {
+    const c = headColumns(id, communityId);
+    return c ? headFromColumns(c) : null;
+  };
+  const insertDrawings = (analysisId: string, rows: readonly DrawingRow[]): void => {
+    for (const r of rows) st.insertDrawing.run(analysisId, r.position, r.clientObjectId, r.json);
+  };
+  const writeDrawings = (analysisId: string, drawings: AnalysisDocument['drawings']): void => {
+    st.removeDrawings.run(analysisId);
+    insertDrawings(analysisId, drawingRows(drawings));
   };
 
   const apply = (w: TxWrites): void => {
@@ -138,17 +171,35 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     // detail and a document that share their drawings' JSON text serialise it once.
     const outbox = (w.outbox ?? [])
       .filter((e) => st.activeEndpoint.get(e.communityId) !== undefined)
-      .map((e) => ({ ...e, data: outboxData(e) }));
+      .map((e) => (e.dataOfStored ? e : { ...e, data: outboxData(e) }));
     if (w.purgeIdempotencyAt !== undefined) st.purgeIdem.run(w.purgeIdempotencyAt);
-    if (w.insertAnalysis) st.insert.run(analysisToColumns(w.insertAnalysis));
+    if (w.insertAnalysis) {
+      st.insert.run(analysisToColumns(w.insertAnalysis));
+      insertDrawings(w.insertAnalysis.id, drawingRows(w.insertAnalysis.document.drawings));
+    }
     if (w.updateAnalysis) {
       const r = st.update.run(analysisToColumns(w.updateAnalysis));
       if (r.changes !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
+      if (!w.sameDrawings) writeDrawings(w.updateAnalysis.id, w.updateAnalysis.document.drawings);
     }
-    if (w.deleteAnalysisId !== undefined) st.remove.run(w.deleteAnalysisId);
-    for (const e of outbox) insertOutbox(e);
+    if (w.appendDrawings) {
+      const a = w.appendDrawings;
+      const r = st.moveHead.run(a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId);
+      if (r.changes !== 1) throw new Error(`appendDrawings: no analysis ${a.analysisId}`);
+      insertDrawings(a.analysisId, drawingRows(a.drawings, a.from));
+    }
+    if (w.deleteAnalysisId !== undefined) {
+      st.removeDrawings.run(w.deleteAnalysisId);
+      st.remove.run(w.deleteAnalysisId);
+    }
+    for (const e of outbox) insertOutbox(e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e);
     if (w.deleteIdempotency) st.delIdem.run(w.deleteIdempotency.communityId, w.deleteIdempotency.key);
     if (w.putIdempotency) putIdempotency(w.putIdempotency);
+  };
+  const stored = (e: OutboxEvent): AnalysisRow => {
+    const row = getAnalysis(e.analysisId);
+    if (!row) throw new Error(`outbox: ${e.event} of ${e.analysisId} reads back no analysis`);
+    return row;
   };
   const insertOutbox = (e: OutboxEvent): number =>
     Number(
@@ -179,10 +230,13 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
           | IdempotencyColumns
           | undefined)
       : undefined;
-    return {
-      analysis: reads.analysisId === undefined ? null : getAnalysis(reads.analysisId, reads.communityId),
-      idempotency: idem ? idempotencyFromColumns(idem) : null,
-    };
+    const idempotency = idem ? idempotencyFromColumns(idem) : null;
+    if (reads.analysisId === undefined) return { analysis: null, idempotency };
+    if (!reads.headOnly) return { analysis: getAnalysis(reads.analysisId, reads.communityId), idempotency };
+    const head = getHead(reads.analysisId, reads.communityId);
+    const asked = JSON.stringify(reads.headOnly.clientObjectIds);
+    const taken = head ? (st.takenIds.all(head.id, asked) as string[]) : [];
+    return { analysis: null, idempotency, head, takenClientObjectIds: new Set(taken) };
   };
   // better-sqlite3 transactions: BEGIN IMMEDIATE, COMMIT on return, ROLLBACK on throw.
   const run = db.transaction((reads: TxReads, decide: (s: TxSnapshot) => TxDecision<unknown>): unknown => {
@@ -220,6 +274,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     atomically: <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>) =>
       later(() => run.immediate(reads, decide) as R),
     getAnalysis: (id, communityId) => later(() => getAnalysis(id, communityId)),
+    getAnalysisHead: (id, communityId) => later(() => getHead(id, communityId)),
     listAnalyses: (q) => later(() => list(db, q)),
     insertApiKey: (k: ApiKeyRow) =>
       later(() => {
