@@ -4,7 +4,7 @@ import { analysisStatus } from '../../core/expiry';
 import type { UtcSeconds } from '../../core/units';
 import type { AnalysisDetail, AnalysisSummary } from '../../schema/responses';
 import { isoTime } from '../../core/wire/time';
-import { stringifyWith, withJsonText } from '../storage/json-text';
+import { stringifyWith, withItemTexts, withJsonText } from '../storage/json-text';
 import type { AnalysisListRow, AnalysisRow } from '../storage/storage';
 import { documentOf } from './document';
 import { deriveLinks } from './links';
@@ -41,16 +41,13 @@ export function toDetail(row: AnalysisRow, now: number): AnalysisDetail {
 
 /**
  * The detail of a row about to be written, with its JSON text. Each drawing (most of the bytes)
- * is serialised once, and its text recorded with it, so the storage writes its row without
- * serialising it again.
+ * is serialised once, and the texts recorded with the row's drawings, so the storage writes
+ * their rows without serialising them again.
  */
 export function toDetailJson(row: AnalysisRow, now: number): { detail: AnalysisDetail; text: string } {
   const detail = toDetail(row, now);
-  const texts = detail.drawings.map((d) => {
-    const text = JSON.stringify(d);
-    withJsonText(d, text);
-    return text;
-  });
+  const texts = detail.drawings.map((d) => JSON.stringify(d));
+  withItemTexts(row.document.drawings, texts);
   const drawings = `[${texts.join(',')}]`;
   const text = stringifyWith(detail, 'drawings', drawings);
   return { detail: withJsonText(detail, text), text };

@@ -2,7 +2,7 @@
 // without its drawings (the "head"), each drawing is one row with its position and its JSON text.
 // A read joins the texts back in position order; a write splits the document. Driver-free: both
 // adapters, their data migrations and copy-to-postgres use these.
-import { jsonText } from './json-text';
+import { jsonTexts } from './json-text';
 import type { AnalysisDocument } from './storage';
 
 /** One drawing as stored: its place in the analysis, its clientObjectId (unique per analysis) and its JSON. */
@@ -18,13 +18,10 @@ export function headText(doc: AnalysisDocument): string {
   return JSON.stringify(head);
 }
 
-/** The drawings' rows from position `from` on, each text serialised once (or recorded by withJsonText). */
+/** The drawings' rows from position `from` on, each text serialised once (or recorded by withItemTexts). */
 export function drawingRows(drawings: AnalysisDocument['drawings'], from = 0): DrawingRow[] {
-  return drawings.map((d, i) => ({
-    position: from + i,
-    clientObjectId: d.clientObjectId,
-    json: jsonText(d),
-  }));
+  const texts = jsonTexts(drawings);
+  return drawings.map((d, i) => ({ position: from + i, clientObjectId: d.clientObjectId, json: texts[i]! }));
 }
 
 /** The whole document's JSON text: the head with the drawings' texts (in position order) as `drawings`. */
