@@ -1,0 +1,119 @@
+// An append writes only its new drawings' rows and reads none of the stored ones: with every
+// stored drawing's JSON made unreadable, an append (no webhook endpoint, so no snapshot) still
+// succeeds, adds exactly its rows at the next positions and moves count and version, while a GET
+// — which must read them — fails. Then a PATCH that reorders and removes drawings rewrites the
+// positions, and a delete leaves no row behind. On every backend.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../../src/server/app';
+import { createApiKey } from '../../../../src/server/auth/keys';
+import { channelPath, COMMUNITY, createBody, T0 } from '../harness';
+import { BACKENDS, type Backend } from '../storage-backends';
+
+const SENDER = 'pangray2025+t5@gmail.com';
+const line = (clientObjectId: string) => ({
+  type: 'LINE',
+  clientObjectId,
+  points: [
+    { time: '2026-01-08T10:00:00Z', price: 1.3 },
+    { time: '2026-01-08T11:00:00Z', price: 1.31 },
+  ],
+});
+
+for (const kind of BACKENDS) {
+  if (kind.skip) console.log(`append rows on ${kind.name}: skipped, ${kind.skip}`);
+  describe.skipIf(kind.skip !== null)(`drawing rows on ${kind.name}`, () => {
+    let b: Backend;
+    beforeEach(async () => {
+      b = await kind.open();
+    }, 60_000);
+    afterEach(async () => b?.dispose());
+
+    const rows = (id: string) =>
+      b.storage.sql.withSession(async (s) =>
+        (
+          await s.query(
+            'SELECT position, client_object_id, json FROM analysis_drawings WHERE analysis_id = $1 ORDER BY position',
+            [id],
+          )
+        ).rows.map((r) => [Number(r.position), String(r.client_object_id), String(r.json)] as const),
+      );
+
+    it('append touches only its own rows; PATCH rewrites positions; delete removes them', async () => {
+      const app = createApp({ storage: b.storage, now: () => T0, logger: () => {}, rateLimit: false });
+      const { key } = await createApiKey(b.storage, {
+        communityId: COMMUNITY,
+        permissions: ['analysis:read', 'analysis:write'],
+        now: T0 - 1000,
+      });
+      const call = (method: string, path: string, body?: unknown) =>
+        app.request(path, {
+          method,
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const created = await call('POST', channelPath(), createBody());
+      expect(created.status).toBe(201);
+      const detail = (
+        (await created.json()) as { data: { id: string; drawings: { clientObjectId: string }[] } }
+      ).data;
+      const ids = detail.drawings.map((d) => d.clientObjectId);
+      expect((await rows(detail.id)).map((r) => [r[0], r[1]])).toEqual(ids.map((c, i) => [i, c]));
+
+      // Every stored drawing unreadable: whatever parses them now fails.
+      await b.storage.sql.withSession((s) =>
+        s.query("UPDATE analysis_drawings SET json = '{broken' WHERE analysis_id = $1", [detail.id]),
+      );
+      expect((await call('GET', `/v1/analysis/${detail.id}`)).status).toBe(500);
+      const appended = await call('POST', `/v1/analysis/${detail.id}/drawings`, {
+        sender: SENDER,
+        drawings: [line('x1'), line('x2')],
+      });
+      expect(appended.status).toBe(200);
+      expect(appended.headers.get('etag')).toBe('"2"');
+      expect(((await appended.json()) as { data: unknown }).data).toMatchObject({
+        totalDrawings: 5,
+        version: 2,
+      });
+      // A clash with a stored drawing is found without reading it.
+      const clash = await call('POST', `/v1/analysis/${detail.id}/drawings`, {
+        sender: SENDER,
+        drawings: [line(ids[1]!)],
+      });
+      expect(clash.status).toBe(409);
+      const after = await rows(detail.id);
+      expect(after.map((r) => [r[0], r[1]])).toEqual([...ids, 'x1', 'x2'].map((c, i) => [i, c]));
+      expect(after.slice(0, 3).map((r) => r[2])).toEqual(['{broken', '{broken', '{broken']);
+      expect(JSON.parse(after[3]![2])).toMatchObject(line('x1'));
+
+      // Readable again, then a PATCH that drops one and reverses the rest: positions 0..n-1 anew.
+      await b.storage.sql.withSession((s) =>
+        s.query("DELETE FROM analysis_drawings WHERE analysis_id = $1 AND json = '{broken'", [detail.id]),
+      );
+      await b.storage.sql.withSession((s) =>
+        s.query('UPDATE analyses SET drawing_count = 2 WHERE id = $1', [detail.id]),
+      );
+      await b.storage.sql.withSession((s) =>
+        s.query('UPDATE analysis_drawings SET position = position - 3 WHERE analysis_id = $1', [detail.id]),
+      );
+      // The example's text references its drawings, so it goes with them.
+      const patched = await call('PATCH', `/v1/analysis/${detail.id}`, {
+        sender: SENDER,
+        metadata: { preferenceText: null },
+        drawings: [line('x2'), line('y')],
+      });
+      expect(patched.status, await patched.clone().text()).toBe(200);
+      expect((await rows(detail.id)).map((r) => [r[0], r[1]])).toEqual([
+        [0, 'x2'],
+        [1, 'y'],
+      ]);
+      const got = (await (await call('GET', `/v1/analysis/${detail.id}`)).json()) as {
+        data: { drawings: { clientObjectId: string }[]; version: number };
+      };
+      expect(got.data.drawings.map((d) => d.clientObjectId)).toEqual(['x2', 'y']);
+      expect(got.data.version).toBe(3);
+
+      expect((await call('DELETE', `/v1/analysis/${detail.id}`)).status).toBe(200);
+      expect(await rows(detail.id)).toEqual([]);
+    }, 60_000);
+  });
+}
