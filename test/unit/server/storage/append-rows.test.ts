@@ -25,7 +25,7 @@ for (const kind of BACKENDS) {
     let b: Backend;
     beforeEach(async () => {
       b = await kind.open();
-    }, 60_000);
+    }, 180_000);
     afterEach(async () => b?.dispose());
 
     const rows = (id: string) =>
@@ -114,6 +114,6 @@ for (const kind of BACKENDS) {
 
       expect((await call('DELETE', `/v1/analysis/${detail.id}`)).status).toBe(200);
       expect(await rows(detail.id)).toEqual([]);
-    }, 60_000);
+    }, 180_000);
   });
 }

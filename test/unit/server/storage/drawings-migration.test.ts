@@ -167,7 +167,7 @@ async function expectSameThroughApi(storage: Storage, old: OldData): Promise<voi
 let old: OldData;
 beforeAll(async () => {
   old = await oldData();
-}, 30_000);
+}, 120_000);
 
 describe('SQLite migration 2', () => {
   let dir: string;
@@ -242,7 +242,7 @@ describe('SQLite migration 2', () => {
       await pg.close();
     }
     expect(analysesOf(file)).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 
   it('a failed migration leaves every old row as it was, and runs once the cause is gone', async () => {
     // A duplicate clientObjectId violates the unique index half way through the data step.
@@ -344,7 +344,7 @@ for (const kind of PG_KINDS) {
       } finally {
         await db.dispose();
       }
-    }, 60_000);
+    }, 180_000);
 
     it('a failed migration leaves every old row as it was', async () => {
       const db = await kind.open();
@@ -362,6 +362,6 @@ for (const kind of PG_KINDS) {
       } finally {
         await db.dispose();
       }
-    }, 60_000);
+    }, 180_000);
   });
 }
