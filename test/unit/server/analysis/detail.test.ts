@@ -1,5 +1,5 @@
-// toDetailJson serialises the drawings once for the response, the outbox row and the analyses
-// row; the texts written must be exactly what JSON.stringify of each object gives.
+// toDetailJson serialises the drawings once for the response, the outbox row and the drawings'
+// rows; the texts written must be exactly what JSON.stringify of each object gives.
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelPath, createBody, type Harness, harness } from '../harness';
 
@@ -9,6 +9,13 @@ afterEach(async () => h.storage.close());
 interface Stored {
   document: string;
 }
+
+/** The analysis' drawing rows' texts, in position order. */
+const drawingTexts = (h: Harness, id: string) =>
+  h.storage.db
+    .prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[];
 interface Event {
   data: string;
 }
@@ -30,8 +37,9 @@ describe('create and append write the texts JSON.stringify would', () => {
     const row = h.storage.db.prepare('SELECT document FROM analyses WHERE id = ?').get(detail.id) as Stored;
     expectStringifyForm(row.document);
     const doc = JSON.parse(row.document) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['sender', 'metadata', 'levels', 'drawings']);
-    expect(doc.drawings).toEqual(detail.drawings);
+    // The document without its drawings; each drawing is a row holding JSON.stringify of it.
+    expect(Object.keys(doc)).toEqual(['sender', 'metadata', 'levels']);
+    expect(drawingTexts(h, detail.id)).toEqual(detail.drawings.map((d) => JSON.stringify(d)));
 
     const line = {
       type: 'LINE',
@@ -54,7 +62,7 @@ describe('create and append write the texts JSON.stringify would', () => {
     expect(after.drawings.length).toBe(4);
     expect(events[1]!.data).toBe(JSON.stringify(after));
     const row2 = h.storage.db.prepare('SELECT document FROM analyses WHERE id = ?').get(detail.id) as Stored;
-    expectStringifyForm(row2.document);
-    expect((JSON.parse(row2.document) as { drawings: unknown[] }).drawings).toEqual(after.drawings);
+    expect(row2.document).toBe(row.document);
+    expect(drawingTexts(h, detail.id)).toEqual(after.drawings.map((d) => JSON.stringify(d)));
   });
 });
