@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Drawing } from '../../../src/schema/drawings/drawing';
-import { orderChanged, rebase, type Touched, touchedBetween, unionTouched } from '../../../src/sync/rebase';
+import {
+  isUntouched,
+  NOTHING_TOUCHED,
+  orderChanged,
+  rebase,
+  renameTouched,
+  type Touched,
+  touchedBetween,
+  unionTouched,
+} from '../../../src/sync/rebase';
 import type { SyncDoc } from '../../../src/sync/sync-doc';
 
 const h = (id: string, price = 1.1): Drawing => ({
@@ -110,5 +119,101 @@ describe('orderChanged / touchedBetween', () => {
     expect(touchedBetween(prev, prev, ['a']).order).toBeUndefined();
     expect(unionTouched(touched(['x']), touched(['a'], { order: true })).order).toBe(true);
     expect(unionTouched(touched(['x']), touched(['a'])).order).toBeUndefined();
+  });
+});
+
+describe('rebase: ids, absent fields and levels', () => {
+  const level = (id: string, price = 1) => ({ price, clientObjectId: id, time: '2026-01-08T10:00:00Z' });
+
+  it('leaves a metadata field the user removed out of the document, not present as undefined', () => {
+    const server = doc([], { metadata: { ...META, comments: 'server note', preferenceText: 'p' } });
+    const local = doc([], { metadata: { ...META } });
+    const { doc: out } = rebase(server, local, touched([], { metadata: ['comments'] }), doc([]));
+    // The wire has no `undefined`: a key that stays would go out as a field the user deleted.
+    expect(Object.keys(out.metadata).sort()).toEqual([...Object.keys(META), 'preferenceText'].sort());
+  });
+
+  it('without a base (nothing confirmed yet) takes the server’s copy of a touched id as this client’s own', () => {
+    const server = doc([h('a', 5)]);
+    const local = doc([h('a', 2)]);
+    const { doc: out, renamed } = rebase(server, local, touched(['a']));
+    expect([ids(out), renamed.size]).toEqual([['a@2'], 0]);
+  });
+
+  it('renames past every id already taken: the server’s, this document’s and the levels’', () => {
+    const server = doc([h('t')], { levels: { pivot: level('t_1') } });
+    const local = doc([h('t', 2), h('t_2')], { levels: { support: level('t_3') } });
+    const { renamed } = rebase(server, local, touched(['t']), doc([]));
+    expect([...renamed]).toEqual([['t', 't_4']]);
+  });
+
+  it.each([
+    ['trend_12', 'trend_13'], // the number goes on, whole
+    ['trend_2b', 'trend_2b_1'], // not a number at the end: a suffix of its own
+    ['a_b_7', 'a_b_8'], // only the last _<n> counts
+  ])('renames a clashing %s to %s', (id, next) => {
+    const { renamed } = rebase(doc([h(id)]), doc([h(id, 2)]), touched([id]), doc([]));
+    expect([...renamed]).toEqual([[id, next]]);
+  });
+
+  it('keeps a renamed id within the 64 characters of a clientObjectId', () => {
+    const at62 = 'x'.repeat(62);
+    const at64 = 'y'.repeat(64);
+    const r62 = rebase(doc([h(at62)]), doc([h(at62, 2)]), touched([at62]), doc([])).renamed.get(at62);
+    const r64 = rebase(doc([h(at64)]), doc([h(at64, 2)]), touched([at64]), doc([])).renamed.get(at64);
+    expect(r62).toBe(`${at62}_1`); // 64 exactly: allowed
+    expect(r64).toBe(`${'y'.repeat(62)}_2`); // its tail kept, 64 long, not the id itself
+    expect(r64).toHaveLength(64);
+  });
+
+  it('drops a drawing whose id a level of the result uses', () => {
+    const server = doc([h('p'), h('q')], { levels: { pivot: level('p') } });
+    const { doc: out } = rebase(server, doc([h('q')]), touched([]), doc([]));
+    expect([ids(out), out.levels.pivot?.clientObjectId]).toEqual([['q@1.1'], 'p']);
+  });
+
+  it('in the local order, skips a local drawing the merge no longer holds', () => {
+    // b was deleted on the server and is untouched here: it goes, without a hole where it was.
+    const server = doc([h('a'), h('c')]);
+    const local = doc([h('c'), h('b'), h('a')]);
+    const { doc: out } = rebase(server, local, touched([], { order: true }), doc([h('a'), h('b'), h('c')]));
+    expect(ids(out)).toEqual(['c@1.1', 'a@1.1']);
+  });
+});
+
+describe('isUntouched / renameTouched / touchedBetween', () => {
+  it('is untouched only with nothing in any set and no reorder', () => {
+    expect(isUntouched(NOTHING_TOUCHED)).toBe(true);
+    expect(isUntouched(touched([]))).toBe(true);
+    expect(isUntouched(touched(['a']))).toBe(false);
+    expect(isUntouched(touched([], { levels: ['pivot'] }))).toBe(false);
+    expect(isUntouched(touched([], { metadata: ['title'] }))).toBe(false);
+    expect(isUntouched(touched([], { order: true }))).toBe(false);
+    expect(isUntouched(touched([], { order: false }))).toBe(true);
+  });
+
+  it('replaces renamed ids and keeps the rest; with nothing renamed it is the same set', () => {
+    const t = touched(['a', 'b'], { levels: ['pivot'], order: true });
+    expect(renameTouched(t, new Map())).toBe(t);
+    expect(renameTouched(t, new Map([['b', 'b_1']]))).toEqual(
+      touched(['a', 'b_1'], { levels: ['pivot'], order: true }),
+    );
+  });
+
+  it('names only the levels and fields that differ', () => {
+    const meta = { ...META } as never;
+    const pivot = { price: 1, clientObjectId: 'p', time: '2026-01-08T10:00:00Z' };
+    const prev = { metadata: meta, levels: { pivot }, drawings: [] } as never;
+    const next = {
+      metadata: { ...META, title: 'U' },
+      levels: { pivot, support: pivot },
+      drawings: [],
+    } as never;
+    expect(touchedBetween(prev, next, [])).toEqual({
+      drawings: [],
+      levels: ['support'],
+      metadata: ['title'],
+    });
+    expect(touchedBetween(prev, prev, ['x'])).toEqual({ drawings: ['x'], levels: [], metadata: [] });
   });
 });
