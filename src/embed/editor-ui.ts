@@ -5,7 +5,7 @@ import type { Editor } from '../editor/index';
 import type { AlertStore } from '../view/index';
 import type { AlertPart } from './alert-part';
 import { el, type Scope } from './dom';
-import { loadPart, whenIdle } from './load-part';
+import { loadWhenIdle } from './load-part';
 import type { EmbedStrings } from './strings';
 import { mountToolbar } from './toolbar';
 
@@ -76,27 +76,20 @@ function lazySlot<M>(
   const { doc, scope, strings } = input;
   const slot = el(doc, 'div', 'cm-part');
   slot.setAttribute('aria-busy', 'true');
-  const loaded = new Promise<void>((resolve) => {
-    scope.add(resolve);
-    whenIdle(doc, scope, () => {
-      loadPart(name, load).then(
-        (module) => {
-          if (!scope.isClosed) slot.replaceWith(...build(module));
-          resolve();
-        },
-        (err: unknown) => {
-          if (!scope.isClosed) {
-            slot.removeAttribute('aria-busy');
-            slot.classList.add('cm-part-failed');
-            slot.setAttribute('role', 'alert');
-            slot.textContent = strings.partFailed(name);
-            slot.title = err instanceof Error ? err.message : String(err);
-          }
-          resolve();
-        },
-      );
-    });
-  });
+  const loaded = loadWhenIdle(
+    doc,
+    scope,
+    name,
+    load,
+    (module) => slot.replaceWith(...build(module)),
+    (err) => {
+      slot.removeAttribute('aria-busy');
+      slot.classList.add('cm-part-failed');
+      slot.setAttribute('role', 'alert');
+      slot.textContent = strings.partFailed(name);
+      slot.title = err.message;
+    },
+  );
   return { slot, loaded };
 }
 

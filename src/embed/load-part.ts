@@ -42,3 +42,32 @@ export function whenIdle(doc: Document, scope: Scope, fn: () => void): void {
   } else afterPaint();
   scope.add(() => cancel());
 }
+
+/**
+ * Loads a part once the page is idle after its next paint and hands it to `use`, or the error to
+ * `failed` (neither after `scope` closes); resolves, never rejects, once that is done.
+ */
+export function loadWhenIdle<T>(
+  doc: Document,
+  scope: Scope,
+  part: string,
+  load: () => Promise<T>,
+  use: (module: T) => void,
+  failed: (err: Error) => void,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    scope.add(resolve);
+    whenIdle(doc, scope, () => {
+      loadPart(part, load)
+        .then(
+          (module) => {
+            if (!scope.isClosed) use(module);
+          },
+          (err: Error) => {
+            if (!scope.isClosed) failed(err);
+          },
+        )
+        .finally(resolve);
+    });
+  });
+}

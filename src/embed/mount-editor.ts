@@ -7,7 +7,7 @@ import { expiresAt, formatDayTime, parseTime, type UtcSeconds } from '../core/in
 import { createEditor, type EditorState, type EmptyDrag, type WireDrawing } from '../editor/index';
 import { type EditorOverlay, mountEditorOverlay, toEditorKey } from '../konva/index';
 import type { SyncEngine } from '../sync/index';
-import { type CrossEvent, createLiveCrossings, crossingText, localAlertStore } from '../view/index';
+import { type CrossEvent, type LiveCrossings, localAlertStore } from '../view/index';
 import type { AnalysisInput } from './analysis-input';
 import { snapshotOf, type ViewAnalysis } from './analysis-snapshot';
 import { checkBar, checkCandles, type EngineBar, type OhlcBar } from './candles';
@@ -16,8 +16,8 @@ import type { ApiOptions, SyncOptions } from './editor-sync';
 import { mountEditorUi, type EditorParts, type EditorUi } from './editor-ui';
 import { Emitter, type On } from './events';
 import { localIdMemory } from './id-memory';
-import { loadPart } from './load-part';
 import { mountLiveRegion } from './live-region';
+import { loadPart, loadWhenIdle } from './load-part';
 import { bindPreferences, freshLocalPreferences, type PreferenceStore } from './preference-store';
 import { formatterOf, type PriceFormat, priceFormatFor } from './price-format';
 import { type EmbedStatus, type EmbedStrings, resolveStrings } from './strings';
@@ -152,8 +152,6 @@ export function mountAnalysisEditor(
   const alertKey = (): string => engine?.analysisId ?? options.analysisId ?? 'local';
   // Ids this analysis used before in this browser stay taken: a deleted drawing's id is never handed out again.
   const idMemory = localIdMemory();
-  const crossingsOver = (bars: readonly EngineBar[]) =>
-    createLiveCrossings(alertKey, () => editor.getState().drawings, bars, alertStore);
   const doc = container.ownerDocument;
   const scope = new Scope();
   const abort = new AbortController();
@@ -283,7 +281,37 @@ export function mountAnalysisEditor(
   });
 
   let status: EmbedStatus = options.api ? { kind: 'saving' } : { kind: 'local' };
-  let liveCrossings = crossingsOver(candles);
+  // Crossings of live bars are a chunk of their own, loaded once the chart is up: until then the
+  // bars they start from and the live bars since are kept, and replayed in order when it arrives.
+  let crossingsPart: typeof import('./live-crossings') | null = null;
+  let liveCrossings: LiveCrossings | null = null;
+  let crossingHistory: readonly EngineBar[] = [...candles];
+  const earlyBars: EngineBar[] = [];
+  const crossingsOver = (bars: readonly EngineBar[]): LiveCrossings | null =>
+    crossingsPart?.createLiveCrossings(alertKey, () => editor.getState().drawings, bars, alertStore) ?? null;
+  const crossed = (bar: EngineBar): void => {
+    if (!liveCrossings || !crossingsPart) return void earlyBars.push(bar);
+    for (const event of liveCrossings.update(bar)) {
+      if (event.alert)
+        ui.notify(
+          crossingsPart.crossingText(editor.getState().byId[event.crossing.drawingId], event.crossing),
+        );
+      events.emit('cross', event);
+    }
+  };
+  const crossingsLoaded = loadWhenIdle(
+    doc,
+    scope,
+    'crossings',
+    () => import('./live-crossings'),
+    (part) => {
+      crossingsPart = part;
+      liveCrossings = crossingsOver(crossingHistory);
+      for (const bar of earlyBars.splice(0)) crossed(bar);
+    },
+    // Live bars still update the chart; the notices say that crossings cannot be told.
+    () => ui.notify(strings.partFailed(strings.alerts)),
+  );
   const setStatus = (s: EmbedStatus): void => {
     status = s;
     ui.showStatus(strings.status(s), s.kind);
@@ -381,7 +409,7 @@ export function mountAnalysisEditor(
           setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
         throw err;
       });
-  const ready = Promise.all([loaded, ui.loaded]).then(() => {});
+  const ready = Promise.all([loaded, ui.loaded, crossingsLoaded]).then(() => {});
   // A rejected `ready` nobody awaits is shown in the status line, not as an unhandled rejection.
   ready.catch(() => {});
 
@@ -413,6 +441,8 @@ export function mountAnalysisEditor(
     exportDrawings: () => editor.exportDrawings(),
     setCandles(next) {
       candles = checkCandles(next);
+      crossingHistory = [...candles];
+      earlyBars.length = 0;
       liveCrossings = crossingsOver(candles);
       series.setData(candles);
       applyFormat();
@@ -433,11 +463,7 @@ export function mountAnalysisEditor(
         // drawing in progress goes on through it.
         overlay.setCandles(candles);
       }
-      for (const event of liveCrossings.update(bar)) {
-        if (event.alert)
-          ui.notify(crossingText(editor.getState().byId[event.crossing.drawingId], event.crossing));
-        events.emit('cross', event);
-      }
+      crossed(bar);
     },
     setAlert(drawingId, on) {
       alertStore.set(alertKey(), drawingId, on);

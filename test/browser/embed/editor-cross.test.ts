@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe('editor handle crossing alerts', () => {
-  it('emits cross once per crossing of a live bar, alert only for the marked drawing', () => {
+  it('emits cross once per crossing of a live bar, alert only for the marked drawing', async () => {
     const el = document.createElement('div');
     el.style.cssText = 'width: 640px; height: 360px';
     document.body.append(el);
@@ -46,6 +46,9 @@ describe('editor handle crossing alerts', () => {
       low: last.close,
       close: last.close + 0.0028,
     });
+    // The crossing maths is a chunk loaded once the chart is up: bars that came before it are
+    // replayed in order when it arrives, and `ready` waits for it.
+    await handle.ready;
     expect(events.map((e) => [e.crossing.drawingId, e.crossing.direction, e.alert])).toEqual([
       [a, 'UP', false],
       [b, 'UP', true],
