@@ -147,10 +147,15 @@ export async function bundle(dir, name, code, { split = false } = {}) {
     .flatMap((o) => o.output)
     .filter((o) => o.type === 'chunk');
   const js = chunks.map((o) => o.code).join('\n');
-  const packages = new Set();
   const modules = chunks.flatMap((c) =>
     Object.entries(c.modules ?? {}).map(([id, m]) => ({ id, code: m.code ?? '' })),
   );
+  return { gzip: gzipSync(js, { level: 9 }).length, packages: packagesOf(chunks), modules, chunks };
+}
+
+/** The packages whose modules `chunks` hold. */
+function packagesOf(chunks) {
+  const packages = new Set();
   for (const c of chunks) {
     for (const id of c.moduleIds ?? Object.keys(c.modules ?? {})) {
       const m =
@@ -160,7 +165,7 @@ export async function bundle(dir, name, code, { split = false } = {}) {
       if (/konva\/lib\/(?:index|_FullInternals)\.js$/.test(id)) packages.add('konva (all of it)');
     }
   }
-  return { gzip: gzipSync(js, { level: 9 }).length, packages, modules, chunks };
+  return packages;
 }
 
 /** Gzip (level 9) of one chunk: each chunk is its own file, compressed on its own by the server. */
@@ -204,6 +209,7 @@ export function splitSizes(chunks) {
   return {
     initial: sum(initial),
     initialFiles: initial,
+    initialPackages: packagesOf([...initial].map((f) => byFile.get(f))),
     onUse,
     all: sum(byFile.keys()),
     withApi: sync ? sum(new Set([...initial, ...sync.files])) : undefined,
@@ -229,6 +235,7 @@ export async function measureAll(dir, budgets = BUDGETS) {
     }
     const s = splitSizes((await bundle(dir, `${name}-split`, code, { split: true })).chunks);
     results.push({ name, ...over(s.initial), ...common, budget: budgets[name], note: 'initial chunks' });
+    results.push({ name: `${name} initial`, packages: s.initialPackages });
     for (const part of s.onUse)
       results.push({ name: `${name} on use ${part.name}`, size: part.gzip, total: part.gzip, bare: 0 });
     if (s.withApi !== undefined)
@@ -250,6 +257,10 @@ async function main() {
   let failed = false;
   try {
     for (const r of await measureAll(dir, budgets)) {
+      if (r.size === undefined) {
+        console.log(`${r.name} packages: ${[...r.packages].sort().join(', ')}`);
+        continue;
+      }
       const over = r.budget !== undefined && r.size > r.budget * 1000;
       failed ||= over || (r.banned?.length ?? 0) > 0;
       const how = r.bare
