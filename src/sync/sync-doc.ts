@@ -36,6 +36,7 @@ const wireOf = new WeakMap<DomainDrawing, Drawing>();
 
 function drawingWire(d: DomainDrawing): Drawing {
   let w = wireOf.get(d);
+  // Stryker disable next-line ConditionalExpression: converting again on every call gives the same wire form, only slower
   if (!w) {
     w = drawingToWire({ ...d, persistedId: undefined }) as Drawing;
     wireOf.set(d, w);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Drawing } from '../../../src/schema/drawings/drawing';
-import { canonical, patchBody, planChange, type SyncDoc } from '../../../src/sync/sync-doc';
+import { MAX_APPEND } from '../../../src/schema/limits';
+import {
+  canonical,
+  docFromDomain,
+  domainFromDoc,
+  patchBody,
+  planChange,
+  type SyncDoc,
+} from '../../../src/sync/sync-doc';
 
 const h = (id: string, price = 1.1): Drawing => ({
   type: 'HORIZONTAL_LINE',
@@ -75,5 +83,58 @@ describe('patchBody', () => {
       metadata: { title: 'New', preferenceText: null, alternativeText: null, comments: null, expiry: null },
       levels: { support: null, pivot: null, resistance: null },
     });
+  });
+});
+
+describe('domainFromDoc / docFromDomain', () => {
+  const pivot = { price: 2, clientObjectId: 'p', time: '2026-01-08T10:00:00Z' };
+  const resistance = { price: 3, clientObjectId: 'r', time: '2026-01-08T11:00:00Z' };
+
+  it('reads levels and drawings into the engine’s units and writes the same document back', () => {
+    const wire = doc([h('a', 1.25)], { levels: { pivot, resistance } });
+    const domain = domainFromDoc(wire);
+    // Time inside the engine is UTC seconds.
+    expect(domain.levels.pivot).toMatchObject({
+      price: 2,
+      id: 'p',
+      time: Date.UTC(2026, 0, 8, 10) / 1000,
+    });
+    expect(domain.levels.support).toBeUndefined();
+    expect(domain.drawings.map((d) => [d.id, d.points[0]!.time])).toEqual([
+      ['a', Date.UTC(2026, 0, 8, 10) / 1000],
+    ]);
+    expect(domain.metadata.title).toBe('T');
+    expect(canonical(docFromDomain(domain))).toBe(canonical(wire));
+  });
+
+  it('leaves the server’s persisted ids out of the sync document', () => {
+    const domain = domainFromDoc(doc([h('a')], { levels: { pivot } }));
+    const withIds = {
+      ...domain,
+      levels: { pivot: { ...domain.levels.pivot!, persistedId: '6502c9e514a3e564c5c09c0f' } },
+      drawings: domain.drawings.map((d) => ({ ...d, persistedId: '6502c9e514a3e564c5c09c0e' })),
+    };
+    expect(canonical(docFromDomain(withIds))).toBe(canonical(doc([h('a')], { levels: { pivot } })));
+  });
+});
+
+describe('canonical', () => {
+  it('sorts keys at every depth, keeps arrays in order and nulls as null', () => {
+    expect(canonical({ b: [2, { d: 1, c: null }], a: null })).toBe('{"a":null,"b":[2,{"c":null,"d":1}]}');
+  });
+
+  it('leaves out an empty style only: a style with values and other empty objects stay', () => {
+    expect(canonical({ x: 1, style: {} })).toBe('{"x":1}');
+    expect(canonical({ x: 1, style: { color: '#fff' } })).toBe('{"style":{"color":"#fff"},"x":1}');
+    expect(canonical({ x: 1, other: {} })).toBe('{"other":{},"x":1}');
+  });
+});
+
+describe('planChange limits', () => {
+  it('patches instead of appending more drawings than one append may carry', () => {
+    const base = doc([h('a')]);
+    const many = Array.from({ length: MAX_APPEND + 1 }, (_, i) => h(`n${i}`));
+    expect(planChange(base, doc([h('a'), ...many]))).toEqual({ kind: 'patch' });
+    expect(planChange(base, doc([h('a'), ...many.slice(1)]))).toMatchObject({ kind: 'append' });
   });
 });
