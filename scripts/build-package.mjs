@@ -76,6 +76,26 @@ const keepSourceSideEffects = {
   },
 };
 
+/**
+ * The script-tag build is one file: the embed's `import()`s of its own modules (parts loaded on
+ * use in a bundler's build) become static imports there, resolved at once, so the IIFE holds no
+ * lazy-module wrappers and loads nothing later.
+ */
+const inlineOwnDynamicImports = {
+  name: 'chartmark:inline-own-dynamic-imports',
+  transform(code, id) {
+    if (!id.startsWith(join(ROOT, 'src')) || !code.includes('import(')) return null;
+    const specs = [];
+    const out = code.replace(/\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g, (_, _q, spec) => {
+      specs.push(spec);
+      return `Promise.resolve(__chartmarkPart${specs.length - 1})`;
+    });
+    if (specs.length === 0) return null;
+    const head = specs.map((s, i) => `import * as __chartmarkPart${i} from ${JSON.stringify(s)};`).join('\n');
+    return { code: `${head}\n${out}`, map: null };
+  },
+};
+
 async function buildEsm() {
   await build({
     configFile: false,
@@ -123,7 +143,7 @@ async function buildIife() {
       logLevel: 'warn',
       root: ROOT,
       publicDir: false,
-      plugins: [keepSourceSideEffects],
+      plugins: [keepSourceSideEffects, inlineOwnDynamicImports],
       // The page has no `process`: bundled libraries read process.env.NODE_ENV.
       define: { 'process.env.NODE_ENV': '"production"' },
       build: {
