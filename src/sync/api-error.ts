@@ -46,7 +46,7 @@ export class ApiError extends Error {
 
 /** Parses a `Retry-After` value (delta seconds or an HTTP date) into seconds from `nowMs`. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
+  if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const at = Date.parse(trimmed);

@@ -213,6 +213,14 @@ describe('createApiClient answers', () => {
     expect([e502.status, e502.code, e502.message]).toEqual([502, 'http_502', `GET /${ID}: HTTP 502`]);
   });
 
+  it('keeps Retry-After of an answer that is no envelope (a proxy’s 503 page)', async () => {
+    const { client } = recording([
+      () => new Response('<html>maintenance</html>', { status: 503, headers: { 'retry-after': '5' } }),
+    ]);
+    const err = await client.get(ID).catch((e) => e);
+    expect([err.status, err.code, err.retryAfter]).toEqual([503, 'http_503', 5]);
+  });
+
   it('carries an error envelope whole: code, message, issues, data and Retry-After', async () => {
     const envelope = {
       status: 'error',
