@@ -263,3 +263,189 @@ describe('sync engine transition', () => {
     expect(adopted.state.life).toBe('live');
   });
 });
+
+describe('isIdle: nothing pending, on the wire or waiting on a timer (polling aside)', () => {
+  const saved = play([edit(one, 'hline_1'), debounced, created]).state;
+  const noTimers = { debounce: false, retry: false, poll: false };
+  const sending = play([edit(doc(line('hline_1', 151)), 'hline_1'), debounced], saved).state;
+
+  it('a fresh engine and a confirmed analysis are idle, polling or not', () => {
+    expect(isIdle(INITIAL_STATE)).toBe(true);
+    expect(isIdle(saved)).toBe(true);
+    expect(isIdle({ ...saved, timers: { ...noTimers, poll: true } })).toBe(true);
+  });
+
+  it.each<[string, Partial<EngineState>]>([
+    ['a fetch on the wire', { wire: { kind: 'fetching', analysisId: ID } }],
+    ['the debounce set', { timers: { ...noTimers, debounce: true } }],
+    ['a retry set', { timers: { ...noTimers, retry: true } }],
+    ['a fetch wanted', { refresh: 'wanted' }],
+    ['a gesture open', { gesture: 'open' }],
+    ['a gesture with changes', { gesture: 'pending' }],
+    ['an entry not yet sent', { record: play([edit(one, 'hline_1')]).state.record }],
+    ['a frozen request, its entries acknowledged', { record: { ...sending.record!, entries: [] } }],
+  ])('is not idle with %s', (_what, change) => {
+    expect(isIdle({ ...saved, ...change })).toBe(false);
+  });
+});
+
+describe('statusOf', () => {
+  const saved = play([edit(one, 'hline_1'), debounced, created]).state;
+
+  it('a gesture with changes counts as one pending edit', () => {
+    expect(statusOf({ ...saved, gesture: 'open' })).toEqual({ kind: 'saved', version: 1 });
+    expect(statusOf({ ...saved, gesture: 'pending' })).toEqual({ kind: 'saving' });
+    expect(statusOf({ ...saved, gesture: 'pending', offline: true })).toEqual({
+      kind: 'offline',
+      pending: 1,
+    });
+  });
+
+  it('a frozen request is saving even once no entry is left', () => {
+    const sending = play([edit(doc(line('hline_1', 151)), 'hline_1'), debounced], saved).state;
+    expect(statusOf({ ...sending, record: { ...sending.record!, entries: [] } })).toEqual({ kind: 'saving' });
+  });
+
+  it('a missing title holds only a draft not yet sent; a saved analysis or a Create in flight is not "incomplete"', () => {
+    const untitled = doc(line('hline_1', 151));
+    const noTitle = { ...untitled, metadata: { ...untitled.metadata, title: '' } } as SyncDoc;
+    expect(statusOf(play([edit(noTitle, 'hline_1')]).state)).toEqual({
+      kind: 'incomplete',
+      missing: ['title'],
+    });
+    expect(statusOf(play([edit(noTitle, 'hline_1')], saved).state)).toEqual({ kind: 'saving' });
+    const creating = play([edit(one, 'hline_1'), debounced, edit(noTitle, 'hline_1')]).state;
+    expect(creating.record?.inFlight?.op).toBe('create');
+    expect(statusOf(creating)).toEqual({ kind: 'saving' });
+  });
+});
+
+describe('sync engine transition: guards and recoveries', () => {
+  const saved = play([edit(one, 'hline_1'), debounced, created]).state;
+  const polling = { ...config, pollMs: 5000 };
+
+  it('sends nothing more while a request is on the wire, nor while an analysis loads', () => {
+    const sending = play([edit(one, 'hline_1'), debounced]).state;
+    expect(sending.wire.kind).toBe('sending');
+    expect(play([{ type: 'flush' }], sending).effects).toEqual([]);
+    const pending = play([edit(one, 'hline_1')]).state;
+    expect(play([{ type: 'loading' }, { type: 'flush' }], pending).effects).toEqual(['clearTimer debounce']);
+  });
+
+  it('a draft polled while incomplete sends its Create once complete (a draft has nothing to fetch)', () => {
+    const noTitle = { ...one, metadata: { ...one.metadata, title: '' } } as SyncDoc;
+    let s = transition(INITIAL_STATE, edit(noTitle, 'hline_1'), polling).state;
+    s = transition(s, debounced, polling).state;
+    expect(s.timers.poll).toBe(true);
+    s = transition(s, { type: 'timer', name: 'poll' }, polling).state;
+    const done = transition(s, edit(one, 'hline_1'), polling).state;
+    const step = transition(done, debounced, polling);
+    expect(step.effects.map((f) => f.type)).toEqual(['persist', 'send']);
+  });
+
+  it('refresh: nothing to do for a draft; a saved analysis stops polling and fetches', () => {
+    expect(transition(INITIAL_STATE, { type: 'refresh' }, polling).effects).toEqual([]);
+    const idle = transition(saved, { type: 'flush' }, polling).state;
+    expect(idle.timers.poll).toBe(true);
+    expect(transition(idle, { type: 'refresh' }, polling).effects).toEqual([
+      { type: 'clearTimer', name: 'poll' },
+      { type: 'fetch', analysisId: ID },
+    ]);
+  });
+
+  it('a 503 is not offline; an answer after a network failure clears offline', () => {
+    expect(statusOf(play([edit(one, 'hline_1'), debounced, fail(503)]).state)).toEqual({ kind: 'saving' });
+    const offline = play([edit(one, 'hline_1'), debounced, fail(0)]).state;
+    expect(statusOf(offline)).toEqual({ kind: 'offline', pending: 1 });
+    const back = play([{ type: 'timer', name: 'retry' }, created], offline).state;
+    expect(statusOf(back)).toEqual({ kind: 'saved', version: 1 });
+  });
+
+  it('a refusal after a network failure is not offline once the next edit clears the error', () => {
+    const refused = play([
+      edit(one, 'hline_1'),
+      debounced,
+      fail(0),
+      { type: 'timer', name: 'retry' },
+      fail(400),
+    ]);
+    expect(statusOf(refused.state)).toEqual({ kind: 'error', message: 'failed (400)' });
+    const next = play([edit(doc(line('hline_1', 152)), 'hline_1')], refused.state).state;
+    expect(statusOf(next)).toEqual({ kind: 'saving' });
+  });
+
+  it('a fetch that brings the same version costs nothing; after a replay it is merged', () => {
+    const fetching = play([{ type: 'refresh' }], saved).state;
+    const same: EngineEvent = {
+      type: 'fetched',
+      version: 1,
+      server: one,
+      preferred: null as never,
+      local: one,
+    };
+    const quiet = play([same], fetching);
+    expect(quiet.last).toEqual([]);
+    expect(quiet.state.refresh).toBe('none');
+    // A replayed answer says the server may hold what this client has not seen, even at this version.
+    const theirs = doc(line('hline_1', 150), line('other_1', 120));
+    const stale = { ...fetching, refresh: 'stale' as const };
+    const merged = play([{ ...same, server: theirs }], stale);
+    expect(merged.last.map((f) => f.type)).toEqual(['show', 'persist']);
+    expect(merged.state.refresh).toBe('none');
+  });
+
+  it('a fetch answered after a network failure clears offline', () => {
+    const fetching = play([{ type: 'refresh' }], saved).state;
+    const offline = play([fail(0), { type: 'timer', name: 'retry' }], fetching).state;
+    expect(offline.wire.kind).toBe('fetching');
+    expect(statusOf({ ...offline, record: { ...offline.record!, entries: [] } })).toMatchObject({
+      kind: 'offline',
+    });
+    const theirs = doc(line('hline_1', 150), line('other_1', 120));
+    const answer: EngineEvent = {
+      type: 'fetched',
+      version: 2,
+      server: theirs,
+      preferred: null as never,
+      local: one,
+    };
+    expect(statusOf(play([answer], offline).state)).toEqual({ kind: 'saved', version: 2 });
+  });
+
+  it('an adopted record with a refresh need fetches before sending anything', () => {
+    const record = saved.record!;
+    const step = transition(
+      INITIAL_STATE,
+      { type: 'adopted', slot: `analysis:${ID}`, record, doc: one, preferred: null, refresh: 'wanted' },
+      config,
+    );
+    expect(step.effects.map((f) => f.type)).toEqual(['show', 'persist', 'fetch']);
+  });
+});
+
+describe('sync engine transition: what a replay and a conflict leave behind', () => {
+  const saved = play([edit(one, 'hline_1'), debounced, created]).state;
+  const moved = doc(line('hline_1', 151));
+
+  it('a replayed PATCH answer makes the next fetch merge even at the version it names', () => {
+    const patching = play([edit(moved, 'hline_1'), debounced], saved).state;
+    const replayed = play([{ type: 'sent', answer: { op: 'patch', version: 2, replayed: true } }], patching);
+    expect(replayed.last.map((f) => f.type)).toEqual(['persist', 'fetch']);
+    const theirs = doc(line('hline_1', 151), line('other_1', 120));
+    const answer: EngineEvent = {
+      type: 'fetched',
+      version: 2,
+      server: theirs,
+      preferred: null as never,
+      local: moved,
+    };
+    expect(play([answer], replayed.state).last.map((f) => f.type)).toEqual(['show', 'persist']);
+  });
+
+  it('a 412 after a network failure is no longer offline', () => {
+    const patching = play([edit(moved, 'hline_1'), debounced], saved).state;
+    const offline = play([fail(0), { type: 'timer', name: 'retry' }], patching).state;
+    expect(statusOf(offline)).toEqual({ kind: 'offline', pending: 1 });
+    expect(statusOf(play([fail(412)], offline).state)).toEqual({ kind: 'saving' });
+  });
+});
