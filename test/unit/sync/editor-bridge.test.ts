@@ -15,7 +15,7 @@ function setup() {
   const editor = newEditor();
   const a = editor.create('LINE', [pt(1, 150), pt(5, 160)]);
   const b = editor.create('LINE', [pt(2, 140), pt(6, 145)]);
-  editor.setLevel('pivot', { id: 'lvl-pivot', price: 150, time: pt(3, 150).time });
+  editor.setLevel('pivot', { id: 'lvl-pivot', ...pt(3, 150) });
   const changes: ChangeRecord[] = [];
   editor.subscribe((_s, c) => changes.push(c));
   return { editor, a, b, changes };
@@ -81,12 +81,8 @@ describe('applyDocToEditor', () => {
 
   it('a level moved remotely is announced as a level change with the new price', () => {
     const { editor, changes } = setup();
-    const moved = docAfter(editor, () =>
-      editor.setLevel('pivot', { id: 'lvl-pivot', price: 155, time: pt(3, 150).time }),
-    );
-    const added = docAfter(editor, () =>
-      editor.setLevel('support', { id: 'lvl-support', price: 120, time: pt(3, 150).time }),
-    );
+    const moved = docAfter(editor, () => editor.setLevel('pivot', { id: 'lvl-pivot', ...pt(3, 155) }));
+    const added = docAfter(editor, () => editor.setLevel('support', { id: 'lvl-support', ...pt(3, 120) }));
     changes.length = 0;
     applyDocToEditor(editor, moved, null);
     expect(editor.getState().levels.pivot!.price).toBe(155);

@@ -30,7 +30,7 @@ function client(answer: { data: unknown; version: number | undefined; replayed: 
 
 const patch = (ifMatch: number): InFlight => ({
   op: 'patch',
-  body: { title: 'x' },
+  body: { sender: 'trader@example.com', metadata: { title: 'x' } } as never,
   ifMatch,
   upTo: 3,
   doc: EMPTY_DOC,
