@@ -47,3 +47,11 @@ describe('storageOutbox', () => {
     await expect(outbox.write('k2', record())).rejects.toThrow('quota');
   });
 });
+
+describe('memoryOutbox', () => {
+  it('refuses a stored record of a broken shape, naming its key', async () => {
+    const outbox = memoryOutbox();
+    await outbox.write('draft:x', { schemaVersion: 2 } as unknown as OutboxRecord);
+    await expect(outbox.read('draft:x')).rejects.toThrow('outbox draft:x: communityId: must be a string');
+  });
+});
