@@ -41,8 +41,10 @@ function hold(locks: Pick<LockManager, 'request'>, name: string, signal?: AbortS
         // Settles only on abort: otherwise the browser releases the lock when the page goes away.
         return new Promise<void>((release) => {
           if (signal?.aborted) release();
-          // Stryker disable next-line ObjectLiteral,BooleanLiteral: an AbortSignal fires 'abort' at most once
-          else signal?.addEventListener('abort', () => release(), { once: true });
+          else {
+            // Stryker disable next-line ObjectLiteral,BooleanLiteral: an AbortSignal fires 'abort' at most once
+            signal?.addEventListener('abort', () => release(), { once: true });
+          }
         });
       })
       .catch(() => resolve(false));
