@@ -145,6 +145,7 @@ export function ackFlight(
     const base = { version: d.version, doc: docFromDetail(d) };
     return { record: { ...record, ...rest, analysisId: d.id, base }, stale: answer.replayed };
   }
+  // Stryker disable next-line OptionalChaining: prepareFlight freezes an append or a PATCH only over a base
   const expected = (record.base?.version ?? 0) + 1;
   const base = { version: answer.version, doc: flight.doc };
   return { record: { ...record, ...rest, base }, stale: answer.replayed || answer.version !== expected };

@@ -126,6 +126,24 @@ describe('mergeServer with nothing pending', () => {
   });
 });
 
+describe('mergeServer with edits pending and no request in flight', () => {
+  it('moves the base to the server, keeps the edits on top, and forgets refused sends', () => {
+    const record = {
+      ...addEntry(opened(doc(hline('l1', 100))), touched('l2'), doc(hline('l1', 100), hline('l2', 90))),
+      sent: [hline('refused', 1)],
+      known: ['k1'],
+    };
+    const server = doc(hline('l1', 100), hline('x', 120));
+    const merged = mergeServer(record, server, 3, doc(hline('l1', 100), hline('l2', 90)));
+    expect(merged.record.base).toEqual({ version: 3, doc: server });
+    expect(merged.record.sent).toEqual([]);
+    expect(merged.record.known).toEqual([]);
+    expect(merged.record.entries).toEqual(record.entries);
+    expect(merged.doc.drawings.map((d) => d.clientObjectId)).toEqual(['l1', 'x', 'l2']);
+    expect(merged.record.desired).toEqual(merged.doc);
+  });
+});
+
 describe('openRecord', () => {
   const server = doc(hline('l1', 100));
 
