@@ -136,12 +136,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     switch (effect.type) {
       case 'persist': {
         const write = outbox.write(effect.key, effect.record);
-        lastWrite = lastWrite.then(() => write);
+        // The chain only orders writes: a failed one is reported once, here, and the chain goes
+        // on (a rejection left in it would surface as an unhandled rejection in the page).
+        lastWrite = lastWrite.then(() => write).catch(() => {});
         write.catch((err: unknown) => dispatch({ type: 'outboxFailed', message: messageOf(err) }));
         return;
       }
       case 'remove':
-        lastWrite = lastWrite.then(() => outbox.remove(effect.key));
+        lastWrite = lastWrite
+          .then(() => outbox.remove(effect.key))
+          .catch((err: unknown) => dispatch({ type: 'outboxFailed', message: messageOf(err) }));
         return;
       case 'setTimer':
         slots[effect.name].set(effect.ms, () => dispatch({ type: 'timer', name: effect.name }));

@@ -110,4 +110,24 @@ describe('sync engine surface', () => {
     await drain(second.engine, second.clock);
     expect(second.posts).toEqual([`POST /v1/analysis/${COMMUNITY}/channels/${CHANNEL}`]);
   });
+
+  it('reports an outbox that cannot store as an error, with no rejection left unhandled', async () => {
+    // Before the fix the failed write stayed rejected in the write chain: vitest's run went red
+    // with an unhandled rejection (the same chain now reports a failed remove too, untested here).
+    const inner = memoryOutbox();
+    const full: OutboxStore = {
+      ...inner,
+      write: () => Promise.reject(new Error('QuotaExceededError: storage full')),
+      remove: () => Promise.reject(new Error('storage gone')),
+    };
+    const { editor, engine, clock } = await setup(full);
+    editor.create('LINE', [pt(1, 150), pt(5, 160)]);
+    for (let i = 0; i < 5; i++) {
+      await engine.settled();
+      await settle(1);
+      clock.runNext();
+    }
+    await settle(3);
+    expect(engine.status).toEqual({ kind: 'error', message: 'outbox: QuotaExceededError: storage full' });
+  });
 });
