@@ -1,7 +1,6 @@
 // The engine's rules as a pure transition: events in, next state and effects out. No clock, no
 // timers, no server — each rule checked by feeding events by hand.
 import { describe, expect, it } from 'vitest';
-import type { AnalysisDetail } from '../../../src/schema/responses';
 import {
   type EngineConfig,
   type EngineEvent,
@@ -13,7 +12,7 @@ import {
   transition,
 } from '../../../src/sync/engine-state';
 import type { SyncDoc } from '../../../src/sync/sync-doc';
-import { doc, hline, touched } from './docs';
+import { detailOf, doc, hline, touched } from './docs';
 
 const COMMUNITY = '6502c9e514a3e564c5c09c0a';
 const CHANNEL = '6502c9e514a3e564c5c09c0b';
@@ -33,23 +32,8 @@ const config: EngineConfig = {
 const line = hline;
 
 /** The server's detail of `d` at `version` (what a Create or GET answers). */
-const detail = (d: SyncDoc, version: number): AnalysisDetail =>
-  ({
-    id: ID,
-    communityId: COMMUNITY,
-    channelId: CHANNEL,
-    sender: 'trader@example.com',
-    analysisType: 'bullish_bounce',
-    status: 'ACTIVE',
-    metadata: d.metadata,
-    levels: {},
-    drawings: d.drawings.map((w, i) => ({ ...w, id: `6502c9e514a3e564c5c0a00${i}` })),
-    links: [],
-    expiresAt: null,
-    createdAt: '2026-01-08T12:00:00Z',
-    updatedAt: '2026-01-08T12:00:00Z',
-    version,
-  }) as AnalysisDetail;
+const detail = (d: SyncDoc, version: number) =>
+  detailOf(d, version, { id: ID, communityId: COMMUNITY, channelId: CHANNEL, sender: 'trader@example.com' });
 
 /** Runs events in order, returning the last state and every effect, by type. */
 function play(events: readonly EngineEvent[], from: EngineState = INITIAL_STATE) {

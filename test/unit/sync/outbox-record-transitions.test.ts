@@ -1,7 +1,6 @@
 // The outbox record's transitions at their edges: nothing to send, a no-op edit, an answer
 // without a request, a merge or an open with nothing pending.
 import { describe, expect, it } from 'vitest';
-import type { AnalysisDetail } from '../../../src/schema/responses';
 import {
   ackFlight,
   addEntry,
@@ -11,7 +10,7 @@ import {
   prepareFlight,
 } from '../../../src/sync/outbox-record';
 import { docFromDetail, type SyncDoc } from '../../../src/sync/sync-doc';
-import { doc, hline, touched } from './docs';
+import { detailOf, doc, hline, touched } from './docs';
 
 const COMMUNITY = 'c'.repeat(24);
 const CHANNEL = 'd'.repeat(24);
@@ -22,23 +21,8 @@ const opened = (d: SyncDoc, version = 1) =>
   newRecord(COMMUNITY, CHANNEL, 'kp', { analysisId: ID, version, doc: d });
 
 /** The server's detail of `d` at `version`. */
-const detail = (d: SyncDoc, version: number): AnalysisDetail =>
-  ({
-    id: ID,
-    communityId: COMMUNITY,
-    channelId: CHANNEL,
-    sender: SENDER,
-    analysisType: 'bullish_bounce',
-    status: 'ACTIVE',
-    metadata: d.metadata,
-    levels: {},
-    drawings: d.drawings.map((w, i) => ({ ...w, id: `6502c9e514a3e564c5c0a00${i}` })),
-    links: [],
-    expiresAt: null,
-    createdAt: '2026-01-08T12:00:00Z',
-    updatedAt: '2026-01-08T12:00:00Z',
-    version,
-  }) as AnalysisDetail;
+const detail = (d: SyncDoc, version: number) =>
+  detailOf(d, version, { id: ID, communityId: COMMUNITY, channelId: CHANNEL, sender: SENDER });
 
 describe('prepareFlight', () => {
   it('sends nothing when no entry is pending, or when an entry has no document', () => {
