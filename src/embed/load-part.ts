@@ -1,46 +1,20 @@
 // Parts of the embed kept in chunks of their own (the panel's forms, the sync engine): a page
 // loads them after the chart is up, so the first paint and the first drawing wait on none of them.
+import { afterPaintIdle, loadPart } from '../konva/lazy';
 import type { Scope } from './dom';
 
-/** Loads a part's module; a failed fetch rejects naming the part, the cause and what to do. */
-export async function loadPart<T>(part: string, load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (err) {
-    const cause = err instanceof Error ? err.message : String(err);
-    throw new Error(`${part}: its code could not be loaded (${cause}); reload the page to try again`);
-  }
-}
-
-type IdleWindow = {
-  requestIdleCallback?: (fn: () => void, opts: { timeout: number }) => number;
-  cancelIdleCallback?: (id: number) => void;
-};
+export { loadPart };
 
 /**
  * Runs `fn` once the page is idle after its next paint (at most ~200 ms later), unless `scope`
  * closes first: parts start loading while the user looks at the chart, before a first click.
  */
 export function whenIdle(doc: Document, scope: Scope, fn: () => void): void {
-  const win = doc.defaultView as (Window & IdleWindow) | null;
-  let cancel = (): void => {};
-  const run = (): void => {
-    if (!scope.isClosed) fn();
-  };
-  const afterPaint = (): void => {
-    if (win?.requestIdleCallback) {
-      const id = win.requestIdleCallback(run, { timeout: 200 });
-      cancel = () => win.cancelIdleCallback?.(id);
-    } else {
-      const id = setTimeout(run, 0);
-      cancel = () => clearTimeout(id);
-    }
-  };
-  if (win) {
-    const id = win.requestAnimationFrame(afterPaint);
-    cancel = () => win.cancelAnimationFrame(id);
-  } else afterPaint();
-  scope.add(() => cancel());
+  scope.add(
+    afterPaintIdle(doc.defaultView, () => {
+      if (!scope.isClosed) fn();
+    }),
+  );
 }
 
 /**

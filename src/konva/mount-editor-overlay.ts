@@ -4,8 +4,9 @@
 // drawings, handles, levels, the expiry marker, axis labels, the marquee — are Konva nodes on a
 // small stage above it. Konva's own hit canvas is never used: the editor hit-tests with the
 // core and tells us the cursor. A layer with nothing to paint is hidden, not cleared.
-import { Layer } from 'konva/lib/Layer';
-import { Stage } from 'konva/lib/Stage';
+// Konva is a chunk of its own (interactive-layer.ts), loaded just after the first paint or at
+// once on the first input: until it is there a plain canvas paints the same active scenes with
+// the same pixels (plain-active-layer.ts), and input changes the editor's state as always.
 import type { IChartApi, ISeriesApi, SeriesType } from 'lightweight-charts';
 import { type Bar, type BarLookup, createBarLookup } from '../chart/bar-lookup';
 import { type ChartViewport, createChartViewport } from '../chart/chart-viewport';
@@ -14,7 +15,9 @@ import { followKeyboardCursor, followMagnet } from './crosshair';
 import { installCursorStyles } from './cursor';
 import { createDeviceCanvas } from './device-canvas';
 import { type OverlayEditor, wireInput } from './input-wiring';
-import { paintActive } from './active-layer';
+import type { InteractiveLayer } from './interactive-layer';
+import { afterPaintIdle, loadPart } from './lazy';
+import { plainActiveLayer } from './plain-active-layer';
 import { type OverlayLayout, OverlayRenderer } from './overlay-renderer';
 import { viewportShape, viewportSignature } from './overlay-scenes';
 import { type PaintStats, TextWidthCache } from '../render/scene-painter';
@@ -62,7 +65,16 @@ export interface EditorOverlay {
   setCreatedAt(createdAt: UtcSeconds): void;
   /** Counts of the last static-layer paint (for tests and benchmarks). */
   lastStaticPaint(): PaintStats | null;
+  /**
+   * Resolves when the Konva interactive layer (handles, marquee) is in place — its code is a
+   * chunk loaded just after the first paint — or the overlay was destroyed first; rejects, naming
+   * the cause and what to do, when that code cannot be loaded (drawings stay painted and editable).
+   */
+  readonly ready: Promise<void>;
 }
+
+/** Events that start loading the Konva layer at once: the user is about to need its handles. */
+const FIRST_INPUT = ['pointerover', 'pointerdown', 'keydown', 'focusin', 'touchstart'] as const;
 
 /** Mounts the editor overlay over `chart` and wires pointer and keyboard input into `editor`. */
 export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
@@ -103,13 +115,13 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   });
   const staticCanvas = staticLayer.canvas;
   staticCanvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
-  const stage = new Stage({ container: host, width: 1, height: 1, listening: false });
-  // After the stage, which empties its container; first, so the stage paints above it.
-  host.insertBefore(staticCanvas, host.firstChild);
-  const activeLayer = new Layer({ listening: false });
-  stage.add(activeLayer);
   const cache = new TextWidthCache();
-  const renderer = new OverlayRenderer(staticLayer, paintActive(activeLayer, cache), cache);
+  // The active things on a plain canvas above the committed ones, until Konva's layer arrives.
+  const plain = plainActiveLayer(container.ownerDocument, cache);
+  host.append(staticCanvas, plain.canvas);
+  const renderer = new OverlayRenderer(staticLayer, plain.paint, cache);
+  let interactive: InteractiveLayer | null = null;
+  let size = { width: 0, height: 0 };
 
   // Sizes come from the chart's API, not the DOM: reading offset/client sizes every frame
   // would force a synchronous layout right after lightweight-charts touched its DOM.
@@ -136,8 +148,9 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     // One frozen mapping for the whole frame: scenes convert thousands of prices.
     const vp = viewport.snapshot();
     const l = layout(vp);
-    if (stage.width() !== l.width || stage.height() !== l.height) {
-      stage.size({ width: l.width, height: l.height });
+    if (size.width !== l.width || size.height !== l.height) {
+      size = { width: l.width, height: l.height };
+      interactive?.resize(l.width, l.height);
       // The stage's origin is the pane's top-left corner (after a left price axis, if any).
       const el = chart.chartElement();
       host.style.left = `${el.offsetLeft + chart.priceScale('left').width()}px`;
@@ -181,8 +194,52 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
   const offEditor = editor.subscribe(() => schedule());
   schedule();
 
+  // The Konva layer's chunk: fetched once the page is idle after this first paint, or at once on
+  // the first input. When it arrives it takes over from the plain canvas within the same task
+  // (repainted from the editor's state now, so input made meanwhile shows at once).
+  let resolveReady = (): void => {};
+  let rejectReady = (_: unknown): void => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  const triggers: Array<() => void> = [];
+  const stopTriggers = (): void => {
+    for (const off of triggers.splice(0)) off();
+  };
+  let loading = false;
+  const load = (): void => {
+    if (loading || destroyed) return;
+    loading = true;
+    stopTriggers();
+    loadPart('interactive layer', () => import('./interactive-layer')).then(
+      (m) => {
+        if (!destroyed) {
+          interactive = m.mountInteractiveLayer(host, cache);
+          // Konva empties its container: the committed drawings' canvas goes back under the stage.
+          host.insertBefore(staticCanvas, host.firstChild);
+          plain.destroy();
+          interactive.resize(size.width, size.height);
+          renderer.switchActive(interactive.paint);
+          paintNow();
+        }
+        resolveReady();
+      },
+      // The plain canvas stays: committed drawings, levels and selections go on being painted.
+      (err: unknown) => (destroyed ? resolveReady() : rejectReady(err)),
+    );
+  };
+  triggers.push(afterPaintIdle(container.ownerDocument.defaultView, load));
+  for (const type of FIRST_INPUT) {
+    container.addEventListener(type, load, { capture: true, passive: true });
+    triggers.push(() => container.removeEventListener(type, load, { capture: true }));
+  }
+  // A failure shows through `ready` (the embed's status line), never as an unhandled rejection.
+  ready.catch(() => {});
+
   return {
     viewport,
+    ready,
     repaint: () => {
       renderer.forgetState();
       schedule();
@@ -211,8 +268,11 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
       offKeyboardCursor();
       offViewport();
       offEditor();
+      stopTriggers();
+      resolveReady();
       staticLayer.destroy();
-      stage.destroy();
+      interactive?.destroy();
+      plain.destroy();
       host.remove();
     },
   };

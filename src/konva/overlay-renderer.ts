@@ -12,7 +12,7 @@ import type { EditorState } from '../editor/types';
 import type { AxisLayout } from '../render/axis-label-painter';
 import { type PaintStats, paintScenes, type TextWidthCache } from '../render/scene-painter';
 import { canvasMeasure } from '../render/text-painter';
-import type { ActivePaint } from './active-layer';
+import type { ActivePaint } from './active-content';
 import type { DeviceCanvas } from './device-canvas';
 import { activeIds, SceneCache, sameDrawings, splitDrawings, type ViewportShape } from './overlay-scenes';
 
@@ -69,13 +69,19 @@ export class OverlayRenderer {
 
   constructor(
     private readonly staticLayer: DeviceCanvas,
-    private readonly active: ActivePaint,
+    private active: ActivePaint,
     private readonly cache: TextWidthCache,
   ) {}
 
   /** Counts of the last static-layer paint. */
   lastStaticPaint(): PaintStats | null {
     return this.stats;
+  }
+
+  /** Paints the active things with `active` from the next frame on (the Konva layer arrived). */
+  switchActive(active: ActivePaint): void {
+    this.active = active;
+    this.painted = NOTHING;
   }
 
   /** Paints everything again on the next frame (the stage was resized). */
