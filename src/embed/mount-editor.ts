@@ -86,7 +86,8 @@ export interface AnalysisEditorHandle {
   readonly elements: EditorUi;
   /**
    * Resolves when the analysis is loaded (from the API, or at once for a local editor) and the
-   * panel's parts, loaded after the chart is up, are in place; rejects when the analysis cannot be.
+   * panel's parts and the overlay's Konva layer, loaded after the chart is up, are in place (or
+   * show that their code could not be fetched); rejects when the analysis cannot be loaded.
    */
   readonly ready: Promise<void>;
   readonly status: EmbedStatus;
@@ -312,12 +313,21 @@ export function mountAnalysisEditor(
     // Live bars still update the chart; the notices say that crossings cannot be told.
     () => ui.notify(strings.partFailed(strings.alerts)),
   );
+  // The overlay's Konva layer is a chunk too: without it drawings stay painted and editable, but
+  // have no handles, which the status line says for as long as the page lives.
+  let handlesFailed = false;
   const setStatus = (s: EmbedStatus): void => {
     status = s;
-    ui.showStatus(strings.status(s), s.kind);
+    const line = strings.status(s);
+    ui.showStatus(handlesFailed ? `${line} · ${strings.partFailed(strings.handlesPart)}` : line, s.kind);
     events.emit('status', s);
   };
   setStatus(status);
+  const handlesLoaded = overlay.ready.catch(() => {
+    if (scope.isClosed) return;
+    handlesFailed = true;
+    setStatus(status);
+  });
   let lastSelection = editor.getState().selection;
   let lastSymbol = editor.getState().metadata;
   // True while the analysis handed in is loaded: the state the editor starts from is no change.
@@ -409,7 +419,7 @@ export function mountAnalysisEditor(
           setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
         throw err;
       });
-  const ready = Promise.all([loaded, ui.loaded, crossingsLoaded]).then(() => {});
+  const ready = Promise.all([loaded, ui.loaded, crossingsLoaded, handlesLoaded]).then(() => {});
   // A rejected `ready` nobody awaits is shown in the status line, not as an unhandled rejection.
   ready.catch(() => {});
 

@@ -55,6 +55,8 @@ export interface EmbedStrings {
   readonly panel: string;
   /** A part of the panel whose code could not be fetched (`part` is its form's name). */
   readonly partFailed: (part: string) => string;
+  /** The overlay's Konva layer as partFailed names it in the status line (its code is a chunk too). */
+  readonly handlesPart: string;
   readonly styleForm: string;
   readonly style: string;
   readonly nothingSelected: string;
@@ -166,6 +168,7 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   stayInDrawingMode: 'Stay in drawing mode',
   panel: 'Analysis',
   partFailed: (part) => `${part} could not be loaded. Your drawings are kept; reload the page to try again.`,
+  handlesPart: 'Drawing handles',
   styleForm: 'Style of the selection',
   style: 'Style',
   nothingSelected: '(nothing selected)',
