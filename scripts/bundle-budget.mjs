@@ -2,6 +2,8 @@
 // package through its `exports` (never src/), bundled by Vite with everything inside and minified;
 // sizes are gzip (level 9) in kB of 1,000 bytes.
 //   editor  the editor embed (`mountAnalysisEditor` from `chartmark`), over a bare lightweight-charts page  ≤ 60
+//           (its initial chunks; each chunk it loads on use is printed on its own: the panel's
+//           parts, sync, validation, and the overlay's Konva layer `konva/interactive-layer`)
 //   view    the read-only view (`mountAnalysisView` from `chartmark/view`), over the same bare page        ≤ 12
 //           (the lean view a post ships; its opt-in parts are measured with it, unbudgeted, as
 //           `view+parts`: `viewOutcomes` and `viewCrossings`, what the root entry's view shows)
