@@ -214,7 +214,8 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
     stopTriggers();
     loadPart('interactive layer', () => import('./interactive-layer')).then(
       (m) => {
-        if (!destroyed) {
+        if (destroyed) return resolveReady();
+        try {
           interactive = m.mountInteractiveLayer(host, cache);
           // Konva empties its container: the committed drawings' canvas goes back under the stage.
           host.insertBefore(staticCanvas, host.firstChild);
@@ -222,8 +223,16 @@ export function mountEditorOverlay(input: EditorOverlayInput): EditorOverlay {
           interactive.resize(size.width, size.height);
           renderer.switchActive(interactive.paint);
           paintNow();
+          resolveReady();
+        } catch (err) {
+          // Konva failed to set up: back to the plain canvas, which keeps painting everything.
+          interactive?.destroy();
+          interactive = null;
+          host.replaceChildren(staticCanvas, plain.canvas);
+          renderer.switchActive(plain.paint);
+          schedule();
+          rejectReady(err);
         }
-        resolveReady();
       },
       // The plain canvas stays: committed drawings, levels and selections go on being painted.
       (err: unknown) => (destroyed ? resolveReady() : rejectReady(err)),
