@@ -113,8 +113,11 @@ describe('mount and destroy 50 times', () => {
     const box = document.createElement('div');
     box.style.cssText = 'width: 800px';
     document.body.append(box);
-    // Konva listens once per window, at its first stage, for the page's life: that is in the baseline.
-    mountAnalysisEditor(box, { candles }).destroy();
+    // Konva listens once per window, at its first stage, for the page's life: that is in the
+    // baseline (the overlay's Konva layer is a chunk: `ready` waits for its first stage).
+    const first = mountAnalysisEditor(box, { candles });
+    await first.ready;
+    first.destroy();
     const before = await leftovers();
     expect(before.canvases).toBe(0);
     expect(before.listeners.length).toBeGreaterThan(0);
