@@ -27,8 +27,11 @@ let series: ReturnType<IChartApi['addSeries']>;
 let editor: Editor;
 let overlay: EditorOverlay;
 
-/** `pixelRatio: null` leaves the overlay to follow window.devicePixelRatio. */
-async function mount(drawings: Drawing[], pixelRatio: number | null = 1) {
+/**
+ * `pixelRatio: null` leaves the overlay to follow window.devicePixelRatio; `konva: false` returns
+ * before the Konva layer's chunk is there.
+ */
+async function mount(drawings: Drawing[], pixelRatio: number | null = 1, konva = true) {
   host = document.createElement('div');
   host.style.cssText = 'width:900px;height:420px;position:relative';
   document.body.append(host);
@@ -44,6 +47,9 @@ async function mount(drawings: Drawing[], pixelRatio: number | null = 1) {
   editor = createEditor({ drawings });
   const options = pixelRatio === null ? {} : { pixelRatio };
   overlay = mountEditorOverlay({ container: host, chart, series, candles, editor, options });
+  if (!konva) return;
+  // The Konva layer is a chunk of its own: these tests read its canvas.
+  await overlay.ready;
   await frames();
 }
 
@@ -186,6 +192,31 @@ describe('a held arrow key', () => {
     // One press and four auto-repeats are one gesture: one undo restores the line.
     editor.undo();
     expect(editor.getState().byId.h).toEqual(before);
+  });
+});
+
+describe('the Konva layer, a chunk of its own', () => {
+  it('paints on a plain canvas until ready, then on the Konva stage in its place', async () => {
+    await mount([createDrawing('HORIZONTAL_LINE', 'h', [pt(times[150], 1.3452)])], 1, false);
+    const plain = host.querySelectorAll('.chartmark-overlay canvas')[1];
+    expect(host.querySelector('.konvajs-content')).toBeNull();
+    expect(plain).toBeDefined();
+    // Selected before the chunk arrives: the state is the editor's, the layer shows it on arrival.
+    editor.select(['h']);
+    await overlay.ready;
+    const canvases = host.querySelectorAll('.chartmark-overlay canvas');
+    expect(canvases.length).toBe(2);
+    expect(canvases[1]?.parentElement?.className).toBe('konvajs-content');
+    expect(plain?.isConnected).toBe(false);
+    expect((canvases[1] as HTMLCanvasElement).style.display).toBe('block');
+  });
+
+  it('resolves ready when destroyed before the chunk arrives, and mounts no stage', async () => {
+    await mount([], 1, false);
+    overlay.destroy();
+    await overlay.ready;
+    await frames();
+    expect(host.querySelector('.konvajs-content')).toBeNull();
   });
 });
 

@@ -68,6 +68,7 @@ async function viewPane(): Promise<ImageData> {
 async function editorPane(): Promise<ImageData> {
   const { view, el } = mountChart();
   overlay = overlayOverView(view, el, detail, candles, (Date.parse(CREATED) / 1000) as UtcSeconds);
+  await overlay.ready;
   await frames();
   // Composite the overlay's canvases over the chart's own, where the browser shows them.
   const shot = view.chart.takeScreenshot();

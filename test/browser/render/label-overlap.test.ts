@@ -113,6 +113,7 @@ async function editorLabels(detail: AnalysisDetailWire) {
   const { view, el } = mount(detail);
   record();
   overlay = overlayOverView(view, el, detail, candles, (Date.parse(detail.createdAt) / 1000) as UtcSeconds);
+  await overlay.ready;
   view.chart.timeScale().fitContent();
   await frames(6);
   CanvasRenderingContext2D.prototype.fillText = original;
