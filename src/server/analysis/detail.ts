@@ -4,7 +4,7 @@ import { analysisStatus } from '../../core/expiry';
 import type { UtcSeconds } from '../../core/units';
 import type { AnalysisDetail, AnalysisSummary } from '../../schema/responses';
 import { isoTime } from '../../core/wire/time';
-import { stringifyWith, withItemTexts, withJsonText } from '../storage/json-text';
+import { stringifyWith, withJsonText } from '../storage/json-text';
 import type { AnalysisListRow, AnalysisRow } from '../storage/storage';
 import { documentOf } from './document';
 import { deriveLinks } from './links';
@@ -40,15 +40,15 @@ export function toDetail(row: AnalysisRow, now: number): AnalysisDetail {
 }
 
 /**
- * The detail of a row about to be written, with its JSON text. Each drawing (most of the bytes)
- * is serialised once, and the texts recorded with the row's drawings, so the storage writes
- * their rows without serialising them again.
+ * The detail of a row about to be written, with its JSON text. The drawings (most of the bytes)
+ * are serialised once, in one call, and the text recorded with the row's drawings array, so the
+ * storage writes their run (drawing-runs.ts) without serialising them again.
  */
 export function toDetailJson(row: AnalysisRow, now: number): { detail: AnalysisDetail; text: string } {
   const detail = toDetail(row, now);
-  const texts = detail.drawings.map((d) => JSON.stringify(d));
-  withItemTexts(row.document.drawings, texts);
-  const drawings = `[${texts.join(',')}]`;
+  // detail.drawings holds the same drawings as the row's array, so their texts are equal.
+  const drawings = JSON.stringify(detail.drawings);
+  withJsonText(row.document.drawings, drawings);
   const text = stringifyWith(detail, 'drawings', drawings);
   return { detail: withJsonText(detail, text), text };
 }

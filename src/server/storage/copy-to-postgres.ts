@@ -33,10 +33,11 @@ interface TableSpec {
   readonly serial?: string;
 }
 
-/** Every data table, parents before children (analysis_drawings references analyses, webhook_queue webhook_endpoints). */
+/** Every data table, parents before children (the drawing runs and ids reference analyses, webhook_queue webhook_endpoints). */
 export const COPIED_TABLES: readonly TableSpec[] = [
   { name: 'analyses', key: ['id'] },
-  { name: 'analysis_drawings', key: ['analysis_id', 'position'] },
+  { name: 'analysis_drawing_runs', key: ['analysis_id', 'position'] },
+  { name: 'analysis_client_object_ids', key: ['analysis_id', 'client_object_id'] },
   { name: 'outbox', key: ['seq'], serial: 'seq' },
   { name: 'api_keys', key: ['id'] },
   { name: 'idempotency', key: ['community_id', 'key'] },
@@ -201,7 +202,7 @@ async function verifyDetails(source: CopySource, s: PgSession): Promise<void> {
   const now = Date.now();
   const texts = new Map<string, string[]>();
   const drawings = await s.query(
-    'SELECT analysis_id, json FROM analysis_drawings ORDER BY analysis_id, position',
+    'SELECT analysis_id, json FROM analysis_drawing_runs ORDER BY analysis_id, position',
   );
   for (const r of drawings.rows) {
     const id = String(r.analysis_id);

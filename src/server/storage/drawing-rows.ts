@@ -1,8 +1,7 @@
-// Drawings as rows of their own (table analysis_drawings): the analyses row keeps the document
-// without its drawings (the "head"), each drawing is one row with its position and its JSON text.
-// A read joins the texts back in position order; a write splits the document. Driver-free: both
-// adapters, their data migrations and copy-to-postgres use these.
-import { jsonTexts } from './json-text';
+// The analyses row keeps the document without its drawings (the "head"). Schema version 2 stored
+// each drawing as one row of analysis_drawings (position, clientObjectId, JSON text); version 3
+// groups them into runs (drawing-runs.ts). What is here splits a whole document: migration 2 of
+// both adapters, and copy-to-postgres reading a file that was never migrated. Driver-free.
 import type { AnalysisDocument } from './storage';
 
 /** One drawing as stored: its place in the analysis, its clientObjectId (unique per analysis) and its JSON. */
@@ -16,19 +15,6 @@ export interface DrawingRow {
 export function headText(doc: AnalysisDocument): string {
   const { drawings: _, ...head } = doc;
   return JSON.stringify(head);
-}
-
-/** The drawings' rows from position `from` on, each text serialised once (or recorded by withItemTexts). */
-export function drawingRows(drawings: AnalysisDocument['drawings'], from = 0): DrawingRow[] {
-  const texts = jsonTexts(drawings);
-  return drawings.map((d, i) => ({ position: from + i, clientObjectId: d.clientObjectId, json: texts[i]! }));
-}
-
-/** The whole document's JSON text: the head with the drawings' texts (in position order) as `drawings`. */
-export function joinDocument(head: string, drawingTexts: readonly string[]): string {
-  const drawings = `"drawings":[${drawingTexts.join(',')}]`;
-  // The head is a JSON object's text ending in `}`; `{}` has no member to put a comma after.
-  return head === '{}' ? `{${drawings}}` : `${head.slice(0, -1)},${drawings}}`;
 }
 
 /**

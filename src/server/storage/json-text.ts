@@ -29,17 +29,3 @@ export function stringifyWith(obj: object, key: string, keyText: string): string
   }
   return `${out}}`;
 }
-
-const itemTexts = new WeakMap<readonly unknown[], readonly string[]>();
-
-/** Records `texts` (each `JSON.stringify` of the item at its index) as the JSON of `array`'s items; returns `array`. */
-export function withItemTexts<T extends readonly unknown[]>(array: T, texts: readonly string[]): T {
-  itemTexts.set(array, texts);
-  return array;
-}
-
-/** The JSON text of each item of `array`: the texts recorded for this very array, or serialised now. */
-export function jsonTexts(array: readonly unknown[]): readonly string[] {
-  const recorded = itemTexts.get(array);
-  return recorded?.length === array.length ? recorded : array.map((v) => JSON.stringify(v));
-}

@@ -1,6 +1,7 @@
 // Row ↔ record mapping shared by both adapters: column names are snake_case, JSON columns are
 // text, times are unix ms. Driver-free: each adapter runs the statements, this maps the rows.
-import { headText, joinDocument } from './drawing-rows';
+import { joinRuns } from './drawing-runs';
+import { headText } from './drawing-rows';
 import type {
   AnalysisHead,
   AnalysisListRow,
@@ -68,7 +69,7 @@ export interface AnalysisColumns {
   created_at: number;
   updated_at: number;
   version: number;
-  /** The document without its drawings (they are rows of analysis_drawings). */
+  /** The document without its drawings (they are runs of analysis_drawing_runs). */
   document: string;
 }
 
@@ -77,9 +78,9 @@ export function analysisFromColumns(c: AnalysisColumns): AnalysisRow {
   return { ...listRowFromColumns(c), document: JSON.parse(c.document) };
 }
 
-/** The analyses row's columns and its drawings' JSON texts in position order → record. */
-export function analysisFromParts(c: AnalysisColumns, drawingTexts: readonly string[]): AnalysisRow {
-  return analysisFromColumns({ ...c, document: joinDocument(c.document, drawingTexts) });
+/** The analyses row's columns and its drawing runs' JSON arrays in position order → record. */
+export function analysisFromParts(c: AnalysisColumns, runs: readonly string[]): AnalysisRow {
+  return analysisFromColumns({ ...c, document: joinRuns(c.document, runs) });
 }
 
 /** The analyses row's columns → the record without drawings. */

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../../src/server/app';
 import { createApiKey, revokeApiKey } from '../../../src/server/auth/keys';
 import type { AppDeps } from '../../../src/server/context';
+import { copyOrder } from '../../../src/server/storage/sqlite/copy-source';
 import { openSqliteStorage, type SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
 import type { BackendStorage, Storage } from '../../../src/server/storage/storage';
 import { addWebhook } from '../../../src/server/webhooks/endpoints';
@@ -131,9 +132,8 @@ export function dumpDatabase(storage: SqliteStorage): string {
     .all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    // analysis_drawings is WITHOUT ROWID: its key is its order.
-    const order = name === 'analysis_drawings' ? 'analysis_id, position' : 'rowid';
-    out[name] = storage.db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
+    // The drawing tables are WITHOUT ROWID: their key is their order.
+    out[name] = storage.db.prepare(`SELECT * FROM "${name}" ORDER BY ${copyOrder(name)}`).all();
   }
   const seq = storage.db.prepare("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'").get()
     ? storage.db.prepare('SELECT * FROM sqlite_sequence ORDER BY name').all()

@@ -29,7 +29,9 @@ vi.mock('../sync/harness', async (importOriginal) => {
       })();
       const { client, storages } = await shared;
       await client.withSession((s) =>
-        s.exec('TRUNCATE analyses, analysis_drawings, outbox, api_keys, idempotency RESTART IDENTITY'),
+        s.exec(
+          'TRUNCATE analyses, analysis_drawing_runs, analysis_client_object_ids, outbox, api_keys, idempotency RESTART IDENTITY',
+        ),
       );
       const apps = storages.map((storage) => createApp({ storage, now, logger: () => {}, rateLimit: false }));
       const { key } = await createApiKey(storages[0]!, {

@@ -1,47 +1,47 @@
-// Statements on analysis_drawings that the PostgreSQL adapter and its migration share.
-import type { DrawingRow } from '../drawing-rows';
+// Statements on the drawing runs and their clientObjectIds (drawing-runs.ts) for the PostgreSQL adapter.
+import type { DrawingRun } from '../drawing-runs';
 import type { PgSession } from './pg-client';
 
-/** Rows per INSERT: 4 parameters each, far below PostgreSQL's 65,535 even at MAX_DRAWINGS. */
-const BATCH = 1000;
+// One round trip: the run, and its clientObjectIds expanded from one JSON array parameter.
+const INSERT_RUN =
+  'WITH run AS (INSERT INTO analysis_drawing_runs (analysis_id, position, json) VALUES ($1, $2, $3)) ' +
+  'INSERT INTO analysis_client_object_ids (analysis_id, client_object_id) ' +
+  'SELECT $1, json_array_elements_text($4::json)';
 
-/** Inserts the rows with one multi-row INSERT per batch (one round trip for a whole create). */
-export async function insertDrawingRows(
+/** Stores one run of drawings and their clientObjectIds; nothing when `run` is null (no drawings). */
+export async function insertDrawingRun(
   s: PgSession,
   analysisId: string,
-  rows: readonly DrawingRow[],
+  run: DrawingRun | null,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    const params: unknown[] = [analysisId];
-    const tuples = batch.map((r) => {
-      params.push(r.position, r.clientObjectId, r.json);
-      const n = params.length;
-      return `($1, $${n - 2}, $${n - 1}, $${n})`;
-    });
-    await s.query(
-      `INSERT INTO analysis_drawings (analysis_id, position, client_object_id, json) VALUES ${tuples.join(', ')}`,
-      params,
-    );
-  }
+  if (run) await s.query(INSERT_RUN, [analysisId, run.position, run.json, run.clientObjectIds]);
 }
 
-/** The analysis' drawings' JSON texts in position order. */
-export async function drawingTexts(s: PgSession, analysisId: string): Promise<string[]> {
-  const r = await s.query('SELECT json FROM analysis_drawings WHERE analysis_id = $1 ORDER BY position', [
+/** Removes every run and clientObjectId of the analysis. */
+export async function removeDrawingRuns(s: PgSession, analysisId: string): Promise<void> {
+  await s.query(
+    'WITH runs AS (DELETE FROM analysis_drawing_runs WHERE analysis_id = $1) ' +
+      'DELETE FROM analysis_client_object_ids WHERE analysis_id = $1',
+    [analysisId],
+  );
+}
+
+/** The analysis' drawing runs' JSON arrays in position order. */
+export async function runTexts(s: PgSession, analysisId: string): Promise<string[]> {
+  const r = await s.query('SELECT json FROM analysis_drawing_runs WHERE analysis_id = $1 ORDER BY position', [
     analysisId,
   ]);
   return r.rows.map((row) => String(row.json));
 }
 
-/** Which of `clientObjectIds` a drawing of the analysis has (answered by the unique index). */
+/** Which of `clientObjectIds` a drawing of the analysis has (answered by the key of analysis_client_object_ids). */
 export async function takenClientObjectIds(
   s: PgSession,
   analysisId: string,
   clientObjectIds: readonly string[],
 ): Promise<Set<string>> {
   const r = await s.query(
-    'SELECT client_object_id FROM analysis_drawings WHERE analysis_id = $1 ' +
+    'SELECT client_object_id FROM analysis_client_object_ids WHERE analysis_id = $1 ' +
       'AND client_object_id IN (SELECT json_array_elements_text($2::json))',
     [analysisId, JSON.stringify(clientObjectIds)],
   );

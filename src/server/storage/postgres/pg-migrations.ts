@@ -1,10 +1,9 @@
 // The PostgreSQL schema as versioned migrations, numbered like the SQLite ones (API below 100,
 // webhook tables from 100). Times are unix ms in BIGINT; JSON is kept as TEXT, as on SQLite,
 // so documents come back with their keys in the order they were written (jsonb would sort them).
-import { splitDocument } from '../drawing-rows';
+import { type DrawingRow, splitDocument } from '../drawing-rows';
 import { inTransaction } from '../sql';
 import type { PgClient, PgSession } from './pg-client';
-import { insertDrawingRows } from './pg-drawings';
 
 /** One schema step, applied once and recorded in schema_migrations. */
 export interface PgMigration {
@@ -12,6 +11,29 @@ export interface PgMigration {
   readonly sql: string;
   /** Moves stored data after `sql`, in the same transaction (a throw undoes every step of the call). */
   readonly data?: (s: PgSession) => Promise<void>;
+}
+
+/** Rows per INSERT of version 2's step: 4 parameters each, far below PostgreSQL's 65,535 even at MAX_DRAWINGS. */
+const BATCH = 1000;
+
+/** Inserts version 2's rows of one analysis with one multi-row INSERT per batch. */
+async function insertDrawingRows(
+  s: PgSession,
+  analysisId: string,
+  rows: readonly DrawingRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const params: unknown[] = [analysisId];
+    const tuples = rows.slice(i, i + BATCH).map((r) => {
+      params.push(r.position, r.clientObjectId, r.json);
+      const n = params.length;
+      return `($1, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await s.query(
+      `INSERT INTO analysis_drawings (analysis_id, position, client_object_id, json) VALUES ${tuples.join(', ')}`,
+      params,
+    );
+  }
 }
 
 /**
@@ -104,6 +126,30 @@ CREATE TABLE analysis_drawings (
 );
 `,
     data: moveDrawingsToRowsPg,
+  },
+  {
+    // A write's drawings as one run, as SQLite's version 3 (sqlite/migrations.ts): each analysis'
+    // rows become one run at position 0, their texts joined in position order.
+    version: 3,
+    sql: `
+CREATE TABLE analysis_drawing_runs (
+  analysis_id TEXT COLLATE "C" NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (analysis_id, position)
+);
+CREATE TABLE analysis_client_object_ids (
+  analysis_id TEXT COLLATE "C" NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+  client_object_id TEXT NOT NULL,
+  PRIMARY KEY (analysis_id, client_object_id)
+);
+INSERT INTO analysis_drawing_runs (analysis_id, position, json)
+  SELECT analysis_id, 0, '[' || string_agg(json, ',' ORDER BY position) || ']'
+  FROM analysis_drawings GROUP BY analysis_id;
+INSERT INTO analysis_client_object_ids (analysis_id, client_object_id)
+  SELECT analysis_id, client_object_id FROM analysis_drawings;
+DROP TABLE analysis_drawings;
+`,
   },
   {
     version: 100,

@@ -17,7 +17,7 @@ import type {
   TxWrites,
 } from '../storage';
 import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
-import { drawingRows } from '../drawing-rows';
+import { drawingRun } from '../drawing-runs';
 import { listStatements } from '../list-query';
 import {
   ANALYSIS_COLUMNS,
@@ -36,7 +36,7 @@ import {
   outboxFromColumns,
 } from '../rows';
 import type { PgClient, PgSession } from './pg-client';
-import { drawingTexts, insertDrawingRows, takenClientObjectIds } from './pg-drawings';
+import { insertDrawingRun, removeDrawingRuns, runTexts, takenClientObjectIds } from './pg-drawings';
 import {
   ADVISORY_LOCK_SQL,
   inTransaction,
@@ -111,14 +111,15 @@ export async function openPostgresStorage(
       // Locked first, then read: every writer of drawings holds this row's lock, so the drawings
       // read after it are those of the version just read.
       const c = await headColumns(s, id, true, communityId);
-      return c ? analysisFromParts(c, await drawingTexts(s, id)) : null;
+      return c ? analysisFromParts(c, await runTexts(s, id)) : null;
     }
     // Unlocked: one statement, so the row and its drawings come from one snapshot (two statements
-    // could straddle an append's commit and pair version n with the drawings of n + 1).
+    // could straddle an append's commit and pair version n with the drawings of n + 1). The runs'
+    // items come back joined into one array's text, in position order (no run is ever empty).
     const inCommunity = communityId === undefined ? '' : ' AND a.community_id = $2';
     const r = await s.query(
-      `SELECT ${ALIASED}, (SELECT string_agg(d.json, ',' ORDER BY d.position) FROM analysis_drawings d ` +
-        `WHERE d.analysis_id = a.id) AS drawings FROM analyses a WHERE a.id = $1${inCommunity}`,
+      `SELECT ${ALIASED}, (SELECT string_agg(substr(d.json, 2, length(d.json) - 2), ',' ORDER BY d.position) ` +
+        `FROM analysis_drawing_runs d WHERE d.analysis_id = a.id) AS drawings FROM analyses a WHERE a.id = $1${inCommunity}`,
       communityId === undefined ? [id] : [id, communityId],
     );
     const row = r.rows[0];
@@ -126,7 +127,7 @@ export async function openPostgresStorage(
     const { drawings, ...columns } = row;
     return analysisFromParts(
       numericColumns<AnalysisColumns>(columns),
-      drawings == null ? [] : [String(drawings)],
+      drawings == null ? [] : [`[${String(drawings)}]`],
     );
   };
   const getHead = async (
@@ -183,14 +184,14 @@ export async function openPostgresStorage(
     }
     if (w.insertAnalysis) {
       await s.query(INSERT, values(w.insertAnalysis));
-      await insertDrawingRows(s, w.insertAnalysis.id, drawingRows(w.insertAnalysis.document.drawings));
+      await insertDrawingRun(s, w.insertAnalysis.id, drawingRun(w.insertAnalysis.document.drawings));
     }
     if (w.updateAnalysis) {
       const r = await s.query(UPDATE, values(w.updateAnalysis));
       if (r.changed !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
       if (!w.sameDrawings) {
-        await s.query('DELETE FROM analysis_drawings WHERE analysis_id = $1', [w.updateAnalysis.id]);
-        await insertDrawingRows(s, w.updateAnalysis.id, drawingRows(w.updateAnalysis.document.drawings));
+        await removeDrawingRuns(s, w.updateAnalysis.id);
+        await insertDrawingRun(s, w.updateAnalysis.id, drawingRun(w.updateAnalysis.document.drawings));
       }
     }
     if (w.appendDrawings) {
@@ -200,10 +201,10 @@ export async function openPostgresStorage(
         [a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId],
       );
       if (r.changed !== 1) throw new Error(`appendDrawings: no analysis ${a.analysisId}`);
-      await insertDrawingRows(s, a.analysisId, drawingRows(a.drawings, a.from));
+      await insertDrawingRun(s, a.analysisId, drawingRun(a.drawings, a.from));
     }
     if (w.deleteAnalysisId !== undefined) {
-      await s.query('DELETE FROM analysis_drawings WHERE analysis_id = $1', [w.deleteAnalysisId]);
+      await removeDrawingRuns(s, w.deleteAnalysisId);
       await s.query('DELETE FROM analyses WHERE id = $1', [w.deleteAnalysisId]);
     }
     if (outbox.length > 0) {

@@ -2,7 +2,8 @@
 // (a read transaction), read with integers as bigint so no value loses precision.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { joinDocument, splitDocument } from '../drawing-rows';
+import { splitDocument } from '../drawing-rows';
+import { joinRuns } from '../drawing-runs';
 import type { AnalysisColumns } from '../rows';
 
 /** A value as the copy reads it. */
@@ -29,41 +30,64 @@ export function openCopySource(path: string): CopySource | undefined {
   db.exec('BEGIN');
   const exists = (name: string) =>
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-  // A file never opened since drawings became rows (migration 2) still keeps them in the
-  // document: the copy splits them as that migration would, and leaves the file as it is.
-  const unsplit = exists('analyses') && !exists('analysis_drawings');
-  let split: { analyses: Row[]; drawings: Row[] } | undefined;
-  const splitTables = () => {
-    if (split) return split;
-    split = { analyses: [], drawings: [] };
+  // A file not opened since drawings became runs (migration 3) keeps them as rows of
+  // analysis_drawings (version 2) or, never opened since migration 2, in the document (version 1):
+  // the copy regroups them as those migrations would, and leaves the file as it is.
+  const older =
+    !exists('analyses') || exists('analysis_drawing_runs') ? null : exists('analysis_drawings') ? 2 : 1;
+  let moved: { analyses: Row[]; runs: Row[]; ids: Row[] } | undefined;
+  const movedTables = () => {
+    if (moved) return moved;
+    moved = { analyses: [], runs: [], ids: [] };
+    const rowsOf =
+      older === 2
+        ? db
+            .prepare(
+              'SELECT client_object_id, json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position',
+            )
+            .raw(true)
+        : null;
     for (const a of db.prepare('SELECT * FROM analyses ORDER BY rowid').safeIntegers(true).all() as Row[]) {
-      const { head, rows } = splitDocument(String(a.id), String(a.document));
-      split.analyses.push({ ...a, document: head, drawing_count: BigInt(rows.length) });
-      for (const r of rows)
-        split.drawings.push({
-          analysis_id: a.id ?? null,
-          position: BigInt(r.position),
-          client_object_id: r.clientObjectId,
-          json: r.json,
+      const id = String(a.id);
+      let head = String(a.document);
+      let drawings: { clientObjectId: string; json: string }[];
+      if (older === 1) {
+        const split = splitDocument(id, head);
+        head = split.head;
+        drawings = split.rows;
+      } else {
+        drawings = (rowsOf!.all(id) as [string, string][]).map(([clientObjectId, json]) => ({
+          clientObjectId,
+          json,
+        }));
+      }
+      moved.analyses.push({ ...a, document: head, drawing_count: BigInt(drawings.length) });
+      if (drawings.length > 0)
+        moved.runs.push({
+          analysis_id: id,
+          position: 0n,
+          json: `[${drawings.map((d) => d.json).join(',')}]`,
         });
+      for (const d of drawings) moved.ids.push({ analysis_id: id, client_object_id: d.clientObjectId });
     }
-    return split;
+    return moved;
   };
   const columnsOf = (name: string) =>
     (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name);
   return {
     table(name) {
-      if (unsplit && name === 'analyses') return { columns: columnsOf(name), rows: splitTables().analyses };
-      if (unsplit && name === 'analysis_drawings')
-        return {
-          columns: ['analysis_id', 'position', 'client_object_id', 'json'],
-          rows: splitTables().drawings,
-        };
+      if (older !== null && name === 'analyses')
+        return { columns: columnsOf(name), rows: movedTables().analyses };
+      if (older !== null && name === 'analysis_drawing_runs')
+        return { columns: ['analysis_id', 'position', 'json'], rows: movedTables().runs };
+      if (older !== null && name === 'analysis_client_object_ids')
+        return { columns: ['analysis_id', 'client_object_id'], rows: movedTables().ids };
       // A database made before the webhook migrations has no webhook tables: nothing to copy.
       if (!exists(name)) return { columns: [], rows: [] };
-      // analysis_drawings is WITHOUT ROWID: its key is its order.
-      const order = name === 'analysis_drawings' ? 'analysis_id, position' : 'rowid';
-      const rows = db.prepare(`SELECT * FROM ${name} ORDER BY ${order}`).safeIntegers(true).all() as Row[];
+      const rows = db
+        .prepare(`SELECT * FROM ${name} ORDER BY ${copyOrder(name)}`)
+        .safeIntegers(true)
+        .all() as Row[];
       return { columns: columnsOf(name), rows };
     },
     sequenceMark(table) {
@@ -75,11 +99,19 @@ export function openCopySource(path: string): CopySource | undefined {
     },
     analyses: () => {
       const rows = db.prepare('SELECT * FROM analyses').all() as AnalysisColumns[];
-      if (unsplit) return rows;
-      const texts = db
-        .prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position')
-        .pluck();
-      return rows.map((c) => ({ ...c, document: joinDocument(c.document, texts.all(c.id) as string[]) }));
+      if (older === 1) return rows;
+      const texts =
+        older === 2
+          ? db.prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position').pluck()
+          : db
+              .prepare('SELECT json FROM analysis_drawing_runs WHERE analysis_id = ? ORDER BY position')
+              .pluck();
+      // Version 2's rows are one drawing each: as one run, they join the same way.
+      const runs = (id: string) => {
+        const all = texts.all(id) as string[];
+        return older === 2 ? (all.length === 0 ? [] : [`[${all.join(',')}]`]) : all;
+      };
+      return rows.map((c) => ({ ...c, document: joinRuns(c.document, runs(c.id)) }));
     },
     close() {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -89,3 +121,10 @@ export function openCopySource(path: string): CopySource | undefined {
 }
 
 type Row = Record<string, SourceValue>;
+
+/** The order rows are read in: rowid, or the key of a WITHOUT ROWID table (which is its order). */
+export function copyOrder(table: string): string {
+  if (table === 'analysis_drawing_runs') return 'analysis_id, position';
+  if (table === 'analysis_client_object_ids') return 'analysis_id, client_object_id';
+  return 'rowid';
+}

@@ -42,6 +42,31 @@ export function moveDrawingsToRows(db: Database.Database): void {
   }
 }
 
+/**
+ * The tables of drawings as runs (version 3, see drawing-runs.ts), and the step that moves version
+ * 2's rows into them: each analysis' rows become one run at position 0 (the rows' texts joined in
+ * position order, so a detail is the same bytes) and its clientObjectIds rows of their own.
+ */
+export const DRAWING_RUNS_SQL = `
+CREATE TABLE analysis_drawing_runs (
+  analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (analysis_id, position)
+) WITHOUT ROWID;
+CREATE TABLE analysis_client_object_ids (
+  analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+  client_object_id TEXT NOT NULL,
+  PRIMARY KEY (analysis_id, client_object_id)
+) WITHOUT ROWID;
+INSERT INTO analysis_drawing_runs (analysis_id, position, json)
+  SELECT analysis_id, 0, '[' || group_concat(json, ',' ORDER BY position) || ']'
+  FROM analysis_drawings GROUP BY analysis_id;
+INSERT INTO analysis_client_object_ids (analysis_id, client_object_id)
+  SELECT analysis_id, client_object_id FROM analysis_drawings;
+DROP TABLE analysis_drawings;
+`;
+
 /** Every migration, in the order they are applied. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -101,6 +126,8 @@ CREATE INDEX idempotency_expiry ON idempotency(expires_at);
   },
   // Drawings as rows of their own: an append writes only the new ones (BENCHMARKS.md, "Server scope and outbox").
   { version: 2, sql: DRAWINGS_TABLE_SQL, data: moveDrawingsToRows },
+  // A write's drawings as one run: a create writes one row, not one per drawing (BENCHMARKS.md, issue 15 item 5).
+  { version: 3, sql: DRAWING_RUNS_SQL },
   // Webhook tables (versions ≥ 100), owned by src/server/webhooks.
   ...WEBHOOK_MIGRATIONS,
 ];

@@ -19,7 +19,7 @@ import type {
   TxWrites,
 } from '../storage';
 import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
-import { type DrawingRow, drawingRows } from '../drawing-rows';
+import { drawingRun } from '../drawing-runs';
 import { jsonText } from '../json-text';
 import { listStatements } from '../list-query';
 import {
@@ -109,17 +109,20 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         .join(', ')} WHERE id = @id`,
     ),
     remove: db.prepare('DELETE FROM analyses WHERE id = ?'),
-    drawingTexts: db
-      .prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position')
+    runTexts: db
+      .prepare('SELECT json FROM analysis_drawing_runs WHERE analysis_id = ? ORDER BY position')
       .pluck(),
-    insertDrawing: db.prepare(
-      'INSERT INTO analysis_drawings (analysis_id, position, client_object_id, json) VALUES (?, ?, ?, ?)',
+    insertRun: db.prepare('INSERT INTO analysis_drawing_runs (analysis_id, position, json) VALUES (?, ?, ?)'),
+    // The clientObjectIds arrive as one JSON array, expanded in SQLite: one statement, one binding.
+    insertIds: db.prepare(
+      'INSERT INTO analysis_client_object_ids (analysis_id, client_object_id) SELECT ?, value FROM json_each(?)',
     ),
-    removeDrawings: db.prepare('DELETE FROM analysis_drawings WHERE analysis_id = ?'),
-    // The unique index (analysis_id, client_object_id) answers this; no drawing is read.
+    removeRuns: db.prepare('DELETE FROM analysis_drawing_runs WHERE analysis_id = ?'),
+    removeIds: db.prepare('DELETE FROM analysis_client_object_ids WHERE analysis_id = ?'),
+    // The key (analysis_id, client_object_id) answers this; no drawing is read.
     takenIds: db
       .prepare(
-        'SELECT client_object_id FROM analysis_drawings WHERE analysis_id = ? ' +
+        'SELECT client_object_id FROM analysis_client_object_ids WHERE analysis_id = ? ' +
           'AND client_object_id IN (SELECT value FROM json_each(?))',
       )
       .pluck(),
@@ -152,18 +155,21 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
       | undefined;
   const getAnalysis = (id: string, communityId?: string): AnalysisRow | null => {
     const c = headColumns(id, communityId);
-    return c ? analysisFromParts(c, st.drawingTexts.all(id) as string[]) : null;
+    return c ? analysisFromParts(c, st.runTexts.all(id) as string[]) : null;
   };
   const getHead = (id: string, communityId?: string): AnalysisHead | null => {
     const c = headColumns(id, communityId);
     return c ? headFromColumns(c) : null;
   };
-  const insertDrawings = (analysisId: string, rows: readonly DrawingRow[]): void => {
-    for (const r of rows) st.insertDrawing.run(analysisId, r.position, r.clientObjectId, r.json);
+  const insertDrawings = (analysisId: string, drawings: AnalysisDocument['drawings'], from = 0): void => {
+    const run = drawingRun(drawings, from);
+    if (!run) return;
+    st.insertRun.run(analysisId, run.position, run.json);
+    st.insertIds.run(analysisId, run.clientObjectIds);
   };
-  const writeDrawings = (analysisId: string, drawings: AnalysisDocument['drawings']): void => {
-    st.removeDrawings.run(analysisId);
-    insertDrawings(analysisId, drawingRows(drawings));
+  const removeDrawings = (analysisId: string): void => {
+    st.removeRuns.run(analysisId);
+    st.removeIds.run(analysisId);
   };
 
   const apply = (w: TxWrites): void => {
@@ -175,21 +181,24 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     if (w.purgeIdempotencyAt !== undefined) st.purgeIdem.run(w.purgeIdempotencyAt);
     if (w.insertAnalysis) {
       st.insert.run(analysisToColumns(w.insertAnalysis));
-      insertDrawings(w.insertAnalysis.id, drawingRows(w.insertAnalysis.document.drawings));
+      insertDrawings(w.insertAnalysis.id, w.insertAnalysis.document.drawings);
     }
     if (w.updateAnalysis) {
       const r = st.update.run(analysisToColumns(w.updateAnalysis));
       if (r.changes !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
-      if (!w.sameDrawings) writeDrawings(w.updateAnalysis.id, w.updateAnalysis.document.drawings);
+      if (!w.sameDrawings) {
+        removeDrawings(w.updateAnalysis.id);
+        insertDrawings(w.updateAnalysis.id, w.updateAnalysis.document.drawings);
+      }
     }
     if (w.appendDrawings) {
       const a = w.appendDrawings;
       const r = st.moveHead.run(a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId);
       if (r.changes !== 1) throw new Error(`appendDrawings: no analysis ${a.analysisId}`);
-      insertDrawings(a.analysisId, drawingRows(a.drawings, a.from));
+      insertDrawings(a.analysisId, a.drawings, a.from);
     }
     if (w.deleteAnalysisId !== undefined) {
-      st.removeDrawings.run(w.deleteAnalysisId);
+      removeDrawings(w.deleteAnalysisId);
       st.remove.run(w.deleteAnalysisId);
     }
     for (const e of outbox) insertOutbox(e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e);

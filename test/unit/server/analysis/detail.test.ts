@@ -1,5 +1,5 @@
 // toDetailJson serialises the drawings once for the response, the outbox row and the drawings'
-// rows; the texts written must be exactly what JSON.stringify of each object gives.
+// run; the texts written must be exactly what JSON.stringify of each object gives.
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelPath, createBody, type Harness, harness } from '../harness';
 
@@ -10,10 +10,10 @@ interface Stored {
   document: string;
 }
 
-/** The analysis' drawing rows' texts, in position order. */
-const drawingTexts = (h: Harness, id: string) =>
+/** The analysis' drawing runs' texts, in position order. */
+const runTexts = (h: Harness, id: string) =>
   h.storage.db
-    .prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position')
+    .prepare('SELECT json FROM analysis_drawing_runs WHERE analysis_id = ? ORDER BY position')
     .pluck()
     .all(id) as string[];
 interface Event {
@@ -37,9 +37,9 @@ describe('create and append write the texts JSON.stringify would', () => {
     const row = h.storage.db.prepare('SELECT document FROM analyses WHERE id = ?').get(detail.id) as Stored;
     expectStringifyForm(row.document);
     const doc = JSON.parse(row.document) as Record<string, unknown>;
-    // The document without its drawings; each drawing is a row holding JSON.stringify of it.
+    // The document without its drawings; the create's drawings are one run holding JSON.stringify of them.
     expect(Object.keys(doc)).toEqual(['sender', 'metadata', 'levels']);
-    expect(drawingTexts(h, detail.id)).toEqual(detail.drawings.map((d) => JSON.stringify(d)));
+    expect(runTexts(h, detail.id)).toEqual([JSON.stringify(detail.drawings)]);
 
     const line = {
       type: 'LINE',
@@ -63,6 +63,10 @@ describe('create and append write the texts JSON.stringify would', () => {
     expect(events[1]!.data).toBe(JSON.stringify(after));
     const row2 = h.storage.db.prepare('SELECT document FROM analyses WHERE id = ?').get(detail.id) as Stored;
     expect(row2.document).toBe(row.document);
-    expect(drawingTexts(h, detail.id)).toEqual(after.drawings.map((d) => JSON.stringify(d)));
+    // The append's drawing is a run of its own after the create's.
+    expect(runTexts(h, detail.id)).toEqual([
+      JSON.stringify(after.drawings.slice(0, 3)),
+      JSON.stringify(after.drawings.slice(3)),
+    ]);
   });
 });

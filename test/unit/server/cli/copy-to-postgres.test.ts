@@ -95,7 +95,8 @@ describe('copy-to-postgres over a URL', () => {
       code: 0,
       out: [
         'analyses: 3 copied',
-        'analysis_drawings: 10 copied',
+        'analysis_drawing_runs: 4 copied',
+        'analysis_client_object_ids: 10 copied',
         'outbox: 7 copied',
         'api_keys: 6 copied',
         'idempotency: 1 copied',
@@ -115,7 +116,8 @@ describe('copy-to-postgres over a URL', () => {
       code: 2,
       out: [],
       err: [
-        'chartmark: --to: the target database already holds data (analyses: 3, analysis_drawings: 10, outbox: 7, ' +
+        'chartmark: --to: the target database already holds data (analyses: 3, analysis_drawing_runs: 4, ' +
+          'analysis_client_object_ids: 10, outbox: 7, ' +
           'api_keys: 6, idempotency: 1, webhook_endpoints: 1, webhook_queue: 7, webhook_deliveries: 6); ' +
           'copy-to-postgres ' +
           'only copies into an empty database and never merges or overwrites',

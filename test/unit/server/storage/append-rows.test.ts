@@ -1,8 +1,9 @@
-// An append writes only its new drawings' rows and reads none of the stored ones: with every
-// stored drawing's JSON made unreadable, an append (no webhook endpoint, so no snapshot) still
-// succeeds, adds exactly its rows at the next positions and moves count and version, while a GET
-// — which must read them — fails. Then a PATCH that reorders and removes drawings rewrites the
-// positions, and a delete leaves no row behind. On every backend.
+// A create stores its drawings as one run and their clientObjectIds as rows of their own; an
+// append writes only its new drawings' run and ids and reads none of the stored drawings: with
+// the stored run's JSON made unreadable, an append (no webhook endpoint, so no snapshot) still
+// succeeds, adds exactly its run at the next position and its ids, and moves count and version,
+// while a GET — which must read them — fails. Then a PATCH that reorders and removes drawings
+// rewrites them as one run, and a delete leaves no row behind. On every backend.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../../src/server/app';
 import { createApiKey } from '../../../../src/server/auth/keys';
@@ -28,15 +29,25 @@ for (const kind of BACKENDS) {
     }, 180_000);
     afterEach(async () => b?.dispose());
 
-    const rows = (id: string) =>
+    const runs = (id: string) =>
       b.storage.sql.withSession(async (s) =>
         (
           await s.query(
-            'SELECT position, client_object_id, json FROM analysis_drawings WHERE analysis_id = $1 ORDER BY position',
+            'SELECT position, json FROM analysis_drawing_runs WHERE analysis_id = $1 ORDER BY position',
             [id],
           )
-        ).rows.map((r) => [Number(r.position), String(r.client_object_id), String(r.json)] as const),
+        ).rows.map((r) => [Number(r.position), String(r.json)] as const),
       );
+    const clientIds = (id: string) =>
+      b.storage.sql.withSession(async (s) =>
+        (
+          await s.query(
+            'SELECT client_object_id FROM analysis_client_object_ids WHERE analysis_id = $1 ORDER BY client_object_id',
+            [id],
+          )
+        ).rows.map((r) => String(r.client_object_id)),
+      );
+    const sorted = (ids: string[]) => [...ids].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 
     it('append touches only its own rows; PATCH rewrites positions; delete removes them', async () => {
       const app = createApp({ storage: b.storage, now: () => T0, logger: () => {}, rateLimit: false });
@@ -57,11 +68,12 @@ for (const kind of BACKENDS) {
         (await created.json()) as { data: { id: string; drawings: { clientObjectId: string }[] } }
       ).data;
       const ids = detail.drawings.map((d) => d.clientObjectId);
-      expect((await rows(detail.id)).map((r) => [r[0], r[1]])).toEqual(ids.map((c, i) => [i, c]));
+      expect(await runs(detail.id)).toEqual([[0, JSON.stringify(detail.drawings)]]);
+      expect(await clientIds(detail.id)).toEqual(sorted(ids));
 
       // Every stored drawing unreadable: whatever parses them now fails.
       await b.storage.sql.withSession((s) =>
-        s.query("UPDATE analysis_drawings SET json = '{broken' WHERE analysis_id = $1", [detail.id]),
+        s.query("UPDATE analysis_drawing_runs SET json = '[broken]' WHERE analysis_id = $1", [detail.id]),
       );
       expect((await call('GET', `/v1/analysis/${detail.id}`)).status).toBe(500);
       const appended = await call('POST', `/v1/analysis/${detail.id}/drawings`, {
@@ -80,20 +92,34 @@ for (const kind of BACKENDS) {
         drawings: [line(ids[1]!)],
       });
       expect(clash.status).toBe(409);
-      const after = await rows(detail.id);
-      expect(after.map((r) => [r[0], r[1]])).toEqual([...ids, 'x1', 'x2'].map((c, i) => [i, c]));
-      expect(after.slice(0, 3).map((r) => r[2])).toEqual(['{broken', '{broken', '{broken']);
-      expect(JSON.parse(after[3]![2])).toMatchObject(line('x1'));
+      const after = await runs(detail.id);
+      expect(after.map((r) => r[0])).toEqual([0, 3]);
+      expect(after[0]![1]).toBe('[broken]');
+      const appendedRun = JSON.parse(after[1]![1]) as unknown[];
+      expect(appendedRun.length).toBe(2);
+      expect(appendedRun[0]).toMatchObject(line('x1'));
+      expect(appendedRun[1]).toMatchObject(line('x2'));
+      expect(await clientIds(detail.id)).toEqual(sorted([...ids, 'x1', 'x2']));
 
-      // Readable again, then a PATCH that drops one and reverses the rest: positions 0..n-1 anew.
+      // Readable again, then a PATCH that drops one and reverses the rest: one run at 0 anew.
       await b.storage.sql.withSession((s) =>
-        s.query("DELETE FROM analysis_drawings WHERE analysis_id = $1 AND json = '{broken'", [detail.id]),
+        s.query("DELETE FROM analysis_drawing_runs WHERE analysis_id = $1 AND json = '[broken]'", [
+          detail.id,
+        ]),
+      );
+      await b.storage.sql.withSession((s) =>
+        s.query(
+          "DELETE FROM analysis_client_object_ids WHERE analysis_id = $1 AND client_object_id NOT IN ('x1', 'x2')",
+          [detail.id],
+        ),
       );
       await b.storage.sql.withSession((s) =>
         s.query('UPDATE analyses SET drawing_count = 2 WHERE id = $1', [detail.id]),
       );
       await b.storage.sql.withSession((s) =>
-        s.query('UPDATE analysis_drawings SET position = position - 3 WHERE analysis_id = $1', [detail.id]),
+        s.query('UPDATE analysis_drawing_runs SET position = position - 3 WHERE analysis_id = $1', [
+          detail.id,
+        ]),
       );
       // The example's text references its drawings, so it goes with them.
       const patched = await call('PATCH', `/v1/analysis/${detail.id}`, {
@@ -102,10 +128,12 @@ for (const kind of BACKENDS) {
         drawings: [line('x2'), line('y')],
       });
       expect(patched.status, await patched.clone().text()).toBe(200);
-      expect((await rows(detail.id)).map((r) => [r[0], r[1]])).toEqual([
-        [0, 'x2'],
-        [1, 'y'],
-      ]);
+      const rewritten = await runs(detail.id);
+      expect(rewritten.map((r) => r[0])).toEqual([0]);
+      expect(
+        (JSON.parse(rewritten[0]![1]) as { clientObjectId: string }[]).map((d) => d.clientObjectId),
+      ).toEqual(['x2', 'y']);
+      expect(await clientIds(detail.id)).toEqual(['x2', 'y']);
       const got = (await (await call('GET', `/v1/analysis/${detail.id}`)).json()) as {
         data: { drawings: { clientObjectId: string }[]; version: number };
       };
@@ -113,7 +141,8 @@ for (const kind of BACKENDS) {
       expect(got.data.version).toBe(3);
 
       expect((await call('DELETE', `/v1/analysis/${detail.id}`)).status).toBe(200);
-      expect(await rows(detail.id)).toEqual([]);
+      expect(await runs(detail.id)).toEqual([]);
+      expect(await clientIds(detail.id)).toEqual([]);
     }, 180_000);
   });
 }

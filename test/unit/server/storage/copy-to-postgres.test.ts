@@ -29,8 +29,9 @@ const counts = async (client: PgClient): Promise<Record<string, number>> =>
 const ZERO = Object.fromEntries(COPIED_TABLES.map((t) => [t.name, 0]));
 const COPIED = {
   analyses: 3,
-  // A and D have the example's 3 drawings, B one more.
-  analysis_drawings: 10,
+  // A and D have the example's 3 drawings in one run each, B one more in a run of its own.
+  analysis_drawing_runs: 4,
+  analysis_client_object_ids: 10,
   outbox: 7,
   api_keys: 6,
   idempotency: 1,

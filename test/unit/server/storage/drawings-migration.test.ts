@@ -1,7 +1,9 @@
-// Migration 2 (drawings as rows of their own) on a database written by the schema before it:
-// every analysis answers through the API with the same bytes and ETag as before, appends and
-// clashes work on the moved drawings, a second open changes nothing, and a migration that fails
-// leaves every old row as it was. The old database is built with the migrations before version
+// Migration 2 (drawings as rows of their own) and 3 (the rows grouped into runs, with their
+// clientObjectIds in a table of their own) on a database written by the schema before them, and
+// 3 alone on one left at version 2: every analysis answers through the API with the same bytes and
+// ETag as before, appends and clashes work on the moved drawings, a second open changes nothing,
+// copy-to-postgres of a file not migrated yet copies what the migrations would make, and a
+// migration that fails leaves every old row as it was. The old database is built with the migrations before version
 // 2 and documents written as the old adapter wrote them: JSON.stringify of
 // { sender, metadata, levels, drawings } taken from the API's own detail.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -164,12 +166,31 @@ async function expectSameThroughApi(storage: Storage, old: OldData): Promise<voi
   expect((await call('GET', `/v1/analysis/${many.id}`)).status).toBe(404);
 }
 
+/** Migrations before version 2 (and the webhook tables, which do not depend on it). */
+const before2 = (m: { version: number }) => m.version < 2 || m.version >= 100;
+
+/** After the moves: one run per analysis with drawings (3 of the 4), one id row per drawing (3 + 63 + 6). */
+const MOVED_COUNTS = { runs: 3, ids: 72 };
+
+/** What copy-to-postgres reports for the analyses and drawing tables. */
+const COPIED_COUNTS = [
+  { table: 'analyses', copied: 4 },
+  { table: 'analysis_drawing_runs', copied: MOVED_COUNTS.runs },
+  { table: 'analysis_client_object_ids', copied: MOVED_COUNTS.ids },
+];
+
+/** Rows of the two drawing tables of a SQLite file. */
+const storageCounts = (db: Database.Database) => ({
+  runs: (db.prepare('SELECT COUNT(*) AS n FROM analysis_drawing_runs').get() as { n: number }).n,
+  ids: (db.prepare('SELECT COUNT(*) AS n FROM analysis_client_object_ids').get() as { n: number }).n,
+});
+
 let old: OldData;
 beforeAll(async () => {
   old = await oldData();
 }, 120_000);
 
-describe('SQLite migration 2', () => {
+describe('SQLite migrations 2 and 3', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'chartmark-drawings-'));
@@ -180,12 +201,7 @@ describe('SQLite migration 2', () => {
   const oldFile = (name: string, corrupt?: string): string => {
     const file = join(dir, name);
     const db = new Database(file);
-    expect(
-      migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version !== 2),
-      ),
-    ).not.toContain(2);
+    expect(migrate(db, MIGRATIONS.filter(before2))).not.toContain(2);
     const rows = old.analyses.map((r, i) =>
       corrupt !== undefined && i === 1 ? { ...r, document: corrupt } : r,
     );
@@ -199,6 +215,20 @@ describe('SQLite migration 2', () => {
     db.close();
     return file;
   };
+  /** The same file taken to version 2 (drawings as rows), as a server before version 3 left it. */
+  const version2File = (name: string): string => {
+    const file = oldFile(name);
+    const db = new Database(file);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version !== 3),
+      ),
+    ).toEqual([2]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM analysis_drawings').get()).toEqual({ n: 72 });
+    db.close();
+    return file;
+  };
   const analysesOf = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
@@ -208,35 +238,71 @@ describe('SQLite migration 2', () => {
     }
   };
 
-  it('moves every drawing to rows: same detail bytes, ETags and list; appends and clashes work', async () => {
-    const file = oldFile('ok.db');
+  for (const [from, make] of [
+    ['the document (version 1)', oldFile],
+    ['rows (version 2)', version2File],
+  ] as const)
+    it(`moves every drawing from ${from} to runs: same detail bytes, ETags and list; appends and clashes work`, async () => {
+      const file = make(`ok-${make.name}.db`);
+      const storage = openSqliteStorage(file, { checkpoints: 'inline' });
+      try {
+        expect(storageCounts(storage.db)).toEqual(MOVED_COUNTS);
+        await expectSameThroughApi(storage, old);
+      } finally {
+        await storage.close();
+      }
+      // Opening again applies nothing and changes nothing.
+      const once = analysesOf(file);
+      const db = new Database(file);
+      expect(migrate(db)).toEqual([]);
+      db.close();
+      expect(analysesOf(file)).toEqual(once);
+    });
+
+  it('each run holds the old drawings text as it was: none is re-serialised', async () => {
+    const file = oldFile('texts.db');
     const storage = openSqliteStorage(file, { checkpoints: 'inline' });
     try {
-      const rows = storage.db.prepare('SELECT COUNT(*) AS n FROM analysis_drawings').get() as { n: number };
-      expect(rows.n).toBe(3 + 0 + 63 + 6);
-      await expectSameThroughApi(storage, old);
+      const runs = storage.db
+        .prepare('SELECT analysis_id, position, json FROM analysis_drawing_runs ORDER BY analysis_id')
+        .all() as { analysis_id: string; position: number; json: string }[];
+      const expected = old.analyses
+        .map((a) => ({ id: String(a.id), doc: JSON.parse(String(a.document)) as { drawings: unknown[] } }))
+        .filter((a) => a.doc.drawings.length > 0)
+        .map((a) => ({ analysis_id: a.id, position: 0, json: JSON.stringify(a.doc.drawings) }))
+        .sort((x, y) => (x.analysis_id < y.analysis_id ? -1 : 1));
+      expect(runs).toEqual(expected);
     } finally {
       await storage.close();
     }
-    // Opening again applies nothing and changes nothing.
-    const once = analysesOf(file);
-    const db = new Database(file);
-    expect(migrate(db)).toEqual([]);
-    db.close();
-    expect(analysesOf(file)).toEqual(once);
   });
 
-  it('copy-to-postgres of a file never opened since splits it as migration 2 would, file untouched', async () => {
+  it('copy-to-postgres of a file at version 2 groups its rows as migration 3 would, file untouched', async () => {
+    const file = version2File('copy-v2.db');
+    const before = analysesOf(file);
+    const pg = await PGlite.create();
+    try {
+      const client = pgliteClient(pg);
+      const result = await copySqliteToPostgres(file, client);
+      expect(result.tables.slice(0, 3)).toEqual(COPIED_COUNTS);
+      await expectSameThroughApi(await openPostgresStorage(client), old);
+    } finally {
+      await pg.close();
+    }
+    expect(analysesOf(file)).toEqual(before);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM analysis_drawings').get()).toEqual({ n: 72 });
+    db.close();
+  }, 180_000);
+
+  it('copy-to-postgres of a file never opened since splits it as migrations 2 and 3 would, file untouched', async () => {
     const file = oldFile('copy.db');
     const before = analysesOf(file);
     const pg = await PGlite.create();
     try {
       const client = pgliteClient(pg);
       const result = await copySqliteToPostgres(file, client);
-      expect(result.tables.slice(0, 2)).toEqual([
-        { table: 'analyses', copied: 4 },
-        { table: 'analysis_drawings', copied: 72 },
-      ]);
+      expect(result.tables.slice(0, 3)).toEqual(COPIED_COUNTS);
       await expectSameThroughApi(await openPostgresStorage(client), old);
     } finally {
       await pg.close();
@@ -266,7 +332,7 @@ describe('SQLite migration 2', () => {
       old.analyses[1]!.document,
       old.before[1]!.id,
     );
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db)).toEqual([2, 3]);
     db.close();
   });
 });
@@ -304,15 +370,10 @@ const PG_KINDS: {
 
 for (const kind of PG_KINDS) {
   if (kind.skip) console.log(`drawings migration on ${kind.name}: skipped, ${kind.skip}`);
-  describe.skipIf(kind.skip !== null)(`PostgreSQL migration 2 on ${kind.name}`, () => {
+  describe.skipIf(kind.skip !== null)(`PostgreSQL migrations 2 and 3 on ${kind.name}`, () => {
     /** The schema before version 2 with the old rows; `corrupt` replaces one document. */
     const oldDatabase = async (client: PgClient, corrupt?: string) => {
-      expect(
-        await migratePostgres(
-          client,
-          PG_MIGRATIONS.filter((m) => m.version !== 2),
-        ),
-      ).not.toContain(2);
+      expect(await migratePostgres(client, PG_MIGRATIONS.filter(before2))).not.toContain(2);
       const rows = old.analyses.map((r, i) =>
         corrupt !== undefined && i === 1 ? { ...r, document: corrupt } : r,
       );
@@ -330,13 +391,19 @@ for (const kind of PG_KINDS) {
     const analysesOf = (client: PgClient) =>
       client.withSession(async (s) => (await s.query('SELECT * FROM analyses ORDER BY id')).rows);
 
-    it('moves every drawing to rows: same detail bytes, ETags and list; appends and clashes work', async () => {
+    it('moves every drawing to runs: same detail bytes, ETags and list; appends and clashes work', async () => {
       const db = await kind.open();
       try {
         await oldDatabase(db.client);
         const storage = await openPostgresStorage(db.client);
-        const n = await db.client.withSession((s) => s.query('SELECT COUNT(*) AS n FROM analysis_drawings'));
-        expect(Number(n.rows[0]!.n)).toBe(72);
+        const count = async (table: string) =>
+          Number(
+            (await db.client.withSession((s) => s.query(`SELECT COUNT(*) AS n FROM ${table}`))).rows[0]!.n,
+          );
+        expect([await count('analysis_drawing_runs'), await count('analysis_client_object_ids')]).toEqual([
+          MOVED_COUNTS.runs,
+          MOVED_COUNTS.ids,
+        ]);
         await expectSameThroughApi(storage, old);
         const once = await analysesOf(db.client);
         expect(await migratePostgres(db.client)).toEqual([]);
@@ -356,9 +423,9 @@ for (const kind of PG_KINDS) {
         );
         expect(await analysesOf(db.client)).toEqual(before);
         const table = await db.client.withSession((s) =>
-          s.query("SELECT to_regclass('analysis_drawings') AS t"),
+          s.query("SELECT to_regclass('analysis_drawings') AS t, to_regclass('analysis_drawing_runs') AS r"),
         );
-        expect(table.rows[0]!.t).toBeNull();
+        expect(table.rows[0]).toEqual({ t: null, r: null });
       } finally {
         await db.dispose();
       }
