@@ -28,7 +28,7 @@ it('SQLite: migration 101 fills first_attempt_at from the log of deliveries alre
       db,
       MIGRATIONS.filter((m) => m.version <= 100),
     ),
-  ).toEqual([1, 2, 100]);
+  ).toEqual([1, 2, 3, 100]);
   for (const sql of SEED) db.exec(sql);
   expect(migrate(db, MIGRATIONS)).toEqual([101]);
   expect(db.prepare(CHECK).all()).toEqual(EXPECTED);
@@ -44,7 +44,7 @@ it('PostgreSQL: migration 101 does the same', async () => {
         client,
         PG_MIGRATIONS.filter((m) => m.version <= 100),
       ),
-    ).toEqual([1, 2, 100]);
+    ).toEqual([1, 2, 3, 100]);
     await client.withSession(async (s) => {
       for (const sql of SEED) await s.exec(sql);
     });
