@@ -39,7 +39,7 @@ export interface AnalysisRow {
 export type AnalysisListRow = Omit<AnalysisRow, 'document'>;
 
 /**
- * A row without its drawings (stored as rows of their own, see drawing-rows.ts): what a write
+ * A row without its drawings (stored as runs of their own, see drawing-runs.ts): what a write
  * that only adds drawings needs, read without touching the drawings themselves.
  */
 export interface AnalysisHead extends AnalysisListRow {
@@ -169,11 +169,11 @@ export interface TxWrites {
   /** Deletes idempotency records whose expiresAt ≤ this time. */
   readonly purgeIdempotencyAt?: number;
   readonly insertAnalysis?: AnalysisRow;
-  /** Replaces the row with the same id, its drawings' rows too unless `sameDrawings`. */
+  /** Replaces the row with the same id, its drawings (as one run) too unless `sameDrawings`. */
   readonly updateAnalysis?: AnalysisRow;
   /** updateAnalysis's drawings are the stored ones unchanged: only the analyses row is written. */
   readonly sameDrawings?: boolean;
-  /** Inserts only the new drawings' rows and moves the analyses row's count, version and updatedAt. */
+  /** Inserts only the new drawings (one run) and moves the analyses row's count, version and updatedAt. */
   readonly appendDrawings?: DrawingsAppend;
   readonly deleteAnalysisId?: string;
   readonly outbox?: readonly OutboxEvent[];
