@@ -9,6 +9,8 @@ export interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time of the event, µs: what it cost, without the time the thread waited for a core. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { readonly name?: string };
@@ -27,8 +29,19 @@ function merge(intervals: [number, number][]): [number, number][] {
   return out;
 }
 
-/** Milliseconds of main + raster thread work between consecutive marks named `${prefix}${i}`. */
-export function workPerWindow(events: readonly TraceEvent[], prefix: string): number[] {
+/** Work per window: wall-clock busy time (`wall`) and thread CPU time (`cpu`), ms per window. */
+export interface WindowWork {
+  readonly wall: number[];
+  readonly cpu: number[];
+}
+
+/**
+ * Milliseconds of main + raster thread work between consecutive marks named `${prefix}${i}`:
+ * busy wall time, and thread CPU time — on a loaded machine a task's wall time includes the
+ * time its thread waited for a core, its CPU time does not. A task that straddles a mark counts
+ * in each window with the share of its wall time that falls there.
+ */
+export function windowWork(events: readonly TraceEvent[], prefix: string): WindowWork {
   const threads = new Map<string, string>();
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name)
@@ -44,6 +57,7 @@ export function workPerWindow(events: readonly TraceEvent[], prefix: string): nu
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
   )?.pid;
   const byThread = new Map<string, [number, number][]>();
+  const tasks = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || !TASKS.has(e.name) || e.pid !== mainPid) continue;
     const key = `${e.pid}:${e.tid}`;
@@ -52,9 +66,14 @@ export function workPerWindow(events: readonly TraceEvent[], prefix: string): nu
     const list = byThread.get(key) ?? [];
     list.push([e.ts, e.ts + e.dur]);
     byThread.set(key, list);
+    const own = tasks.get(key) ?? [];
+    own.push(e);
+    tasks.set(key, own);
   }
   const merged = [...byThread.values()].map(merge);
+  const outer = [...tasks.values()].map(outermost);
   const out: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k + 1 < marks.length; k++) {
     const from = marks[k].ts;
     const to = marks[k + 1].ts;
@@ -67,6 +86,34 @@ export function workPerWindow(events: readonly TraceEvent[], prefix: string): nu
       }
     }
     out.push(busy / 1000);
+    let used = 0;
+    for (const list of outer) {
+      for (const e of list) {
+        const dur = e.dur ?? 0;
+        const a = Math.max(e.ts, from);
+        const b = Math.min(e.ts + dur, to);
+        if (b > a && dur > 0) used += ((e.tdur ?? dur) * (b - a)) / dur;
+      }
+    }
+    cpu.push(used / 1000);
+  }
+  return { wall: out, cpu };
+}
+
+/** Milliseconds of main + raster thread work (busy wall time) between consecutive marks named `${prefix}${i}`. */
+export function workPerWindow(events: readonly TraceEvent[], prefix: string): number[] {
+  return windowWork(events, prefix).wall;
+}
+
+/** The tasks of one thread that no other of its tasks contains (nested RunTasks count once). */
+function outermost(list: TraceEvent[]): TraceEvent[] {
+  list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out: TraceEvent[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const e of list) {
+    if (e.ts < end) continue;
+    out.push(e);
+    end = e.ts + (e.dur ?? 0);
   }
   return out;
 }
