@@ -63,6 +63,8 @@ export interface LabelPlacer {
   take(box: Box): void;
   /** The scene with its labels placed (the same object when none moves or goes). */
   scene(scene: Scene): Scene;
+  /** One label placed, as `scene` places each: the same object when it stays, null when dropped or off the pane. */
+  label(text: TextPrimitive): TextPrimitive | null;
   /** The padded box of every label placed so far. */
   readonly placed: Box[];
   /** Labels dropped so far because no place fitted. */
@@ -157,6 +159,7 @@ export function labelPlacer(options: DeclutterOptions): LabelPlacer {
     take,
     placed,
     hidden: () => hidden,
+    label: place,
     scene(scene) {
       // Copied only from the first label that moves or goes: most scenes stay as they are.
       let primitives: Primitive[] | null = null;

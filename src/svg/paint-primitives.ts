@@ -63,7 +63,8 @@ export function textBackgroundBox(
   return { x, y, width, height };
 }
 
-function paintText(p: TextPrimitive, ctx: SvgPaintContext): string {
+/** A text label (with its background box when it has one) as SVG markup. */
+export function paintText(p: TextPrimitive, ctx: SvgPaintContext): string {
   const color = safeColor(p.color, ctx.fallbackTextColor);
   const text = `<text x="${num(p.x)}" y="${num(p.y)}" fill="${color}" font-size="${num(p.fontSize)}" text-anchor="${ANCHOR[p.align]}" dominant-baseline="${BASELINE[p.baseline]}">${escapeXml(p.text)}</text>`;
   if (p.background === undefined) return text;
@@ -74,7 +75,8 @@ function paintText(p: TextPrimitive, ctx: SvgPaintContext): string {
 
 const AXIS_FONT = 11;
 
-function paintAxisLabel(p: AxisLabelPrimitive, ctx: SvgPaintContext): string {
+/** An axis label (its strip box and text) as SVG markup. */
+export function paintAxisLabel(p: AxisLabelPrimitive, ctx: SvgPaintContext): string {
   const bg = safeColor(p.background, ctx.fallbackColor);
   const fg = safeColor(p.color, '#FFFFFF');
   const label = escapeXml(p.text);

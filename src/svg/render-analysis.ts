@@ -3,10 +3,10 @@
 import type { Scene } from '../core/scene';
 import { markScenes } from '../core/analysis-scenes';
 import { labelPlacer } from '../core/declutter';
-import { drawingScene } from '../core/kinds/registry';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
 import { describeSummary } from './describe';
+import { type MarkupContext, type MarkupOut, writeDrawing } from './drawing-markup';
 import { cleanText, escapeXml, flatMarkup, num } from './escape';
 import { primitiveToSvg, type SvgPaintContext } from './paint-primitives';
 import type { SvgOutcome } from './svg-outcome';
@@ -59,10 +59,6 @@ function truncate(text: string, maxChars: number): string {
 // The document is built by appending to strings, never through arrays of parts and join: a
 // 1,000-drawing SVG is about 25,000 elements, and the arrays cost more than the text. Each group
 // is flattened as soon as it is written (flatMarkup), so the document is a rope of ~1,000 flat strings.
-interface Out {
-  body: string;
-  axis: string;
-}
 
 // The outcome option as typed, or a clear error for what plain JavaScript may still pass (the
 // `true` or Outcome of 0.1, `false` aside): never an SVG silently without the badge it asked for.
@@ -75,7 +71,7 @@ function outcomePart(option: SvgOutcome | undefined): SvgOutcome | undefined {
 }
 
 /** Appends `scene` as a group opened by `open` to out.body, its axis labels to out.axis. */
-function paintScene(scene: Scene, open: string, ctx: SvgPaintContext, out: Out): void {
+function paintScene(scene: Scene, open: string, ctx: SvgPaintContext, out: MarkupOut): void {
   let body = open;
   for (const p of scene.primitives) {
     if (p.type === 'axis-label') out.axis += flatMarkup(primitiveToSvg(p, ctx));
@@ -106,7 +102,7 @@ export function renderAnalysisSvg(
     fallbackColor: theme.fallbackLine,
     fallbackTextColor: theme.text,
   };
-  const out: Out = { body: '', axis: '' };
+  const out: MarkupOut = { body: '', axis: '' };
   // Labels kept apart inside the pane by core, with the same width estimate the label boxes use
   // here, as declutterAnalysisScenes places them: the analysis' own marks first, then each drawing's
   // (no handles: nothing is selected). Each drawing's scene is painted as soon as it is placed, so
@@ -115,10 +111,9 @@ export function renderAnalysisSvg(
   const marks = markScenes(model, vp, expiresAt);
   const levels = marks.levels.map(({ name, scene }) => ({ name, scene: placer.scene(scene) }));
   const expiry = marks.expiry && placer.scene(marks.expiry);
-  for (const d of model.drawings) {
-    // The kind is one of the five: the wire reader leaves out drawings of any other type.
-    paintScene(placer.scene(drawingScene(d, vp)), `<g class="cm-drawing" data-kind="${d.kind}">`, ctx, out);
-  }
+  // The kind is one of the five: the wire reader leaves out drawings of any other type.
+  const markup: MarkupContext = { vp, placer, paint: ctx };
+  for (const d of model.drawings) writeDrawing(d, markup, out);
   for (const { name, scene } of levels) {
     paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, out);
   }

@@ -1,0 +1,261 @@
+// Each drawing kind's SVG elements written straight from its mapped points: the elements, order
+// and numbers that painting core's `drawingScene` (placed by the same label placer) gives, without
+// the scene's primitive and stroke objects, and with each coordinate formatted once however many
+// elements share it. A 1,000-drawing SVG spent most of its time building, copying and collecting
+// those objects. test/unit/svg/drawing-markup.test.ts compares the two on random drawings.
+import type { LabelPlacer } from '../core/declutter';
+import type { Drawing, DrawingKind, DrawingOf, FibonacciRetracement, LineStyle } from '../core/drawing';
+import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../core/fibonacci';
+import { formatPrice } from '../core/format';
+import { arrowHead, channelOffset, lerpPoint } from '../core/geometry';
+import { extendedRange } from '../core/geometry-clip';
+import { FIB_LABEL_GAP } from '../core/kinds/fibonacci-retracement';
+import { LABEL_FONT_SIZE, LABEL_GAP, paneBox, toPx } from '../core/kinds/shared';
+import type { PxPoint, TextPlacement, TextPrimitive } from '../core/scene';
+import {
+  AXIS_LABEL_TEXT_COLOR,
+  dashPattern,
+  type ResolvedStyle,
+  resolveStyle,
+  safeColor,
+} from '../core/style';
+import type { Viewport } from '../core/viewport';
+import { flatMarkup, num } from './escape';
+import { paintAxisLabel, paintText, type SvgPaintContext } from './paint-primitives';
+
+/** Where drawings' markup goes: the pane group's text and the axis group's. */
+export interface MarkupOut {
+  body: string;
+  axis: string;
+}
+
+/** What writing one drawing needs: the pane's mapping, the placer its labels go through, the paint context. */
+export interface MarkupContext {
+  readonly vp: Viewport;
+  readonly placer: LabelPlacer;
+  readonly paint: SvgPaintContext;
+}
+
+type Writer<K extends DrawingKind> = (
+  d: DrawingOf<K>,
+  style: ResolvedStyle,
+  c: MarkupContext,
+  out: MarkupOut,
+) => string;
+
+/** ` stroke=… stroke-width=…[ stroke-dasharray=…]`, as the painter writes a stroke of this colour, width and style. */
+function strokeText(color: string, width: number, lineStyle: LineStyle, c: MarkupContext): string {
+  const dash = dashPattern(lineStyle, width);
+  return ` stroke="${safeColor(color, c.paint.fallbackColor)}" stroke-width="${num(width)}"${dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : ''}`;
+}
+
+function line(x1: string, y1: string, x2: string, y2: string, stroke: string): string {
+  return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"${stroke}/>`;
+}
+
+/** A polygon's points attribute from formatted coordinates [x0, y0, x1, y1, …]. */
+function polygon(points: string, fill: string, c: MarkupContext, stroke = ''): string {
+  return `<polygon points="${points}" fill="${safeColor(fill, c.paint.fallbackColor)}"${stroke}/>`;
+}
+
+function pointsText(xs: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i + 1 < xs.length; i += 2) out += `${i ? ' ' : ''}${num(xs[i]!)},${num(xs[i + 1]!)}`;
+  return out;
+}
+
+/** The label through the placer: painted where it lands, or nothing when it is dropped. */
+function label(t: TextPrimitive, c: MarkupContext): string {
+  const placed = c.placer.label(t);
+  return placed ? paintText(placed, c.paint) : '';
+}
+
+const horizontalLine: Writer<'HORIZONTAL_LINE'> = (d, style, c, out) => {
+  const price = d.points[0].price;
+  const y = c.vp.priceToY(price);
+  const text = formatPrice(price);
+  const ys = num(y);
+  const body =
+    line('0', ys, num(c.vp.width), ys, strokeText(style.color, style.lineWidth, style.lineStyle, c)) +
+    label(
+      {
+        type: 'text',
+        x: c.vp.width - LABEL_GAP,
+        y: y - LABEL_GAP / 2,
+        text,
+        color: style.color,
+        fontSize: LABEL_FONT_SIZE,
+        align: 'right',
+        baseline: 'bottom',
+      },
+      c,
+    );
+  out.axis += flatMarkup(
+    paintAxisLabel(
+      {
+        type: 'axis-label',
+        axis: 'price',
+        at: y,
+        text,
+        background: style.color,
+        color: AXIS_LABEL_TEXT_COLOR,
+      },
+      c.paint,
+    ),
+  );
+  return body;
+};
+
+const trendLine: Writer<'LINE'> = (d, style, c) => {
+  const a = toPx(c.vp, d.points[0]);
+  const b = toPx(c.vp, d.points[1]);
+  const range = extendedRange(a, b, d.extendLeft, d.extendRight, paneBox(c.vp));
+  const s = lerpPoint(a, b, range[0]);
+  const e = lerpPoint(a, b, range[1]);
+  let body = line(
+    num(s.x),
+    num(s.y),
+    num(e.x),
+    num(e.y),
+    strokeText(style.color, style.lineWidth, style.lineStyle, c),
+  );
+  const start = d.startHead === 'ARROW' ? arrowHead(a, b, style.lineWidth) : null;
+  const end = d.endHead === 'ARROW' ? arrowHead(b, a, style.lineWidth) : null;
+  if (start) body += polygon(pointsText(start), style.color, c);
+  if (end) body += polygon(pointsText(end), style.color, c);
+  return body;
+};
+
+const rectangle: Writer<'RECTANGLE'> = (d, style, c) => {
+  const a = toPx(c.vp, d.points[0]);
+  const b = toPx(c.vp, d.points[1]);
+  const ax = num(a.x);
+  const ay = num(a.y);
+  const bx = num(b.x);
+  const by = num(b.y);
+  const stroke = strokeText(style.borderColor, style.lineWidth, style.lineStyle, c);
+  return polygon(`${ax},${ay} ${bx},${ay} ${bx},${by} ${ax},${by}`, style.fillColor, c, stroke);
+};
+
+/** Point p + k·v, as the channel's geometry shifts its base line. */
+function shifted(p: PxPoint, v: PxPoint, k: number): PxPoint {
+  return { x: p.x + v.x * k, y: p.y + v.y * k };
+}
+
+const parallel: Writer<'PARALLEL'> = (d, style, c) => {
+  const a = toPx(c.vp, d.points[0]);
+  const b = toPx(c.vp, d.points[1]);
+  const offset = channelOffset(a, b, toPx(c.vp, d.points[2]));
+  const pane = paneBox(c.vp);
+  const r1 = extendedRange(a, b, d.extendLeft, d.extendRight, pane);
+  const r2 = extendedRange(shifted(a, offset, 1), shifted(b, offset, 1), d.extendLeft, d.extendRight, pane);
+  const t0 = Math.min(r1[0], r2[0]);
+  const t1 = Math.max(r1[1], r2[1]);
+  // The drawn line k (0 base, 1 parallel, 0.5 midline), its ends formatted [x0, y0, x1, y1].
+  const drawn = (k: number): string[] => {
+    const p = shifted(a, offset, k);
+    const q = shifted(b, offset, k);
+    const u = lerpPoint(p, q, t0);
+    const v = lerpPoint(p, q, t1);
+    return [num(u.x), num(u.y), num(v.x), num(v.y)];
+  };
+  const [b0x, b0y, b1x, b1y] = drawn(0) as [string, string, string, string];
+  const [q0x, q0y, q1x, q1y] = drawn(1) as [string, string, string, string];
+  const solid = strokeText(style.color, style.lineWidth, style.lineStyle, c);
+  let body =
+    polygon(`${b0x},${b0y} ${b1x},${b1y} ${q1x},${q1y} ${q0x},${q0y}`, style.fillColor, c) +
+    line(b0x, b0y, b1x, b1y, solid) +
+    line(q0x, q0y, q1x, q1y, solid);
+  if (d.showMidline) {
+    const [m0x, m0y, m1x, m1y] = drawn(0.5) as [string, string, string, string];
+    body += line(m0x, m0y, m1x, m1y, strokeText(style.color, style.lineWidth, 'DASHED', c));
+  }
+  return body;
+};
+
+/** Level indices in ratio order (a stable sort, as the scene sorts its bands). */
+function ratioOrder(levels: readonly number[]): number[] {
+  const order = levels.map((_, i) => i);
+  for (let i = 0; i + 1 < levels.length; i++)
+    if (!(levels[i]! <= levels[i + 1]!)) return order.sort((u, v) => levels[u]! - levels[v]!);
+  return order;
+}
+
+const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, style, c) => {
+  const [p0, p1] = d.points;
+  const a = toPx(c.vp, p0);
+  const b = toPx(c.vp, p1);
+  const maxX = Math.max(a.x, b.x);
+  const left = Math.min(a.x, b.x);
+  const right = d.extendRight ? Math.max(maxX, c.vp.width) : maxX;
+  const lx = num(left);
+  const rx = num(right);
+  const prices = d.levels.map((r) => fibLevelPrice(p0, p1, r));
+  const ys = prices.map((p) => c.vp.priceToY(p));
+  const yText = ys.map(num);
+  const colors = d.levels.map((r) => fibLevelColor(r, style.color));
+  let body = '';
+  if (d.showBands !== false) {
+    // Each band takes the colour of its level farther from 0, as the scene's bands do.
+    const order = ratioOrder(d.levels);
+    for (let i = 0; i + 1 < order.length; i++) {
+      const lo = order[i]!;
+      const hi = order[i + 1]!;
+      const outer = d.levels[hi]! <= 0 ? lo : hi;
+      body += polygon(
+        `${lx},${yText[lo]} ${rx},${yText[lo]} ${rx},${yText[hi]} ${lx},${yText[hi]}`,
+        fibBandColor(colors[outer]!, style.fillColor),
+        c,
+      );
+    }
+  }
+  body += line(num(a.x), num(a.y), num(b.x), num(b.y), strokeText(style.color, style.lineWidth, 'DASHED', c));
+  // Labels beside the levels, centred on their line; levels extended to the pane's edge leave no
+  // room on the right, so right-hand labels then sit above the line's end (the scene's places).
+  const leftOf = (y: number): TextPlacement => ({
+    x: left - FIB_LABEL_GAP,
+    y,
+    align: 'right',
+    baseline: 'middle',
+  });
+  const rightOf = (y: number): TextPlacement =>
+    d.extendRight
+      ? { x: right - FIB_LABEL_GAP, y: y - LABEL_GAP / 2, align: 'right', baseline: 'bottom' }
+      : { x: right + FIB_LABEL_GAP, y, align: 'left', baseline: 'middle' };
+  const onLeft = (d.labelSide ?? 'left') === 'left';
+  for (let i = 0; i < d.levels.length; i++) {
+    const y = ys[i]!;
+    const color = colors[i]!;
+    body += line(lx, yText[i]!, rx, yText[i]!, strokeText(color, style.lineWidth, style.lineStyle, c));
+    body += label(
+      {
+        type: 'text',
+        ...(onLeft ? leftOf(y) : rightOf(y)),
+        text: fibLevelLabel(d.levels[i]!, prices[i]!, (p) => formatPrice(p)),
+        color,
+        fontSize: LABEL_FONT_SIZE,
+        alternative: onLeft ? rightOf(y) : leftOf(y),
+      },
+      c,
+    );
+  }
+  return body;
+};
+
+const WRITERS: { readonly [K in DrawingKind]: Writer<K> } = {
+  HORIZONTAL_LINE: horizontalLine,
+  LINE: trendLine,
+  RECTANGLE: rectangle,
+  PARALLEL: parallel,
+  FIBONACCI_RETRACEMENT: fibonacci,
+};
+
+/**
+ * Appends drawing `d` as its group to out.body (its axis labels to out.axis), its labels placed by
+ * c.placer in scene order: the same bytes as painting the placed `drawingScene(d, c.vp)`.
+ */
+export function writeDrawing(d: Drawing, c: MarkupContext, out: MarkupOut): void {
+  const write = WRITERS[d.kind] as Writer<DrawingKind>;
+  const body = write(d, resolveStyle(d.kind, d.style), c, out);
+  out.body += flatMarkup(`<g class="cm-drawing" data-kind="${d.kind}">${body}</g>`);
+}
