@@ -11,7 +11,7 @@ import { arrowHead, channelOffset, lerpPoint } from '../core/geometry';
 import { extendedRange } from '../core/geometry-clip';
 import { FIB_LABEL_GAP } from '../core/kinds/fibonacci-retracement';
 import { LABEL_FONT_SIZE, LABEL_GAP, paneBox, toPx } from '../core/kinds/shared';
-import type { PxPoint, TextPlacement, TextPrimitive } from '../core/scene';
+import type { PxPoint, TextPrimitive } from '../core/scene';
 import {
   AXIS_LABEL_TEXT_COLOR,
   dashPattern,
@@ -43,10 +43,15 @@ type Writer<K extends DrawingKind> = (
   out: MarkupOut,
 ) => string;
 
-/** ` stroke=… stroke-width=…[ stroke-dasharray=…]`, as the painter writes a stroke of this colour, width and style. */
-function strokeText(color: string, width: number, lineStyle: LineStyle, c: MarkupContext): string {
+/** ` stroke-width=…[ stroke-dasharray=…]`: the part of a stroke's attributes a drawing's strokes of one style share. */
+function widthText(width: number, lineStyle: LineStyle): string {
   const dash = dashPattern(lineStyle, width);
-  return ` stroke="${safeColor(color, c.paint.fallbackColor)}" stroke-width="${num(width)}"${dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : ''}`;
+  return ` stroke-width="${num(width)}"${dash.length > 0 ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : ''}`;
+}
+
+/** A stroke's attributes, as the painter writes them, from its colour and its widthText. */
+function strokeText(color: string, width: string, c: MarkupContext): string {
+  return ` stroke="${safeColor(color, c.paint.fallbackColor)}"${width}`;
 }
 
 function line(x1: string, y1: string, x2: string, y2: string, stroke: string): string {
@@ -76,7 +81,13 @@ const horizontalLine: Writer<'HORIZONTAL_LINE'> = (d, style, c, out) => {
   const text = formatPrice(price);
   const ys = num(y);
   const body =
-    line('0', ys, num(c.vp.width), ys, strokeText(style.color, style.lineWidth, style.lineStyle, c)) +
+    line(
+      '0',
+      ys,
+      num(c.vp.width),
+      ys,
+      strokeText(style.color, widthText(style.lineWidth, style.lineStyle), c),
+    ) +
     label(
       {
         type: 'text',
@@ -117,7 +128,7 @@ const trendLine: Writer<'LINE'> = (d, style, c) => {
     num(s.y),
     num(e.x),
     num(e.y),
-    strokeText(style.color, style.lineWidth, style.lineStyle, c),
+    strokeText(style.color, widthText(style.lineWidth, style.lineStyle), c),
   );
   const start = d.startHead === 'ARROW' ? arrowHead(a, b, style.lineWidth) : null;
   const end = d.endHead === 'ARROW' ? arrowHead(b, a, style.lineWidth) : null;
@@ -133,7 +144,7 @@ const rectangle: Writer<'RECTANGLE'> = (d, style, c) => {
   const ay = num(a.y);
   const bx = num(b.x);
   const by = num(b.y);
-  const stroke = strokeText(style.borderColor, style.lineWidth, style.lineStyle, c);
+  const stroke = strokeText(style.borderColor, widthText(style.lineWidth, style.lineStyle), c);
   return polygon(`${ax},${ay} ${bx},${ay} ${bx},${by} ${ax},${by}`, style.fillColor, c, stroke);
 };
 
@@ -161,14 +172,14 @@ const parallel: Writer<'PARALLEL'> = (d, style, c) => {
   };
   const [b0x, b0y, b1x, b1y] = drawn(0) as [string, string, string, string];
   const [q0x, q0y, q1x, q1y] = drawn(1) as [string, string, string, string];
-  const solid = strokeText(style.color, style.lineWidth, style.lineStyle, c);
+  const solid = strokeText(style.color, widthText(style.lineWidth, style.lineStyle), c);
   let body =
     polygon(`${b0x},${b0y} ${b1x},${b1y} ${q1x},${q1y} ${q0x},${q0y}`, style.fillColor, c) +
     line(b0x, b0y, b1x, b1y, solid) +
     line(q0x, q0y, q1x, q1y, solid);
   if (d.showMidline) {
     const [m0x, m0y, m1x, m1y] = drawn(0.5) as [string, string, string, string];
-    body += line(m0x, m0y, m1x, m1y, strokeText(style.color, style.lineWidth, 'DASHED', c));
+    body += line(m0x, m0y, m1x, m1y, strokeText(style.color, widthText(style.lineWidth, 'DASHED'), c));
   }
   return body;
 };
@@ -181,8 +192,12 @@ function ratioOrder(levels: readonly number[]): number[] {
   return order;
 }
 
+/** Core's default price format, as the scenes' formatter wraps it (never given an index as precision). */
+const formatLevelPrice = (p: number): string => formatPrice(p);
+
 const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, style, c) => {
   const [p0, p1] = d.points;
+  const { levels } = d;
   const a = toPx(c.vp, p0);
   const b = toPx(c.vp, p1);
   const maxX = Math.max(a.x, b.x);
@@ -190,18 +205,18 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
   const right = d.extendRight ? Math.max(maxX, c.vp.width) : maxX;
   const lx = num(left);
   const rx = num(right);
-  const prices = d.levels.map((r) => fibLevelPrice(p0, p1, r));
+  const prices = levels.map((r) => fibLevelPrice(p0, p1, r));
   const ys = prices.map((p) => c.vp.priceToY(p));
   const yText = ys.map(num);
-  const colors = d.levels.map((r) => fibLevelColor(r, style.color));
+  const colors = levels.map((r) => fibLevelColor(r, style.color));
   let body = '';
   if (d.showBands !== false) {
     // Each band takes the colour of its level farther from 0, as the scene's bands do.
-    const order = ratioOrder(d.levels);
+    const order = ratioOrder(levels);
     for (let i = 0; i + 1 < order.length; i++) {
       const lo = order[i]!;
       const hi = order[i + 1]!;
-      const outer = d.levels[hi]! <= 0 ? lo : hi;
+      const outer = levels[hi]! <= 0 ? lo : hi;
       body += polygon(
         `${lx},${yText[lo]} ${rx},${yText[lo]} ${rx},${yText[hi]} ${lx},${yText[hi]}`,
         fibBandColor(colors[outer]!, style.fillColor),
@@ -209,33 +224,51 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
       );
     }
   }
-  body += line(num(a.x), num(a.y), num(b.x), num(b.y), strokeText(style.color, style.lineWidth, 'DASHED', c));
+  body += line(
+    num(a.x),
+    num(a.y),
+    num(b.x),
+    num(b.y),
+    strokeText(style.color, widthText(style.lineWidth, 'DASHED'), c),
+  );
   // Labels beside the levels, centred on their line; levels extended to the pane's edge leave no
   // room on the right, so right-hand labels then sit above the line's end (the scene's places).
-  const leftOf = (y: number): TextPlacement => ({
-    x: left - FIB_LABEL_GAP,
-    y,
-    align: 'right',
-    baseline: 'middle',
-  });
-  const rightOf = (y: number): TextPlacement =>
-    d.extendRight
-      ? { x: right - FIB_LABEL_GAP, y: y - LABEL_GAP / 2, align: 'right', baseline: 'bottom' }
-      : { x: right + FIB_LABEL_GAP, y, align: 'left', baseline: 'middle' };
+  const width = widthText(style.lineWidth, style.lineStyle);
   const onLeft = (d.labelSide ?? 'left') === 'left';
-  for (let i = 0; i < d.levels.length; i++) {
+  const leftX = left - FIB_LABEL_GAP;
+  const rightX = d.extendRight ? right - FIB_LABEL_GAP : right + FIB_LABEL_GAP;
+  const rightAlign = d.extendRight ? 'right' : 'left';
+  const rightBaseline = d.extendRight ? 'bottom' : 'middle';
+  for (let i = 0; i < levels.length; i++) {
     const y = ys[i]!;
+    const ry = d.extendRight ? y - LABEL_GAP / 2 : y;
     const color = colors[i]!;
-    body += line(lx, yText[i]!, rx, yText[i]!, strokeText(color, style.lineWidth, style.lineStyle, c));
+    body += line(lx, yText[i]!, rx, yText[i]!, strokeText(color, width, c));
+    const text = fibLevelLabel(levels[i]!, prices[i]!, formatLevelPrice);
     body += label(
-      {
-        type: 'text',
-        ...(onLeft ? leftOf(y) : rightOf(y)),
-        text: fibLevelLabel(d.levels[i]!, prices[i]!, (p) => formatPrice(p)),
-        color,
-        fontSize: LABEL_FONT_SIZE,
-        alternative: onLeft ? rightOf(y) : leftOf(y),
-      },
+      onLeft
+        ? {
+            type: 'text',
+            x: leftX,
+            y,
+            align: 'right',
+            baseline: 'middle',
+            text,
+            color,
+            fontSize: LABEL_FONT_SIZE,
+            alternative: { x: rightX, y: ry, align: rightAlign, baseline: rightBaseline },
+          }
+        : {
+            type: 'text',
+            x: rightX,
+            y: ry,
+            align: rightAlign,
+            baseline: rightBaseline,
+            text,
+            color,
+            fontSize: LABEL_FONT_SIZE,
+            alternative: { x: leftX, y, align: 'right', baseline: 'middle' },
+          },
       c,
     );
   }
