@@ -1,5 +1,6 @@
 // The analysis as a standalone SVG string: title, candles, levels, drawings and expiry, painted
-// from the same core scenes as the editor. Pure and deterministic: no DOM, no clock unless `now`.
+// from the same core scenes as the editor (drawings by writers that give the bytes of painting
+// their scenes, see drawing-markup.ts). Pure and deterministic: no DOM, no clock unless `now`.
 import type { Scene } from '../core/scene';
 import { markScenes } from '../core/analysis-scenes';
 import { labelPlacer } from '../core/declutter';
