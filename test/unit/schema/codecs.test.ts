@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Drawing as DomainDrawing } from '../../../src/core/drawing';
+import type { UtcSeconds } from '../../../src/core/units';
 import {
   AnalysisDetail,
   analysisFromWire,
@@ -12,6 +13,7 @@ import {
   drawingFromWire,
   drawingToWire,
   StoredDrawing,
+  TimeCodec,
 } from '../../../src/schema';
 import { VALID_CREATE } from '../../fixtures/bad-inputs';
 import { analysis, drawing } from './arbitraries';
@@ -186,5 +188,20 @@ describe('analysisToDetail', () => {
     expect(() => analysisToDetail(a, derived)).toThrow(
       'analysisToDetail: analysis.drawings[0].persistedId is required',
     );
+  });
+});
+
+describe('TimeCodec on the seconds side', () => {
+  it('refuses non-finite and non-number seconds with its rule, as a result or a throw', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '1767873600']) {
+      const r = TimeCodec.safeEncode(bad as UtcSeconds);
+      expect(r.success, String(bad)).toBe(false);
+      expect(r.error?.issues.map((i) => i.message)).toEqual(['expected finite UTC seconds']);
+      expect(() => TimeCodec.encode(bad as UtcSeconds)).toThrow('expected finite UTC seconds');
+    }
+    expect(TimeCodec.safeEncode(1767873600 as UtcSeconds)).toEqual({
+      success: true,
+      data: '2026-01-08T12:00:00Z',
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   AppendDrawingsRequest,
   CreateAnalysisRequest,
   classifyIssues,
+  ERROR_MESSAGES,
   ERROR_STATUS,
   ErrorResponse,
   errorEnvelope,
@@ -185,5 +186,41 @@ describe('errorEnvelope and statuses', () => {
   it('formats paths as field access', () => {
     expect(formatPath(['drawings', 2, 'points', 0, 'time'])).toBe('drawings[2].points[0].time');
     expect(formatPath([])).toBe('body');
+  });
+});
+
+describe('the default messages and envelope details', () => {
+  it('gives every top-level code a human message of its own', () => {
+    const codes = Object.keys(ERROR_STATUS) as (keyof typeof ERROR_MESSAGES)[];
+    expect(Object.keys(ERROR_MESSAGES).sort()).toEqual([...codes].sort());
+    const seen = new Set<string>();
+    for (const code of codes) {
+      const message = ERROR_MESSAGES[code];
+      expect(message, code).toMatch(/^[A-Za-z].{4,}/);
+      expect(seen.has(message), `${code} repeats another code's message`).toBe(false);
+      seen.add(message);
+      expect(errorEnvelope(code)).toEqual({ status: 'error', code, message });
+    }
+  });
+
+  it('keeps a caller message over the default, and roots body paths at "body"', () => {
+    const error = failure(CreateAnalysisRequest.safeParse({ ...VALID_CREATE, colour: 'red' }));
+    const envelope = toErrorEnvelope(error, 'Check the drawing payload');
+    expect(envelope.message).toBe('Check the drawing payload');
+    expect(envelope.errors).toEqual([
+      { path: [], code: 'unrecognized_keys', message: 'body: Unrecognized key: "colour"' },
+    ]);
+  });
+
+  it('cuts errors handed to errorEnvelope to the first 100', () => {
+    const errors = Array.from({ length: 130 }, (_, i) => ({
+      path: ['drawings', i],
+      code: 'custom',
+      message: `m${i}`,
+    }));
+    const envelope = errorEnvelope('validation_failed', undefined, { errors });
+    expect(envelope.errors).toHaveLength(100);
+    expect(envelope.errors![99]!.message).toBe('m99');
+    expect(envelope.message).toBe(ERROR_MESSAGES.validation_failed);
   });
 });
