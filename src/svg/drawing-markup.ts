@@ -10,6 +10,7 @@ import { formatPrice } from '../core/format';
 import { arrowHead, channelOffset, lerpPoint } from '../core/geometry';
 import { extendedRange } from '../core/geometry-clip';
 import { FIB_LABEL_GAP } from '../core/kinds/fibonacci-retracement';
+import { priceLabel } from '../core/kinds/horizontal-line';
 import { LABEL_FONT_SIZE, LABEL_GAP, paneBox, toPx } from '../core/kinds/shared';
 import type { PxPoint, TextPrimitive } from '../core/scene';
 import {
@@ -87,20 +88,7 @@ const horizontalLine: Writer<'HORIZONTAL_LINE'> = (d, style, c, out) => {
       num(c.vp.width),
       ys,
       strokeText(style.color, widthText(style.lineWidth, style.lineStyle), c),
-    ) +
-    label(
-      {
-        type: 'text',
-        x: c.vp.width - LABEL_GAP,
-        y: y - LABEL_GAP / 2,
-        text,
-        color: style.color,
-        fontSize: LABEL_FONT_SIZE,
-        align: 'right',
-        baseline: 'bottom',
-      },
-      c,
-    );
+    ) + label(priceLabel(y, c.vp.width, text, style.color), c);
   out.axis += flatMarkup(
     paintAxisLabel(
       {

@@ -1,7 +1,7 @@
 // HORIZONTAL_LINE: a line across the whole pane at points[0].price; points[0].time anchors its handle.
 import type { HorizontalLine } from '../drawing';
 import { boxFromPoints, distanceToSegment } from '../geometry';
-import type { Primitive } from '../scene';
+import type { Primitive, TextPrimitive } from '../scene';
 import { AXIS_LABEL_TEXT_COLOR } from '../style';
 import type { Viewport } from '../viewport';
 import {
@@ -26,6 +26,20 @@ import {
   toPx,
 } from './shared';
 
+/** The price label a horizontal line carries at the pane's right edge, just above the line (the SVG writer shares it). */
+export function priceLabel(y: number, paneWidth: number, text: string, color: string): TextPrimitive {
+  return {
+    type: 'text',
+    x: paneWidth - LABEL_GAP,
+    y: y - LABEL_GAP / 2,
+    text,
+    color,
+    fontSize: LABEL_FONT_SIZE,
+    align: 'right',
+    baseline: 'bottom',
+  };
+}
+
 function handles(d: HorizontalLine, vp: Viewport): Handle[] {
   // Only its price matters: the handle resizes vertically.
   return [{ ...toPx(vp, d.points[0]), index: 0, cursor: 'ns-resize' }];
@@ -42,16 +56,7 @@ export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
     const text = formatterOf(options)(d.points[0].price);
     const primitives: Primitive[] = [
       { type: 'segment', x1: 0, y1: y, x2: vp.width, y2: y, stroke: strokeOf(style) },
-      {
-        type: 'text',
-        x: vp.width - LABEL_GAP,
-        y: y - LABEL_GAP / 2,
-        text,
-        color: style.color,
-        fontSize: LABEL_FONT_SIZE,
-        align: 'right',
-        baseline: 'bottom',
-      },
+      priceLabel(y, vp.width, text, style.color),
       {
         type: 'axis-label',
         axis: 'price',
