@@ -86,6 +86,10 @@ export interface EmbedStrings {
   readonly midline: string;
   /** The toggle of a Fibonacci retracement's translucent bands between levels. */
   readonly bands: string;
+  /** The choice of the side a Fibonacci retracement's level labels sit on, and its two values. */
+  readonly labelSide: string;
+  readonly left: string;
+  readonly right: string;
   readonly fibLevels: string;
   /** The accessible name of the ratio input of the Fibonacci level at 1-based `position`. */
   readonly levelRatio: (position: number) => string;
@@ -191,6 +195,9 @@ export const DEFAULT_STRINGS: EmbedStrings = {
   endArrow: 'Arrow at end',
   midline: 'Midline',
   bands: 'Bands',
+  labelSide: 'Level labels',
+  left: 'Left',
+  right: 'Right',
   fibLevels: 'Fibonacci levels',
   levelRatio: (position) => `Level ${position} ratio`,
   removeLevel: (ratio) => `Remove level ${ratio}`,

@@ -8,6 +8,7 @@ import {
   type DrawingKind,
   type DrawingOptions,
   type DrawingStyle,
+  type FibLabelSide,
   POINT_COUNT,
   resolveStyle,
   type UtcSeconds,
@@ -27,6 +28,7 @@ export type StyleControl =
   | 'endHead'
   | 'showMidline'
   | 'showBands'
+  | 'labelSide'
   | 'levels';
 
 /**
@@ -39,7 +41,15 @@ export const KIND_CONTROLS: { readonly [K in DrawingKind]: readonly StyleControl
   LINE: ['color', 'lineWidth', 'lineStyle', 'extendLeft', 'extendRight', 'startHead', 'endHead'],
   RECTANGLE: ['color', 'lineWidth', 'lineStyle', 'fillColor'],
   PARALLEL: ['color', 'lineWidth', 'lineStyle', 'fillColor', 'extendLeft', 'extendRight', 'showMidline'],
-  FIBONACCI_RETRACEMENT: ['color', 'lineWidth', 'lineStyle', 'extendRight', 'showBands', 'levels'],
+  FIBONACCI_RETRACEMENT: [
+    'color',
+    'lineWidth',
+    'lineStyle',
+    'extendRight',
+    'showBands',
+    'labelSide',
+    'levels',
+  ],
 };
 
 const ORDER: readonly StyleControl[] = [
@@ -53,6 +63,7 @@ const ORDER: readonly StyleControl[] = [
   'endHead',
   'showMidline',
   'showBands',
+  'labelSide',
   'levels',
 ];
 
@@ -65,7 +76,7 @@ export function sharedControls(kinds: readonly DrawingKind[]): StyleControl[] {
 /** A control's value over several drawings: one value, or mixed when they differ. */
 export type Shown<T> = { readonly mixed: false; readonly value: T } | { readonly mixed: true };
 
-/** What a control holds: a `#RRGGBB` colour, a width, a line style, a flag or the ratios. */
+/** What a control holds: a `#RRGGBB` colour, a width, a line style, a flag, a label side or the ratios. */
 export type ControlValue = string | number | boolean | readonly number[];
 
 const hex6 = (c: string): string => (/^#[0-9a-f]{6}/i.test(c) ? c.slice(0, 7).toUpperCase() : '#000000');
@@ -95,6 +106,8 @@ export function controlValueOf(drawing: Drawing, control: StyleControl): Control
     // Bands take their colours from the levels (core/fibonacci.ts): shown or not is what a user sets.
     case 'showBands':
       return drawing.kind === 'FIBONACCI_RETRACEMENT' && drawing.showBands !== false;
+    case 'labelSide':
+      return drawing.kind === 'FIBONACCI_RETRACEMENT' ? (drawing.labelSide ?? 'left') : 'left';
     case 'levels':
       return drawing.kind === 'FIBONACCI_RETRACEMENT' ? drawing.levels : [];
   }
@@ -125,6 +138,7 @@ export function drawingFromDefaults(kind: DrawingKind, defaults: DrawingDefaults
 export type ControlChange =
   | { readonly type: 'style'; readonly patch: StylePatch }
   | { readonly type: 'option'; readonly option: ToggleOption; readonly value: boolean }
+  | { readonly type: 'labelSide'; readonly side: FibLabelSide }
   | { readonly type: 'levels'; readonly levels: readonly number[] };
 
 /**
@@ -149,6 +163,10 @@ export function changeFor(
       return { type: 'style', patch: { lineStyle: value as DrawingStyle['lineStyle'] } };
     case 'fillColor':
       return { type: 'style', patch: { fillColor: `${String(value).toUpperCase()}${fillAlpha}` } };
+    case 'labelSide':
+      if (value !== 'left' && value !== 'right')
+        throw new RangeError(`labelSide: must be "left" or "right", got ${JSON.stringify(value)}`);
+      return { type: 'labelSide', side: value };
     case 'levels':
       return { type: 'levels', levels: value as readonly number[] };
     default:
@@ -171,6 +189,9 @@ export function defaultsWith(defaults: DrawingDefaults | undefined, change: Cont
       return { style: { ...style, ...change.patch }, options };
     case 'levels':
       return { style, options: { ...options, levels: [...change.levels] } };
+    // The side has no wire field (like the bands): it belongs to a drawing, not to the defaults.
+    case 'labelSide':
+      return { style, options };
     case 'option': {
       const value =
         change.option === 'startHead' || change.option === 'endHead'

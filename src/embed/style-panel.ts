@@ -70,6 +70,11 @@ export function mountStylePanel(
     ['DASHED', strings.dashed],
     ['DOTTED', strings.dotted],
   ]);
+  const labelSide = select(doc, 'labelSide', [
+    ['', strings.mixed],
+    ['left', strings.left],
+    ['right', strings.right],
+  ]);
   const fill = el(doc, 'input');
   fill.type = 'color';
   fill.name = 'fillColor';
@@ -101,6 +106,7 @@ export function mountStylePanel(
     endHead: checks.endHead.label,
     showMidline: checks.showMidline.label,
     showBands: checks.showBands.label,
+    labelSide: labelled(doc, strings.labelSide, labelSide),
     levels: levels.element,
   };
   const options = el(doc, 'div', 'cm-checks');
@@ -128,6 +134,7 @@ export function mountStylePanel(
     controls.lineStyle,
     controls.fillColor,
     options,
+    controls.labelSide,
     levels.element,
     actions,
     showHidden,
@@ -159,6 +166,7 @@ export function mountStylePanel(
         const change = changeFor(d.kind, control, value, fillAlphaOf(d));
         if (change.type === 'style') editor.restyle(change.patch, [d.id]);
         else if (change.type === 'option') editor.setOption(change.option, change.value, [d.id]);
+        else if (change.type === 'labelSide') editor.setFibLabelSide(change.side, [d.id]);
         else editor.setFibLevels(d.id, change.levels);
       }
     } finally {
@@ -179,8 +187,12 @@ export function mountStylePanel(
     const hiddenCount = Object.values(state.flags).filter((f) => f.hidden).length;
     const shownDrawings = kind ? [drawingFromDefaults(kind, state.drawingDefaults[kind])] : list;
     const wanted = new Set(sharedControls(shownDrawings.map((d) => d.kind)));
-    // Bands are editor state with no wire field (spec §3.9): a drawing's, not a default to keep.
-    if (kind) wanted.delete('showBands');
+    // Bands and label side are editor state with no wire field (spec §3.9): a drawing's, not a
+    // default to keep.
+    if (kind) {
+      wanted.delete('showBands');
+      wanted.delete('labelSide');
+    }
     const first = list[0];
     target.textContent = kind
       ? strings.nextDrawing(kind)
@@ -207,8 +219,9 @@ export function mountStylePanel(
           break;
         }
         case 'lineWidth':
-        case 'lineStyle': {
-          const s = control === 'lineWidth' ? width : lineStyle;
+        case 'lineStyle':
+        case 'labelSide': {
+          const s = control === 'lineWidth' ? width : control === 'lineStyle' ? lineStyle : labelSide;
           s.value = v.mixed ? '' : String(v.value);
           (s.options[0] as HTMLOptionElement).hidden = !v.mixed;
           break;
@@ -262,6 +275,7 @@ export function mountStylePanel(
   gesture(fill, () => apply('fillColor', fill.value.toUpperCase()));
   scope.listen(width, 'change', () => width.value && apply('lineWidth', Number(width.value)));
   scope.listen(lineStyle, 'change', () => lineStyle.value && apply('lineStyle', lineStyle.value));
+  scope.listen(labelSide, 'change', () => labelSide.value && apply('labelSide', labelSide.value));
   for (const c of CHECKS) scope.listen(checks[c].input, 'change', () => apply(c, checks[c].input.checked));
   scope.listen(lock.input, 'change', () => editor.setFlag('locked', lock.input.checked));
   scope.listen(hide, 'click', () => editor.hide());

@@ -21,6 +21,7 @@ type Cm = {
         selection: string[];
         order: string[];
         flags: Record<string, { locked?: boolean; hidden?: boolean }>;
+        byId: Record<string, { labelSide?: string; showBands?: boolean }>;
       };
       select(ids: string[]): void;
     };
@@ -144,10 +145,15 @@ test('each kind is restyled through its own controls and stored as the wire says
     'lineStyle',
     'extendRight',
     'showBands',
+    'labelSide',
     'locked',
   ]);
-  // Bands are editor state with no wire field (spec §3.9 stores ratios only).
+  // Bands and the label side are editor state with no wire field (spec §3.9 stores ratios only).
   await panel(page).getByLabel('Bands').uncheck();
+  await panel(page).getByLabel('Level labels').selectOption('right');
+  expect(
+    await page.evaluate((id) => (window as never as Cm).chartmark.editor.getState().byId[id], fib),
+  ).toMatchObject({ labelSide: 'right', showBands: false });
   await panel(page).getByLabel('Level 2 ratio').fill('0.25');
   await panel(page).getByLabel('Level 2 ratio').press('Tab');
   await panel(page).getByRole('button', { name: 'Remove level 0.786' }).click();
@@ -181,6 +187,7 @@ test('each kind is restyled through its own controls and stored as the wire says
   expect(byId(saved, channel)).toMatchObject({ showMidline: false, extendLeft: true });
   expect(byId(saved, fib)).toMatchObject({ levels: [0, 0.25, 0.382, 0.5, 0.618, 1, 1.618] });
   expect(byId(saved, fib)).not.toHaveProperty('showBands');
+  expect(byId(saved, fib)).not.toHaveProperty('labelSide');
   // Lock is editor state, no wire field (README): nothing of it is stored.
   expect(JSON.stringify(saved)).not.toContain('lock');
   expect(await page.evaluate(() => (window as never as Cm).chartmark.editor.getState().flags)).toEqual({

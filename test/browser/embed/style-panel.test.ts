@@ -27,13 +27,15 @@ const setNumber = (input: HTMLInputElement, value: string) => {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 };
 const T = (iso: string) => Date.parse(iso) / 1000;
+// Editor points are branded (UTC seconds, price): the test writes them from the ISO time.
+const P = (iso: string, price: number) => ({ time: T(iso) as never, price: price as never });
 
 describe('style panel', () => {
   it('the Fibonacci ratio list refuses bad lists naming the field, and an edit is one undo step', async () => {
     const h = await mount();
     const fib = h.editor.create('FIBONACCI_RETRACEMENT', [
-      { time: T('2026-01-09T12:00:00Z') as never, price: 1.341 as never },
-      { time: T('2026-01-12T12:00:00Z') as never, price: 1.356 as never },
+      P('2026-01-09T12:00:00Z', 1.341),
+      P('2026-01-12T12:00:00Z', 1.356),
     ]);
     const f = form(h);
     const alert = f.querySelector('[role="alert"]')!;
@@ -95,6 +97,46 @@ describe('style panel', () => {
       'showMidline',
     ]);
     expect((f.querySelector('input[name="color"]') as HTMLInputElement).value).toBe('#2962ff');
+    h.destroy();
+  });
+
+  it("moves a retracement's level labels to the other side from the panel, one undo step; mixed over two", async () => {
+    const h = await mount();
+    const f = form(h);
+    const side = f.querySelector('select[name="labelSide"]') as HTMLSelectElement;
+    // With the retracement tool active the panel edits defaults, which have no label side.
+    h.editor.setTool('FIBONACCI_RETRACEMENT');
+    expect(visible(side)).toBe(false);
+    h.editor.setTool('select');
+    const first = h.editor.create('FIBONACCI_RETRACEMENT', [
+      P('2026-01-09T12:00:00Z', 1.341),
+      P('2026-01-12T12:00:00Z', 1.356),
+    ]);
+    h.editor.select([first]);
+    expect(visible(side)).toBe(true);
+    expect(side.value).toBe('left');
+    expect(side.labels[0]?.textContent).toContain('Level labels');
+    side.value = 'right';
+    side.dispatchEvent(new Event('change', { bubbles: true }));
+    const fibOf = (id: string) => h.editor.getState().byId[id] as { labelSide?: string };
+    expect(fibOf(first).labelSide).toBe('right');
+    h.editor.undo();
+    expect(fibOf(first).labelSide ?? 'left').toBe('left');
+    expect(side.value).toBe('left');
+    h.editor.redo();
+    expect(side.value).toBe('right');
+    const second = h.editor.create('FIBONACCI_RETRACEMENT', [
+      P('2026-01-13T00:00:00Z', 1.345),
+      P('2026-01-14T00:00:00Z', 1.352),
+    ]);
+    h.editor.select([first, second]);
+    expect(side.value).toBe('');
+    expect(side.options[0]!.hidden).toBe(false);
+    side.value = 'right';
+    side.dispatchEvent(new Event('change', { bubbles: true }));
+    expect([fibOf(first).labelSide, fibOf(second).labelSide]).toEqual(['right', 'right']);
+    h.editor.undo();
+    expect([fibOf(first).labelSide, fibOf(second).labelSide ?? 'left']).toEqual(['right', 'left']);
     h.destroy();
   });
 });

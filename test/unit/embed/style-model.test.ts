@@ -31,7 +31,15 @@ describe('controls per kind', () => {
       LINE: ['color', 'lineWidth', 'lineStyle', 'extendLeft', 'extendRight', 'startHead', 'endHead'],
       RECTANGLE: ['color', 'lineWidth', 'lineStyle', 'fillColor'],
       PARALLEL: ['color', 'lineWidth', 'lineStyle', 'fillColor', 'extendLeft', 'extendRight', 'showMidline'],
-      FIBONACCI_RETRACEMENT: ['color', 'lineWidth', 'lineStyle', 'extendRight', 'showBands', 'levels'],
+      FIBONACCI_RETRACEMENT: [
+        'color',
+        'lineWidth',
+        'lineStyle',
+        'extendRight',
+        'showBands',
+        'labelSide',
+        'levels',
+      ],
     });
   });
 
@@ -85,6 +93,17 @@ describe('values', () => {
     expect(shownValue([fib('f', [0, 0.5, 1]), fib('g', [0, 0.618, 1])], 'levels')).toEqual({ mixed: true });
   });
 
+  it("a retracement's label side: left when absent (README), mixed when two sides differ", () => {
+    const right = { ...fib('r', [0, 1]), labelSide: 'right' as const };
+    expect(controlValueOf(fib('f', [0, 1]), 'labelSide')).toBe('left');
+    expect(controlValueOf(right, 'labelSide')).toBe('right');
+    expect(shownValue([fib('f', [0, 1]), { ...fib('g', [0, 1]), labelSide: 'left' }], 'labelSide')).toEqual({
+      mixed: false,
+      value: 'left',
+    });
+    expect(shownValue([fib('f', [0, 1]), right], 'labelSide')).toEqual({ mixed: true });
+  });
+
   it('defaults are read like a drawing: absent keys are the kind defaults', () => {
     const d = drawingFromDefaults('PARALLEL', {
       style: { color: '#FF9800' },
@@ -111,6 +130,23 @@ describe('changes', () => {
       patch: { fillColor: '#00FF001F' },
     });
     expect(changeFor('LINE', 'endHead', true)).toEqual({ type: 'option', option: 'endHead', value: true });
+  });
+
+  it('the label side is its own change, and only "left" or "right" are taken', () => {
+    expect(changeFor('FIBONACCI_RETRACEMENT', 'labelSide', 'right')).toEqual({
+      type: 'labelSide',
+      side: 'right',
+    });
+    expect(changeFor('FIBONACCI_RETRACEMENT', 'labelSide', 'left')).toEqual({
+      type: 'labelSide',
+      side: 'left',
+    });
+    expect(() => changeFor('FIBONACCI_RETRACEMENT', 'labelSide', 'top')).toThrow(
+      'labelSide: must be "left" or "right", got "top"',
+    );
+    // No wire field: the defaults of the next drawing do not keep it (like the bands).
+    const d = { style: { color: '#FF9800' }, options: { levels: [0, 1] } };
+    expect(defaultsWith(d, changeFor('FIBONACCI_RETRACEMENT', 'labelSide', 'right'))).toEqual(d);
   });
 
   it('defaults merge one change at a time; heads are stored as the wire spells them', () => {
