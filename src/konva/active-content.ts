@@ -66,6 +66,13 @@ export interface ActiveContent {
   readonly empty: boolean;
 }
 
+/** A handle's fill and ring, and the marquee's: the Konva nodes and the plain stand-in paint the same. */
+export const HANDLE_FILL = '#FFFFFF';
+export const HANDLE_STROKE = '#2962FF';
+export const HANDLE_STROKE_WIDTH = 1.5;
+export const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
+export const MARQUEE_DASH: readonly number[] = [4, 3];
+
 /** Above this many axis labels from committed drawings, only the active ones are shown. */
 export const MAX_STATIC_AXIS_LABELS = 40;
 
@@ -133,7 +140,8 @@ export class ActiveContentBuilder {
 /**
  * Paints the content's scenes and axis labels on `ctx`, whose transform maps CSS px of the layer
  * to its device pixels (`pixelRatio`): levels, the expiry and the active drawings' labels placed
- * by core around the static ones. Handles and the marquee are the Konva layer's own nodes.
+ * by core around the static ones. Handles and the marquee are painted after them (Konva nodes, or
+ * plain-active-layer.ts's copies of those nodes' drawing).
  */
 export function paintActiveScenes(
   ctx: CanvasRenderingContext2D,

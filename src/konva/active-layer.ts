@@ -12,12 +12,13 @@ import {
   type ActiveContent,
   ActiveContentBuilder,
   type ActivePaint,
+  HANDLE_FILL,
+  HANDLE_STROKE,
+  HANDLE_STROKE_WIDTH,
+  MARQUEE_DASH,
+  MARQUEE_FILL,
   paintActiveScenes,
 } from './active-content';
-
-const HANDLE_FILL = '#FFFFFF';
-const HANDLE_STROKE = '#2962FF';
-const MARQUEE_FILL = 'rgba(41, 98, 255, 0.08)';
 
 /** Sets up the interactive layer's nodes on `layer`. */
 export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
@@ -37,7 +38,7 @@ export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
     fill: MARQUEE_FILL,
     stroke: HANDLE_STROKE,
     strokeWidth: 1,
-    dash: [4, 3],
+    dash: [...MARQUEE_DASH],
   });
   const handles: Circle[] = [];
   layer.add(shape, marquee);
@@ -48,7 +49,7 @@ export function paintActive(layer: Layer, cache: TextWidthCache): ActivePaint {
         listening: false,
         fill: HANDLE_FILL,
         stroke: HANDLE_STROKE,
-        strokeWidth: 1.5,
+        strokeWidth: HANDLE_STROKE_WIDTH,
         perfectDrawEnabled: false,
       });
       handles.push(c);

@@ -1,7 +1,8 @@
 // The overlay's Konva layer is a chunk of its own, loaded after the first paint (issue 12 item 7):
 // until it arrives a plain canvas paints the levels, the expiry marker and every axis label with
-// the same pixels, input is never lost, and a chunk that cannot be fetched leaves the drawings
-// painted and editable with the status line saying how to recover.
+// the same pixels (handles and the marquee too), input is never lost, and a chunk that cannot be
+// fetched leaves the drawings painted, selectable with their handles and editable, with the status
+// line saying how to recover.
 import { expect, type Page, type Route, test } from '@playwright/test';
 import { exported, keepScreenshot, nextFrames, pointOf } from './editor-page';
 
@@ -62,6 +63,23 @@ function alphaAlongPrice(page: Page, price: number): Promise<number> {
   }, price);
 }
 
+/** The RGBA of the device pixel under page point `at` on the canvas `selector` finds. */
+function pixelAt(page: Page, selector: string, at: { x: number; y: number }): Promise<number[]> {
+  return page.evaluate(
+    ({ selector, x, y }) => {
+      const canvas = document.querySelector(selector) as HTMLCanvasElement;
+      const rect = canvas.getBoundingClientRect();
+      const ratio = canvas.width / rect.width;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      return [
+        ...ctx.getImageData(Math.round((x - rect.left) * ratio), Math.round((y - rect.top) * ratio), 1, 1)
+          .data,
+      ];
+    },
+    { selector, x: at.x, y: at.y },
+  );
+}
+
 test('the first paint shows levels, expiry and drawings before Konva, with the pixels Konva paints', async ({
   page,
 }, testInfo) => {
@@ -89,9 +107,9 @@ test('the first paint shows levels, expiry and drawings before Konva, with the p
   expect(errors).toEqual([]);
 });
 
-test('a click made before Konva arrives selects the drawing, and its handles show once it does', async ({
+test('a click made before Konva arrives selects the drawing and shows its handles, with the pixels Konva paints', async ({
   page,
-}) => {
+}, testInfo) => {
   const release = await holdChunk(page);
   await openBeforeKonva(page);
   const p = await pointOf(page, 'target', 0);
@@ -100,24 +118,51 @@ test('a click made before Konva arrives selects the drawing, and its handles sho
     .poll(() => page.evaluate(() => [...(window as never as Win).chartmark.editor.getState().selection]))
     .toEqual(['target']);
   await expect(page.locator('.konvajs-content')).toHaveCount(0);
+  await nextFrames(page);
+  // The handle (white, ringed in blue) sits on the point, on the plain canvas (the topmost).
+  expect(await pixelAt(page, '.chartmark-overlay canvas:last-of-type', p)).toEqual([255, 255, 255, 255]);
+  const chart = page.locator('#chart');
+  // The pointer rests away from the chart, so nothing is hovered in either screenshot.
+  await page.mouse.move(1, 1);
+  await nextFrames(page);
+  const before = await chart.screenshot();
+  await keepScreenshot(page, testInfo, 'handles-before-konva');
   release();
   await page.evaluate(() => (window as never as Win).chartmark.handle.ready);
   await nextFrames(page);
-  // The handle (white, ringed in blue) sits on the point on the Konva layer's canvas.
-  const pixel = await page.evaluate(
-    ({ x, y }) => {
-      const canvas = document.querySelector('.konvajs-content canvas') as HTMLCanvasElement;
-      const rect = canvas.getBoundingClientRect();
-      const ratio = canvas.width / rect.width;
-      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-      return [
-        ...ctx.getImageData(Math.round((x - rect.left) * ratio), Math.round((y - rect.top) * ratio), 1, 1)
-          .data,
-      ];
-    },
-    { x: p.x, y: p.y },
-  );
-  expect(pixel).toEqual([255, 255, 255, 255]);
+  expect(await pixelAt(page, '.konvajs-content canvas', p)).toEqual([255, 255, 255, 255]);
+  // The Konva circles paint exactly what the stand-in painted.
+  expect((await chart.screenshot()).equals(before)).toBe(true);
+});
+
+test('a marquee dragged before Konva arrives is painted, and Konva takes it over with the same pixels', async ({
+  page,
+}) => {
+  const release = await holdChunk(page);
+  await openBeforeKonva(page);
+  const box = (await page.locator('#chart').boundingBox()) as { x: number; y: number };
+  // An empty stretch of the pane, well above the sample's drawings; Shift makes it a marquee.
+  await page.keyboard.down('Shift');
+  await page.mouse.move(box.x + 60, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 160, box.y + 70, { steps: 4 });
+  await nextFrames(page);
+  // Its translucent blue inside (rgba(41, 98, 255, 0.08): alpha 0.08 · 255 ≈ 20) on the plain canvas.
+  const inside = await pixelAt(page, '.chartmark-overlay canvas:last-of-type', {
+    x: box.x + 110,
+    y: box.y + 50,
+  });
+  expect(inside[2]).toBeGreaterThan(200);
+  expect(inside[3]).toBeGreaterThanOrEqual(19);
+  expect(inside[3]).toBeLessThanOrEqual(21);
+  const chart = page.locator('#chart');
+  const before = await chart.screenshot();
+  release();
+  await page.evaluate(() => (window as never as Win).chartmark.handle.ready);
+  await nextFrames(page);
+  expect((await chart.screenshot()).equals(before)).toBe(true);
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
 });
 
 test('a Konva chunk that cannot be fetched keeps the drawings painted and says to reload', async ({
@@ -142,6 +187,9 @@ test('a Konva chunk that cannot be fetched keeps the drawings painted and says t
   // Selecting and deleting still work on the editor's state.
   const p = await pointOf(page, 'target', 0);
   await page.mouse.click(p.x, p.y);
+  await nextFrames(page);
+  // The selection shows its handles (what a press would grab) without Konva.
+  expect(await pixelAt(page, '.chartmark-overlay canvas:last-of-type', p)).toEqual([255, 255, 255, 255]);
   await page.keyboard.press('Delete');
   await expect
     .poll(async () => (await exported(page)).map((d) => d.clientObjectId))
