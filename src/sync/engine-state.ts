@@ -51,6 +51,11 @@ export interface EngineState {
   readonly offline: boolean;
   /** A failure that sending again cannot fix; it blocks sending until the next edit. */
   readonly error: string | null;
+  /**
+   * The outbox could not store the record (storage full or gone). It does not block sending: the
+   * server is then the only copy, so the edits must reach it. Cleared by the next stored write.
+   */
+  readonly storeError: string | null;
   readonly refresh: RefreshNeed;
   readonly gesture: Gesture;
 }
@@ -110,6 +115,8 @@ export type EngineEvent =
       readonly renamed?: ReadonlyMap<string, string>;
     }
   | { readonly type: 'outboxFailed'; readonly message: string }
+  /** A write to the outbox succeeded after one failed. */
+  | { readonly type: 'outboxStored' }
   | { readonly type: 'dispose' };
 
 /** What the shell must do after a transition, in order. */
@@ -158,6 +165,7 @@ export const INITIAL_STATE: EngineState = {
   failures: 0,
   offline: false,
   error: null,
+  storeError: null,
   refresh: 'none',
   gesture: 'none',
 };
@@ -183,7 +191,7 @@ export function missingForCreate(s: EngineState): MissingField[] {
 /** The status the UI shows for a state. */
 export const statusOf = (s: EngineState): SyncStatus =>
   syncStatus({
-    error: s.error,
+    error: s.error ?? s.storeError,
     offline: s.offline,
     pending: pendingCount(s),
     sending: s.record?.inFlight != null,
@@ -417,7 +425,10 @@ export function transition(state: EngineState, event: EngineEvent, config: Engin
       pump(a, config);
       break;
     case 'outboxFailed':
-      a.s = { ...a.s, error: `outbox: ${event.message}` };
+      a.s = { ...a.s, storeError: `outbox: ${event.message}` };
+      break;
+    case 'outboxStored':
+      if (a.s.storeError !== null) a.s = { ...a.s, storeError: null };
       break;
     case 'dispose':
       clearTimer(a, 'debounce');

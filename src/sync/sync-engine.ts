@@ -139,7 +139,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // The chain only orders writes: a failed one is reported once, here, and the chain goes
         // on (a rejection left in it would surface as an unhandled rejection in the page).
         lastWrite = lastWrite.then(() => write).catch(() => {});
-        write.catch((err: unknown) => dispatch({ type: 'outboxFailed', message: messageOf(err) }));
+        write.then(
+          // Only after a failure: a stored write is otherwise no news.
+          () => state.storeError !== null && !disposed() && dispatch({ type: 'outboxStored' }),
+          (err: unknown) => dispatch({ type: 'outboxFailed', message: messageOf(err) }),
+        );
         return;
       }
       case 'remove':

@@ -100,6 +100,18 @@ describe('sync engine transition', () => {
     ).toThrow('sync engine: a new draft needs a key prefix');
   });
 
+  it('an outbox that cannot store is shown but blocks nothing: the Create still goes; a stored write clears it', () => {
+    const storeFailed: EngineEvent = { type: 'outboxFailed', message: 'QuotaExceededError: storage full' };
+    const { state, last } = play([edit(one, 'hline_1'), storeFailed, debounced]);
+    expect(last.map((f) => f.type)).toEqual(['persist', 'send']);
+    expect(statusOf(state)).toEqual({ kind: 'error', message: 'outbox: QuotaExceededError: storage full' });
+    const stored = play([{ type: 'outboxStored' }], state).state;
+    expect(statusOf(stored)).toEqual({ kind: 'saving' });
+    // A refusal by the server still wins over it, and still blocks.
+    const refused = play([fail(400), storeFailed], state).state;
+    expect(statusOf(refused)).toEqual({ kind: 'error', message: 'failed (400)' });
+  });
+
   it('sends the Create once the debounce ends, frozen in the record before it goes', () => {
     const { state, last } = play([edit(one, 'hline_1'), debounced]);
     expect(last.map((f) => f.type)).toEqual(['persist', 'send']);

@@ -3,7 +3,7 @@
 // resumeDraft's refusals — what the demo's status bar and expiry picker read.
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/sync/api-client';
-import { draftKey, memoryOutbox, type OutboxStore } from '../../../src/sync/outbox';
+import { analysisKey, draftKey, memoryOutbox, type OutboxStore } from '../../../src/sync/outbox';
 import { statusText } from '../../../src/sync/status';
 import { pt } from '../editor/fixtures';
 import {
@@ -111,23 +111,37 @@ describe('sync engine surface', () => {
     expect(second.posts).toEqual([`POST /v1/analysis/${COMMUNITY}/channels/${CHANNEL}`]);
   });
 
-  it('reports an outbox that cannot store as an error, with no rejection left unhandled', async () => {
-    // Before the fix the failed write stayed rejected in the write chain: vitest's run went red
-    // with an unhandled rejection (the same chain now reports a failed remove too, untested here).
+  it('an outbox that cannot store is reported, still sends to the server, and the report clears once it stores', async () => {
+    // Before: a failed write stayed rejected in the write chain (an unhandled rejection in the
+    // page), and the report blocked sending, so with storage full nothing was kept anywhere.
     const inner = memoryOutbox();
-    const full: OutboxStore = {
+    let full = true;
+    const outbox: OutboxStore = {
       ...inner,
-      write: () => Promise.reject(new Error('QuotaExceededError: storage full')),
-      remove: () => Promise.reject(new Error('storage gone')),
+      write: (key, record) =>
+        full ? Promise.reject(new Error('QuotaExceededError: storage full')) : inner.write(key, record),
     };
-    const { editor, engine, clock } = await setup(full);
+    const { editor, engine, clock, posts } = await setup(outbox);
     editor.create('LINE', [pt(1, 150), pt(5, 160)]);
-    for (let i = 0; i < 5; i++) {
-      await engine.settled();
-      await settle(1);
-      clock.runNext();
-    }
-    await settle(3);
+    await drain(engine, clock);
+    // The server has it (the only copy), and the status says the device could not keep it.
+    expect(posts).toEqual([`POST /v1/analysis/${COMMUNITY}/channels/${CHANNEL}`]);
     expect(engine.status).toEqual({ kind: 'error', message: 'outbox: QuotaExceededError: storage full' });
+    expect(engine.pending).toBe(0);
+    // A further edit is sent too, while storage is still full.
+    editor.setMetadata({ title: 'Cable long' });
+    await drain(engine, clock);
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toMatch(/^PATCH \/v1\/analysis\//);
+    expect(engine.status).toEqual({ kind: 'error', message: 'outbox: QuotaExceededError: storage full' });
+    // Storage works again: the next stored write clears the report.
+    full = false;
+    editor.setMetadata({ title: 'Cable long, 1.35 target' });
+    await drain(engine, clock);
+    expect(posts).toHaveLength(3);
+    expect(engine.status).toEqual({ kind: 'saved', version: 3 });
+    // And the outbox holds the saved analysis' record again, with nothing pending.
+    const id = /^PATCH \/v1\/analysis\/([^/]+)$/.exec(posts[2] ?? '')?.[1] ?? '';
+    expect((await inner.read(analysisKey(id)))?.entries).toEqual([]);
   });
 });
