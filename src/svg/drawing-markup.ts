@@ -12,7 +12,7 @@ import { extendedRange } from '../core/geometry-clip';
 import { FIB_LABEL_GAP } from '../core/kinds/fibonacci-retracement';
 import { priceLabel } from '../core/kinds/horizontal-line';
 import { LABEL_FONT_SIZE, LABEL_GAP, paneBox, toPx } from '../core/kinds/shared';
-import type { PxPoint, TextPrimitive } from '../core/scene';
+import type { PxPoint, TextPlacement, TextPrimitive } from '../core/scene';
 import {
   AXIS_LABEL_TEXT_COLOR,
   dashPattern,
@@ -36,6 +36,9 @@ export interface MarkupContext {
   readonly placer: LabelPlacer;
   readonly paint: SvgPaintContext;
 }
+
+/** `T` with its fields writable, for an object the writer reuses. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type Writer<K extends DrawingKind> = (
   d: DrawingOf<K>,
@@ -197,19 +200,20 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
   const ys = prices.map((p) => c.vp.priceToY(p));
   const yText = ys.map(num);
   const colors = levels.map((r) => fibLevelColor(r, style.color));
+  // The text every band and level line of the drawing shares is built once: each element then
+  // adds only its own numbers (fewer pieces, fewer rope nodes to allocate and flatten).
+  const toRight = ` ${rx},`;
   let body = '';
   if (d.showBands !== false) {
     // Each band takes the colour of its level farther from 0, as the scene's bands do.
     const order = ratioOrder(levels);
+    const open = `<polygon points="${lx},`;
+    const toLeft = ` ${lx},`;
     for (let i = 0; i + 1 < order.length; i++) {
-      const lo = order[i]!;
+      const lo = yText[order[i]!]!;
       const hi = order[i + 1]!;
-      const outer = levels[hi]! <= 0 ? lo : hi;
-      body += polygon(
-        `${lx},${yText[lo]} ${rx},${yText[lo]} ${rx},${yText[hi]} ${lx},${yText[hi]}`,
-        fibBandColor(colors[outer]!, style.fillColor),
-        c,
-      );
+      const fill = fibBandColor(colors[levels[hi]! <= 0 ? order[i]! : hi]!, style.fillColor);
+      body += `${open}${lo}${toRight}${lo}${toRight}${yText[hi]}${toLeft}${yText[hi]}" fill="${safeColor(fill, c.paint.fallbackColor)}"/>`;
     }
   }
   body += line(
@@ -225,40 +229,35 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
   const onLeft = (d.labelSide ?? 'left') === 'left';
   const leftX = left - FIB_LABEL_GAP;
   const rightX = d.extendRight ? right - FIB_LABEL_GAP : right + FIB_LABEL_GAP;
-  const rightAlign = d.extendRight ? 'right' : 'left';
-  const rightBaseline = d.extendRight ? 'bottom' : 'middle';
+  // One label object for all levels, its y, text and colour set per level: the placer keeps no
+  // label it is handed (it returns the same object, a moved copy or null), and a kept one is
+  // painted before the next level's.
+  const leftPlace: Mutable<TextPlacement> = { x: leftX, y: 0, align: 'right', baseline: 'middle' };
+  const rightPlace: Mutable<TextPlacement> = {
+    x: rightX,
+    y: 0,
+    align: d.extendRight ? 'right' : 'left',
+    baseline: d.extendRight ? 'bottom' : 'middle',
+  };
+  const own = onLeft ? leftPlace : rightPlace;
+  const text: Mutable<TextPrimitive> = {
+    type: 'text',
+    ...own,
+    text: '',
+    color: '',
+    fontSize: LABEL_FONT_SIZE,
+    alternative: onLeft ? rightPlace : leftPlace,
+  };
+  const lineOpen = `<line x1="${lx}" y1="`;
+  const lineTo = `" x2="${rx}" y2="`;
   for (let i = 0; i < levels.length; i++) {
     const y = ys[i]!;
-    const ry = d.extendRight ? y - LABEL_GAP / 2 : y;
-    const color = colors[i]!;
-    body += line(lx, yText[i]!, rx, yText[i]!, strokeText(color, width, c));
-    const text = fibLevelLabel(levels[i]!, prices[i]!, formatLevelPrice);
-    body += label(
-      onLeft
-        ? {
-            type: 'text',
-            x: leftX,
-            y,
-            align: 'right',
-            baseline: 'middle',
-            text,
-            color,
-            fontSize: LABEL_FONT_SIZE,
-            alternative: { x: rightX, y: ry, align: rightAlign, baseline: rightBaseline },
-          }
-        : {
-            type: 'text',
-            x: rightX,
-            y: ry,
-            align: rightAlign,
-            baseline: rightBaseline,
-            text,
-            color,
-            fontSize: LABEL_FONT_SIZE,
-            alternative: { x: leftX, y, align: 'right', baseline: 'middle' },
-          },
-      c,
-    );
+    leftPlace.y = y;
+    rightPlace.y = d.extendRight ? y - LABEL_GAP / 2 : y;
+    text.y = own.y;
+    text.color = colors[i]!;
+    text.text = fibLevelLabel(levels[i]!, prices[i]!, formatLevelPrice);
+    body += `${lineOpen}${yText[i]}${lineTo}${yText[i]}"${strokeText(text.color, width, c)}/>${label(text, c)}`;
   }
   return body;
 };

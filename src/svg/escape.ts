@@ -28,16 +28,22 @@ export function escapeXml(text: string): string {
 /** Colours reach SVG attributes and canvases through core's `safeColor` (only `#hex` passes). */
 export { safeColor } from '../core/style';
 
+// The hundredths part of each number num writes, by its two digits: "", ".01" … ".1" … ".99"
+// (pure: a bundle without num, such as the read-only view's, leaves the table out).
+const HUNDREDTHS = /* @__PURE__ */ Array.from({ length: 100 }, (_, f) =>
+  f === 0 ? '' : `.${f < 10 ? '0' : ''}${f % 10 === 0 ? f / 10 : f}`,
+);
+
 /** A number for an SVG attribute: at most 2 decimals, no `-0`, non-finite → 0, so output is stable. */
 export function num(value: number): string {
   const n = Math.round(value * 100);
   // Hundredths below 1e15 in magnitude have at most 15 digits, so String(n / 100) prints exactly
-  // n's digits with the point moved: written from the integer, which is several times faster.
+  // n's digits with the point moved: written from the integer and a table of the two last digits,
+  // which is several times faster and allocates one string less.
   if (n > -1e15 && n < 1e15) {
     const a = n < 0 ? -n : n;
     const f = a % 100;
-    const s = `${n < 0 ? '-' : ''}${(a - f) / 100}`;
-    return f === 0 ? s : `${s}.${f < 10 ? '0' : ''}${f % 10 === 0 ? f / 10 : f}`;
+    return (n < 0 ? '-' : '') + (a - f) / 100 + HUNDREDTHS[f];
   }
   return Number.isFinite(value) ? String(n / 100) : '0';
 }

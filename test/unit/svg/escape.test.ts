@@ -108,6 +108,34 @@ describe('num and safeId', () => {
     ]);
   });
 
+  it('prints what String prints for the number rounded to hundredths (from the integer and its last two digits)', () => {
+    const oracle = (v: number) => {
+      const r = Math.round(v * 100) / 100;
+      return Number.isFinite(r) && r !== 0 ? String(r) : '0';
+    };
+    expect([
+      num(0.05),
+      num(-0.05),
+      num(-1.5),
+      num(2.1),
+      num(-12.07),
+      num(99.99),
+      num(123456789012.34),
+    ]).toEqual(['0.05', '-0.05', '-1.5', '2.1', '-12.07', '99.99', '123456789012.34']);
+    fc.assert(
+      fc.property(fc.double({ min: -1e13, max: 1e13, noNaN: true }), (v) => {
+        expect(num(v)).toBe(oracle(v));
+      }),
+      { numRuns: 20000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (h) => {
+        expect(num(h / 100)).toBe(oracle(h / 100));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('keeps ids to letters, digits, _ and -', () => {
     expect(safeId('a"b<c>d e_f-1')).toBe('a_b_c_d_e_f-1');
   });
