@@ -7,7 +7,7 @@ import { labelPlacer } from '../core/declutter';
 import { fitAnalysisViewport } from '../core/analysis-fit';
 import { type Candle, candlesToSvg } from './candles-svg';
 import { describeSummary } from './describe';
-import { type MarkupContext, type MarkupOut, writeDrawing } from './drawing-markup';
+import { type MarkupOut, markupContext, writeDrawing } from './drawing-markup';
 import { cleanText, escapeXml, flatMarkup, num } from './escape';
 import { primitiveToSvg, type SvgPaintContext } from './paint-primitives';
 import type { SvgOutcome } from './svg-outcome';
@@ -113,7 +113,7 @@ export function renderAnalysisSvg(
   const levels = marks.levels.map(({ name, scene }) => ({ name, scene: placer.scene(scene) }));
   const expiry = marks.expiry && placer.scene(marks.expiry);
   // The kind is one of the five: the wire reader leaves out drawings of any other type.
-  const markup: MarkupContext = { vp, placer, paint: ctx };
+  const markup = markupContext(vp, placer, ctx);
   for (const d of model.drawings) writeDrawing(d, markup, out);
   for (const { name, scene } of levels) {
     paintScene(scene, `<g class="cm-level" data-level="${name}">`, ctx, out);

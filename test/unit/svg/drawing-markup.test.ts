@@ -5,7 +5,7 @@ import type { Drawing, DrawingKind, DrawingStyle } from '../../../src/core/drawi
 import { DRAWING_KINDS, POINT_COUNT } from '../../../src/core/drawing';
 import { createDrawingWithOptions, drawingScene } from '../../../src/core/kinds/registry';
 import type { Viewport } from '../../../src/core/viewport';
-import { type MarkupOut, writeDrawing } from '../../../src/svg/drawing-markup';
+import { type MarkupOut, markupContext, writeDrawing } from '../../../src/svg/drawing-markup';
 import { primitiveToSvg, type SvgPaintContext } from '../../../src/svg/paint-primitives';
 import { at, testViewport } from '../core/test-viewport';
 
@@ -28,7 +28,8 @@ function general(drawings: readonly Drawing[], vp: Viewport, ctx: SvgPaintContex
 function fast(drawings: readonly Drawing[], vp: Viewport, ctx: SvgPaintContext) {
   const placer = labelPlacer({ area: { minX: 0, minY: 0, maxX: vp.width, maxY: vp.height } });
   const out: MarkupOut = { body: '', axis: '' };
-  for (const d of drawings) writeDrawing(d, { vp, placer, paint: ctx }, out);
+  const c = markupContext(vp, placer, ctx);
+  for (const d of drawings) writeDrawing(d, c, out);
   return { out, placed: placer.placed, hidden: placer.hidden() };
 }
 
