@@ -194,7 +194,9 @@ const parallel: Writer<'PARALLEL'> = (d, style, c) => {
 
 /** Level indices in ratio order (a stable sort, as the scene sorts its bands). */
 function ratioOrder(levels: readonly number[]): number[] {
-  const order = levels.map((_, i) => i);
+  // Pushed, not mapped, as the writer's other arrays (see the Fibonacci writer).
+  const order: number[] = [];
+  for (let i = 0; i < levels.length; i++) order.push(i);
   for (let i = 0; i + 1 < levels.length; i++)
     if (!(levels[i]! <= levels[i + 1]!)) return order.sort((u, v) => levels[u]! - levels[v]!);
   return order;
@@ -213,10 +215,15 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
   const right = d.extendRight ? Math.max(maxX, c.vp.width) : maxX;
   const lx = num(left);
   const rx = num(right);
-  const prices = levels.map((r) => fibLevelPrice(p0, p1, r));
-  const ys = prices.map((p) => c.vp.priceToY(p));
-  const yText = ys.map(num);
-  const colors = levels.map((r) => fibLevelColor(r, style.color));
+  // Each level's y as written and its colour (its price and y are worked out again where needed).
+  // Pushed, not mapped: V8 gives an array made by map another elements kind once the caller is
+  // optimised than before, and each change of kind threw the optimised writer away (warm-up).
+  const yText: string[] = [];
+  const colors: string[] = [];
+  for (const r of levels) {
+    yText.push(num(c.vp.priceToY(fibLevelPrice(p0, p1, r))));
+    colors.push(fibLevelColor(r, style.color));
+  }
   // The text every band and level line of the drawing shares is built once: each element then
   // adds only its own numbers (fewer pieces, fewer rope nodes to allocate and flatten).
   const toRight = ` ${rx},`;
@@ -261,12 +268,13 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
   const lineOpen = `<line x1="${lx}" y1="`;
   const lineTo = `" x2="${rx}" y2="`;
   for (let i = 0; i < levels.length; i++) {
-    const y = ys[i]!;
+    const price = fibLevelPrice(p0, p1, levels[i]!);
+    const y = c.vp.priceToY(price);
     leftPlace.y = y;
     rightPlace.y = d.extendRight ? y - LABEL_GAP / 2 : y;
     text.y = own.y;
     text.color = colors[i]!;
-    text.text = fibLevelLabel(levels[i]!, prices[i]!, formatLevelPrice);
+    text.text = fibLevelLabel(levels[i]!, price, formatLevelPrice);
     body += `${lineOpen}${yText[i]}${lineTo}${yText[i]}${strokeEnd(text.color, style.lineWidth, style.lineStyle, c)}${label(text, c)}`;
   }
   return body;
