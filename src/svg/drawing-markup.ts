@@ -37,11 +37,13 @@ export interface MarkupContext {
   readonly paint: SvgPaintContext;
   /** Stroke attribute text already written in this render, by line style, width and colour. */
   readonly strokes: Map<LineStyle, Map<number, Map<string, string>>>;
+  /** Fibonacci band fill text already written in this render, by the drawing's fill and level colour. */
+  readonly fills: Map<string, Map<string, string>>;
 }
 
 /** A MarkupContext for one render (its stroke text starts empty). */
 export function markupContext(vp: Viewport, placer: LabelPlacer, paint: SvgPaintContext): MarkupContext {
-  return { vp, placer, paint, strokes: new Map() };
+  return { vp, placer, paint, strokes: new Map(), fills: new Map() };
 }
 
 /** `T` with its fields writable, for an object the writer reuses. */
@@ -60,16 +62,7 @@ type Writer<K extends DrawingKind> = (
  * style in a render (a 1,000-drawing SVG writes ~2,600 strokes in a handful of styles).
  */
 function strokeEnd(color: string, lineWidth: number, lineStyle: LineStyle, c: MarkupContext): string {
-  let byWidth = c.strokes.get(lineStyle);
-  if (!byWidth) {
-    byWidth = new Map();
-    c.strokes.set(lineStyle, byWidth);
-  }
-  let byColor = byWidth.get(lineWidth);
-  if (!byColor) {
-    byColor = new Map();
-    byWidth.set(lineWidth, byColor);
-  }
+  const byColor = mapUnder(mapUnder(c.strokes, lineStyle), lineWidth);
   let text = byColor.get(color);
   if (text === undefined) {
     const dash = dashPattern(lineStyle, lineWidth);
@@ -77,6 +70,27 @@ function strokeEnd(color: string, lineWidth: number, lineStyle: LineStyle, c: Ma
     byColor.set(color, text);
   }
   return text;
+}
+
+/** The end of a Fibonacci band's polygon, `" fill=…/>`, built once per fill and level colour in a render. */
+function bandEnd(levelColor: string, fillColor: string, c: MarkupContext): string {
+  const byLevel = mapUnder(c.fills, fillColor);
+  let text = byLevel.get(levelColor);
+  if (text === undefined) {
+    text = `" fill="${safeColor(fibBandColor(levelColor, fillColor), c.paint.fallbackColor)}"/>`;
+    byLevel.set(levelColor, text);
+  }
+  return text;
+}
+
+/** The map under `key` in `parent`, made empty the first time. */
+function mapUnder<K, L, V>(parent: Map<K, Map<L, V>>, key: K): Map<L, V> {
+  let map = parent.get(key);
+  if (!map) {
+    map = new Map();
+    parent.set(key, map);
+  }
+  return map;
 }
 
 /** A line element; `end` is a strokeEnd. */
@@ -236,8 +250,8 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
     for (let i = 0; i + 1 < order.length; i++) {
       const lo = yText[order[i]!]!;
       const hi = order[i + 1]!;
-      const fill = fibBandColor(colors[levels[hi]! <= 0 ? order[i]! : hi]!, style.fillColor);
-      body += `${open}${lo}${toRight}${lo}${toRight}${yText[hi]}${toLeft}${yText[hi]}" fill="${safeColor(fill, c.paint.fallbackColor)}"/>`;
+      const end = bandEnd(colors[levels[hi]! <= 0 ? order[i]! : hi]!, style.fillColor, c);
+      body += `${open}${lo}${toRight}${lo}${toRight}${yText[hi]}${toLeft}${yText[hi]}${end}`;
     }
   }
   body += line(num(a.x), num(a.y), num(b.x), num(b.y), strokeEnd(style.color, style.lineWidth, 'DASHED', c));

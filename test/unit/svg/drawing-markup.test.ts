@@ -97,4 +97,37 @@ describe('writeDrawing (the SVG fast path) against painting core scenes', () => 
       { numRuns: 300 },
     );
   });
+
+  // Text a render builds once and reuses (stroke ends, band fills) must be keyed by all it depends
+  // on: two drawings that share some of it and differ in the rest still get their own.
+  it('writes each drawing with its own strokes and band fills when earlier drawings shared part of them', () => {
+    const fib = (fillColor: string, lineWidth: number) =>
+      createDrawingWithOptions(
+        'FIBONACCI_RETRACEMENT',
+        `f-${fillColor}`,
+        [at(50, 200), at(250, 60)],
+        {
+          color: '#abc', // off TradingView's table and not #RRGGBB: bands take the drawing's fill
+          fillColor,
+          lineWidth,
+        },
+        { levels: [0, 0.3, 1] },
+      );
+    const line = (color: string, lineStyle: 'SOLID' | 'DOTTED') =>
+      createDrawingWithOptions(
+        'LINE',
+        `l-${color}`,
+        [at(10, 10), at(300, 250)],
+        { color, lineWidth: 2, lineStyle },
+        {},
+      );
+    const drawings = [
+      fib('#11223344', 1),
+      fib('#55667788', 1),
+      fib('#55667788', 2),
+      line('#123456', 'SOLID'),
+      line('#123456', 'DOTTED'),
+    ];
+    expect(fast(drawings, vp, ctx).out.body).toBe(general(drawings, vp, ctx).out.body);
+  });
 });
