@@ -68,7 +68,10 @@ export interface LabelPlacer {
   take(box: Box): void;
   /** The scene with its labels placed (the same object when none moves or goes). */
   scene(scene: Scene): Scene;
-  /** One label placed, as `scene` places each: the same object when it stays, null when dropped or off the pane. */
+  /**
+   * One label placed, as `scene` places each: the same object when it stays, a moved copy, or null
+   * when dropped or off the pane. Keeps no reference to `text` (the SVG writer reuses one object).
+   */
   label(text: TextPrimitive): TextPrimitive | null;
   /** The padded box of every label placed so far. */
   readonly placed: Box[];
