@@ -2,7 +2,7 @@
 // the bytes actually streamed), then UTF-8 and the structure limits (while reading), and JSON.
 import { MAX_BODY_BYTES } from '../schema/limits';
 import { ApiError } from './api-error';
-import { JsonStructureScan } from './json-structure';
+import { countMembers, JsonStructureScan } from './json-structure';
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
 // Fatal, and without the stream option, so one decoder serves every request.
@@ -34,9 +34,7 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
       // from the socket, without a web stream. The size is checked again for in-process callers.
       const bytes = new Uint8Array(await request.arrayBuffer());
       if (bytes.byteLength > maxBytes) throw tooLarge();
-      const text = decode(UTF8, bytes, false);
-      new JsonStructureScan().push(text);
-      return parse(text);
+      return parseWhole(decode(UTF8, bytes, false));
     }
   }
   return readScanning(request, maxBytes, tooLarge);
@@ -88,10 +86,36 @@ function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): strin
   }
 }
 
+/**
+ * Scans and parses a whole body, refusing what the checking scan and JSON.parse would, in the
+ * same order. The first scan only counts members (it keeps no key); a parsed value with fewer
+ * members than the text means a repeated key (see countMembers). On any refusal the checking scan
+ * runs from the start, so the answer is its first problem in text order, else JSON.parse's.
+ */
+function parseWhole(text: string): unknown {
+  const scan = new JsonStructureScan(undefined, 'count');
+  let value: unknown;
+  try {
+    scan.push(text);
+    value = JSON.parse(text);
+  } catch (err) {
+    new JsonStructureScan().push(text);
+    throw err instanceof ApiError ? err : invalidJson(err);
+  }
+  if (countMembers(value) !== scan.members) {
+    new JsonStructureScan().push(text);
+    throw new Error('parseWhole: the parsed body lost members, yet the checking scan found no repeated key');
+  }
+  return value;
+}
+
+const invalidJson = (err: unknown) =>
+  new ApiError('invalid_json', `Request body is not valid JSON: ${(err as Error).message}`);
+
 function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ApiError('invalid_json', `Request body is not valid JSON: ${(err as Error).message}`);
+    throw invalidJson(err);
   }
 }

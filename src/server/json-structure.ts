@@ -47,6 +47,10 @@ const FEW_KEYS = 16;
 
 const tooComplex = (rule: string) => new ApiError('body_too_complex', `Request body ${rule}`);
 
+// What a counting scan keeps for an object: no keys, only that the container is one (a
+// counting scan never adds to it).
+const COUNTED: string[] = [];
+
 /**
  * The structure scan, fed the body's text piece by piece as it arrives (spec §5.4: the limits are
  * checked while reading): a hostile body is refused at the first value over a limit, before the
@@ -67,8 +71,18 @@ export class JsonStructureScan {
   private escaped = false;
   private inScalar = false;
   private key = '';
+  /** The object members (keys) seen so far; a counting scan checks nothing else about keys. */
+  members = 0;
 
-  constructor(private readonly limits: JsonLimits = JSON_LIMITS) {}
+  /**
+   * `keys: 'check'` (default) refuses a repeated key as it is read; `'count'` only counts the
+   * members, allocating nothing per key — see {@link parseCheckedJson}, which compares that count
+   * with the parsed value's.
+   */
+  constructor(
+    private readonly limits: JsonLimits = JSON_LIMITS,
+    private readonly keyMode: 'check' | 'count' = 'check',
+  ) {}
 
   /** Scans the next piece of the text. */
   push(text: string): void {
@@ -86,7 +100,7 @@ export class JsonStructureScan {
           if (this.keys.length >= this.limits.maxDepth)
             throw tooComplex(`nests deeper than ${this.limits.maxDepth} levels`);
           const object = c === OPEN_OBJECT;
-          this.keys.push(object ? [] : null);
+          this.keys.push(object ? (this.keyMode === 'count' ? COUNTED : []) : null);
           this.path.push(object ? '' : 0);
           this.expectKey = object;
           break;
@@ -143,13 +157,17 @@ export class JsonStructureScan {
       while (k >= i && text.charCodeAt(k) === BACKSLASH) k--;
       const run = end - 1 - k + (k < from && this.escaped ? 1 : 0);
       if (q < 0) {
-        if (this.inKey) this.key += text.slice(from, n);
+        if (this.inKey && this.keyMode === 'check') this.key += text.slice(from, n);
         this.escaped = run % 2 === 1;
         return n;
       }
       this.escaped = false;
       if (run % 2 === 0) {
-        if (this.inKey) this.endKey(this.key + text.slice(from, q));
+        if (this.inKey) {
+          if (this.keyMode === 'check') this.endKey(this.key + text.slice(from, q));
+          else this.expectKey = false;
+          this.members++;
+        }
         this.inString = false;
         return q + 1;
       }
@@ -190,4 +208,22 @@ export class JsonStructureScan {
 /** The structure scan (JsonStructureScan) of a whole text at once. */
 export function checkJsonStructure(text: string, limits: JsonLimits = JSON_LIMITS): void {
   new JsonStructureScan(limits).push(text);
+}
+
+/**
+ * The members (own keys) of every object in a parsed JSON value. JSON.parse keeps the last of a
+ * repeated key, so this is less than the text's member count exactly when some object of the
+ * text repeats a key (the outermost such object survives the parse, one member short).
+ */
+export function countMembers(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) n += countMembers(value[i]);
+    return n;
+  }
+  const object = value as Record<string, unknown>;
+  // for…in allocates nothing; hasOwn keeps an enumerable inherited key from being counted.
+  for (const key in object) if (Object.hasOwn(object, key)) n += 1 + countMembers(object[key]);
+  return n;
 }

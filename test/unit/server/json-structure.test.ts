@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/server/api-error';
-import { checkJsonStructure, JsonStructureScan } from '../../../src/server/json-structure';
+import { checkJsonStructure, countMembers, JsonStructureScan } from '../../../src/server/json-structure';
 
 const verdict = (scan: () => void) => {
   try {
@@ -107,5 +107,27 @@ describe('checkJsonStructure', () => {
     const scan = new JsonStructureScan();
     scan.push('{"a":1,"\\u00');
     expect(verdict(() => scan.push('61":2}'))).toEqual(['duplicate_key', ['a']]);
+  });
+});
+
+describe('counting members', () => {
+  it('a counting scan counts every key token, repeats included; countMembers the parsed own keys', () => {
+    const text = '{"a":{"b":[{"x":1,"x":2}]},"a":0,"s":"{\\"k\\":1}","e":{},"l":[{"p":1,"q":[{"r":null}]}]}';
+    const scan = new JsonStructureScan(undefined, 'count');
+    scan.push(text);
+    // a, b, x, x, a, s, e, l, p, q, r
+    expect(scan.members).toBe(11);
+    // JSON.parse keeps the last "a" (0): a, s, e, l, p, q, r
+    expect(countMembers(JSON.parse(text))).toBe(7);
+    expect(countMembers([1, 'a', null, { __proto__: 1 }])).toBe(0);
+    expect(countMembers(JSON.parse('[{"__proto__":{"a":1}}]'))).toBe(2);
+  });
+
+  it('a counting scan keeps no keys, so it lets a repeat through but still refuses depth and values', () => {
+    const count = (text: string, limits?: { maxDepth: number; maxValues: number }) =>
+      verdict(() => new JsonStructureScan(limits, 'count').push(text));
+    expect(count('{"a":1,"a":2}')).toBeNull();
+    expect(count('[[[1]]]', { maxDepth: 2, maxValues: 10 })?.[0]).toBe('body_too_complex');
+    expect(count('[1,2,3]', { maxDepth: 2, maxValues: 3 })?.[0]).toBe('body_too_complex');
   });
 });
