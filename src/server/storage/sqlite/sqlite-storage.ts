@@ -84,6 +84,9 @@ export interface SqliteOptions {
   readonly checkpointer?: Omit<CheckpointerOptions, 'pause'>;
 }
 
+/** Most API keys the storage keeps in memory by hash (see findKey). */
+const KEYS_KEPT = 1000;
+
 const COLUMNS = ANALYSIS_COLUMNS.join(', ');
 const PARAMS = COLUMNS.split(', ')
   .map((c) => `@${c}`)
@@ -170,6 +173,28 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   const removeDrawings = (analysisId: string): void => {
     st.removeRuns.run(analysisId);
     st.removeIds.run(analysisId);
+  };
+
+  // Keys by hash, kept while no other connection has committed (PRAGMA data_version moves then)
+  // and this one has written no key, so a request's authentication reads no row. Found keys
+  // only, at most KEYS_KEPT: unknown hashes are looked up every time and never fill the map.
+  const keys = new Map<string, ApiKeyRow>();
+  let keysAt: unknown = null;
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const findKey = (hash: string): ApiKeyRow | null => {
+    const version = dataVersion.get();
+    if (version !== keysAt) {
+      keys.clear();
+      keysAt = version;
+    }
+    const kept = keys.get(hash);
+    if (kept) return kept;
+    const c = st.findKey.get(hash) as ApiKeyColumns | undefined;
+    if (!c) return null;
+    const row = apiKeyFromColumns(c);
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(hash, row);
+    return row;
   };
 
   const apply = (w: TxWrites): void => {
@@ -287,19 +312,20 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     listAnalyses: (q) => later(() => list(db, q)),
     insertApiKey: (k: ApiKeyRow) =>
       later(() => {
+        keys.clear();
         st.insertKey.run(...apiKeyValues(k));
       }),
-    findApiKeyByHash: (hash) =>
-      later(() => {
-        const c = st.findKey.get(hash) as ApiKeyColumns | undefined;
-        return c ? apiKeyFromColumns(c) : null;
-      }),
+    findApiKeyByHash: (hash) => later(() => findKey(hash)),
     findApiKeyById: (id) =>
       later(() => {
         const c = st.findKeyById.get(id) as ApiKeyColumns | undefined;
         return c ? apiKeyFromColumns(c) : null;
       }),
-    revokeApiKeyByHash: (hash, at) => later(() => st.revokeKey.run(at, hash).changes === 1),
+    revokeApiKeyByHash: (hash, at) =>
+      later(() => {
+        keys.clear();
+        return st.revokeKey.run(at, hash).changes === 1;
+      }),
     readOutbox: (afterSeq, limit) =>
       later(() =>
         (st.readOutbox.all(afterSeq, limit) as OutboxColumns[]).map((c): OutboxRow => outboxFromColumns(c)),

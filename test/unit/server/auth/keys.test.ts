@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authenticate, createApiKey, hashApiKey, revokeApiKey } from '../../../../src/server/auth/keys';
 import { openSqliteStorage, type SqliteStorage } from '../../../../src/server/storage/sqlite/sqlite-storage';
@@ -60,5 +63,33 @@ describe('API keys', () => {
     expect(await revokeApiKey(storage, key, 5)).toBe(true);
     expect(await revokeApiKey(storage, key, 6)).toBe(false);
     expect(await authenticate(storage, `Bearer ${key}`, 5)).toEqual({ ok: false, reason: 'revoked' });
+  });
+
+  it('a key the storage keeps in memory is refused at once when another connection revokes or writes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-keys-'));
+    const file = join(dir, 'keys.sqlite');
+    storage = openSqliteStorage(file);
+    const other = openSqliteStorage(file);
+    try {
+      const a = await createApiKey(storage, { communityId: C, permissions: ['analysis:write'], now: 0 });
+      const b = await createApiKey(storage, { communityId: C, permissions: ['analysis:write'], now: 0 });
+      expect((await authenticate(storage, `Bearer ${a.key}`, 10)).ok).toBe(true);
+      expect((await authenticate(storage, `Bearer ${b.key}`, 10)).ok).toBe(true);
+      // The other process's CLI revokes a; its expiry is moved behind the storage's back.
+      expect(await revokeApiKey(other, a.key, 20)).toBe(true);
+      expect(await authenticate(storage, `Bearer ${a.key}`, 30)).toEqual({ ok: false, reason: 'revoked' });
+      other.db.prepare('UPDATE api_keys SET expires_at = 25 WHERE id = ?').run(b.id);
+      expect(await authenticate(storage, `Bearer ${b.key}`, 30)).toEqual({ ok: false, reason: 'expired' });
+      // Revoked through this very storage: refused at once too.
+      const c = await createApiKey(storage, { communityId: C, permissions: ['analysis:write'], now: 0 });
+      expect((await authenticate(storage, `Bearer ${c.key}`, 10)).ok).toBe(true);
+      expect(await revokeApiKey(storage, c.key, 20)).toBe(true);
+      expect(await authenticate(storage, `Bearer ${c.key}`, 30)).toEqual({ ok: false, reason: 'revoked' });
+    } finally {
+      await other.close();
+      await storage.close();
+      storage = openSqliteStorage(':memory:');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
