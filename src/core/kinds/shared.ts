@@ -139,18 +139,22 @@ export function bodyHit(distance: number, tolerance: number): Hit | null {
  * A running minimum and maximum, no corner objects: scenes are built for every drawing on every frame.
  */
 export function primitivesBox(primitives: readonly Primitive[]): Box {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = minX;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = maxX;
+  // Kept in an object, not in variables the closures share: a double in an object field is updated
+  // in place, one in a closure's variable is a new heap number on every change.
+  const box = {
+    minX: Number.POSITIVE_INFINITY,
+    minY: Number.POSITIVE_INFINITY,
+    maxX: Number.NEGATIVE_INFINITY,
+    maxY: Number.NEGATIVE_INFINITY,
+  };
   let any = false;
   // The same comparisons as boxFromPoints over each corner, so NaN coordinates are skipped alike.
   const add = (x: number, y: number): void => {
     any = true;
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
+    if (x < box.minX) box.minX = x;
+    if (y < box.minY) box.minY = y;
+    if (x > box.maxX) box.maxX = x;
+    if (y > box.maxY) box.maxY = y;
   };
   const pad = (x: number, y: number, r: number): void => {
     add(x - r, y - r);
@@ -180,7 +184,7 @@ export function primitivesBox(primitives: readonly Primitive[]): Box {
         break;
     }
   }
-  return any ? { minX, minY, maxX, maxY } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return any ? box : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
 }
 
 /** The pane as a box, for clipping extended lines. */
