@@ -1,7 +1,7 @@
 // FIBONACCI_RETRACEMENT: one horizontal level per ratio between the two points' times (to the pane's
 // right edge when extended), light bands between neighbouring levels and a dashed trend line.
 import { segmentCursor } from './handle-cursor';
-import type { FibLabelSide, FibonacciRetracement } from '../drawing';
+import type { FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
 import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../fibonacci';
 import { boxContains, distanceToSegment } from '../geometry';
@@ -86,20 +86,22 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
     const g = geometry(d, vp);
     const format = formatterOf(options);
     const [p0, p1] = d.points;
+    const levels = d.levels;
+    const ys = g.ys;
     const primitives: Primitive[] = [];
-    const colors = d.levels.map((r) => fibLevelColor(r, style.color));
+    const colors = levels.map((r) => fibLevelColor(r, style.color));
     if (d.showBands !== false) {
       // Bands follow ratio order, whatever order the author listed the levels in; each takes the
-      // colour of its level farther from 0, as TradingView's do.
-      const sorted = d.levels.map((r, i) => ({ r, y: g.ys[i]!, c: colors[i]! })).sort((u, v) => u.r - v.r);
-      for (let i = 0; i + 1 < sorted.length; i++) {
-        const y0 = sorted[i]!.y;
-        const y1 = sorted[i + 1]!.y;
-        const outer = sorted[i + 1]!.r <= 0 ? sorted[i]! : sorted[i + 1]!;
+      // colour of its level farther from 0, as TradingView's do. Level indexes sorted (stably) by ratio.
+      const order = levels.map((_, i) => i).sort((u, v) => levels[u]! - levels[v]!);
+      for (let i = 0; i + 1 < order.length; i++) {
+        const y0 = ys[order[i]!]!;
+        const y1 = ys[order[i + 1]!]!;
+        const outer = levels[order[i + 1]!]! <= 0 ? order[i]! : order[i + 1]!;
         primitives.push({
           type: 'polygon',
           points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],
-          fill: fibBandColor(outer.c, style.fillColor),
+          fill: fibBandColor(colors[outer]!, style.fillColor),
         });
       }
     }
@@ -111,27 +113,34 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
       y2: g.b.y,
       stroke: strokeOf(style, 'DASHED'),
     });
-    const side = labelPlaces(d.labelSide ?? 'left', g);
-    d.levels.forEach((r, i) => {
-      const y = g.ys[i]!;
+    // Labels beside the levels, centred on their line (TradingView's default); the declutter may
+    // move one to the other side. Levels extended to the pane's right edge leave no room beside
+    // them on the right, so right-hand labels then sit above the line's end.
+    const onLeft = d.labelSide !== 'right';
+    for (let i = 0; i < levels.length; i++) {
+      const r = levels[i]!;
+      const y = ys[i]!;
       const color = colors[i]!;
-      primitives.push({
-        type: 'segment',
-        x1: g.left,
-        y1: y,
-        x2: g.right,
-        y2: y,
-        stroke: strokeOf(style, undefined, color),
-      });
-      primitives.push({
-        type: 'text',
-        ...side.place(y),
-        text: fibLevelLabel(r, fibLevelPrice(p0, p1, r), format),
-        color,
-        fontSize: LABEL_FONT_SIZE,
-        alternative: side.other(y),
-      });
-    });
+      const left: TextPlacement = { x: g.left - FIB_LABEL_GAP, y, align: 'right', baseline: 'middle' };
+      const right: TextPlacement = g.extended
+        ? { x: g.right - FIB_LABEL_GAP, y: y - LABEL_GAP / 2, align: 'right', baseline: 'bottom' }
+        : { x: g.right + FIB_LABEL_GAP, y, align: 'left', baseline: 'middle' };
+      const at = onLeft ? left : right;
+      primitives.push(
+        { type: 'segment', x1: g.left, y1: y, x2: g.right, y2: y, stroke: strokeOf(style, undefined, color) },
+        {
+          type: 'text',
+          x: at.x,
+          y: at.y,
+          align: at.align,
+          baseline: at.baseline,
+          text: fibLevelLabel(r, fibLevelPrice(p0, p1, r), format),
+          color,
+          fontSize: LABEL_FONT_SIZE,
+          alternative: onLeft ? right : left,
+        },
+      );
+    }
     primitives.push(...handlePrimitives([g.a, g.b], options));
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
   },
@@ -139,28 +148,6 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
 
 /** Gap in px between the levels' end and a label beside them: clear of a mouse handle (radius 5) there. */
 export const FIB_LABEL_GAP = 8;
-
-/**
- * Where level labels go for a side, and the other side the declutter may move them to: beside
- * the levels, centred on their line (TradingView's default). Levels extended to the pane's right
- * edge leave no room beside them on the right, so right-hand labels then sit above the line's end.
- */
-function labelPlaces(
-  side: FibLabelSide,
-  g: FibGeometry,
-): { place: (y: number) => TextPlacement; other: (y: number) => TextPlacement } {
-  const left = (y: number): TextPlacement => ({
-    x: g.left - FIB_LABEL_GAP,
-    y,
-    align: 'right',
-    baseline: 'middle',
-  });
-  const right = (y: number): TextPlacement =>
-    g.extended
-      ? { x: g.right - FIB_LABEL_GAP, y: y - LABEL_GAP / 2, align: 'right', baseline: 'bottom' }
-      : { x: g.right + FIB_LABEL_GAP, y, align: 'left', baseline: 'middle' };
-  return side === 'left' ? { place: left, other: right } : { place: right, other: left };
-}
 
 /** How FIBONACCI_RETRACEMENT is edited: its kind and point count, handles, reach, pixel bounds, hit-testing and moves. */
 export const fibonacciRetracementEditing: DrawingEditing<'FIBONACCI_RETRACEMENT'> = {
