@@ -152,6 +152,15 @@ describe('FIBONACCI_RETRACEMENT', () => {
       { type: 'polygon', points: [100, 200, 300, 200, 300, 300, 100, 300], fill: '#80808033' },
     ]);
   });
+  it('scene: a band between levels at or below 0 takes the colour of the lower one', () => {
+    // Levels y: -0.5 → 0, 0 → 100, 0.5 → 200; -0.5 has no default colour, so the drawing's (#787B86).
+    const below = { ...d, levels: [0.5, -0.5, 0] };
+    const bands = fib.scene(below, vp, style).primitives.filter((p) => p.type === 'polygon');
+    expect(bands).toEqual([
+      { type: 'polygon', points: [100, 0, 300, 0, 300, 100, 100, 100], fill: '#787B8633' },
+      { type: 'polygon', points: [100, 100, 300, 100, 300, 200, 100, 200], fill: '#4CAF5033' },
+    ]);
+  });
   it('scene: extendRight takes levels to the right edge; handles when selected', () => {
     const scene = fib.scene({ ...d, extendRight: true }, vp, style, { selected: true });
     expect(scene.primitives[7]).toMatchObject({ type: 'segment', x1: 100, x2: 800 });
