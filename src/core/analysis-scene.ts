@@ -1,7 +1,7 @@
 // Scenes of the analysis' own objects — its key levels and its expiry — in the same neutral
 // primitives as drawings, so the editor and the SVG/canvas views paint them identically.
 import { LEVEL_NAMES, type LevelName, type Levels } from './analysis';
-import { stackAxisLabels } from './axis-labels';
+import { axisLabel, stackAxisLabels } from './axis-labels';
 import { formatPrice as defaultFormatPrice, formatTime as defaultFormatTime } from './format';
 import type { Primitive, Scene, Stroke } from './scene';
 import { AXIS_LABEL_TEXT_COLOR, dashPattern } from './style';
@@ -92,16 +92,7 @@ export function levelScenes(levels: Levels, viewport: Viewport, options: LevelSc
       },
     ];
     const at = stacked.get(name);
-    if (at !== undefined) {
-      primitives.push({
-        type: 'axis-label',
-        axis: 'price',
-        at,
-        text: format(level.price),
-        background: color,
-        color: AXIS_LABEL_TEXT_COLOR,
-      });
-    }
+    if (at !== undefined) primitives.push(axisLabel('price', at, format(level.price), color));
     const top = y - LEVEL_LABEL_GAP - LEVEL_LABEL_FONT_SIZE;
     return { id: level.id, primitives, bbox: { minX: 0, minY: top, maxX: width, maxY: y } };
   });

@@ -1,5 +1,17 @@
 // Axis labels of nearby levels would overlap; they are pushed apart as little as possible
 // (least squares), keeping their order and staying inside the axis.
+import type { AxisLabelPrimitive } from './scene';
+import { AXIS_LABEL_TEXT_COLOR } from './style';
+
+/** A tag on the `axis` at `at` (px along it): `text` in white on `background`, as every scene tags its prices and times. */
+export function axisLabel(
+  axis: 'price' | 'time',
+  at: number,
+  text: string,
+  background: string,
+): AxisLabelPrimitive {
+  return { type: 'axis-label', axis, at, text, background, color: AXIS_LABEL_TEXT_COLOR };
+}
 
 /** A label on an axis: its centre `at` and its extent along the axis. */
 export interface AxisLabelSlot {

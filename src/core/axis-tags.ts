@@ -1,10 +1,11 @@
 // The selected drawing's prices and times tagged on the axes, in its colour, as TradingView tags
 // the drawing under edit: a trader reads where each point sits without hovering it.
+import { axisLabel } from './axis-labels';
 import type { Drawing } from './drawing';
 import { formatPrice as defaultFormatPrice, formatTime as defaultFormatTime } from './format';
 import type { AxisLabelPrimitive } from './scene';
 import type { Price, UtcSeconds } from './units';
-import { AXIS_LABEL_TEXT_COLOR, resolveStyle } from './style';
+import { resolveStyle } from './style';
 import type { Viewport } from './viewport';
 
 /** Label formats of the tags (defaults: core formatPrice and formatTime). */
@@ -28,14 +29,8 @@ export function selectionAxisTags(
   const background = d.kind === 'RECTANGLE' ? style.borderColor : style.color;
   const fp = format.formatPrice ?? ((p: number) => defaultFormatPrice(p));
   const ft = format.formatTime ?? defaultFormatTime;
-  const tag = (axis: 'price' | 'time', at: number, text: string): AxisLabelPrimitive => ({
-    type: 'axis-label',
-    axis,
-    at,
-    text,
-    background,
-    color: AXIS_LABEL_TEXT_COLOR,
-  });
+  const tag = (axis: 'price' | 'time', at: number, text: string): AxisLabelPrimitive =>
+    axisLabel(axis, at, text, background);
   const prices = [...new Set<Price>(d.points.map((p) => p.price))];
   const times = [...new Set<UtcSeconds>(d.points.map((p) => p.time))];
   return [

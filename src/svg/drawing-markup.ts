@@ -3,6 +3,7 @@
 // the scene's primitive and stroke objects, and with each coordinate formatted once however many
 // elements share it. A 1,000-drawing SVG spent most of its time building, copying and collecting
 // those objects. test/unit/svg/drawing-markup.test.ts compares the two on random drawings.
+import { axisLabel } from '../core/axis-labels';
 import type { LabelPlacer } from '../core/declutter';
 import type { Drawing, DrawingKind, DrawingOf, FibonacciRetracement, LineStyle } from '../core/drawing';
 import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../core/fibonacci';
@@ -13,13 +14,7 @@ import { FIB_LABEL_GAP } from '../core/kinds/fibonacci-retracement';
 import { priceLabel } from '../core/kinds/horizontal-line';
 import { LABEL_FONT_SIZE, LABEL_GAP, paneBox, toPx } from '../core/kinds/shared';
 import type { PxPoint, TextPlacement, TextPrimitive } from '../core/scene';
-import {
-  AXIS_LABEL_TEXT_COLOR,
-  dashPattern,
-  type ResolvedStyle,
-  resolveStyle,
-  safeColor,
-} from '../core/style';
+import { dashPattern, type ResolvedStyle, resolveStyle, safeColor } from '../core/style';
 import type { Viewport } from '../core/viewport';
 import { flatMarkup, num } from './escape';
 import { paintAxisLabel, paintText, type SvgPaintContext } from './paint-primitives';
@@ -123,19 +118,7 @@ const horizontalLine: Writer<'HORIZONTAL_LINE'> = (d, style, c, out) => {
   const body =
     line('0', ys, num(c.vp.width), ys, strokeEnd(style.color, style.lineWidth, style.lineStyle, c)) +
     label(priceLabel(y, c.vp.width, text, style.color), c);
-  out.axis += flatMarkup(
-    paintAxisLabel(
-      {
-        type: 'axis-label',
-        axis: 'price',
-        at: y,
-        text,
-        background: style.color,
-        color: AXIS_LABEL_TEXT_COLOR,
-      },
-      c.paint,
-    ),
-  );
+  out.axis += flatMarkup(paintAxisLabel(axisLabel('price', y, text, style.color), c.paint));
   return body;
 };
 

@@ -1,8 +1,8 @@
 // HORIZONTAL_LINE: a line across the whole pane at points[0].price; points[0].time anchors its handle.
+import { axisLabel } from '../axis-labels';
 import type { HorizontalLine } from '../drawing';
 import { boxFromPoints, distanceToSegment } from '../geometry';
 import type { Primitive, TextPrimitive } from '../scene';
-import { AXIS_LABEL_TEXT_COLOR } from '../style';
 import type { Viewport } from '../viewport';
 import {
   behaviourFrom,
@@ -57,14 +57,7 @@ export const horizontalLineShape: DrawingShape<'HORIZONTAL_LINE'> = {
     const primitives: Primitive[] = [
       { type: 'segment', x1: 0, y1: y, x2: vp.width, y2: y, stroke: strokeOf(style) },
       priceLabel(y, vp.width, text, style.color),
-      {
-        type: 'axis-label',
-        axis: 'price',
-        at: y,
-        text,
-        background: style.color,
-        color: AXIS_LABEL_TEXT_COLOR,
-      },
+      axisLabel('price', y, text, style.color),
       ...handlePrimitives([toPx(vp, d.points[0])], options),
     ];
     return { id: d.id, primitives, bbox: primitivesBox(primitives) };
