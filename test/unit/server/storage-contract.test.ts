@@ -7,28 +7,14 @@ import type {
   OutboxEvent,
 } from '../../../src/server/storage/storage';
 import { addWebhook } from '../../../src/server/webhooks/endpoints';
+import { C, CH, row as analysisRow } from './storage/analysis-row';
 import { BACKENDS, type Backend } from './storage-backends';
 
-const C = 'aaaaaaaaaaaaaaaaaaaaaaaa';
-const CH = 'bbbbbbbbbbbbbbbbbbbbbbbb';
 const T = 1_767_225_600_000; // 2026-01-01T00:00:00Z: larger than an int4, as every stored time is.
 
 function row(id: string, createdAt: number, extra: Partial<AnalysisRow> = {}): AnalysisRow {
-  return {
-    id,
-    communityId: C,
-    channelId: CH,
-    sender: 'a@example.com',
-    title: `t${id}`,
-    symbol: 'GBP/USD',
-    timeframe: 'H1',
-    direction: 'BULLISH',
-    entryPlacement: 'BELOW_CURRENT',
+  return analysisRow(id, createdAt, {
     drawingCount: 1,
-    expiresAt: null,
-    createdAt,
-    updatedAt: createdAt,
-    version: 1,
     document: {
       sender: 'a@example.com',
       metadata: { title: `t${id}`, symbol: 'GBP/USD', direction: 'BULLISH' },
@@ -36,7 +22,7 @@ function row(id: string, createdAt: number, extra: Partial<AnalysisRow> = {}): A
       drawings: [{ id: `d${id}`, clientObjectId: 'z_first', type: 'LINE' }],
     },
     ...extra,
-  };
+  });
 }
 
 const event = (analysisId: string, at: number): OutboxEvent => ({

@@ -1,6 +1,7 @@
 // The better-sqlite3 adapter. One connection, WAL journal. A transaction runs synchronously from
 // BEGIN to COMMIT (reads, decide, writes), so nothing else on the connection — the webhook
-// worker included — can run inside it or see it half done.
+// worker included — can run inside it or see it half done. The writes asked for in one
+// event-loop turn share that transaction, each in a savepoint of its own (group-commit.ts).
 import Database from 'better-sqlite3';
 import type {
   AnalysisDocument,
@@ -39,6 +40,7 @@ import {
 } from '../rows';
 import type { SqlClient } from '../sql';
 import { type Checkpointer, type CheckpointerOptions, startCheckpointer } from './checkpointer';
+import { groupCommit } from './group-commit';
 import { MIGRATIONS, type Migration, migrate } from './migrations';
 import { positional, sqliteSqlClient } from './sqlite-sql';
 
@@ -52,7 +54,7 @@ export interface SqliteStorage extends Storage {
   readonly checkpointer: Checkpointer | null;
   /** Runs fn alone: no other call of this storage starts until it settles. */
   exclusive<R>(fn: (db: Database.Database) => R | Promise<R>): Promise<R>;
-  /** A synchronous SQLite transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK when fn throws). */
+  /** A synchronous SQLite transaction (a savepoint of the turn's group commit; rolled back when fn throws). */
   transaction<R>(fn: (tx: SqliteTx) => R): Promise<R>;
 }
 
@@ -272,18 +274,16 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     const taken = head ? (st.takenIds.all(head.id, asked) as string[]) : [];
     return { analysis: null, idempotency, head, takenClientObjectIds: new Set(taken) };
   };
-  // better-sqlite3 transactions: BEGIN IMMEDIATE, COMMIT on return, ROLLBACK on throw.
-  const run = db.transaction((reads: TxReads, decide: (s: TxSnapshot) => TxDecision<unknown>): unknown => {
+  const run = (reads: TxReads, decide: (s: TxSnapshot) => TxDecision<unknown>): unknown => {
     const decision = decide(snapshot(reads));
     apply(decision.writes);
     return decision.result;
-  });
+  };
 
   const sqliteTx: SqliteTx = {
     getAnalysis: (id) => getAnalysis(id),
     appendOutbox: (e) => insertOutbox({ ...e, data: outboxData(e) }),
   };
-  const runTx = db.transaction((fn: (tx: SqliteTx) => unknown): unknown => fn(sqliteTx));
 
   let tail: Promise<unknown> = Promise.resolve();
   // A promise chain as a lock, so an `exclusive` caller that awaits inside its own transaction
@@ -297,6 +297,8 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     db.memory || path === '' || options.checkpoints === 'inline'
       ? null
       : backgroundCheckpoints(db, path, options, later);
+  // Writes asked for in one event-loop turn share a COMMIT, each in a savepoint of its own.
+  const group = groupCommit(db, later);
 
   return {
     kind: 'sqlite',
@@ -304,9 +306,9 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     db,
     checkpointer,
     exclusive: (fn) => later(() => fn(db)),
-    transaction: <R>(fn: (tx: SqliteTx) => R) => later(() => runTx.immediate(fn) as R),
+    transaction: <R>(fn: (tx: SqliteTx) => R) => group.join(() => fn(sqliteTx)),
     atomically: <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>) =>
-      later(() => run.immediate(reads, decide) as R),
+      group.join(() => run(reads, decide) as R),
     getAnalysis: (id, communityId) => later(() => getAnalysis(id, communityId)),
     getAnalysisHead: (id, communityId) => later(() => getHead(id, communityId)),
     listAnalyses: (q) => later(() => list(db, q)),

@@ -2,37 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnalysisRow } from '../../../../../src/server/storage/storage';
 import { MIGRATIONS, migrate } from '../../../../../src/server/storage/sqlite/migrations';
 import { addWebhook } from '../../../../../src/server/webhooks/endpoints';
+import { C, CH, row } from '../analysis-row';
 import {
   openSqliteStorage,
   type SqliteStorage,
 } from '../../../../../src/server/storage/sqlite/sqlite-storage';
-
-const C = 'aaaaaaaaaaaaaaaaaaaaaaaa';
-const CH = 'bbbbbbbbbbbbbbbbbbbbbbbb';
-
-function row(id: string, createdAt: number, extra: Partial<AnalysisRow> = {}): AnalysisRow {
-  return {
-    id,
-    communityId: C,
-    channelId: CH,
-    sender: 'a@example.com',
-    title: `t${id}`,
-    symbol: 'GBP/USD',
-    timeframe: 'H1',
-    direction: 'BULLISH',
-    entryPlacement: 'BELOW_CURRENT',
-    drawingCount: 0,
-    expiresAt: null,
-    createdAt,
-    updatedAt: createdAt,
-    version: 1,
-    document: { sender: 'a@example.com', metadata: {}, levels: {}, drawings: [] },
-    ...extra,
-  };
-}
 
 let storage: SqliteStorage;
 afterEach(async () => storage.close());
