@@ -1,7 +1,7 @@
 // Drawings as runs (schema version 3): each write that adds drawings stores them as ONE row of
 // analysis_drawing_runs — the JSON array of the drawings it wrote, keyed by the position of its
 // first drawing — and their clientObjectIds as rows of analysis_client_object_ids, whose key
-// (analysis_id, client_object_id) keeps them unique per analysis and answers an append's clash
+// (analysis, client_object_id) keeps them unique per analysis and answers an append's clash
 // check without reading a drawing. A create with 100 drawings writes one run, not 100 rows; an
 // append writes a run of its own, so its cost does not grow with the analysis. A read joins the
 // runs in position order. Driver-free: both adapters, their migrations and copy-to-postgres use it.

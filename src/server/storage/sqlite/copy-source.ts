@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { splitDocument } from '../drawing-rows';
 import { joinRuns } from '../drawing-runs';
-import type { AnalysisColumns } from '../rows';
+import { ANALYSIS_COLUMNS, type AnalysisColumns } from '../rows';
 
 /** A value as the copy reads it. */
 export type SourceValue = string | number | bigint | null;
@@ -35,6 +35,12 @@ export function openCopySource(path: string): CopySource | undefined {
   // the copy regroups them as those migrations would, and leaves the file as it is.
   const older =
     !exists('analyses') || exists('analysis_drawing_runs') ? null : exists('analysis_drawings') ? 2 : 1;
+  const columnsOf = (name: string) =>
+    (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name);
+  // Since migration 4 the drawing tables name an analysis by its integer key, which PostgreSQL
+  // does not have: the copy reads them joined back to the id, and leaves the key out of analyses.
+  const keyed = older === null && columnsOf('analysis_drawing_runs').includes('analysis_key');
+  const byId = keyed ? 'analysis_key = (SELECT key FROM analyses WHERE id = ?)' : 'analysis_id = ?';
   let moved: { analyses: Row[]; runs: Row[]; ids: Row[] } | undefined;
   const movedTables = () => {
     if (moved) return moved;
@@ -72,8 +78,17 @@ export function openCopySource(path: string): CopySource | undefined {
     }
     return moved;
   };
-  const columnsOf = (name: string) =>
-    (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name);
+  const drawingTable = (name: string, columns: string, order: string) => ({
+    columns: ['analysis_id', ...columns.split(', ')],
+    rows: db
+      .prepare(
+        keyed
+          ? `SELECT a.id AS analysis_id, ${columns} FROM ${name} JOIN analyses a ON a.key = analysis_key ORDER BY analysis_key, ${order}`
+          : `SELECT analysis_id, ${columns} FROM ${name} ORDER BY analysis_id, ${order}`,
+      )
+      .safeIntegers(true)
+      .all() as Row[],
+  });
   return {
     table(name) {
       if (older !== null && name === 'analyses')
@@ -84,6 +99,17 @@ export function openCopySource(path: string): CopySource | undefined {
         return { columns: ['analysis_id', 'client_object_id'], rows: movedTables().ids };
       // A database made before the webhook migrations has no webhook tables: nothing to copy.
       if (!exists(name)) return { columns: [], rows: [] };
+      if (name === 'analysis_drawing_runs') return drawingTable(name, 'position, json', 'position');
+      if (name === 'analysis_client_object_ids')
+        return drawingTable(name, 'client_object_id', 'client_object_id');
+      if (name === 'analyses' && keyed) {
+        const columns = columnsOf(name).filter((c) => c !== 'key');
+        const rows = db
+          .prepare(`SELECT ${columns.join(', ')} FROM analyses ORDER BY rowid`)
+          .safeIntegers(true)
+          .all() as Row[];
+        return { columns, rows };
+      }
       const rows = db
         .prepare(`SELECT * FROM ${name} ORDER BY ${copyOrder(name)}`)
         .safeIntegers(true)
@@ -98,14 +124,14 @@ export function openCopySource(path: string): CopySource | undefined {
       return r?.seq;
     },
     analyses: () => {
-      const rows = db.prepare('SELECT * FROM analyses').all() as AnalysisColumns[];
+      const rows = db
+        .prepare(`SELECT ${ANALYSIS_COLUMNS.join(', ')} FROM analyses`)
+        .all() as AnalysisColumns[];
       if (older === 1) return rows;
       const texts =
         older === 2
           ? db.prepare('SELECT json FROM analysis_drawings WHERE analysis_id = ? ORDER BY position').pluck()
-          : db
-              .prepare('SELECT json FROM analysis_drawing_runs WHERE analysis_id = ? ORDER BY position')
-              .pluck();
+          : db.prepare(`SELECT json FROM analysis_drawing_runs WHERE ${byId} ORDER BY position`).pluck();
       // Version 2's rows are one drawing each: as one run, they join the same way.
       const runs = (id: string) => {
         const all = texts.all(id) as string[];
@@ -122,9 +148,9 @@ export function openCopySource(path: string): CopySource | undefined {
 
 type Row = Record<string, SourceValue>;
 
-/** The order rows are read in: rowid, or the key of a WITHOUT ROWID table (which is its order). */
+/** The order of a table's rows in today's schema: rowid, or the key of a WITHOUT ROWID table (which is its order). */
 export function copyOrder(table: string): string {
-  if (table === 'analysis_drawing_runs') return 'analysis_id, position';
-  if (table === 'analysis_client_object_ids') return 'analysis_id, client_object_id';
+  if (table === 'analysis_drawing_runs') return 'analysis_key, position';
+  if (table === 'analysis_client_object_ids') return 'analysis_key, client_object_id';
   return 'rowid';
 }

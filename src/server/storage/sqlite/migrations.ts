@@ -12,6 +12,25 @@ export interface Migration {
   readonly data?: (db: Database.Database) => void;
 }
 
+/** The columns of `analyses` after its id, as version 1 made them (version 4 keeps them). */
+const ANALYSES_COLUMNS_SQL = `  community_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  title TEXT NOT NULL,
+  symbol TEXT NOT NULL,
+  timeframe TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  entry_placement TEXT NOT NULL,
+  drawing_count INTEGER NOT NULL,
+  expires_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  document TEXT NOT NULL`;
+const ANALYSES_COLUMN_NAMES = ANALYSES_COLUMNS_SQL.split(',\n')
+  .map((c) => c.trim().split(' ')[0])
+  .join(', ');
+
 /** The table of drawings as rows (version 2); WITHOUT ROWID keeps an analysis' drawings together in position order. */
 export const DRAWINGS_TABLE_SQL = `
 CREATE TABLE analysis_drawings (
@@ -67,6 +86,47 @@ INSERT INTO analysis_client_object_ids (analysis_id, client_object_id)
 DROP TABLE analysis_drawings;
 `;
 
+/**
+ * Version 4: the drawing tables keyed by the analysis's integer key instead of its random TEXT
+ * id, so a new analysis's run and clientObjectIds land at the right edge of their b-trees (and
+ * the writes of one group commit share leaves) instead of splitting leaves among the others'.
+ * `analyses` is rebuilt with `key INTEGER PRIMARY KEY` (an alias of its rowid, kept as it was, so
+ * VACUUM never renumbers it) and `id` UNIQUE; the drawing rows move over joined on the id. The
+ * new tables are filled before the old ones are dropped, so no cascade deletes anything.
+ */
+export const INTEGER_KEYS_SQL = `
+CREATE TABLE analyses_v4 (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+${ANALYSES_COLUMNS_SQL}
+);
+INSERT INTO analyses_v4 (key, id, ${ANALYSES_COLUMN_NAMES})
+  SELECT rowid, id, ${ANALYSES_COLUMN_NAMES}
+  FROM analyses ORDER BY rowid;
+CREATE TABLE analysis_drawing_runs_v4 (
+  analysis_key INTEGER NOT NULL REFERENCES analyses_v4(key) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (analysis_key, position)
+) WITHOUT ROWID;
+INSERT INTO analysis_drawing_runs_v4 (analysis_key, position, json)
+  SELECT a.key, r.position, r.json FROM analysis_drawing_runs r JOIN analyses_v4 a ON a.id = r.analysis_id;
+CREATE TABLE analysis_client_object_ids_v4 (
+  analysis_key INTEGER NOT NULL REFERENCES analyses_v4(key) ON DELETE CASCADE,
+  client_object_id TEXT NOT NULL,
+  PRIMARY KEY (analysis_key, client_object_id)
+) WITHOUT ROWID;
+INSERT INTO analysis_client_object_ids_v4 (analysis_key, client_object_id)
+  SELECT a.key, c.client_object_id FROM analysis_client_object_ids c JOIN analyses_v4 a ON a.id = c.analysis_id;
+DROP TABLE analysis_drawing_runs;
+DROP TABLE analysis_client_object_ids;
+DROP TABLE analyses;
+ALTER TABLE analyses_v4 RENAME TO analyses;
+ALTER TABLE analysis_drawing_runs_v4 RENAME TO analysis_drawing_runs;
+ALTER TABLE analysis_client_object_ids_v4 RENAME TO analysis_client_object_ids;
+CREATE INDEX analyses_channel_newest ON analyses(community_id, channel_id, created_at DESC, id DESC);
+`;
+
 /** Every migration, in the order they are applied. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -74,20 +134,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
 CREATE TABLE analyses (
   id TEXT PRIMARY KEY,
-  community_id TEXT NOT NULL,
-  channel_id TEXT NOT NULL,
-  sender TEXT NOT NULL,
-  title TEXT NOT NULL,
-  symbol TEXT NOT NULL,
-  timeframe TEXT NOT NULL,
-  direction TEXT NOT NULL,
-  entry_placement TEXT NOT NULL,
-  drawing_count INTEGER NOT NULL,
-  expires_at INTEGER,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  version INTEGER NOT NULL,
-  document TEXT NOT NULL
+${ANALYSES_COLUMNS_SQL}
 );
 CREATE INDEX analyses_channel_newest ON analyses(community_id, channel_id, created_at DESC, id DESC);
 CREATE TABLE outbox (
@@ -128,6 +175,8 @@ CREATE INDEX idempotency_expiry ON idempotency(expires_at);
   { version: 2, sql: DRAWINGS_TABLE_SQL, data: moveDrawingsToRows },
   // A write's drawings as one run: a create writes one row, not one per drawing (BENCHMARKS.md, issue 15 item 5).
   { version: 3, sql: DRAWING_RUNS_SQL },
+  // Drawing tables keyed by the analysis's integer key: inserts at the right edge (BENCHMARKS.md, issue 15 item 5).
+  { version: 4, sql: INTEGER_KEYS_SQL },
   // Webhook tables (versions ≥ 100), owned by src/server/webhooks.
   ...WEBHOOK_MIGRATIONS,
 ];

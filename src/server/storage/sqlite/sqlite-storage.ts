@@ -90,6 +90,8 @@ export interface SqliteOptions {
 const KEYS_KEPT = 1000;
 
 const COLUMNS = ANALYSIS_COLUMNS.join(', ');
+/** The integer key of the analysis with the id bound here (the drawing tables' key, migration 4). */
+const KEY_OF = '(SELECT key FROM analyses WHERE id = ?)';
 const PARAMS = COLUMNS.split(', ')
   .map((c) => `@${c}`)
   .join(', ');
@@ -115,19 +117,21 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     ),
     remove: db.prepare('DELETE FROM analyses WHERE id = ?'),
     runTexts: db
-      .prepare('SELECT json FROM analysis_drawing_runs WHERE analysis_id = ? ORDER BY position')
+      .prepare(`SELECT json FROM analysis_drawing_runs WHERE analysis_key = ${KEY_OF} ORDER BY position`)
       .pluck(),
-    insertRun: db.prepare('INSERT INTO analysis_drawing_runs (analysis_id, position, json) VALUES (?, ?, ?)'),
+    insertRun: db.prepare(
+      `INSERT INTO analysis_drawing_runs (analysis_key, position, json) VALUES (${KEY_OF}, ?, ?)`,
+    ),
     // The clientObjectIds arrive as one JSON array, expanded in SQLite: one statement, one binding.
     insertIds: db.prepare(
-      'INSERT INTO analysis_client_object_ids (analysis_id, client_object_id) SELECT ?, value FROM json_each(?)',
+      `INSERT INTO analysis_client_object_ids (analysis_key, client_object_id) SELECT ${KEY_OF}, value FROM json_each(?)`,
     ),
-    removeRuns: db.prepare('DELETE FROM analysis_drawing_runs WHERE analysis_id = ?'),
-    removeIds: db.prepare('DELETE FROM analysis_client_object_ids WHERE analysis_id = ?'),
-    // The key (analysis_id, client_object_id) answers this; no drawing is read.
+    removeRuns: db.prepare(`DELETE FROM analysis_drawing_runs WHERE analysis_key = ${KEY_OF}`),
+    removeIds: db.prepare(`DELETE FROM analysis_client_object_ids WHERE analysis_key = ${KEY_OF}`),
+    // The key (analysis_key, client_object_id) answers this; no drawing is read.
     takenIds: db
       .prepare(
-        'SELECT client_object_id FROM analysis_client_object_ids WHERE analysis_id = ? ' +
+        `SELECT client_object_id FROM analysis_client_object_ids WHERE analysis_key = ${KEY_OF} ` +
           'AND client_object_id IN (SELECT value FROM json_each(?))',
       )
       .pluck(),

@@ -13,7 +13,9 @@ interface Stored {
 /** The analysis' drawing runs' texts, in position order. */
 const runTexts = (h: Harness, id: string) =>
   h.storage.db
-    .prepare('SELECT json FROM analysis_drawing_runs WHERE analysis_id = ? ORDER BY position')
+    .prepare(
+      'SELECT json FROM analysis_drawing_runs WHERE analysis_key = (SELECT key FROM analyses WHERE id = ?) ORDER BY position',
+    )
     .pluck()
     .all(id) as string[];
 interface Event {

@@ -29,11 +29,16 @@ for (const kind of BACKENDS) {
     }, 180_000);
     afterEach(async () => b?.dispose());
 
+    // SQLite keys the drawing tables by the analysis's integer key (migration 4), PostgreSQL by its id.
+    const byId = () =>
+      b.storage.kind === 'sqlite'
+        ? 'analysis_key = (SELECT key FROM analyses WHERE id = $1)'
+        : 'analysis_id = $1';
     const runs = (id: string) =>
       b.storage.sql.withSession(async (s) =>
         (
           await s.query(
-            'SELECT position, json FROM analysis_drawing_runs WHERE analysis_id = $1 ORDER BY position',
+            `SELECT position, json FROM analysis_drawing_runs WHERE ${byId()} ORDER BY position`,
             [id],
           )
         ).rows.map((r) => [Number(r.position), String(r.json)] as const),
@@ -42,7 +47,7 @@ for (const kind of BACKENDS) {
       b.storage.sql.withSession(async (s) =>
         (
           await s.query(
-            'SELECT client_object_id FROM analysis_client_object_ids WHERE analysis_id = $1 ORDER BY client_object_id',
+            `SELECT client_object_id FROM analysis_client_object_ids WHERE ${byId()} ORDER BY client_object_id`,
             [id],
           )
         ).rows.map((r) => String(r.client_object_id)),
@@ -73,7 +78,7 @@ for (const kind of BACKENDS) {
 
       // Every stored drawing unreadable: whatever parses them now fails.
       await b.storage.sql.withSession((s) =>
-        s.query("UPDATE analysis_drawing_runs SET json = '[broken]' WHERE analysis_id = $1", [detail.id]),
+        s.query(`UPDATE analysis_drawing_runs SET json = '[broken]' WHERE ${byId()}`, [detail.id]),
       );
       expect((await call('GET', `/v1/analysis/${detail.id}`)).status).toBe(500);
       const appended = await call('POST', `/v1/analysis/${detail.id}/drawings`, {
@@ -103,13 +108,11 @@ for (const kind of BACKENDS) {
 
       // Readable again, then a PATCH that drops one and reverses the rest: one run at 0 anew.
       await b.storage.sql.withSession((s) =>
-        s.query("DELETE FROM analysis_drawing_runs WHERE analysis_id = $1 AND json = '[broken]'", [
-          detail.id,
-        ]),
+        s.query(`DELETE FROM analysis_drawing_runs WHERE ${byId()} AND json = '[broken]'`, [detail.id]),
       );
       await b.storage.sql.withSession((s) =>
         s.query(
-          "DELETE FROM analysis_client_object_ids WHERE analysis_id = $1 AND client_object_id NOT IN ('x1', 'x2')",
+          `DELETE FROM analysis_client_object_ids WHERE ${byId()} AND client_object_id NOT IN ('x1', 'x2')`,
           [detail.id],
         ),
       );
@@ -117,9 +120,7 @@ for (const kind of BACKENDS) {
         s.query('UPDATE analyses SET drawing_count = 2 WHERE id = $1', [detail.id]),
       );
       await b.storage.sql.withSession((s) =>
-        s.query('UPDATE analysis_drawing_runs SET position = position - 3 WHERE analysis_id = $1', [
-          detail.id,
-        ]),
+        s.query(`UPDATE analysis_drawing_runs SET position = position - 3 WHERE ${byId()}`, [detail.id]),
       );
       // The example's text references its drawings, so it goes with them.
       const patched = await call('PATCH', `/v1/analysis/${detail.id}`, {

@@ -94,10 +94,10 @@ async function oldData(): Promise<OldData> {
       const detail = await r.text();
       before.push({ id, detail, etag: r.headers.get('etag') });
       const d = (JSON.parse(detail) as { data: Record<string, unknown> }).data;
-      const row = h.storage.db.prepare('SELECT * FROM analyses WHERE id = ?').get(id) as Record<
-        string,
-        unknown
-      >;
+      // Today's row without its integer key (migration 4), which the old schema does not have.
+      const { key: _, ...row } = h.storage.db
+        .prepare('SELECT * FROM analyses WHERE id = ?')
+        .get(id) as Record<string, unknown>;
       // What the adapter before version 2 stored: the whole normalised document, in this key order.
       const document = JSON.stringify({
         sender: d.sender,
@@ -185,6 +185,37 @@ const storageCounts = (db: Database.Database) => ({
   ids: (db.prepare('SELECT COUNT(*) AS n FROM analysis_client_object_ids').get() as { n: number }).n,
 });
 
+/** Writes `file` with the schema before version 2 and the old rows; `corrupt` replaces one document. */
+function writeOldFile(file: string, corrupt?: string): string {
+  const db = new Database(file);
+  expect(migrate(db, MIGRATIONS.filter(before2))).not.toContain(2);
+  const rows = old.analyses.map((r, i) =>
+    corrupt !== undefined && i === 1 ? { ...r, document: corrupt } : r,
+  );
+  for (const row of [
+    ...rows.map((r) => ['analyses', r] as const),
+    ...old.keys.map((k) => ['api_keys', k] as const),
+  ]) {
+    const { text, values } = insertSql(row[0], row[1]);
+    db.prepare(text.replace(/\$\d+/g, '?')).run(...values);
+  }
+  db.close();
+  return file;
+}
+
+/** Copies `file` into a fresh PGlite and finds every old analysis there through the API. */
+async function expectCopied(file: string): Promise<void> {
+  const pg = await PGlite.create();
+  try {
+    const client = pgliteClient(pg);
+    const result = await copySqliteToPostgres(file, client);
+    expect(result.tables.slice(0, 3)).toEqual(COPIED_COUNTS);
+    await expectSameThroughApi(await openPostgresStorage(client), old);
+  } finally {
+    await pg.close();
+  }
+}
+
 let old: OldData;
 beforeAll(async () => {
   old = await oldData();
@@ -198,23 +229,7 @@ describe('SQLite migrations 2 and 3', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A file with the schema before version 2 and the old rows; `corrupt` replaces one document. */
-  const oldFile = (name: string, corrupt?: string): string => {
-    const file = join(dir, name);
-    const db = new Database(file);
-    expect(migrate(db, MIGRATIONS.filter(before2))).not.toContain(2);
-    const rows = old.analyses.map((r, i) =>
-      corrupt !== undefined && i === 1 ? { ...r, document: corrupt } : r,
-    );
-    for (const row of [
-      ...rows.map((r) => ['analyses', r] as const),
-      ...old.keys.map((k) => ['api_keys', k] as const),
-    ]) {
-      const { text, values } = insertSql(row[0], row[1]);
-      db.prepare(text.replace(/\$\d+/g, '?')).run(...values);
-    }
-    db.close();
-    return file;
-  };
+  const oldFile = (name: string, corrupt?: string): string => writeOldFile(join(dir, name), corrupt);
   /** The same file taken to version 2 (drawings as rows), as a server before version 3 left it. */
   const version2File = (name: string): string => {
     const file = oldFile(name);
@@ -222,7 +237,7 @@ describe('SQLite migrations 2 and 3', () => {
     expect(
       migrate(
         db,
-        MIGRATIONS.filter((m) => m.version !== 3),
+        MIGRATIONS.filter((m) => m.version !== 3 && m.version !== 4),
       ),
     ).toEqual([2]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM analysis_drawings').get()).toEqual({ n: 72 });
@@ -264,7 +279,9 @@ describe('SQLite migrations 2 and 3', () => {
     const storage = openSqliteStorage(file, { checkpoints: 'inline' });
     try {
       const runs = storage.db
-        .prepare('SELECT analysis_id, position, json FROM analysis_drawing_runs ORDER BY analysis_id')
+        .prepare(
+          'SELECT a.id AS analysis_id, position, json FROM analysis_drawing_runs JOIN analyses a ON a.key = analysis_key ORDER BY a.id',
+        )
         .all() as { analysis_id: string; position: number; json: string }[];
       const expected = old.analyses
         .map((a) => ({ id: String(a.id), doc: JSON.parse(String(a.document)) as { drawings: unknown[] } }))
@@ -280,15 +297,7 @@ describe('SQLite migrations 2 and 3', () => {
   // Copies `file` into a fresh PGlite, finds every old analysis there through the API, and the file unchanged.
   const expectCopiedUntouched = async (file: string): Promise<void> => {
     const before = analysesOf(file);
-    const pg = await PGlite.create();
-    try {
-      const client = pgliteClient(pg);
-      const result = await copySqliteToPostgres(file, client);
-      expect(result.tables.slice(0, 3)).toEqual(COPIED_COUNTS);
-      await expectSameThroughApi(await openPostgresStorage(client), old);
-    } finally {
-      await pg.close();
-    }
+    await expectCopied(file);
     expect(analysesOf(file)).toEqual(before);
   };
 
@@ -327,9 +336,120 @@ describe('SQLite migrations 2 and 3', () => {
       old.analyses[1]!.document,
       old.before[1]!.id,
     );
-    expect(migrate(db)).toEqual([2, 3]);
+    expect(migrate(db)).toEqual([2, 3, 4]);
     db.close();
   });
+});
+
+describe('SQLite migration 4 (drawing tables keyed by the integer key)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chartmark-keys-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A file at version 3 (runs keyed by the TEXT id) holding the old analyses, as a server before version 4 left it. */
+  const version3File = (name: string): string => {
+    const file = writeOldFile(join(dir, name));
+    const db = new Database(file);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version !== 4),
+      ),
+    ).toEqual([2, 3]);
+    db.close();
+    return file;
+  };
+  /** Every analysis with its drawing rows, named by its id, in a stable order. */
+  const contentOf = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const keyed = (db.prepare('PRAGMA table_info(analysis_drawing_runs)').all() as { name: string }[]).some(
+        (c) => c.name === 'analysis_key',
+      );
+      const id = keyed ? '(SELECT id FROM analyses WHERE key = analysis_key)' : 'analysis_id';
+      return {
+        analyses: (
+          db.prepare('SELECT rowid AS r, * FROM analyses ORDER BY id').all() as Record<string, unknown>[]
+        ).map(({ key: _, ...a }) => a),
+        runs: db
+          .prepare(`SELECT ${id} AS analysis_id, position, json FROM analysis_drawing_runs ORDER BY 1, 2`)
+          .all(),
+        ids: db
+          .prepare(
+            `SELECT ${id} AS analysis_id, client_object_id FROM analysis_client_object_ids ORDER BY 1, 2`,
+          )
+          .all(),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('moves the drawing rows of a version 3 file to integer keys: same rows, rowids, detail bytes, ETags and list', async () => {
+    const file = version3File('v3.db');
+    const before = contentOf(file);
+    expect(before.runs).toHaveLength(MOVED_COUNTS.runs);
+    expect(before.ids).toHaveLength(MOVED_COUNTS.ids);
+    const storage = openSqliteStorage(file, { checkpoints: 'inline' });
+    try {
+      expect(contentOf(file)).toEqual(before);
+      // The key is the rowid the analysis had, and every drawing row names its analysis by it.
+      const keys = storage.db.prepare('SELECT key, rowid AS r FROM analyses ORDER BY key').all() as {
+        key: number;
+        r: number;
+      }[];
+      expect(keys.map((k) => k.key)).toEqual(
+        before.analyses.map((a) => a.r).sort((x, y) => Number(x) - Number(y)),
+      );
+      expect(storage.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      expect(storage.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+      await expectSameThroughApi(storage, old);
+    } finally {
+      await storage.close();
+    }
+    const db = new Database(file);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('a failed migration 4 leaves the version 3 file as it was, and runs once the cause is gone', () => {
+    const file = version3File('v3-bad.db');
+    const before = contentOf(file);
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    const failing = MIGRATIONS.map((m) =>
+      m.version === 4
+        ? {
+            ...m,
+            data: () => {
+              throw new Error('disk full');
+            },
+          }
+        : m,
+    );
+    expect(() => migrate(db, failing)).toThrow('disk full');
+    expect(db.prepare('SELECT version FROM schema_migrations WHERE version = 4').get()).toBeUndefined();
+    db.close();
+    expect(contentOf(file)).toEqual(before);
+    const again = new Database(file);
+    again.pragma('foreign_keys = ON');
+    expect(migrate(again)).toEqual([4]);
+    again.close();
+    expect(contentOf(file)).toEqual(before);
+  });
+
+  it('copy-to-postgres of a version 3 file and of a version 4 file copies the same rows by id', async () => {
+    const v3 = version3File('copy-v3.db');
+    const v4 = version3File('copy-v4.db');
+    await openSqliteStorage(v4, { checkpoints: 'inline' }).close();
+    for (const file of [v3, v4]) {
+      const before = contentOf(file);
+      await expectCopied(file);
+      expect(contentOf(file)).toEqual(before);
+    }
+  }, 180_000);
 });
 
 /** PostgreSQL databases to run the same on: PGlite always, the real server when configured. */

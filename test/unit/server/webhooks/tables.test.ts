@@ -28,7 +28,7 @@ it('SQLite: migration 101 fills first_attempt_at from the log of deliveries alre
       db,
       MIGRATIONS.filter((m) => m.version <= 100),
     ),
-  ).toEqual([1, 2, 3, 100]);
+  ).toEqual([1, 2, 3, 4, 100]);
   for (const sql of SEED) db.exec(sql);
   expect(migrate(db, MIGRATIONS)).toEqual([101]);
   expect(db.prepare(CHECK).all()).toEqual(EXPECTED);
