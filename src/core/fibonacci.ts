@@ -64,3 +64,21 @@ export const FIB_BAND_ALPHA = '33';
 export function fibBandColor(levelColor: string, fallbackFill: string): string {
   return /^#[0-9a-fA-F]{6}$/.test(levelColor) ? `${levelColor}${FIB_BAND_ALPHA}` : fallbackFill;
 }
+
+/**
+ * The levels' indexes in ratio order (a stable sort), which the bands between neighbouring levels
+ * follow whatever order the author listed them in; the listed order itself when it already ascends.
+ */
+export function fibRatioOrder(levels: readonly number[]): number[] {
+  // Pushed, not mapped: the SVG writer's arrays keep one elements kind while V8 warms up.
+  const order: number[] = [];
+  for (let i = 0; i < levels.length; i++) order.push(i);
+  for (let i = 0; i + 1 < levels.length; i++)
+    if (!(levels[i]! <= levels[i + 1]!)) return order.sort((u, v) => levels[u]! - levels[v]!);
+  return order;
+}
+
+/** The level whose colour the band between neighbours `lower` and `upper` (in ratio order) takes: the one farther from 0, as TradingView's. */
+export function fibBandLevel(levels: readonly number[], lower: number, upper: number): number {
+  return levels[upper]! <= 0 ? lower : upper;
+}

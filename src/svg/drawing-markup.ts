@@ -6,7 +6,14 @@
 import { axisLabel } from '../core/axis-labels';
 import type { LabelPlacer } from '../core/declutter';
 import type { Drawing, DrawingKind, DrawingOf, FibonacciRetracement, LineStyle } from '../core/drawing';
-import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../core/fibonacci';
+import {
+  fibBandColor,
+  fibBandLevel,
+  fibLevelColor,
+  fibLevelLabel,
+  fibLevelPrice,
+  fibRatioOrder,
+} from '../core/fibonacci';
 import { formatPrice } from '../core/format';
 import { arrowHead, channelOffset, lerpPoint } from '../core/geometry';
 import { extendedRange } from '../core/geometry-clip';
@@ -189,16 +196,6 @@ const parallel: Writer<'PARALLEL'> = (d, style, c) => {
   return body;
 };
 
-/** Level indices in ratio order (a stable sort, as the scene sorts its bands). */
-function ratioOrder(levels: readonly number[]): number[] {
-  // Pushed, not mapped, as the writer's other arrays (see the Fibonacci writer).
-  const order: number[] = [];
-  for (let i = 0; i < levels.length; i++) order.push(i);
-  for (let i = 0; i + 1 < levels.length; i++)
-    if (!(levels[i]! <= levels[i + 1]!)) return order.sort((u, v) => levels[u]! - levels[v]!);
-  return order;
-}
-
 /** Core's default price format, as the scenes' formatter wraps it (never given an index as precision). */
 const formatLevelPrice = (p: number): string => formatPrice(p);
 
@@ -227,13 +224,13 @@ const fibonacci: Writer<'FIBONACCI_RETRACEMENT'> = (d: FibonacciRetracement, sty
   let body = '';
   if (d.showBands !== false) {
     // Each band takes the colour of its level farther from 0, as the scene's bands do.
-    const order = ratioOrder(levels);
+    const order = fibRatioOrder(levels);
     const open = `<polygon points="${lx},`;
     const toLeft = ` ${lx},`;
     for (let i = 0; i + 1 < order.length; i++) {
       const lo = yText[order[i]!]!;
       const hi = order[i + 1]!;
-      const end = bandEnd(colors[levels[hi]! <= 0 ? order[i]! : hi]!, style.fillColor, c);
+      const end = bandEnd(colors[fibBandLevel(levels, order[i]!, hi)]!, style.fillColor, c);
       body += `${open}${lo}${toRight}${lo}${toRight}${yText[hi]}${toLeft}${yText[hi]}${end}`;
     }
   }

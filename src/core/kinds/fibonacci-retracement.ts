@@ -3,7 +3,14 @@
 import { segmentCursor } from './handle-cursor';
 import type { FibonacciRetracement } from '../drawing';
 import { DEFAULT_FIB_LEVELS } from '../drawing';
-import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../fibonacci';
+import {
+  fibBandColor,
+  fibBandLevel,
+  fibLevelColor,
+  fibLevelLabel,
+  fibLevelPrice,
+  fibRatioOrder,
+} from '../fibonacci';
 import { boxContains, distanceToSegment } from '../geometry';
 import { sweptBoxes } from '../hit-boxes';
 import type { Box, Primitive, PxPoint, TextPlacement } from '../scene';
@@ -92,12 +99,12 @@ export const fibonacciRetracementShape: DrawingShape<'FIBONACCI_RETRACEMENT'> = 
     const colors = levels.map((r) => fibLevelColor(r, style.color));
     if (d.showBands !== false) {
       // Bands follow ratio order, whatever order the author listed the levels in; each takes the
-      // colour of its level farther from 0, as TradingView's do. Level indexes sorted (stably) by ratio.
-      const order = levels.map((_, i) => i).sort((u, v) => levels[u]! - levels[v]!);
+      // colour of its level farther from 0, as TradingView's do.
+      const order = fibRatioOrder(levels);
       for (let i = 0; i + 1 < order.length; i++) {
         const y0 = ys[order[i]!]!;
         const y1 = ys[order[i + 1]!]!;
-        const outer = levels[order[i + 1]!]! <= 0 ? order[i]! : order[i + 1]!;
+        const outer = fibBandLevel(levels, order[i]!, order[i + 1]!);
         primitives.push({
           type: 'polygon',
           points: [g.left, y0, g.right, y0, g.right, y1, g.left, y1],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fibBandColor, fibLevelColor, fibLevelLabel, fibLevelPrice } from '../../../src/core/fibonacci';
+import {
+  fibBandColor,
+  fibBandLevel,
+  fibLevelColor,
+  fibLevelLabel,
+  fibLevelPrice,
+  fibRatioOrder,
+} from '../../../src/core/fibonacci';
 import { price, utcSeconds } from '../../../src/core/units';
 
 const p0 = { time: utcSeconds(1_700_000_000), price: price(1.2) };
@@ -49,5 +56,29 @@ describe('fibLevelColor', () => {
   it('bands are the level colour at alpha 0x33; a colour not #RRGGBB keeps the fallback fill', () => {
     expect(fibBandColor('#F23645', '#787B861A')).toBe('#F2364533');
     expect(fibBandColor('red', '#787B861A')).toBe('#787B861A');
+  });
+});
+
+describe('fibRatioOrder', () => {
+  it('lists the level indexes by ratio, whatever order the author wrote them in', () => {
+    expect(fibRatioOrder([0, 1, 0.5, 0.236])).toEqual([0, 3, 2, 1]);
+    expect(fibRatioOrder([1.618, -0.272, 0])).toEqual([1, 2, 0]);
+  });
+
+  it('keeps the written order when it already ascends, and equal ratios in written order', () => {
+    expect(fibRatioOrder([0, 0.236, 0.382, 0.5])).toEqual([0, 1, 2, 3]);
+    expect(fibRatioOrder([0.5, 0, 0.5, 0])).toEqual([1, 3, 0, 2]);
+    expect(fibRatioOrder([])).toEqual([]);
+  });
+});
+
+describe('fibBandLevel', () => {
+  // A band takes the colour of its level farther from 0 (TradingView's bands).
+  it('is the upper level above 0 and the lower one at or below 0', () => {
+    const levels = [-0.618, -0.272, 0, 0.236, 0.382];
+    expect(fibBandLevel(levels, 3, 4)).toBe(4);
+    expect(fibBandLevel(levels, 2, 3)).toBe(3);
+    expect(fibBandLevel(levels, 1, 2)).toBe(1);
+    expect(fibBandLevel(levels, 0, 1)).toBe(0);
   });
 });
