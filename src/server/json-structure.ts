@@ -76,7 +76,7 @@ export class JsonStructureScan {
 
   /**
    * `keys: 'check'` (default) refuses a repeated key as it is read; `'count'` only counts the
-   * members, allocating nothing per key — see {@link parseCheckedJson}, which compares that count
+   * members, allocating nothing per key — see `parseWhole` in body.ts, which compares that count
    * with the parsed value's.
    */
   constructor(
