@@ -3,6 +3,7 @@
 // connection). Only `pg`'s types are imported here; PGlite is described structurally.
 import type { Pool } from 'pg';
 import type { SqlClient, SqlResult, SqlSession } from '../sql';
+import { oneAtATime } from '../one-at-a-time';
 
 /** The result of one statement (the SQL port's). */
 export type PgResult = SqlResult;
@@ -106,16 +107,10 @@ export function pgliteClient(db: PGliteLike): PgClient {
       await db.exec(sql);
     },
   };
-  let tail: Promise<unknown> = Promise.resolve();
+  const queue = oneAtATime();
   return {
     dialect: 'postgres',
-    withSession<R>(fn: (s: PgSession) => Promise<R>): Promise<R> {
-      const next = tail.then(() => fn(session));
-      tail = next.catch(() => undefined);
-      return next;
-    },
-    end: async () => {
-      await tail;
-    },
+    withSession: <R>(fn: (s: PgSession) => Promise<R>): Promise<R> => queue.run(() => fn(session)),
+    end: () => queue.idle(),
   };
 }

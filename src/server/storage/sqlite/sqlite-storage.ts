@@ -23,6 +23,7 @@ import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
 import { drawingRun } from '../drawing-runs';
 import { jsonText } from '../json-text';
 import { listStatements } from '../list-query';
+import { oneAtATime } from '../one-at-a-time';
 import {
   ANALYSIS_COLUMNS,
   type AnalysisColumns,
@@ -289,14 +290,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     appendOutbox: (e) => insertOutbox({ ...e, data: outboxData(e) }),
   };
 
-  let tail: Promise<unknown> = Promise.resolve();
-  // A promise chain as a lock, so an `exclusive` caller that awaits inside its own transaction
-  // is never joined by another call. Async by contract: errors surface as rejections.
-  const later = <R>(fn: () => R | Promise<R>): Promise<R> => {
-    const next = tail.then(fn);
-    tail = next.catch(() => undefined);
-    return next;
-  };
+  // One call at a time, so an `exclusive` caller that awaits inside its own transaction is never
+  // joined by another call. Async by contract: errors surface as rejections.
+  const queue = oneAtATime();
+  const later = <R>(fn: () => R | Promise<R>): Promise<R> => queue.run(fn);
   const checkpointer =
     db.memory || path === '' || options.checkpoints === 'inline'
       ? null

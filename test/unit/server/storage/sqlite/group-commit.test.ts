@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../src/server/api-error';
+import { oneAtATime } from '../../../../../src/server/storage/one-at-a-time';
 import { groupCommit } from '../../../../../src/server/storage/sqlite/group-commit';
 import {
   openSqliteStorage,
@@ -18,14 +19,10 @@ import { addWebhook } from '../../../../../src/server/webhooks/endpoints';
 import { C, CH, row } from '../analysis-row';
 import { channelPath, createBody, createExample, data, type Harness, harness } from '../../harness';
 
-/** A promise chain as the storage's `later` is: one call at a time, in order. */
+/** The queue the storage runs its calls on: one at a time, in order. */
 function chain(): <R>(fn: () => Promise<R>) => Promise<R> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (fn) => {
-    const next = tail.then(fn);
-    tail = next.catch(() => undefined);
-    return next;
-  };
+  const queue = oneAtATime();
+  return (fn) => queue.run(fn);
 }
 
 type Fault = 'none' | 'throw' | 'orphan' | 'abort';
