@@ -4,6 +4,9 @@
 // a bounded time per scenario. Prints throughput, p50/p95 and the ratio at concurrency 8, and
 // the latency of a single client (concurrency 1); never fails on time.
 //   npx tsx bench/server.bench.ts [seconds per run, default 5]
+// BENCH_CEILING=1 adds, to the create scenario, the same app whose storage skips every write (a
+// ceiling, not a server: what the rest of a create costs — HTTP, auth, JSON, validation, the
+// document and its response — so what storage work could win at most).
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +18,7 @@ import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { startServer } from '../src/server/serve';
 import { openSqliteStorage, type SqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
+import type { Storage } from '../src/server/storage/storage';
 import { benchLine, createAnalysisBody } from './server-bodies';
 
 const SECONDS = Number(process.argv[2] ?? 5);
@@ -124,8 +128,16 @@ const fmt = (r: Result) =>
   `${(r.requests / r.seconds).toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms` +
   `  (${r.requests} requests${r.errors ? `, ${r.errors} unexpected statuses` : ''})`;
 
+/** A server the scenarios send requests to; `append` is null where appends would not measure it. */
+interface Target {
+  readonly label: string;
+  create(body: string): Promise<boolean>;
+  readonly append: (() => Promise<boolean>) | null;
+  close(): Promise<void>;
+}
+
 /** A started chartmark server with a key and a pool of empty analyses for the append runs. */
-async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL') {
+async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL'): Promise<Target> {
   const server = await startServer({
     port: 0,
     dbPath: join(dir, `bench-${synchronous}.sqlite`),
@@ -159,7 +171,7 @@ async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL') {
     await post(`${server.url}/v1/analysis/${spare}/drawings`, appendBody(), auth, 200);
   let appended = 0;
   return {
-    server,
+    close: () => server.close(),
     label: `chartmark, synchronous=${synchronous}${synchronous === 'NORMAL' ? ' (default)' : ''}`,
     create: (body: string) => post(createUrl, body, auth, 201),
     append: () =>
@@ -169,6 +181,44 @@ async function prepareServer(dir: string, synchronous: 'FULL' | 'NORMAL') {
         auth,
         200,
       ),
+  };
+}
+
+/**
+ * The app of a server on synchronous=NORMAL whose `atomically` decides on an empty snapshot and
+ * writes nothing: valid for creates without an Idempotency-Key (they read nothing), refused for
+ * anything else, so it can only stand in for the create scenario.
+ */
+async function prepareCeiling(dir: string): Promise<Target> {
+  const storage = openSqliteStorage(join(dir, 'ceiling.sqlite'));
+  const { key } = await createApiKey(storage, { communityId: COMMUNITY, permissions: ['analysis:write'] });
+  const writesSkipped: Storage = {
+    ...storage,
+    // One event-loop turn, as the real group commit waits for its batch.
+    atomically: (reads, decide) =>
+      new Promise((ok, fail) =>
+        setImmediate(() => {
+          if (Object.keys(reads).length > 0) fail(new Error('ceiling: only creates without reads'));
+          else ok(decide({ analysis: null, idempotency: null }).result);
+        }),
+      ),
+  };
+  const server = createAdaptorServer({
+    fetch: createApp({ storage: writesSkipped, rateLimit: false }).fetch,
+  }) as Server;
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const createUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/analysis/${COMMUNITY}/channels/${CHANNEL}`;
+  return {
+    label: 'ceiling: NORMAL, storage writes skipped',
+    create: (body) => post(createUrl, body, { authorization: `Bearer ${key}` }, 201),
+    append: null,
+    close: async () => {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      await storage.close();
+    },
   };
 }
 
@@ -221,6 +271,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cm-bench-'));
   const echo = await startEcho();
   const targets = [await prepareServer(dir, 'FULL'), await prepareServer(dir, 'NORMAL')];
+  if (process.env.BENCH_CEILING === '1') targets.push(await prepareCeiling(dir));
   try {
     const body100 = createBody(100);
     for (let i = 0; i < 200; i++) await post(`${echo.url}/warm`, body100, {}, 200);
@@ -229,18 +280,23 @@ async function main(): Promise<void> {
         `concurrency ${CONCURRENCY} and ${SINGLE}, loopback, Node ${process.version}`,
     );
     console.log(`create body ${body100.length} bytes; append body ~${appendBody().length} bytes`);
-    const scenarios: [string, () => Promise<boolean>, (t: (typeof targets)[number]) => Promise<boolean>][] = [
-      ['create, 100 drawings', () => post(`${echo.url}/create`, body100, {}, 200), (t) => t.create(body100)],
-      ['append, 1 drawing', () => post(`${echo.url}/append`, appendBody(), {}, 200), (t) => t.append()],
+    const scenarios: [string, () => Promise<boolean>, (t: Target) => (() => Promise<boolean>) | null][] = [
+      [
+        'create, 100 drawings',
+        () => post(`${echo.url}/create`, body100, {}, 200),
+        (t) => () => t.create(body100),
+      ],
+      ['append, 1 drawing', () => post(`${echo.url}/append`, appendBody(), {}, 200), (t) => t.append],
     ];
-    for (const [name, echoOne, serverOne] of scenarios) {
-      const contenders = [echoOne, ...targets.map((t) => () => serverOne(t))];
+    for (const [name, echoOne, runOf] of scenarios) {
+      const measured = targets.filter((t) => runOf(t) !== null);
+      const contenders = [echoOne, ...measured.map((t) => runOf(t)!)];
       const [e, ...servers] = await compare(contenders, CONCURRENCY);
       const [e1, ...servers1] = await compare(contenders, SINGLE);
       console.log(`\n${name}`);
       console.log(`  ${'bare Hono echo'.padEnd(40)} c=${CONCURRENCY} ${fmt(e!)}`);
       console.log(`  ${''.padEnd(40)} c=${SINGLE} ${fmt(e1!)}`);
-      for (const [i, t] of targets.entries()) {
+      for (const [i, t] of measured.entries()) {
         const s = servers[i]!;
         const s1 = servers1[i]!;
         const ratio = s.requests / s.seconds / (e!.requests / e!.seconds);
@@ -261,7 +317,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await echo.close();
-    for (const t of targets) await t.server.close();
+    for (const t of targets) await t.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
