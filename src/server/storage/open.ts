@@ -10,6 +10,10 @@ import type { BackendStorage } from './storage';
 export interface OpenStorageOptions {
   /** SQLite: 'normal' (default) or 'full' fsync per commit (see SqliteOptions). */
   readonly durability?: 'normal' | 'full';
+  /** SQLite: who commits the API's writes, a worker thread or the connection (see SqliteOptions.writer). */
+  readonly sqliteWriter?: 'thread' | 'connection';
+  /** SQLite: called once if the writer thread fails (the connection commits again). */
+  readonly onWriterError?: (error: Error) => void;
   /** PostgreSQL: connections in this process's pool (default DEFAULT_PG_POOL_SIZE). */
   readonly poolSize?: number;
   /** PostgreSQL: every session in a transaction (only for a PGlite socket server, in tests). */
@@ -30,7 +34,11 @@ export async function openStorage(
   if (target.kind === 'sqlite') {
     const { openSqliteStorage } = await import('./sqlite/sqlite-storage');
     if (target.path !== ':memory:') mkdirSync(dirname(resolve(target.path)), { recursive: true });
-    return openSqliteStorage(target.path, options.durability ? { durability: options.durability } : {});
+    return openSqliteStorage(target.path, {
+      ...(options.durability ? { durability: options.durability } : {}),
+      ...(options.sqliteWriter ? { writer: options.sqliteWriter } : {}),
+      ...(options.onWriterError ? { onWriterError: options.onWriterError } : {}),
+    });
   }
   const [{ connectPostgres, DEFAULT_PG_POOL_SIZE }, { openPostgresStorage }] = await Promise.all([
     import('./postgres/connect'),

@@ -1,6 +1,8 @@
 // A server on an in-memory database with a movable clock, keys for every auth case and a
 // database dump, for the API tests (Hono's app.request, no port).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createApp } from '../../../src/server/app';
 import { createApiKey, revokeApiKey } from '../../../src/server/auth/keys';
@@ -57,9 +59,28 @@ export interface Harness {
   dump(): string;
 }
 
+let writerThread = false;
+
+/**
+ * Makes this test file's harnesses open a SQLite file whose API writes a writer thread commits,
+ * as the server runs it, instead of ':memory:' (see writer-thread-api.test.ts).
+ */
+export function harnessWithWriterThread(): void {
+  writerThread = true;
+}
+
+function openHarnessStorage(): SqliteStorage {
+  if (!writerThread) return openSqliteStorage(':memory:');
+  const dir = mkdtempSync(join(tmpdir(), 'cm-harness-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const storage = openSqliteStorage(join(dir, 'db.sqlite'), { writer: 'thread' });
+  if (!storage.writer) throw new Error('harness: no writer thread');
+  return storage;
+}
+
 /** Opens a harness; `deps` overrides the app dependencies. */
 export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
-  const storage = openSqliteStorage(':memory:');
+  const storage = openHarnessStorage();
   const rest = await harnessOn(storage, deps, () => dumpDatabase(storage));
   await withEndpoint(storage);
   return { storage, ...rest };

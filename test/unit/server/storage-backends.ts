@@ -1,7 +1,11 @@
-// The storage backends the contract and multi-instance tests run against: SQLite in memory,
+// The storage backends the contract and multi-instance tests run against: SQLite in memory, a
+// SQLite file with its writer thread,
 // PGlite in process, and a real PostgreSQL when TEST_DATABASE_URL is set (each suite in its
 // own schema, dropped afterwards, so runs never see each other's rows).
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type PgClient, pgliteClient, poolClient } from '../../../src/server/storage/postgres/pg-client';
@@ -24,7 +28,7 @@ export interface Backend {
 
 /** A backend kind of the parameterised suites. */
 export interface BackendKind {
-  readonly name: 'sqlite' | 'pglite' | 'postgres';
+  readonly name: 'sqlite' | 'sqlite-thread' | 'pglite' | 'postgres';
   /** Why it is skipped, or null. */
   readonly skip: string | null;
   open(): Promise<Backend>;
@@ -55,6 +59,23 @@ export const BACKENDS: readonly BackendKind[] = [
     async open() {
       const storage = openSqliteStorage(':memory:');
       return { storage, dispose: () => storage.close() };
+    },
+  },
+  {
+    // A file whose API writes a writer thread commits (what the server runs).
+    name: 'sqlite-thread',
+    skip: null,
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'cm-thread-'));
+      const storage = openSqliteStorage(join(dir, 'db.sqlite'), { writer: 'thread' });
+      if (!storage.writer) throw new Error('sqlite-thread: no writer thread');
+      return {
+        storage,
+        async dispose() {
+          await storage.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   },
   {

@@ -27,7 +27,8 @@ export interface GroupCommit {
   join<R>(work: () => R): Promise<R>;
 }
 
-const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
+/** Resolves in the check phase of the event loop, after the callbacks of the current turn. */
+export const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 /**
  * Group commit on `db`. The first member of a turn queues the batch on `queue` (so calls queued

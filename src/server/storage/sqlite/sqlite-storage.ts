@@ -2,6 +2,9 @@
 // BEGIN to COMMIT (reads, decide, writes), so nothing else on the connection — the webhook
 // worker included — can run inside it or see it half done. The writes asked for in one
 // event-loop turn share that transaction, each in a savepoint of its own (group-commit.ts).
+// With `writer: 'thread'` the API's transactions are read and decided here and their writes
+// committed by a worker thread on a second connection (writer.ts, writer-batches.ts); every
+// other write on this connection waits until the thread has committed what it was sent.
 import Database from 'better-sqlite3';
 import type {
   AnalysisDocument,
@@ -44,6 +47,8 @@ import { type Checkpointer, type CheckpointerOptions, startCheckpointer } from '
 import { groupCommit } from './group-commit';
 import { MIGRATIONS, type Migration, migrate } from './migrations';
 import { positional, sqliteSqlClient } from './sqlite-sql';
+import { startWriter, type Writer } from './writer';
+import { writerBatches } from './writer-batches';
 
 /** The SQLite storage; `db` is exposed for SQLite-only code (test dumps, benchmarks). */
 export interface SqliteStorage extends Storage {
@@ -57,6 +62,8 @@ export interface SqliteStorage extends Storage {
   exclusive<R>(fn: (db: Database.Database) => R | Promise<R>): Promise<R>;
   /** A synchronous SQLite transaction (a savepoint of the turn's group commit; rolled back when fn throws). */
   transaction<R>(fn: (tx: SqliteTx) => R): Promise<R>;
+  /** The writer thread that commits `atomically`'s writes, or null (none, or it has gone). */
+  readonly writer: Writer | null;
 }
 
 /** Synchronous operations inside `SqliteStorage.transaction`. */
@@ -85,6 +92,16 @@ export interface SqliteOptions {
   readonly checkpoints?: 'background' | 'inline';
   /** Tuning of the background checkpointer; its onError runs after SQLite checkpoints inline again. */
   readonly checkpointer?: Omit<CheckpointerOptions, 'pause'>;
+  /**
+   * 'thread': the writes of the API's transactions (`atomically`) are committed by a worker thread
+   * on a connection of its own (writer.ts), so their b-tree work, WAL writes and COMMIT (with its
+   * fsync under 'full') leave the event loop; reads, decisions and every other write stay on this
+   * connection. 'connection' (default): all on this connection. A ':memory:' database always uses
+   * its connection. If the thread fails, this connection commits again.
+   */
+  readonly writer?: 'thread' | 'connection';
+  /** Called once if the writer thread fails (after the connection has taken its work back). */
+  readonly onWriterError?: (error: Error) => void;
 }
 
 /** Most API keys the storage keeps in memory by hash (see findKey). */
@@ -96,6 +113,44 @@ const KEY_OF = '(SELECT key FROM analyses WHERE id = ?)';
 const PARAMS = COLUMNS.split(', ')
   .map((c) => `@${c}`)
   .join(', ');
+
+/**
+ * The statements a write transaction runs, by name: prepared on the storage's connection, and
+ * sent by name to the writer thread (writer.ts) when it has one.
+ */
+const WRITE_SQL = {
+  insert: `INSERT INTO analyses (${COLUMNS}) VALUES (${PARAMS})`,
+  update: `UPDATE analyses SET ${COLUMNS.split(', ')
+    .slice(1)
+    .map((c) => `${c} = @${c}`)
+    .join(', ')} WHERE id = @id`,
+  remove: 'DELETE FROM analyses WHERE id = ?',
+  insertRun: `INSERT INTO analysis_drawing_runs (analysis_key, position, json) VALUES (${KEY_OF}, ?, ?)`,
+  // The clientObjectIds arrive as one JSON array, expanded in SQLite: one statement, one binding.
+  insertIds: `INSERT INTO analysis_client_object_ids (analysis_key, client_object_id) SELECT ${KEY_OF}, value FROM json_each(?)`,
+  removeRuns: `DELETE FROM analysis_drawing_runs WHERE analysis_key = ${KEY_OF}`,
+  removeIds: `DELETE FROM analysis_client_object_ids WHERE analysis_key = ${KEY_OF}`,
+  moveHead: 'UPDATE analyses SET drawing_count = ?, updated_at = ?, version = ? WHERE id = ?',
+  outbox:
+    'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
+  putIdem:
+    'INSERT OR REPLACE INTO idempotency (community_id, key, request_hash, response_status, response_body, ' +
+    'response_etag, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  delIdem: 'DELETE FROM idempotency WHERE community_id = ? AND key = ?',
+  purgeIdem: 'DELETE FROM idempotency WHERE expires_at <= ?',
+} as const;
+
+type WriteName = keyof typeof WRITE_SQL;
+
+/**
+ * Where a transaction's writes go: run now on the storage's connection, or recorded for the
+ * writer thread. `expect` makes the statement fail the transaction unless it changed that many rows.
+ */
+type WriteSink = (
+  name: WriteName,
+  params: readonly unknown[] | object,
+  expect?: { readonly changes: number; readonly otherwise: string },
+) => void;
 
 /** Opens (creating if needed) a SQLite database at path or ':memory:' and applies the migrations. */
 export function openSqliteStorage(path: string, options: SqliteOptions = {}): SqliteStorage {
@@ -109,26 +164,9 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   const st = {
     get: db.prepare(`SELECT ${COLUMNS} FROM analyses WHERE id = ?`),
     getIn: db.prepare(`SELECT ${COLUMNS} FROM analyses WHERE id = ? AND community_id = ?`),
-    insert: db.prepare(`INSERT INTO analyses (${COLUMNS}) VALUES (${PARAMS})`),
-    update: db.prepare(
-      `UPDATE analyses SET ${COLUMNS.split(', ')
-        .slice(1)
-        .map((c) => `${c} = @${c}`)
-        .join(', ')} WHERE id = @id`,
-    ),
-    remove: db.prepare('DELETE FROM analyses WHERE id = ?'),
     runTexts: db
       .prepare(`SELECT json FROM analysis_drawing_runs WHERE analysis_key = ${KEY_OF} ORDER BY position`)
       .pluck(),
-    insertRun: db.prepare(
-      `INSERT INTO analysis_drawing_runs (analysis_key, position, json) VALUES (${KEY_OF}, ?, ?)`,
-    ),
-    // The clientObjectIds arrive as one JSON array, expanded in SQLite: one statement, one binding.
-    insertIds: db.prepare(
-      `INSERT INTO analysis_client_object_ids (analysis_key, client_object_id) SELECT ${KEY_OF}, value FROM json_each(?)`,
-    ),
-    removeRuns: db.prepare(`DELETE FROM analysis_drawing_runs WHERE analysis_key = ${KEY_OF}`),
-    removeIds: db.prepare(`DELETE FROM analysis_client_object_ids WHERE analysis_key = ${KEY_OF}`),
     // The key (analysis_key, client_object_id) answers this; no drawing is read.
     takenIds: db
       .prepare(
@@ -136,19 +174,9 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
           'AND client_object_id IN (SELECT value FROM json_each(?))',
       )
       .pluck(),
-    moveHead: db.prepare('UPDATE analyses SET drawing_count = ?, updated_at = ?, version = ? WHERE id = ?'),
-    outbox: db.prepare(
-      'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
     activeEndpoint: db.prepare(positional(ACTIVE_ENDPOINT_SQL).text),
     readOutbox: db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?'),
     getIdem: db.prepare('SELECT * FROM idempotency WHERE community_id = ? AND key = ?'),
-    putIdem: db.prepare(
-      'INSERT OR REPLACE INTO idempotency (community_id, key, request_hash, response_status, response_body, ' +
-        'response_etag, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    delIdem: db.prepare('DELETE FROM idempotency WHERE community_id = ? AND key = ?'),
-    purgeIdem: db.prepare('DELETE FROM idempotency WHERE expires_at <= ?'),
     insertKey: db.prepare(
       'INSERT INTO api_keys (id, hash, prefix, community_id, channel_ids, permissions, expires_at, revoked_at, ' +
         'created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -171,15 +199,31 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     const c = headColumns(id, communityId);
     return c ? headFromColumns(c) : null;
   };
-  const insertDrawings = (analysisId: string, drawings: AnalysisDocument['drawings'], from = 0): void => {
+  const writes = Object.fromEntries(
+    Object.entries(WRITE_SQL).map(([name, sql]) => [name, db.prepare(sql)]),
+  ) as Record<WriteName, Database.Statement>;
+  const lastRowid = { value: 0 };
+  // Runs each write at once on this connection.
+  const direct: WriteSink = (name, params, expect) => {
+    const s = writes[name];
+    const r = Array.isArray(params) ? s.run(...params) : s.run(params);
+    if (expect && r.changes !== expect.changes) throw new Error(expect.otherwise);
+    lastRowid.value = Number(r.lastInsertRowid);
+  };
+  const insertDrawings = (
+    sink: WriteSink,
+    analysisId: string,
+    drawings: AnalysisDocument['drawings'],
+    from = 0,
+  ) => {
     const run = drawingRun(drawings, from);
     if (!run) return;
-    st.insertRun.run(analysisId, run.position, run.json);
-    st.insertIds.run(analysisId, run.clientObjectIds);
+    sink('insertRun', [analysisId, run.position, run.json]);
+    sink('insertIds', [analysisId, run.clientObjectIds]);
   };
-  const removeDrawings = (analysisId: string): void => {
-    st.removeRuns.run(analysisId);
-    st.removeIds.run(analysisId);
+  const removeDrawings = (sink: WriteSink, analysisId: string): void => {
+    sink('removeRuns', [analysisId]);
+    sink('removeIds', [analysisId]);
   };
 
   // Keys by hash, kept while no other connection has committed (PRAGMA data_version moves then)
@@ -204,57 +248,65 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     return row;
   };
 
-  const apply = (w: TxWrites): void => {
-    // Only the events someone will read; their data is built before the rows are written, so a
-    // detail and a document that share their drawings' JSON text serialise it once.
-    const outbox = (w.outbox ?? [])
-      .filter((e) => st.activeEndpoint.get(e.communityId) !== undefined)
-      .map((e) => (e.dataOfStored ? e : { ...e, data: outboxData(e) }));
-    if (w.purgeIdempotencyAt !== undefined) st.purgeIdem.run(w.purgeIdempotencyAt);
+  // Only the events someone will read: a community with an active webhook endpoint.
+  const readOutbox = (w: TxWrites): readonly OutboxEvent[] =>
+    (w.outbox ?? []).filter((e) => st.activeEndpoint.get(e.communityId) !== undefined);
+  const apply = (w: TxWrites, sink: WriteSink, active: readonly OutboxEvent[] = readOutbox(w)): void => {
+    // The data is built before the rows are written, so a detail and a document that share
+    // their drawings' JSON text serialise it once.
+    const outbox = active.map((e) => (e.dataOfStored ? e : { ...e, data: outboxData(e) }));
+    if (w.purgeIdempotencyAt !== undefined) sink('purgeIdem', [w.purgeIdempotencyAt]);
     if (w.insertAnalysis) {
-      st.insert.run(analysisToColumns(w.insertAnalysis));
-      insertDrawings(w.insertAnalysis.id, w.insertAnalysis.document.drawings);
+      sink('insert', analysisToColumns(w.insertAnalysis));
+      insertDrawings(sink, w.insertAnalysis.id, w.insertAnalysis.document.drawings);
     }
     if (w.updateAnalysis) {
-      const r = st.update.run(analysisToColumns(w.updateAnalysis));
-      if (r.changes !== 1) throw new Error(`updateAnalysis: no analysis ${w.updateAnalysis.id}`);
+      sink('update', analysisToColumns(w.updateAnalysis), {
+        changes: 1,
+        otherwise: `updateAnalysis: no analysis ${w.updateAnalysis.id}`,
+      });
       if (!w.sameDrawings) {
-        removeDrawings(w.updateAnalysis.id);
-        insertDrawings(w.updateAnalysis.id, w.updateAnalysis.document.drawings);
+        removeDrawings(sink, w.updateAnalysis.id);
+        insertDrawings(sink, w.updateAnalysis.id, w.updateAnalysis.document.drawings);
       }
     }
     if (w.appendDrawings) {
       const a = w.appendDrawings;
-      const r = st.moveHead.run(a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId);
-      if (r.changes !== 1) throw new Error(`appendDrawings: no analysis ${a.analysisId}`);
-      insertDrawings(a.analysisId, a.drawings, a.from);
+      sink('moveHead', [a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId], {
+        changes: 1,
+        otherwise: `appendDrawings: no analysis ${a.analysisId}`,
+      });
+      insertDrawings(sink, a.analysisId, a.drawings, a.from);
     }
     if (w.deleteAnalysisId !== undefined) {
-      removeDrawings(w.deleteAnalysisId);
-      st.remove.run(w.deleteAnalysisId);
+      removeDrawings(sink, w.deleteAnalysisId);
+      sink('remove', [w.deleteAnalysisId]);
     }
-    for (const e of outbox) insertOutbox(e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e);
-    if (w.deleteIdempotency) st.delIdem.run(w.deleteIdempotency.communityId, w.deleteIdempotency.key);
-    if (w.putIdempotency) putIdempotency(w.putIdempotency);
+    for (const e of outbox) {
+      // The read-back sees this connection's writes only: writer-batches.ts commits such a
+      // transaction here.
+      if (e.dataOfStored && sink !== direct) throw new Error('apply: dataOfStored needs the connection');
+      insertOutbox(sink, e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e);
+    }
+    if (w.deleteIdempotency) sink('delIdem', [w.deleteIdempotency.communityId, w.deleteIdempotency.key]);
+    if (w.putIdempotency) putIdempotency(sink, w.putIdempotency);
   };
   const stored = (e: OutboxEvent): AnalysisRow => {
     const row = getAnalysis(e.analysisId);
     if (!row) throw new Error(`outbox: ${e.event} of ${e.analysisId} reads back no analysis`);
     return row;
   };
-  const insertOutbox = (e: OutboxEvent): number =>
-    Number(
-      st.outbox.run(
-        e.communityId,
-        e.analysisId,
-        e.event,
-        JSON.stringify(e.updatedFields),
-        jsonText(e.data),
-        e.occurredAt,
-      ).lastInsertRowid,
-    );
-  const putIdempotency = (r: IdempotencyRow): void => {
-    st.putIdem.run(
+  const insertOutbox = (sink: WriteSink, e: OutboxEvent): void =>
+    sink('outbox', [
+      e.communityId,
+      e.analysisId,
+      e.event,
+      JSON.stringify(e.updatedFields),
+      jsonText(e.data),
+      e.occurredAt,
+    ]);
+  const putIdempotency = (sink: WriteSink, r: IdempotencyRow): void =>
+    sink('putIdem', [
       r.communityId,
       r.key,
       r.requestHash,
@@ -263,8 +315,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
       r.response?.etag ?? null,
       r.createdAt,
       r.expiresAt,
-    );
-  };
+    ]);
   const snapshot = (reads: TxReads): TxSnapshot => {
     const idem = reads.idempotency
       ? (st.getIdem.get(reads.idempotency.communityId, reads.idempotency.key) as
@@ -281,40 +332,87 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   };
   const run = (reads: TxReads, decide: (s: TxSnapshot) => TxDecision<unknown>): unknown => {
     const decision = decide(snapshot(reads));
-    apply(decision.writes);
+    apply(decision.writes, direct);
     return decision.result;
   };
 
   const sqliteTx: SqliteTx = {
     getAnalysis: (id) => getAnalysis(id),
-    appendOutbox: (e) => insertOutbox({ ...e, data: outboxData(e) }),
+    appendOutbox: (e) => {
+      insertOutbox(direct, { ...e, data: outboxData(e) });
+      return lastRowid.value;
+    },
   };
 
   // One call at a time, so an `exclusive` caller that awaits inside its own transaction is never
   // joined by another call. Async by contract: errors surface as rejections.
   const queue = oneAtATime();
   const later = <R>(fn: () => R | Promise<R>): Promise<R> => queue.run(fn);
+  // A write on this connection first waits for the writer thread's parts in flight (if any).
+  const writeLater = <R>(fn: () => R | Promise<R>): Promise<R> =>
+    later(async () => {
+      await onWriter?.drain();
+      return fn();
+    });
   const checkpointer =
     db.memory || path === '' || options.checkpoints === 'inline'
       ? null
-      : backgroundCheckpoints(db, path, options, later);
+      : backgroundCheckpoints(db, path, options, writeLater);
   // Writes asked for in one event-loop turn share a COMMIT, each in a savepoint of its own.
-  const group = groupCommit(db, later);
+  const group = groupCommit(db, writeLater);
+  let closing = false;
+  let writer: Writer | null =
+    db.memory || path === '' || options.writer !== 'thread'
+      ? null
+      : startWriter(path, {
+          statements: WRITE_SQL,
+          synchronous: options.durability === 'full' ? 'FULL' : 'NORMAL',
+          walAutocheckpoint: checkpointer ? 0 : 1000,
+          onGone: (error) => {
+            writer = null;
+            if (!closing) options.onWriterError?.(error);
+          },
+        });
+  const onWriter = writer
+    ? writerBatches({
+        db,
+        later,
+        snapshot,
+        activeOutbox: readOutbox,
+        apply: (w, record, active) =>
+          apply(
+            w,
+            record
+              ? (name, params, expect) =>
+                  record({
+                    name,
+                    params,
+                    ...(expect ? { expectChanges: expect.changes, otherwise: expect.otherwise } : {}),
+                  })
+              : direct,
+            active,
+          ),
+        writer: () => writer,
+      })
+    : null;
 
   return {
     kind: 'sqlite',
-    sql: sqliteSqlClient(db, later),
+    sql: sqliteSqlClient(db, writeLater),
     db,
     checkpointer,
-    exclusive: (fn) => later(() => fn(db)),
+    exclusive: (fn) => writeLater(() => fn(db)),
+    get writer() {
+      return writer;
+    },
     transaction: <R>(fn: (tx: SqliteTx) => R) => group.join(() => fn(sqliteTx)),
     atomically: <R>(reads: TxReads, decide: (s: TxSnapshot) => TxDecision<R>) =>
-      group.join(() => run(reads, decide) as R),
+      onWriter ? onWriter.atomically(reads, decide) : group.join(() => run(reads, decide) as R),
     getAnalysis: (id, communityId) => later(() => getAnalysis(id, communityId)),
     getAnalysisHead: (id, communityId) => later(() => getHead(id, communityId)),
     listAnalyses: (q) => later(() => list(db, q)),
     insertApiKey: (k: ApiKeyRow) =>
-      later(() => {
+      writeLater(() => {
         keys.clear();
         st.insertKey.run(...apiKeyValues(k));
       }),
@@ -325,7 +423,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         return c ? apiKeyFromColumns(c) : null;
       }),
     revokeApiKeyByHash: (hash, at) =>
-      later(() => {
+      writeLater(() => {
         keys.clear();
         return st.revokeKey.run(at, hash).changes === 1;
       }),
@@ -333,10 +431,12 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
       later(() =>
         (st.readOutbox.all(afterSeq, limit) as OutboxColumns[]).map((c): OutboxRow => outboxFromColumns(c)),
       ),
-    // The checkpointer first: its last TRUNCATE leaves an empty WAL, then this connection, the
-    // last one, closes the file.
+    // The writer thread first (nothing is queued behind this), then the checkpointer: its last
+    // TRUNCATE leaves an empty WAL, then this connection, the last one, closes the file.
     close: () =>
-      later(async () => {
+      writeLater(async () => {
+        closing = true;
+        await writer?.close();
         await checkpointer?.close();
         db.close();
       }),

@@ -40,7 +40,7 @@ const COPIED = {
   webhook_deliveries: 6,
 };
 
-for (const kind of BACKENDS.filter((k) => k.name !== 'sqlite')) {
+for (const kind of BACKENDS.filter((k) => k.name === 'pglite' || k.name === 'postgres')) {
   if (kind.skip) console.log(`copy-to-postgres on ${kind.name}: skipped, ${kind.skip}`);
   describe.skipIf(kind.skip !== null)(`copy-to-postgres on ${kind.name}`, () => {
     let src: CopySource;

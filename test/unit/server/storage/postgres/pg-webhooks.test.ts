@@ -23,7 +23,7 @@ const event = (analysisId: string, version: number, community = C): OutboxEvent 
   occurredAt: T0 + version,
 });
 
-for (const kind of BACKENDS.filter((k) => k.name !== 'sqlite')) {
+for (const kind of BACKENDS.filter((k) => k.name === 'pglite' || k.name === 'postgres')) {
   if (kind.skip) console.log(`pg webhooks on ${kind.name}: skipped, ${kind.skip}`);
   describe.skipIf(kind.skip !== null)(`PostgreSQL webhook queue on ${kind.name}`, () => {
     let b: Backend;

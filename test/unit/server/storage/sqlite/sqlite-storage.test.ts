@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../../../src/server/storage/sqlite/migrations';
 import { addWebhook } from '../../../../../src/server/webhooks/endpoints';
+import type { AnalysisRow } from '../../../../../src/server/storage/storage';
 import { C, CH, row } from '../analysis-row';
 import {
   openSqliteStorage,
@@ -57,6 +58,22 @@ describe('openSqliteStorage', () => {
       'migrations: version 1 appears twice',
     );
   });
+});
+
+// The API's transactions, on the connection (':memory:') and through a writer thread (a file).
+describe.each(['connection', 'thread'] as const)('atomically, writes committed by the %s', (mode) => {
+  let dir = '';
+  const open = (): SqliteStorage => {
+    if (mode === 'connection') return openSqliteStorage(':memory:');
+    dir = mkdtempSync(join(tmpdir(), 'cm-writer-'));
+    const s = openSqliteStorage(join(dir, 'db.sqlite'), { writer: 'thread' });
+    expect(s.writer).not.toBeNull();
+    return s;
+  };
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = '';
+  });
 
   const event = {
     communityId: C,
@@ -68,7 +85,7 @@ describe('openSqliteStorage', () => {
   };
 
   it('writes nothing when decide throws', async () => {
-    storage = openSqliteStorage(':memory:');
+    storage = open();
     await expect(
       storage.atomically({ analysisId: 'a1' }, () => {
         throw new Error('boom');
@@ -78,7 +95,7 @@ describe('openSqliteStorage', () => {
   });
 
   it('rolls back earlier writes of the same transaction when a later write fails', async () => {
-    storage = openSqliteStorage(':memory:');
+    storage = open();
     // The update names a missing row, so it throws after the insert and the outbox row.
     await expect(
       storage.atomically({}, () => ({
@@ -90,8 +107,91 @@ describe('openSqliteStorage', () => {
     expect(await storage.readOutbox(0, 10)).toEqual([]);
   });
 
+  it("a transaction of a batch that fails rolls back only itself, with SQLite's error", async () => {
+    storage = open();
+    const insert = (id: string) =>
+      storage.atomically({}, () => ({ writes: { insertAnalysis: row(id, 1) }, result: id }));
+    // Asked in one event-loop turn: one batch.
+    const results = await Promise.allSettled([insert('a1'), insert('a1'), insert('a2')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const error = (results[1] as PromiseRejectedResult).reason as Error & { code?: string };
+    expect([error.message, error.code]).toEqual([
+      'UNIQUE constraint failed: analyses.id',
+      'SQLITE_CONSTRAINT_UNIQUE',
+    ]);
+    expect(
+      (await storage.listAnalyses({ communityId: C, channelId: CH, now: 1, offset: 0, limit: 9 })).total,
+    ).toBe(2);
+  });
+
+  it('each transaction reads the writes of those asked before it, in one batch or across batches', async () => {
+    storage = open();
+    await storage.atomically({}, () => ({ writes: { insertAnalysis: row('a1', 1) }, result: null }));
+    // Read-modify-write of one row: a snapshot without an earlier write would repeat a version.
+    const bump = () =>
+      storage.atomically({ analysisId: 'a1' }, (snap) => {
+        const version = snap.analysis!.version + 1;
+        return {
+          writes: { updateAnalysis: { ...snap.analysis!, version, updatedAt: version } },
+          result: version,
+        };
+      });
+    const first = Array.from({ length: 20 }, bump);
+    await new Promise((r) => setImmediate(r));
+    const second = Array.from({ length: 20 }, bump);
+    const versions = await Promise.all([...first, ...second]);
+    expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    expect((await storage.getAnalysis('a1'))?.version).toBe(41);
+    // An idempotency record written earlier in the same turn is read back.
+    const rec = { communityId: C, key: 'k', requestHash: 'h', response: null, createdAt: 1, expiresAt: 10 };
+    const ref = { idempotency: { communityId: C, key: 'k' } };
+    const [, seen] = await Promise.all([
+      storage.atomically({}, () => ({ writes: { putIdempotency: rec }, result: null })),
+      storage.atomically(ref, (snap) => ({ writes: {}, result: snap.idempotency })),
+    ]);
+    expect(seen).toEqual(rec);
+  });
+
+  it('a write on the connection (exclusive) runs after the transactions asked before it have committed', async () => {
+    storage = open();
+    const asked = Array.from({ length: 5 }, (_, i) =>
+      storage.atomically({}, () => ({ writes: { insertAnalysis: row(`a${i}`, 1) }, result: null })),
+    );
+    const count = await storage.exclusive(
+      (db) => (db.prepare('SELECT COUNT(*) AS n FROM analyses').get() as { n: number }).n,
+    );
+    await Promise.all(asked);
+    expect(count).toBe(5);
+  });
+
+  it("an event that reads the stored analysis back gets it with this transaction's writes", async () => {
+    storage = open();
+    await addWebhook(storage, { communityId: C, url: 'https://hooks.example/x' });
+    await storage.atomically({}, () => ({ writes: { insertAnalysis: row('a1', 1) }, result: null }));
+    const drawing = {
+      id: 'd1',
+      type: 'HORIZONTAL_LINE',
+      clientObjectId: 'h1',
+      points: [{ time: '2026-01-08T10:00:00Z', price: 1 }],
+    } as unknown as AnalysisRow['document']['drawings'][number];
+    await storage.atomically({ analysisId: 'a1', headOnly: { clientObjectIds: ['h1'] } }, () => ({
+      writes: {
+        appendDrawings: { analysisId: 'a1', from: 0, drawings: [drawing], updatedAt: 2, version: 2 },
+        outbox: [
+          {
+            ...event,
+            event: 'update_analysis' as const,
+            dataOfStored: (stored: AnalysisRow) => ({ count: stored.drawingCount, version: stored.version }),
+          },
+        ],
+      },
+      result: null,
+    }));
+    expect((await storage.readOutbox(0, 10)).map((e) => e.data)).toEqual([{ count: 1, version: 2 }]);
+  });
+
   it('commits the analysis and its outbox row together and returns the result', async () => {
-    storage = openSqliteStorage(':memory:');
+    storage = open();
     await addWebhook(storage, { communityId: C, url: 'https://hooks.example/x' });
     const result = await storage.atomically({ analysisId: 'a1' }, (snap) => ({
       writes: { insertAnalysis: row('a1', 1), outbox: [event] },
@@ -103,7 +203,7 @@ describe('openSqliteStorage', () => {
   });
 
   it('reads the idempotency record and purges expired ones', async () => {
-    storage = openSqliteStorage(':memory:');
+    storage = open();
     const rec = { communityId: C, key: 'k', requestHash: 'h', response: null, createdAt: 1, expiresAt: 10 };
     await storage.atomically({}, () => ({ writes: { putIdempotency: rec }, result: null }));
     const ref = { idempotency: { communityId: C, key: 'k' } };
@@ -111,7 +211,9 @@ describe('openSqliteStorage', () => {
     await storage.atomically({}, () => ({ writes: { purgeIdempotencyAt: 10 }, result: null }));
     expect(await storage.atomically(ref, (s) => ({ writes: {}, result: s.idempotency }))).toBeNull();
   });
+});
 
+describe('SqliteStorage', () => {
   it('lists newest first by createdAt then id, pages, and filters status against now', async () => {
     storage = openSqliteStorage(':memory:');
     for (const r of [
@@ -149,6 +251,14 @@ describe('openSqliteStorage', () => {
 
   it('appends outbox events through the synchronous SQLite transaction', async () => {
     storage = openSqliteStorage(':memory:');
+    const event = {
+      communityId: C,
+      analysisId: 'a1',
+      event: 'create_analysis' as const,
+      updatedFields: [],
+      data: { id: 'a1' },
+      occurredAt: 5,
+    };
     expect(await storage.transaction((tx) => tx.appendOutbox(event))).toBe(1);
     expect(await storage.transaction((tx) => tx.appendOutbox(event))).toBe(2);
   });

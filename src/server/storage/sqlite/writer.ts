@@ -1,0 +1,181 @@
+// A writer thread: the write statements of a batch of transactions run on a connection of its own
+// in a worker thread, so the b-tree work, the WAL frames and the COMMIT (its fsync with
+// durability 'full') leave the event loop. The storage decides every write on its own thread and
+// sends them here as statement names and parameters; one batch is one BEGIN IMMEDIATE … COMMIT,
+// each job in a savepoint of its own, with the same outcomes as group-commit.ts: a job that fails
+// rolls back only itself, a failed BEGIN or COMMIT (or a rollback of the whole transaction by
+// SQLite) fails the batch with nothing stored.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** One write statement of a job: its name in the writer's statement list and its parameters. */
+export interface WriteOp {
+  readonly name: string;
+  /** Positional parameters, or one object for named ones. */
+  readonly params: readonly unknown[] | object;
+  /** When set, the statement must change exactly this many rows, else the job fails with `otherwise`. */
+  readonly expectChanges?: number;
+  readonly otherwise?: string;
+}
+
+/** A failed job's error as it crossed the thread: message and SQLite's code, if any. */
+export interface WriteFailure {
+  readonly message: string;
+  readonly code?: string;
+}
+
+/** A started writer thread. */
+export interface Writer {
+  /**
+   * Runs the jobs in one transaction, each in a savepoint; resolves after the COMMIT with each
+   * job's failure or null. Rejects (nothing stored) when BEGIN or COMMIT fails or the thread is gone.
+   */
+  run(jobs: readonly (readonly WriteOp[])[]): Promise<(WriteFailure | null)[]>;
+  /** Closes the thread's connection and ends it. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startWriter}. */
+export interface WriterOptions {
+  /** The statements the jobs name, by name. */
+  readonly statements: Readonly<Record<string, string>>;
+  /** PRAGMA synchronous of the writer's connection (it commits, so its setting decides). */
+  readonly synchronous: 'NORMAL' | 'FULL';
+  /** PRAGMA wal_autocheckpoint (0 while a background checkpointer copies the WAL). */
+  readonly walAutocheckpoint: number;
+  /**
+   * Called once when the thread can no longer answer — it failed, or it exited (also after
+   * `close`); the storage then writes on its own connection again.
+   */
+  readonly onGone?: (error: Error) => void;
+}
+
+// Run with `eval`, as the checkpointer's: no file of its own next to the built module, and no
+// TypeScript loader needed in the thread. It loads the same better-sqlite3 by resolved path.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.pragma('foreign_keys = ON');
+db.pragma('synchronous = ' + workerData.synchronous);
+db.pragma('wal_autocheckpoint = ' + workerData.walAutocheckpoint);
+const statements = new Map();
+const prepared = (name) => {
+  let s = statements.get(name);
+  if (!s) {
+    const sql = workerData.statements[name];
+    if (sql === undefined) throw new Error('writer: no statement ' + name);
+    s = db.prepare(sql);
+    statements.set(name, s);
+  }
+  return s;
+};
+const runOps = (ops) => {
+  for (const op of ops) {
+    const s = prepared(op.name);
+    const r = Array.isArray(op.params) ? s.run(...op.params) : s.run(op.params);
+    if (op.expectChanges !== undefined && r.changes !== op.expectChanges) throw new Error(op.otherwise);
+  }
+};
+const failure = (e) => ({ message: String(e && e.message), code: e && typeof e.code === 'string' ? e.code : undefined });
+const savepoint = db.transaction(runOps);
+const all = db.transaction((jobs) => jobs.map((ops) => {
+  try {
+    savepoint(ops);
+    return null;
+  } catch (e) {
+    if (!db.inTransaction) throw e;
+    return failure(e);
+  }
+}));
+parentPort.on('message', (m) => {
+  if (m.type === 'close') {
+    db.close();
+    parentPort.postMessage({ id: m.id });
+    parentPort.close();
+    return;
+  }
+  let reply;
+  try {
+    reply = { id: m.id, failures: all.immediate(m.jobs) };
+  } catch (e) {
+    reply = { id: m.id, fatal: failure(e) };
+  }
+  parentPort.postMessage(reply);
+});
+`;
+
+interface Reply {
+  readonly id: number;
+  readonly failures?: (WriteFailure | null)[];
+  readonly fatal?: WriteFailure;
+}
+
+/** The Error a failure stands for on this side: its message, and SQLite's code when it had one. */
+export function writeError(f: WriteFailure): Error {
+  const error = new Error(f.message) as Error & { code?: string };
+  if (f.code !== undefined) {
+    error.name = 'SqliteError';
+    error.code = f.code;
+  }
+  return error;
+}
+
+/** Starts a writer thread on the SQLite file at `path` (which must exist, in WAL mode, migrated). */
+export function startWriter(path: string, options: WriterOptions): Writer {
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: {
+      path,
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      statements: options.statements,
+      synchronous: options.synchronous,
+      walAutocheckpoint: options.walAutocheckpoint,
+    },
+  });
+  worker.unref();
+  let seq = 0;
+  let gone: Error | null = null;
+  let closing: Promise<void> | null = null;
+  const pending = new Map<number, { ok: (r: Reply) => void; fail: (e: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const p of pending.values()) p.fail(error);
+    pending.clear();
+  };
+  const ask = (message: object): Promise<Reply> => {
+    if (gone) return Promise.reject(gone);
+    const id = ++seq;
+    return new Promise((ok, fail) => {
+      pending.set(id, { ok, fail });
+      worker.postMessage({ ...message, id });
+    });
+  };
+  worker.on('message', (m: Reply) => {
+    pending.get(m.id)?.ok(m);
+    pending.delete(m.id);
+  });
+  const goneWith = (error: Error) => {
+    if (gone) return;
+    gone = error;
+    failAll(error);
+    options.onGone?.(error);
+  };
+  worker.on('error', goneWith);
+  worker.on('exit', () => goneWith(new Error('writer: the thread has exited')));
+  return {
+    async run(jobs) {
+      const reply = await ask({ type: 'run', jobs });
+      if (reply.fatal) throw writeError(reply.fatal);
+      return reply.failures ?? [];
+    },
+    close: () => {
+      closing ??= (async () => {
+        await ask({ type: 'close' }).catch(() => undefined);
+        await worker.terminate();
+        goneWith(new Error('writer: the thread has exited'));
+      })();
+      return closing;
+    },
+  };
+}
