@@ -84,6 +84,20 @@ export function demoKeyFile(database: string): string {
     : join(dirname(resolve(target.path)), 'demo-key.json');
 }
 
+/**
+ * Who commits the API's SQLite writes (SqliteOptions.writer): CHARTMARK_SQLITE_WRITER names it;
+ * by default a writer thread when every commit syncs (CHARTMARK_DURABILITY=full), so the fsync
+ * never holds up the event loop, else the request connection — on two cores the thread's hand-off
+ * costs about what it takes off the event loop (BENCHMARKS.md).
+ */
+export function sqliteWriterOf(env: Readonly<Record<string, string | undefined>>): 'thread' | 'connection' {
+  const named = env.CHARTMARK_SQLITE_WRITER;
+  if (named === 'thread' || named === 'connection') return named;
+  if (named !== undefined && named !== '')
+    throw new Error(`CHARTMARK_SQLITE_WRITER: expected thread or connection, got "${named}"`);
+  return env.CHARTMARK_DURABILITY === 'full' ? 'thread' : 'connection';
+}
+
 /** Starts the reference server on the database the options name; migrations are applied first. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const database = o.database ?? o.databaseUrl ?? o.dbPath;
@@ -94,6 +108,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const storage = await openStorage(database, {
     // CHARTMARK_DURABILITY=full trades write throughput for surviving power loss (see SqliteOptions).
     durability: process.env.CHARTMARK_DURABILITY === 'full' ? 'full' : 'normal',
+    sqliteWriter: sqliteWriterOf(process.env),
+    onWriterError: (e) => log(`sqlite: the writer thread failed, the connection commits: ${e.message}`),
     ...(o.poolSize === undefined ? {} : { poolSize: o.poolSize }),
     ...(o.transactionPerSession ? { transactionPerSession: true } : {}),
     onIdleError: (e) => log(`postgres: idle connection failed: ${e.message}`),

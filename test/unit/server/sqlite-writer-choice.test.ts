@@ -1,0 +1,64 @@
+// Which connection commits the server's SQLite writes: CHARTMARK_SQLITE_WRITER, else a writer
+// thread exactly when every commit syncs (CHARTMARK_DURABILITY=full).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteWriterOf, startServer } from '../../../src/server/serve';
+import type { SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
+
+describe('sqliteWriterOf', () => {
+  it('takes the named writer, else a thread only under full durability', () => {
+    expect(sqliteWriterOf({})).toBe('connection');
+    expect(sqliteWriterOf({ CHARTMARK_DURABILITY: 'normal' })).toBe('connection');
+    expect(sqliteWriterOf({ CHARTMARK_DURABILITY: 'full' })).toBe('thread');
+    expect(sqliteWriterOf({ CHARTMARK_SQLITE_WRITER: 'thread' })).toBe('thread');
+    expect(sqliteWriterOf({ CHARTMARK_SQLITE_WRITER: 'connection', CHARTMARK_DURABILITY: 'full' })).toBe(
+      'connection',
+    );
+    expect(sqliteWriterOf({ CHARTMARK_SQLITE_WRITER: '' })).toBe('connection');
+  });
+
+  it('refuses another value, naming the variable', () => {
+    expect(() => sqliteWriterOf({ CHARTMARK_SQLITE_WRITER: 'threads' })).toThrow(
+      'CHARTMARK_SQLITE_WRITER: expected thread or connection, got "threads"',
+    );
+  });
+});
+
+describe('startServer', () => {
+  const saved = { ...process.env };
+  let dir = '';
+  afterEach(() => {
+    process.env.CHARTMARK_DURABILITY = saved.CHARTMARK_DURABILITY;
+    process.env.CHARTMARK_SQLITE_WRITER = saved.CHARTMARK_SQLITE_WRITER;
+    if (saved.CHARTMARK_DURABILITY === undefined) delete process.env.CHARTMARK_DURABILITY;
+    if (saved.CHARTMARK_SQLITE_WRITER === undefined) delete process.env.CHARTMARK_SQLITE_WRITER;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts the writer thread the environment asks for', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cm-choice-'));
+    const threads: boolean[] = [];
+    for (const [durability, writer] of [
+      ['normal', undefined],
+      ['full', undefined],
+      ['normal', 'thread'],
+      ['full', 'connection'],
+    ] as const) {
+      process.env.CHARTMARK_DURABILITY = durability;
+      if (writer) process.env.CHARTMARK_SQLITE_WRITER = writer;
+      else delete process.env.CHARTMARK_SQLITE_WRITER;
+      const s = await startServer({
+        port: 0,
+        dbPath: join(dir, `${durability}-${writer}.sqlite`),
+        log: () => {},
+      });
+      threads.push((s.storage as SqliteStorage).writer !== null);
+      const res = await fetch(`${s.url}/v1/analysis/000000000000000000000000`);
+      expect(res.status).toBe(401);
+      await s.close();
+    }
+    expect(threads).toEqual([false, true, true, false]);
+  });
+});
