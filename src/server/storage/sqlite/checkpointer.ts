@@ -10,6 +10,7 @@
 // the event loop never sleeps in SQLite's busy handler. The fsyncs happen on the worker's thread.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { workerReplies } from './worker-replies';
 
 /** The checkpoint modes the worker runs. */
 export type CheckpointMode = 'PASSIVE' | 'RESTART' | 'TRUNCATE';
@@ -118,24 +119,13 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
   });
   worker.unref();
   const pause = options.pause ?? ((fn) => fn());
-  let seq = 0;
-  // Set once the worker can no longer answer: it failed, or it exited (after close, or killed).
-  let gone: Error | null = null;
   let closing: Promise<void> | null = null;
   let waiting = false;
-  const pending = new Map<number, { ok: (r: Reply) => void; fail: (e: Error) => void }>();
-  const failAll = (error: Error) => {
-    for (const p of pending.values()) p.fail(error);
-    pending.clear();
-  };
-  const ask = (request: Request): Promise<Reply> => {
-    if (gone) return Promise.reject(gone);
-    const id = ++seq;
-    return new Promise((ok, fail) => {
-      pending.set(id, { ok, fail });
-      worker.postMessage({ ...request, id });
-    });
-  };
+  // A message without an id is the worker asking for a RESTART or TRUNCATE.
+  const replies = workerReplies<Reply>(worker, (m) => {
+    if (m.want) exclusiveCheckpoint(m.want).catch(() => undefined);
+  });
+  const ask = (request: Request): Promise<Reply> => replies.ask(request);
   /** Runs RESTART or TRUNCATE while the writer is paused; one at a time, a repeated wish dropped. */
   const exclusiveCheckpoint = async (mode: 'RESTART' | 'TRUNCATE'): Promise<readonly CheckpointReport[]> => {
     if (waiting) return [];
@@ -146,23 +136,11 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
       waiting = false;
     }
   };
-  worker.on('message', (m: Reply) => {
-    if (m.id === undefined) {
-      if (m.want) exclusiveCheckpoint(m.want).catch(() => undefined);
-      return;
-    }
-    pending.get(m.id)?.ok(m);
-    pending.delete(m.id);
-  });
   worker.on('error', (e) => {
-    gone = e;
-    failAll(e);
+    replies.end(e);
     options.onError?.(e);
   });
-  worker.on('exit', () => {
-    gone ??= new Error('checkpointer: the worker has exited');
-    failAll(gone);
-  });
+  worker.on('exit', () => replies.end(new Error('checkpointer: the worker has exited')));
   return {
     async tick() {
       const { reports = [], want } = await ask({ type: 'tick' });
@@ -172,7 +150,7 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
       closing ??= (async () => {
         await ask({ type: 'close' }).catch(() => undefined);
         await worker.terminate();
-        gone ??= new Error('checkpointer: the worker has exited');
+        replies.end(new Error('checkpointer: the worker has exited'));
       })();
       return closing;
     },

@@ -7,6 +7,7 @@
 // SQLite) fails the batch with nothing stored.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { workerReplies } from './worker-replies';
 
 /** One write statement of a job: its name in the writer's statement list and its parameters. */
 export interface WriteOp {
@@ -107,7 +108,7 @@ parentPort.on('message', (m) => {
 `;
 
 interface Reply {
-  readonly id: number;
+  readonly id?: number;
   readonly failures?: (WriteFailure | null)[];
   readonly fatal?: WriteFailure;
 }
@@ -135,30 +136,12 @@ export function startWriter(path: string, options: WriterOptions): Writer {
     },
   });
   worker.unref();
-  let seq = 0;
-  let gone: Error | null = null;
   let closing: Promise<void> | null = null;
-  const pending = new Map<number, { ok: (r: Reply) => void; fail: (e: Error) => void }>();
-  const failAll = (error: Error) => {
-    for (const p of pending.values()) p.fail(error);
-    pending.clear();
-  };
-  const ask = (message: object): Promise<Reply> => {
-    if (gone) return Promise.reject(gone);
-    const id = ++seq;
-    return new Promise((ok, fail) => {
-      pending.set(id, { ok, fail });
-      worker.postMessage({ ...message, id });
-    });
-  };
-  worker.on('message', (m: Reply) => {
-    pending.get(m.id)?.ok(m);
-    pending.delete(m.id);
-  });
+  const replies = workerReplies<Reply>(worker);
+  const ask = (message: object): Promise<Reply> => replies.ask(message);
   const goneWith = (error: Error) => {
-    if (gone) return;
-    gone = error;
-    failAll(error);
+    if (replies.gone) return;
+    replies.end(error);
     options.onGone?.(error);
   };
   worker.on('error', goneWith);
