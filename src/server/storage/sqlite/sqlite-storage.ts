@@ -4,35 +4,29 @@
 // event-loop turn share that transaction, each in a savepoint of its own (group-commit.ts).
 // With `writer: 'thread'` the API's transactions are read and decided here and their writes
 // committed by a worker thread on a second connection (writer.ts, writer-batches.ts); every
-// other write on this connection waits until the thread has committed what it was sent.
+// other write on this connection waits until the thread has committed what it was sent. The
+// write statements, and how TxWrites become them, are in writes.ts.
 import Database from 'better-sqlite3';
 import type {
-  AnalysisDocument,
   AnalysisHead,
   AnalysisListQuery,
   AnalysisListRow,
   AnalysisRow,
   ApiKeyRow,
-  IdempotencyRow,
   OutboxEvent,
   OutboxRow,
   Storage,
   TxDecision,
   TxReads,
   TxSnapshot,
-  TxWrites,
 } from '../storage';
 import { ACTIVE_ENDPOINT_SQL, outboxData } from '../storage';
-import { drawingRun } from '../drawing-runs';
-import { jsonText } from '../json-text';
 import { listStatements } from '../list-query';
 import { oneAtATime } from '../one-at-a-time';
 import {
-  ANALYSIS_COLUMNS,
   type AnalysisColumns,
   type ApiKeyColumns,
   analysisFromParts,
-  analysisToColumns,
   apiKeyFromColumns,
   apiKeyValues,
   headFromColumns,
@@ -49,6 +43,7 @@ import { MIGRATIONS, type Migration, migrate } from './migrations';
 import { positional, sqliteSqlClient } from './sqlite-sql';
 import { startWriter, type Writer } from './writer';
 import { writerBatches } from './writer-batches';
+import { COLUMNS, KEY_OF, sqliteWrites, WRITE_SQL } from './writes';
 
 /** The SQLite storage; `db` is exposed for SQLite-only code (test dumps, benchmarks). */
 export interface SqliteStorage extends Storage {
@@ -107,51 +102,6 @@ export interface SqliteOptions {
 /** Most API keys the storage keeps in memory by hash (see findKey). */
 const KEYS_KEPT = 1000;
 
-const COLUMNS = ANALYSIS_COLUMNS.join(', ');
-/** The integer key of the analysis with the id bound here (the drawing tables' key, migration 4). */
-const KEY_OF = '(SELECT key FROM analyses WHERE id = ?)';
-const PARAMS = COLUMNS.split(', ')
-  .map((c) => `@${c}`)
-  .join(', ');
-
-/**
- * The statements a write transaction runs, by name: prepared on the storage's connection, and
- * sent by name to the writer thread (writer.ts) when it has one.
- */
-const WRITE_SQL = {
-  insert: `INSERT INTO analyses (${COLUMNS}) VALUES (${PARAMS})`,
-  update: `UPDATE analyses SET ${COLUMNS.split(', ')
-    .slice(1)
-    .map((c) => `${c} = @${c}`)
-    .join(', ')} WHERE id = @id`,
-  remove: 'DELETE FROM analyses WHERE id = ?',
-  insertRun: `INSERT INTO analysis_drawing_runs (analysis_key, position, json) VALUES (${KEY_OF}, ?, ?)`,
-  // The clientObjectIds arrive as one JSON array, expanded in SQLite: one statement, one binding.
-  insertIds: `INSERT INTO analysis_client_object_ids (analysis_key, client_object_id) SELECT ${KEY_OF}, value FROM json_each(?)`,
-  removeRuns: `DELETE FROM analysis_drawing_runs WHERE analysis_key = ${KEY_OF}`,
-  removeIds: `DELETE FROM analysis_client_object_ids WHERE analysis_key = ${KEY_OF}`,
-  moveHead: 'UPDATE analyses SET drawing_count = ?, updated_at = ?, version = ? WHERE id = ?',
-  outbox:
-    'INSERT INTO outbox (community_id, analysis_id, event, updated_fields, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
-  putIdem:
-    'INSERT OR REPLACE INTO idempotency (community_id, key, request_hash, response_status, response_body, ' +
-    'response_etag, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  delIdem: 'DELETE FROM idempotency WHERE community_id = ? AND key = ?',
-  purgeIdem: 'DELETE FROM idempotency WHERE expires_at <= ?',
-} as const;
-
-type WriteName = keyof typeof WRITE_SQL;
-
-/**
- * Where a transaction's writes go: run now on the storage's connection, or recorded for the
- * writer thread. `expect` makes the statement fail the transaction unless it changed that many rows.
- */
-type WriteSink = (
-  name: WriteName,
-  params: readonly unknown[] | object,
-  expect?: { readonly changes: number; readonly otherwise: string },
-) => void;
-
 /** Opens (creating if needed) a SQLite database at path or ':memory:' and applies the migrations. */
 export function openSqliteStorage(path: string, options: SqliteOptions = {}): SqliteStorage {
   const db = new Database(path);
@@ -199,32 +149,6 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     const c = headColumns(id, communityId);
     return c ? headFromColumns(c) : null;
   };
-  const writes = Object.fromEntries(
-    Object.entries(WRITE_SQL).map(([name, sql]) => [name, db.prepare(sql)]),
-  ) as Record<WriteName, Database.Statement>;
-  const lastRowid = { value: 0 };
-  // Runs each write at once on this connection.
-  const direct: WriteSink = (name, params, expect) => {
-    const s = writes[name];
-    const r = Array.isArray(params) ? s.run(...params) : s.run(params);
-    if (expect && r.changes !== expect.changes) throw new Error(expect.otherwise);
-    lastRowid.value = Number(r.lastInsertRowid);
-  };
-  const insertDrawings = (
-    sink: WriteSink,
-    analysisId: string,
-    drawings: AnalysisDocument['drawings'],
-    from = 0,
-  ) => {
-    const run = drawingRun(drawings, from);
-    if (!run) return;
-    sink('insertRun', [analysisId, run.position, run.json]);
-    sink('insertIds', [analysisId, run.clientObjectIds]);
-  };
-  const removeDrawings = (sink: WriteSink, analysisId: string): void => {
-    sink('removeRuns', [analysisId]);
-    sink('removeIds', [analysisId]);
-  };
 
   // Keys by hash, kept while no other connection has committed (PRAGMA data_version moves then)
   // and this one has written no key, so a request's authentication reads no row. Found keys
@@ -248,74 +172,10 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     return row;
   };
 
-  // Only the events someone will read: a community with an active webhook endpoint.
-  const readOutbox = (w: TxWrites): readonly OutboxEvent[] =>
-    (w.outbox ?? []).filter((e) => st.activeEndpoint.get(e.communityId) !== undefined);
-  const apply = (w: TxWrites, sink: WriteSink, active: readonly OutboxEvent[] = readOutbox(w)): void => {
-    // The data is built before the rows are written, so a detail and a document that share
-    // their drawings' JSON text serialise it once.
-    const outbox = active.map((e) => (e.dataOfStored ? e : { ...e, data: outboxData(e) }));
-    if (w.purgeIdempotencyAt !== undefined) sink('purgeIdem', [w.purgeIdempotencyAt]);
-    if (w.insertAnalysis) {
-      sink('insert', analysisToColumns(w.insertAnalysis));
-      insertDrawings(sink, w.insertAnalysis.id, w.insertAnalysis.document.drawings);
-    }
-    if (w.updateAnalysis) {
-      sink('update', analysisToColumns(w.updateAnalysis), {
-        changes: 1,
-        otherwise: `updateAnalysis: no analysis ${w.updateAnalysis.id}`,
-      });
-      if (!w.sameDrawings) {
-        removeDrawings(sink, w.updateAnalysis.id);
-        insertDrawings(sink, w.updateAnalysis.id, w.updateAnalysis.document.drawings);
-      }
-    }
-    if (w.appendDrawings) {
-      const a = w.appendDrawings;
-      sink('moveHead', [a.from + a.drawings.length, a.updatedAt, a.version, a.analysisId], {
-        changes: 1,
-        otherwise: `appendDrawings: no analysis ${a.analysisId}`,
-      });
-      insertDrawings(sink, a.analysisId, a.drawings, a.from);
-    }
-    if (w.deleteAnalysisId !== undefined) {
-      removeDrawings(sink, w.deleteAnalysisId);
-      sink('remove', [w.deleteAnalysisId]);
-    }
-    for (const e of outbox) {
-      // The read-back sees this connection's writes only: writer-batches.ts commits such a
-      // transaction here.
-      if (e.dataOfStored && sink !== direct) throw new Error('apply: dataOfStored needs the connection');
-      insertOutbox(sink, e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e);
-    }
-    if (w.deleteIdempotency) sink('delIdem', [w.deleteIdempotency.communityId, w.deleteIdempotency.key]);
-    if (w.putIdempotency) putIdempotency(sink, w.putIdempotency);
-  };
-  const stored = (e: OutboxEvent): AnalysisRow => {
-    const row = getAnalysis(e.analysisId);
-    if (!row) throw new Error(`outbox: ${e.event} of ${e.analysisId} reads back no analysis`);
-    return row;
-  };
-  const insertOutbox = (sink: WriteSink, e: OutboxEvent): void =>
-    sink('outbox', [
-      e.communityId,
-      e.analysisId,
-      e.event,
-      JSON.stringify(e.updatedFields),
-      jsonText(e.data),
-      e.occurredAt,
-    ]);
-  const putIdempotency = (sink: WriteSink, r: IdempotencyRow): void =>
-    sink('putIdem', [
-      r.communityId,
-      r.key,
-      r.requestHash,
-      r.response?.status ?? null,
-      r.response?.body ?? null,
-      r.response?.etag ?? null,
-      r.createdAt,
-      r.expiresAt,
-    ]);
+  const { direct, apply, activeOutbox, insertOutbox, lastRowid } = sqliteWrites(db, {
+    activeEndpoint: (communityId) => st.activeEndpoint.get(communityId) !== undefined,
+    getAnalysis: (id) => getAnalysis(id),
+  });
   const snapshot = (reads: TxReads): TxSnapshot => {
     const idem = reads.idempotency
       ? (st.getIdem.get(reads.idempotency.communityId, reads.idempotency.key) as
@@ -340,7 +200,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     getAnalysis: (id) => getAnalysis(id),
     appendOutbox: (e) => {
       insertOutbox(direct, { ...e, data: outboxData(e) });
-      return lastRowid.value;
+      return lastRowid();
     },
   };
 
@@ -378,7 +238,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         db,
         later,
         snapshot,
-        activeOutbox: readOutbox,
+        activeOutbox,
         apply: (w, record, active) =>
           apply(
             w,
