@@ -157,6 +157,20 @@ export function apiKeyValues(k: ApiKeyRow): unknown[] {
   ];
 }
 
+/** Record → the idempotency column values, in table order (both adapters insert with these). */
+export function idempotencyValues(r: IdempotencyRow): unknown[] {
+  return [
+    r.communityId,
+    r.key,
+    r.requestHash,
+    r.response?.status ?? null,
+    r.response?.body ?? null,
+    r.response?.etag ?? null,
+    r.createdAt,
+    r.expiresAt,
+  ];
+}
+
 /** Columns → record. */
 export function apiKeyFromColumns(c: ApiKeyColumns): ApiKeyRow {
   return {

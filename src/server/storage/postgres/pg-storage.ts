@@ -30,6 +30,7 @@ import {
   headFromColumns,
   type IdempotencyColumns,
   idempotencyFromColumns,
+  idempotencyValues,
   listRowFromColumns,
   numericColumns,
   type OutboxColumns,
@@ -320,16 +321,7 @@ async function putIdempotency(s: PgSession, r: IdempotencyRow): Promise<void> {
       'request_hash = EXCLUDED.request_hash, response_status = EXCLUDED.response_status, ' +
       'response_body = EXCLUDED.response_body, response_etag = EXCLUDED.response_etag, ' +
       'created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at',
-    [
-      r.communityId,
-      r.key,
-      r.requestHash,
-      r.response?.status ?? null,
-      r.response?.body ?? null,
-      r.response?.etag ?? null,
-      r.createdAt,
-      r.expiresAt,
-    ],
+    idempotencyValues(r),
   );
 }
 

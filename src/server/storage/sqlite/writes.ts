@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { drawingRun } from '../drawing-runs';
 import { jsonText } from '../json-text';
-import { ANALYSIS_COLUMNS, analysisToColumns } from '../rows';
+import { ANALYSIS_COLUMNS, analysisToColumns, idempotencyValues } from '../rows';
 import type { AnalysisDocument, AnalysisRow, IdempotencyRow, OutboxEvent, TxWrites } from '../storage';
 import { outboxData } from '../storage';
 
@@ -148,17 +148,7 @@ export function sqliteWrites(db: Database.Database, reads: WriteReads) {
       jsonText(e.data),
       e.occurredAt,
     ]);
-  const putIdempotency = (sink: WriteSink, r: IdempotencyRow): void =>
-    sink('putIdem', [
-      r.communityId,
-      r.key,
-      r.requestHash,
-      r.response?.status ?? null,
-      r.response?.body ?? null,
-      r.response?.etag ?? null,
-      r.createdAt,
-      r.expiresAt,
-    ]);
+  const putIdempotency = (sink: WriteSink, r: IdempotencyRow): void => sink('putIdem', idempotencyValues(r));
 
   return {
     /** Runs each write at once on the connection. */
