@@ -27,17 +27,35 @@ export interface GroupCommit {
   join<R>(work: () => R): Promise<R>;
 }
 
-/** Resolves in the check phase of the event loop, after the callbacks of the current turn. */
-export const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
+const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 /**
- * Group commit on `db`. The first member of a turn queues the batch on `queue` (so calls queued
- * before it still run first, and `exclusive` callers still run alone); the batch waits for the
- * check phase of the loop, so requests whose data arrived in the same poll phase join it, then
- * takes every member that joined until then.
+ * Gathers what is added during one event-loop turn into a batch for `run`. The first addition of
+ * a turn queues the batch on `queue` (so calls queued before it still run first); the batch waits
+ * for the check phase of the loop, so additions whose data arrived in the same poll phase join
+ * it, then `run` takes every one added until then.
+ */
+export function perTurn<M>(queue: Queue, run: (batch: M[]) => void | Promise<void>): (member: M) => void {
+  let open: M[] | null = null;
+  return (member) => {
+    if (!open) {
+      const batch: M[] = [];
+      open = batch;
+      void queue(async () => {
+        await nextTurn();
+        open = null;
+        await run(batch);
+      });
+    }
+    open.push(member);
+  };
+}
+
+/**
+ * Group commit on `db`: the members of one turn (perTurn, on `queue`, so `exclusive` callers
+ * still run alone) share one transaction.
  */
 export function groupCommit(db: Database.Database, queue: Queue): GroupCommit {
-  let open: Member[] | null = null;
   const savepoint = db.transaction((work: () => unknown): unknown => work());
   const all = db.transaction((members: readonly Member[]): Outcome[] =>
     members.map((m): Outcome => {
@@ -65,19 +83,9 @@ export function groupCommit(db: Database.Database, queue: Queue): GroupCommit {
       else m.fail(o.error);
     }
   };
+  const add = perTurn(queue, commit);
   return {
     join: <R>(work: () => R): Promise<R> =>
-      new Promise<R>((ok, fail) => {
-        if (!open) {
-          const batch: Member[] = [];
-          open = batch;
-          void queue(async () => {
-            await nextTurn();
-            open = null;
-            commit(batch);
-          });
-        }
-        open.push({ work, ok: ok as (value: unknown) => void, fail });
-      }),
+      new Promise<R>((ok, fail) => add({ work, ok: ok as (value: unknown) => void, fail })),
   };
 }

@@ -9,7 +9,7 @@
 // would. Writes on the connection itself wait until every sent part has committed (`drain`).
 import type Database from 'better-sqlite3';
 import type { OutboxEvent, TxDecision, TxReads, TxSnapshot, TxWrites } from '../storage';
-import { nextTurn } from './group-commit';
+import { perTurn } from './group-commit';
 import { type WriteOp, type Writer, writeError } from './writer';
 
 /** What the batches need of the storage: its queue, reads and write application. */
@@ -84,7 +84,6 @@ export interface WriterBatches {
 
 /** `atomically` for a storage with a writer thread. */
 export function writerBatches(ports: BatchPorts): WriterBatches {
-  let open: Asked[] | null = null;
   // Parts sent to the thread and not yet answered, in the order the thread commits them.
   const inflight = new Set<{ readonly touched: Touched; readonly done: Promise<void> }>();
 
@@ -189,20 +188,10 @@ export function writerBatches(ports: BatchPorts): WriterBatches {
     sendPart();
   };
 
+  const add = perTurn(ports.later, runBatch);
   return {
     atomically: <R>(reads: TxReads, decide: (snapshot: TxSnapshot) => TxDecision<R>): Promise<R> =>
-      new Promise<R>((ok, fail) => {
-        if (!open) {
-          const batch: Asked[] = [];
-          open = batch;
-          void ports.later(async () => {
-            await nextTurn();
-            open = null;
-            await runBatch(batch);
-          });
-        }
-        open.push({ reads, decide, ok: ok as (value: unknown) => void, fail });
-      }),
+      new Promise<R>((ok, fail) => add({ reads, decide, ok: ok as (value: unknown) => void, fail })),
     drain,
   };
 }
