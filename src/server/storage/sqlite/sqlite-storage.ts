@@ -172,7 +172,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
     return row;
   };
 
-  const { direct, apply, activeOutbox, insertOutbox, lastRowid } = sqliteWrites(db, {
+  const { direct, apply, activeOutbox, appendOutbox } = sqliteWrites(db, {
     activeEndpoint: (communityId) => st.activeEndpoint.get(communityId) !== undefined,
     getAnalysis: (id) => getAnalysis(id),
   });
@@ -198,10 +198,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
 
   const sqliteTx: SqliteTx = {
     getAnalysis: (id) => getAnalysis(id),
-    appendOutbox: (e) => {
-      insertOutbox(direct, { ...e, data: outboxData(e) });
-      return lastRowid();
-    },
+    appendOutbox: (e) => appendOutbox({ ...e, data: outboxData(e) }),
   };
 
   // One call at a time, so an `exclusive` caller that awaits inside its own transaction is never
@@ -239,19 +236,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
         later,
         snapshot,
         activeOutbox,
-        apply: (w, record, active) =>
-          apply(
-            w,
-            record
-              ? (name, params, expect) =>
-                  record({
-                    name,
-                    params,
-                    ...(expect ? { expectChanges: expect.changes, otherwise: expect.otherwise } : {}),
-                  })
-              : direct,
-            active,
-          ),
+        apply: (w, sink, active) => apply(w, sink ?? direct, active),
         writer: () => writer,
       })
     : null;

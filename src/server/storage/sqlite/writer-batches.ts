@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { OutboxEvent, TxDecision, TxReads, TxSnapshot, TxWrites } from '../storage';
 import { perTurn } from './group-commit';
 import { type WriteOp, type Writer, writeError } from './writer';
+import type { WriteSink } from './writes';
 
 /** What the batches need of the storage: its queue, reads and write application. */
 export interface BatchPorts {
@@ -20,14 +21,11 @@ export interface BatchPorts {
   readonly snapshot: (reads: TxReads) => TxSnapshot;
   /** The outbox events of `writes` that someone will read (an active webhook endpoint). */
   readonly activeOutbox: (writes: TxWrites) => readonly OutboxEvent[];
-  /** Applies the writes through `sink` (the connection's statements, or a recording). */
-  readonly apply: (writes: TxWrites, sink: RecordSink | null, active: readonly OutboxEvent[]) => void;
+  /** Applies the writes through `sink`, or on the connection when it is null. */
+  readonly apply: (writes: TxWrites, sink: WriteSink | null, active: readonly OutboxEvent[]) => void;
   /** The writer thread, or null once it has failed (the connection commits again). */
   readonly writer: () => Writer | null;
 }
-
-/** Records a write for the thread (null above means: run on the connection). */
-export type RecordSink = (op: WriteOp) => void;
 
 interface Asked {
   readonly reads: TxReads;
@@ -177,7 +175,7 @@ export function writerBatches(ports: BatchPorts): WriterBatches {
       }
       const ops: WriteOp[] = [];
       try {
-        ports.apply(decision.writes, (op) => ops.push(op), active);
+        ports.apply(decision.writes, (name, params, expect) => ops.push({ name, params, expect }), active);
       } catch (error) {
         a.fail(error);
         continue;

@@ -14,9 +14,8 @@ export interface WriteOp {
   readonly name: string;
   /** Positional parameters, or one object for named ones. */
   readonly params: readonly unknown[] | object;
-  /** When set, the statement must change exactly this many rows, else the job fails with `otherwise`. */
-  readonly expectChanges?: number;
-  readonly otherwise?: string;
+  /** When set, the statement must change exactly `changes` rows, else the job fails with `otherwise`. */
+  readonly expect?: { readonly changes: number; readonly otherwise: string } | undefined;
 }
 
 /** A failed job's error as it crossed the thread: message and SQLite's code, if any. */
@@ -76,7 +75,7 @@ const runOps = (ops) => {
   for (const op of ops) {
     const s = prepared(op.name);
     const r = Array.isArray(op.params) ? s.run(...op.params) : s.run(op.params);
-    if (op.expectChanges !== undefined && r.changes !== op.expectChanges) throw new Error(op.otherwise);
+    if (op.expect && r.changes !== op.expect.changes) throw new Error(op.expect.otherwise);
   }
 };
 const failure = (e) => ({ message: String(e && e.message), code: e && typeof e.code === 'string' ? e.code : undefined });

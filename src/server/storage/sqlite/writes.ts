@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { drawingRun } from '../drawing-runs';
 import { jsonText } from '../json-text';
 import { ANALYSIS_COLUMNS, analysisToColumns, idempotencyValues } from '../rows';
-import type { AnalysisDocument, AnalysisRow, IdempotencyRow, OutboxEvent, TxWrites } from '../storage';
+import type { AnalysisDocument, AnalysisRow, OutboxEvent, TxWrites } from '../storage';
 import { outboxData } from '../storage';
 
 /** The analyses columns, comma-separated, in ANALYSIS_COLUMNS order. */
@@ -67,13 +67,11 @@ export function sqliteWrites(db: Database.Database, reads: WriteReads) {
   const writes = Object.fromEntries(
     Object.entries(WRITE_SQL).map(([name, sql]) => [name, db.prepare(sql)]),
   ) as Record<WriteName, Database.Statement>;
-  const lastRowid = { value: 0 };
   // Runs each write at once on this connection.
   const direct: WriteSink = (name, params, expect) => {
     const s = writes[name];
     const r = Array.isArray(params) ? s.run(...params) : s.run(params);
     if (expect && r.changes !== expect.changes) throw new Error(expect.otherwise);
-    lastRowid.value = Number(r.lastInsertRowid);
   };
   const insertDrawings = (
     sink: WriteSink,
@@ -129,26 +127,24 @@ export function sqliteWrites(db: Database.Database, reads: WriteReads) {
       // The read-back sees this connection's writes only: writer-batches.ts commits such a
       // transaction here.
       if (e.dataOfStored && sink !== direct) throw new Error('apply: dataOfStored needs the connection');
-      insertOutbox(sink, e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e);
+      sink('outbox', outboxValues(e.dataOfStored ? { ...e, data: e.dataOfStored(stored(e)) } : e));
     }
     if (w.deleteIdempotency) sink('delIdem', [w.deleteIdempotency.communityId, w.deleteIdempotency.key]);
-    if (w.putIdempotency) putIdempotency(sink, w.putIdempotency);
+    if (w.putIdempotency) sink('putIdem', idempotencyValues(w.putIdempotency));
   };
   const stored = (e: OutboxEvent): AnalysisRow => {
     const row = reads.getAnalysis(e.analysisId);
     if (!row) throw new Error(`outbox: ${e.event} of ${e.analysisId} reads back no analysis`);
     return row;
   };
-  const insertOutbox = (sink: WriteSink, e: OutboxEvent): void =>
-    sink('outbox', [
-      e.communityId,
-      e.analysisId,
-      e.event,
-      JSON.stringify(e.updatedFields),
-      jsonText(e.data),
-      e.occurredAt,
-    ]);
-  const putIdempotency = (sink: WriteSink, r: IdempotencyRow): void => sink('putIdem', idempotencyValues(r));
+  const outboxValues = (e: OutboxEvent): unknown[] => [
+    e.communityId,
+    e.analysisId,
+    e.event,
+    JSON.stringify(e.updatedFields),
+    jsonText(e.data),
+    e.occurredAt,
+  ];
 
   return {
     /** Runs each write at once on the connection. */
@@ -157,8 +153,7 @@ export function sqliteWrites(db: Database.Database, reads: WriteReads) {
     apply,
     /** The events of `w` that someone will read. */
     activeOutbox,
-    insertOutbox,
-    /** The rowid the connection's last direct insert gave. */
-    lastRowid: () => lastRowid.value,
+    /** Stores an event at once on the connection (its data as given); returns its seq. */
+    appendOutbox: (e: OutboxEvent): number => Number(writes.outbox.run(...outboxValues(e)).lastInsertRowid),
   };
 }

@@ -65,7 +65,13 @@ describe('startWriter', () => {
         { name: 'put', params: ['b', null] },
         { name: 'put', params: ['a', null] },
       ],
-      [{ name: 'rename', params: ['z', 'missing'], expectChanges: 1, otherwise: 'rename: no item missing' }],
+      [
+        {
+          name: 'rename',
+          params: ['z', 'missing'],
+          expect: { changes: 1, otherwise: 'rename: no item missing' },
+        },
+      ],
       [{ name: 'nope', params: [] }],
       [{ name: 'put', params: ['c', 'a'] }],
     ]);
