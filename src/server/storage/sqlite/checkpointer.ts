@@ -98,7 +98,8 @@ interface Reply {
 
 type Request = { type: 'tick' } | { type: 'close' } | { type: 'run'; mode: CheckpointMode };
 
-const driverPath = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
+/** The resolved path of better-sqlite3, so a worker thread loads the same driver. */
+export const driverPath = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
 
 /**
  * Starts checkpointing the SQLite file at `path` (which must exist, in WAL mode) from a worker

@@ -205,31 +205,33 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): Sq
   // joined by another call. Async by contract: errors surface as rejections.
   const queue = oneAtATime();
   const later = <R>(fn: () => R | Promise<R>): Promise<R> => queue.run(fn);
-  // A write on this connection first waits for the writer thread's parts in flight (if any).
-  const writeLater = <R>(fn: () => R | Promise<R>): Promise<R> =>
-    later(async () => {
-      await onWriter?.drain();
-      return fn();
-    });
+  // A file another connection can open: the checkpointer's, the writer thread's.
+  const shared = !db.memory && path !== '';
+  const threaded = shared && options.writer === 'thread';
+  // With a writer thread, a write on this connection first waits for what the thread was sent.
+  const writeLater: typeof later = threaded
+    ? (fn) =>
+        later(async () => {
+          await onWriter?.drain();
+          return fn();
+        })
+    : later;
   const checkpointer =
-    db.memory || path === '' || options.checkpoints === 'inline'
-      ? null
-      : backgroundCheckpoints(db, path, options, writeLater);
+    shared && options.checkpoints !== 'inline' ? backgroundCheckpoints(db, path, options, writeLater) : null;
   // Writes asked for in one event-loop turn share a COMMIT, each in a savepoint of its own.
   const group = groupCommit(db, writeLater);
   let closing = false;
-  let writer: Writer | null =
-    db.memory || path === '' || options.writer !== 'thread'
-      ? null
-      : startWriter(path, {
-          statements: WRITE_SQL,
-          synchronous: options.durability === 'full' ? 'FULL' : 'NORMAL',
-          walAutocheckpoint: checkpointer ? 0 : 1000,
-          onGone: (error) => {
-            writer = null;
-            if (!closing) options.onWriterError?.(error);
-          },
-        });
+  let writer: Writer | null = threaded
+    ? startWriter(path, {
+        statements: WRITE_SQL,
+        synchronous: options.durability === 'full' ? 'FULL' : 'NORMAL',
+        walAutocheckpoint: checkpointer ? 0 : 1000,
+        onGone: (error) => {
+          writer = null;
+          if (!closing) options.onWriterError?.(error);
+        },
+      })
+    : null;
   const onWriter = writer
     ? writerBatches({
         db,

@@ -5,8 +5,8 @@
 // each job in a savepoint of its own, with the same outcomes as group-commit.ts: a job that fails
 // rolls back only itself, a failed BEGIN or COMMIT (or a rollback of the whole transaction by
 // SQLite) fails the batch with nothing stored.
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { driverPath } from './checkpointer';
 import { workerReplies } from './worker-replies';
 
 /** One write statement of a job: its name in the writer's statement list and its parameters. */
@@ -128,7 +128,7 @@ export function startWriter(path: string, options: WriterOptions): Writer {
     eval: true,
     workerData: {
       path,
-      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      driver: driverPath(),
       statements: options.statements,
       synchronous: options.synchronous,
       walAutocheckpoint: options.walAutocheckpoint,
