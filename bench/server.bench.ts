@@ -112,12 +112,17 @@ async function post(
 async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const echo = new Hono();
   echo.post('/*', async (c) => c.body(await c.req.text(), 200, { 'content-type': 'application/json' }));
-  const server = createAdaptorServer({ fetch: echo.fetch }) as Server;
+  return listenLocal(echo.fetch);
+}
+
+/** A loopback HTTP server for `fetch` on a free port; close also ends its kept-alive connections. */
+async function listenLocal(fetch: (request: Request) => Response | Promise<Response>) {
+  const server = createAdaptorServer({ fetch }) as Server;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>
-      new Promise((ok) => {
+      new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();
       }),
@@ -210,20 +215,14 @@ async function prepareCeiling(dir: string): Promise<Target> {
         }),
       ),
   };
-  const server = createAdaptorServer({
-    fetch: createApp({ storage: writesSkipped, rateLimit: false }).fetch,
-  }) as Server;
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const createUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/analysis/${COMMUNITY}/channels/${CHANNEL}`;
+  const server = await listenLocal(createApp({ storage: writesSkipped, rateLimit: false }).fetch);
+  const createUrl = `${server.url}/v1/analysis/${COMMUNITY}/channels/${CHANNEL}`;
   return {
     label: 'ceiling: NORMAL, storage writes skipped',
     create: (body) => post(createUrl, body, { authorization: `Bearer ${key}` }, 201),
     append: null,
     close: async () => {
-      await new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      });
+      await server.close();
       await storage.close();
     },
   };
