@@ -137,7 +137,6 @@ export function startWriter(path: string, options: WriterOptions): Writer {
   worker.unref();
   let closing: Promise<void> | null = null;
   const replies = workerReplies<Reply>(worker);
-  const ask = (message: object): Promise<Reply> => replies.ask(message);
   const goneWith = (error: Error) => {
     if (replies.gone) return;
     replies.end(error);
@@ -147,13 +146,13 @@ export function startWriter(path: string, options: WriterOptions): Writer {
   worker.on('exit', () => goneWith(new Error('writer: the thread has exited')));
   return {
     async run(jobs) {
-      const reply = await ask({ type: 'run', jobs });
+      const reply = await replies.ask({ type: 'run', jobs });
       if (reply.fatal) throw writeError(reply.fatal);
       return reply.failures ?? [];
     },
     close: () => {
       closing ??= (async () => {
-        await ask({ type: 'close' }).catch(() => undefined);
+        await replies.ask({ type: 'close' }).catch(() => undefined);
         await worker.terminate();
         goneWith(new Error('writer: the thread has exited'));
       })();
