@@ -1,10 +1,11 @@
 // A writer thread: the write statements of a batch of transactions run on a connection of its own
 // in a worker thread, so the b-tree work, the WAL frames and the COMMIT (its fsync with
 // durability 'full') leave the event loop. The storage decides every write on its own thread and
-// sends them here as statement names and parameters; one batch is one BEGIN IMMEDIATE … COMMIT,
-// each job in a savepoint of its own, with the same outcomes as group-commit.ts: a job that fails
-// rolls back only itself, a failed BEGIN or COMMIT (or a rollback of the whole transaction by
-// SQLite) fails the batch with nothing stored.
+// sends them here as statement names and parameters; a batch — with every batch that arrived
+// while the thread was committing the one before — is one BEGIN IMMEDIATE … COMMIT, each job in a
+// savepoint of its own, with the same outcomes as group-commit.ts: a job that fails rolls back
+// only itself, a failed BEGIN or COMMIT (or a rollback of the whole transaction by SQLite) fails
+// the batches of that transaction with nothing stored.
 import { Worker } from 'node:worker_threads';
 import { driverPath } from './checkpointer';
 import { workerReplies } from './worker-replies';
@@ -29,6 +30,7 @@ export interface Writer {
   /**
    * Runs the jobs in one transaction, each in a savepoint; resolves after the COMMIT with each
    * job's failure or null. Rejects (nothing stored) when BEGIN or COMMIT fails or the thread is gone.
+   * Batches sent while the thread commits share its next transaction (and a failed COMMIT).
    */
   run(jobs: readonly (readonly WriteOp[])[]): Promise<(WriteFailure | null)[]>;
   /** Closes the thread's connection and ends it. */
@@ -53,7 +55,7 @@ export interface WriterOptions {
 // Run with `eval`, as the checkpointer's: no file of its own next to the built module, and no
 // TypeScript loader needed in the thread. It loads the same better-sqlite3 by resolved path.
 const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
@@ -89,20 +91,40 @@ const all = db.transaction((jobs) => jobs.map((ops) => {
     return failure(e);
   }
 }));
-parentPort.on('message', (m) => {
-  if (m.type === 'close') {
-    db.close();
-    parentPort.postMessage({ id: m.id });
-    parentPort.close();
-    return;
-  }
-  let reply;
+// The batches that queued while the last COMMIT ran share the next one: one COMMIT (with
+// durability 'full', one fsync) for all of them, each still answered on its own.
+const commit = (runs) => {
+  const jobs = runs.length === 1 ? runs[0].jobs : runs.flatMap((m) => m.jobs);
+  let failures = null;
+  let fatal = null;
   try {
-    reply = { id: m.id, failures: all.immediate(m.jobs) };
+    failures = all.immediate(jobs);
   } catch (e) {
-    reply = { id: m.id, fatal: failure(e) };
+    fatal = failure(e);
   }
-  parentPort.postMessage(reply);
+  let at = 0;
+  for (const m of runs) {
+    const n = m.jobs.length;
+    parentPort.postMessage(fatal ? { id: m.id, fatal } : { id: m.id, failures: failures.slice(at, at + n) });
+    at += n;
+  }
+};
+parentPort.on('message', (first) => {
+  const runs = [];
+  let close = null;
+  for (let m = first; m !== undefined; m = receiveMessageOnPort(parentPort)?.message) {
+    if (m.type === 'close') {
+      close = m;
+      break;
+    }
+    runs.push(m);
+  }
+  if (runs.length > 0) commit(runs);
+  if (close) {
+    db.close();
+    parentPort.postMessage({ id: close.id });
+    parentPort.close();
+  }
 });
 `;
 

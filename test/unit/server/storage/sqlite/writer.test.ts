@@ -25,6 +25,10 @@ afterEach(async () => {
 const STATEMENTS = {
   put: 'INSERT INTO items (id, parent) VALUES (?, ?)',
   rename: 'UPDATE items SET id = ? WHERE id = ?',
+  // Keeps the thread busy for a while (a few hundred ms here) before it stores one item.
+  putSlowly:
+    'INSERT INTO items (id, parent) SELECT ?, NULL FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL ' +
+    'SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) FROM c)',
 };
 
 /** A WAL file with `items`, whose parent is checked only at COMMIT (a deferred foreign key). */
@@ -99,6 +103,32 @@ describe('startWriter', () => {
     // The thread goes on with the next batch.
     expect(await writer.run([[{ name: 'put', params: ['a', null] }]])).toEqual([null]);
     expect(ids()).toEqual(['a']);
+  });
+
+  it('commits the batches sent while it was busy in one transaction, answering each', async () => {
+    const { path, ids } = scratch();
+    // No automatic checkpoint: the WAL keeps one frame per page per commit, so it counts commits.
+    writer = startWriter(path, { statements: STATEMENTS, synchronous: 'NORMAL', walAutocheckpoint: 0 });
+    const slow = writer.run([[{ name: 'putSlowly', params: ['a'] }]]);
+    const queued = ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((id) =>
+      writer!.run([[{ name: 'put', params: [id, null] }]]),
+    );
+    // One that fails rolls back only itself, also inside the shared transaction.
+    const refused = writer.run([[{ name: 'put', params: ['b', null] }]]);
+    expect(await slow).toEqual([null]);
+    expect(await Promise.all(queued)).toEqual(queued.map(() => [null]));
+    expect(await refused).toEqual([
+      { message: 'UNIQUE constraint failed: items.id', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
+    ]);
+    expect(ids()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+    // Every commit rewrote the one page of `items`: one commit per batch would leave 10 frames.
+    const read = new Database(path);
+    try {
+      const [{ log }] = read.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+      expect(log).toBeLessThanOrEqual(2);
+    } finally {
+      read.close();
+    }
   });
 
   it('rejects once the thread is gone and says so once', async () => {
