@@ -20,14 +20,17 @@ export interface BenchChild<T> {
 /**
  * Starts `bench/<script>` with `env` and waits for its first JSON line. BENCH_CHILD_ARGS adds
  * Node flags to every child (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server).
+ * `wrapper` runs Node under another command (e.g. strace injecting a delay into fsync).
  */
 export async function startBenchChild<T>(
   script: string,
   env: Record<string, string>,
+  wrapper: readonly string[] = [],
 ): Promise<BenchChild<T>> {
   const flags = (env.BENCH_CHILD_ARGS ?? process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean);
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...flags, file], {
+  const command = [...wrapper, process.execPath, '--import', 'tsx', ...flags, file];
+  const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
