@@ -85,6 +85,21 @@ export function demoKeyFile(database: string): string {
 }
 
 /**
+ * The SQLite durability CHARTMARK_DURABILITY names (SqliteOptions.durability): `full` syncs every
+ * commit, `normal` (the default, also when empty) survives a process crash; either in any case.
+ * Any other value is refused rather than read as `normal`: a misspelt `full` must not quietly
+ * weaken durability.
+ */
+export function durabilityOf(env: Readonly<Record<string, string | undefined>>): 'full' | 'normal' {
+  const named = env.CHARTMARK_DURABILITY;
+  if (named === undefined || named === '') return 'normal';
+  // SQLite spells its own setting FULL / NORMAL.
+  const value = named.toLowerCase();
+  if (value === 'full' || value === 'normal') return value;
+  throw new Error(`CHARTMARK_DURABILITY: expected full or normal, got "${named}"`);
+}
+
+/**
  * Who commits the API's SQLite writes (SqliteOptions.writer): CHARTMARK_SQLITE_WRITER names it;
  * by default a writer thread when every commit syncs (CHARTMARK_DURABILITY=full), so the fsync
  * never holds up the event loop, else the request connection — on two cores the thread's hand-off
@@ -95,7 +110,7 @@ export function sqliteWriterOf(env: Readonly<Record<string, string | undefined>>
   if (named === 'thread' || named === 'connection') return named;
   if (named !== undefined && named !== '')
     throw new Error(`CHARTMARK_SQLITE_WRITER: expected thread or connection, got "${named}"`);
-  return env.CHARTMARK_DURABILITY === 'full' ? 'thread' : 'connection';
+  return durabilityOf(env) === 'full' ? 'thread' : 'connection';
 }
 
 /** Starts the reference server on the database the options name; migrations are applied first. */
@@ -107,7 +122,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const webhookEnv = webhookEnvOptions(process.env);
   const storage = await openStorage(database, {
     // CHARTMARK_DURABILITY=full trades write throughput for surviving power loss (see SqliteOptions).
-    durability: process.env.CHARTMARK_DURABILITY === 'full' ? 'full' : 'normal',
+    durability: durabilityOf(process.env),
     sqliteWriter: sqliteWriterOf(process.env),
     onWriterError: (e) => log(`sqlite: the writer thread failed, the connection commits: ${e.message}`),
     ...(o.poolSize === undefined ? {} : { poolSize: o.poolSize }),

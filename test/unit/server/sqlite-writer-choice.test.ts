@@ -1,10 +1,10 @@
 // Which connection commits the server's SQLite writes: CHARTMARK_SQLITE_WRITER, else a writer
 // thread exactly when every commit syncs (CHARTMARK_DURABILITY=full).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sqliteWriterOf, startServer } from '../../../src/server/serve';
+import { durabilityOf, sqliteWriterOf, startServer } from '../../../src/server/serve';
 import type { SqliteStorage } from '../../../src/server/storage/sqlite/sqlite-storage';
 
 describe('sqliteWriterOf', () => {
@@ -23,6 +23,25 @@ describe('sqliteWriterOf', () => {
     expect(() => sqliteWriterOf({ CHARTMARK_SQLITE_WRITER: 'threads' })).toThrow(
       'CHARTMARK_SQLITE_WRITER: expected thread or connection, got "threads"',
     );
+  });
+});
+
+describe('durabilityOf', () => {
+  it('reads full or normal in any case, normal when unset or empty', () => {
+    expect(durabilityOf({})).toBe('normal');
+    expect(durabilityOf({ CHARTMARK_DURABILITY: '' })).toBe('normal');
+    expect(durabilityOf({ CHARTMARK_DURABILITY: 'normal' })).toBe('normal');
+    expect(durabilityOf({ CHARTMARK_DURABILITY: 'full' })).toBe('full');
+    expect(durabilityOf({ CHARTMARK_DURABILITY: 'FULL' })).toBe('full');
+    expect(sqliteWriterOf({ CHARTMARK_DURABILITY: 'Full' })).toBe('thread');
+  });
+
+  it('refuses another value, naming the variable, instead of falling back to normal', () => {
+    for (const value of ['ful', 'on', '1', 'extra'])
+      expect(() => durabilityOf({ CHARTMARK_DURABILITY: value })).toThrow(
+        `CHARTMARK_DURABILITY: expected full or normal, got "${value}"`,
+      );
+    expect(() => sqliteWriterOf({ CHARTMARK_DURABILITY: 'ful' })).toThrow('CHARTMARK_DURABILITY');
   });
 });
 
@@ -60,5 +79,15 @@ describe('startServer', () => {
       await s.close();
     }
     expect(threads).toEqual([false, true, true, false]);
+  });
+
+  it('refuses a misspelt durability before it opens the database', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cm-choice-'));
+    process.env.CHARTMARK_DURABILITY = 'fulll';
+    const dbPath = join(dir, 'never.sqlite');
+    await expect(startServer({ port: 0, dbPath, log: () => {} })).rejects.toThrow(
+      'CHARTMARK_DURABILITY: expected full or normal, got "fulll"',
+    );
+    expect(existsSync(dbPath)).toBe(false);
   });
 });
