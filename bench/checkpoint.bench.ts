@@ -14,12 +14,10 @@ import { join } from 'node:path';
 import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { openSqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
-import { createAnalysisBody } from './server-bodies';
+import { BENCH_CHANNEL as CHANNEL, BENCH_COMMUNITY as COMMUNITY, createAnalysisBody } from './server-bodies';
 
 const CREATES = Number(process.argv[2] ?? 3000);
 const WARM_UP = 200;
-const COMMUNITY = '6502c9e514a3e564c5c09c0a';
-const CHANNEL = '6502c9e514a3e564c5c09c0b';
 const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
 const hasSchedstat = existsSync(SCHEDSTAT);
 /** Nanoseconds this (main) thread has waited on a run queue; 0 where /proc says nothing. */

@@ -15,14 +15,18 @@ import { join } from 'node:path';
 import { createApiKey } from '../src/server/auth/keys';
 import { openSqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
 import { startBenchChild } from './child';
-import { benchLine, createAnalysisBody } from './server-bodies';
+import { quantile } from './loopback';
+import {
+  BENCH_CHANNEL as CHANNEL,
+  BENCH_COMMUNITY as COMMUNITY,
+  benchLine,
+  createAnalysisBody,
+} from './server-bodies';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const DELAYS = (process.argv[3] ?? '0,2000').split(',').map(Number);
 const CLIENTS = 8;
 const APPENDS_PER_ANALYSIS = 100;
-const COMMUNITY = '6502c9e514a3e564c5c09c0a';
-const CHANNEL = '6502c9e514a3e564c5c09c0b';
 const WRITERS = ['connection', 'thread'] as const;
 // Each writer twice, alternating, so a change in machine load hits both alike.
 const ORDER = [...WRITERS, ...WRITERS];
@@ -30,11 +34,6 @@ const ORDER = [...WRITERS, ...WRITERS];
 let appendSeq = 0;
 const appendBody = () =>
   JSON.stringify({ sender: 'bench@example.com', drawings: [benchLine(`a_${appendSeq++}`, appendSeq)] });
-
-const quantile = (xs: readonly number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-};
 
 interface Round {
   readonly appendsPerSecond: number;
@@ -119,6 +118,8 @@ async function round(writer: (typeof WRITERS)[number], delayUs: number): Promise
       }
     };
     await Promise.all([...Array.from({ length: CLIENTS }, (_, k) => appender(k)), reader()]);
+    appendTimes.sort((a, b) => a - b);
+    readTimes.sort((a, b) => a - b);
     return {
       appendsPerSecond: appendTimes.length / SECONDS,
       appendP50: quantile(appendTimes, 0.5),

@@ -12,12 +12,15 @@ import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { openSqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
 import { addWebhook } from '../src/server/webhooks/endpoints';
-import { benchLine, createAnalysisBody } from './server-bodies';
+import {
+  BENCH_CHANNEL as CHANNEL,
+  BENCH_COMMUNITY as COMMUNITY,
+  benchLine,
+  createAnalysisBody,
+} from './server-bodies';
 
 const ROUNDS = Number(process.argv[2] ?? 60);
 const APPENDS = 5;
-const COMMUNITY = '6502c9e514a3e564c5c09c0a';
-const CHANNEL = '6502c9e514a3e564c5c09c0b';
 
 interface Setup {
   readonly name: string;

@@ -7,21 +7,16 @@
 //   npx tsx bench/server-alone.bench.ts [seconds per contender, default 5]
 // Prints each contender's throughput and p50/p95 at 8 clients and at 1, and the ratio to the echo.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
 import { createApiKey } from '../src/server/auth/keys';
 import { startServer } from '../src/server/serve';
 import { startBenchChild } from './child';
-import { createAnalysisBody } from './server-bodies';
+import { quantile, startEcho } from './loopback';
+import { BENCH_CHANNEL as CHANNEL, BENCH_COMMUNITY as COMMUNITY, createAnalysisBody } from './server-bodies';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const SLICES = 10;
-const COMMUNITY = '6502c9e514a3e564c5c09c0a';
-const CHANNEL = '6502c9e514a3e564c5c09c0b';
 
 interface Outcome {
   readonly requests: number;
@@ -37,15 +32,9 @@ interface Contender {
   readonly expected: number;
 }
 
-const quantile = (sorted: readonly number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cm-alone-'));
-  const echoApp = new Hono();
-  echoApp.post('/*', async (c) => c.body(await c.req.text(), 200, { 'content-type': 'application/json' }));
-  const echo = createAdaptorServer({ fetch: echoApp.fetch }) as Server;
-  await new Promise<void>((ok) => echo.listen(0, '127.0.0.1', ok));
+  const echo = await startEcho();
   const server = await startServer({
     port: 0,
     database: join(dir, 'bench.sqlite'),
@@ -61,7 +50,7 @@ async function main(): Promise<void> {
     const contenders: Contender[] = [
       {
         label: 'bare Hono echo',
-        url: `http://127.0.0.1:${(echo.address() as AddressInfo).port}/create`,
+        url: `${echo.url}/create`,
         headers: {},
         expected: 200,
       },
@@ -116,10 +105,7 @@ async function main(): Promise<void> {
   } finally {
     await load.stop();
     await server.close();
-    await new Promise<void>((ok) => {
-      echo.close(() => ok());
-      echo.closeAllConnections();
-    });
+    await echo.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,10 @@
 // Request bodies the server benches send: LINE drawings with two points an hour apart on a
 // 2026 H1 chart, and a Create Analysis body holding n of them (~214 bytes per drawing).
 
+/** The community and channel the server benches write to (ObjectId-shaped, as the routes require). */
+export const BENCH_COMMUNITY = '6502c9e514a3e564c5c09c0a';
+export const BENCH_CHANNEL = '6502c9e514a3e564c5c09c0b';
+
 /** One LINE drawing of the wire format, its times and prices spread by `i`. */
 export const benchLine = (clientObjectId: string, i: number) => ({
   type: 'LINE',

@@ -8,18 +8,20 @@
 // ceiling, not a server: what the rest of a create costs — HTTP, auth, JSON, validation, the
 // document and its response — so what storage work could win at most).
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
 import { createApp } from '../src/server/app';
 import { createApiKey } from '../src/server/auth/keys';
 import { startServer } from '../src/server/serve';
 import { openSqliteStorage, type SqliteStorage } from '../src/server/storage/sqlite/sqlite-storage';
 import type { Storage } from '../src/server/storage/storage';
-import { benchLine, createAnalysisBody } from './server-bodies';
+import { listenLocal, quantile, startEcho } from './loopback';
+import {
+  BENCH_CHANNEL as CHANNEL,
+  BENCH_COMMUNITY as COMMUNITY,
+  benchLine,
+  createAnalysisBody,
+} from './server-bodies';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 // Throughput is measured with 8 clients; one request's latency with a single client, because at
@@ -29,8 +31,6 @@ const SINGLE = 1;
 // Appends rotate over fresh analyses so each analysis holds at most this many drawings; the
 // cost of an append grows with the stored document, and a real channel has many small analyses.
 const APPENDS_PER_ANALYSIS = 100;
-const COMMUNITY = '6502c9e514a3e564c5c09c0a';
-const CHANNEL = '6502c9e514a3e564c5c09c0b';
 
 const createBody = (drawings: number) => createAnalysisBody(drawings);
 let appendSeq = 0;
@@ -44,9 +44,6 @@ interface Result {
   readonly p50: number;
   readonly p95: number;
 }
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 interface Samples {
   readonly latencies: number[];
@@ -107,26 +104,6 @@ async function post(
   });
   await res.arrayBuffer();
   return res.status === expected;
-}
-
-async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
-  const echo = new Hono();
-  echo.post('/*', async (c) => c.body(await c.req.text(), 200, { 'content-type': 'application/json' }));
-  return listenLocal(echo.fetch);
-}
-
-/** A loopback HTTP server for `fetch` on a free port; close also ends its kept-alive connections. */
-async function listenLocal(fetch: (request: Request) => Response | Promise<Response>) {
-  const server = createAdaptorServer({ fetch }) as Server;
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 const fmt = (r: Result) =>
