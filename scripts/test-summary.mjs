@@ -13,10 +13,19 @@ export function vitestTests(report) {
     const tests = file.assertionResults ?? [];
     for (const t of tests) {
       const name = [...(t.ancestorTitles ?? []), t.title].join(' > ');
-      out.push({ name, file: file.name, outcome: outcomeOf(t.status) });
+      const outcome = outcomeOf(t.status);
+      const entry = { name, file: file.name, outcome };
+      if (outcome === 'failed') entry.message = firstLines(t.failureMessages?.[0]);
+      out.push(entry);
     }
     if (file.status === 'failed' && !tests.some((t) => t.status === 'failed')) {
-      out.push({ name: `(file) ${file.message || 'failed to run'}`, file: file.name, outcome: 'failed' });
+      const message = firstLines(file.message);
+      out.push({
+        name: `(file) ${file.message || 'failed to run'}`,
+        file: file.name,
+        outcome: 'failed',
+        message,
+      });
     }
   }
   return out;
@@ -32,7 +41,8 @@ function outcomeOf(status) {
 /** Every test in a Playwright JSON report: flaky tests (passed on retry) count as passed. */
 export function playwrightTests(report) {
   const out = [];
-  const walk = (suite, titles) => {
+  const walk = (suite, titles, parentFile) => {
+    const suiteFile = suite.file ?? parentFile;
     const here = suite.title ? [...titles, suite.title] : titles;
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
@@ -42,14 +52,44 @@ export function playwrightTests(report) {
             : t.status === 'expected' || t.status === 'flaky'
               ? 'passed'
               : 'failed';
-        out.push({ name: [...here, spec.title].join(' > '), file: spec.file ?? suite.file, outcome });
+        const entry = { name: [...here, spec.title].join(' > '), file: spec.file ?? suiteFile, outcome };
+        if (outcome === 'failed') {
+          const last = t.results?.[t.results.length - 1];
+          entry.message = firstLines(last?.error?.message ?? last?.errors?.[0]?.message);
+        }
+        out.push(entry);
       }
     }
-    for (const child of suite.suites ?? []) walk(child, here);
+    for (const child of suite.suites ?? []) walk(child, here, suiteFile);
   };
   for (const s of report.suites ?? []) walk(s, []);
   return out;
 }
+
+// CI shows only the tail of its log, so the summary repeats why each test failed: the first lines
+// of the message, without the terminal colours the runners put in it.
+const MESSAGE_LINES = 6;
+function firstLines(text) {
+  if (!text) return 'no message in the report';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are what is removed.
+  const plain = String(text).replace(/\u001b\[[0-9;]*m/g, '');
+  return plain
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, MESSAGE_LINES)
+    .join('\n');
+}
+
+/** One line per failed test, with where it lives and the start of its message, for the end of the log. */
+export function failureLines(tests) {
+  return tests
+    .filter((t) => t.outcome === 'failed')
+    .map(
+      (t) =>
+        `FAILED: ${t.name} (${t.file ?? 'file unknown'})\n${indent(t.message ?? 'no message in the report')}`,
+    );
+}
+const indent = (text) => text.replace(/^/gm, '    ');
 
 /** The tests of either kind of report. */
 export function testsOf(report) {

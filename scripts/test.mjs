@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './find-chromium.mjs';
-import { countTests, judgeSkips, summaryLine, testsOf } from './test-summary.mjs';
+import { countTests, failureLines, judgeSkips, summaryLine, testsOf } from './test-summary.mjs';
 
 const OUT = 'test-results/summary';
 rmSync(OUT, { recursive: true, force: true });
@@ -90,6 +90,7 @@ for (const step of steps) {
 const { allowed, refused } = judgeSkips(tests, allowances, process.env);
 for (const t of allowed) console.log(`skipped (allowed: ${t.reason}): ${t.name}`);
 for (const t of refused) console.log(`skipped, NOT allowed (test/allowed-skips.json): ${t.name}`);
+for (const line of failureLines(tests)) console.log(line);
 if (refused.length) failedSteps.push(`skips (${refused.length} not allowed)`);
 console.log(`\nsteps failed: ${failedSteps.length ? failedSteps.join(', ') : 'none'}`);
 console.log(summaryLine(countTests(tests)));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countTests,
+  failureLines,
   judgeSkips,
   playwrightTests,
   summaryLine,
@@ -66,6 +67,17 @@ describe('test summary from a real vitest report', () => {
     ).toEqual(['is to do', 'outer > is skipped']);
   });
 
+  it('repeats each failure with its file and the assertion vitest wrote, colours removed', () => {
+    const lines = failureLines(vitestTests(report));
+    expect(lines).toHaveLength(2);
+    const failing = lines.find((l) => l.startsWith('FAILED: outer > inner > fails ('));
+    expect(failing).toMatch(/sample\.test\.ts\)\n {4}AssertionError: expected 1 to be 2/);
+    expect(failing?.includes('\u001b')).toBe(false);
+    expect(lines.find((l) => l.startsWith('FAILED: (file) '))).toMatch(
+      /broken\.test\.ts\)\n {4}.*missing-module/,
+    );
+  });
+
   it('prints exactly `N passed, N failed, N skipped`', () => {
     expect(summaryLine(countTests(testsOf(report)))).toBe('2 passed, 2 failed, 2 skipped');
   });
@@ -84,7 +96,24 @@ const PLAYWRIGHT = {
           title: 'sync',
           specs: [
             { title: 'saves', tests: [{ status: 'flaky' }] },
-            { title: 'reloads', tests: [{ status: 'unexpected' }] },
+            {
+              title: 'reloads',
+              tests: [
+                {
+                  status: 'unexpected',
+                  results: [
+                    { status: 'failed', error: { message: 'first try' } },
+                    {
+                      status: 'failed',
+                      error: {
+                        message:
+                          '\u001b[31mError: expect(locator).toBeVisible() failed\u001b[39m\n\nLocator: x',
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
             { title: 'later', tests: [{ status: 'skipped' }] },
             { title: 'again', tests: [{ status: 'expected' }] },
           ],
@@ -100,6 +129,12 @@ describe('test summary from a Playwright report', () => {
     expect(countTests(tests)).toEqual({ passed: 3, failed: 1, skipped: 1 });
     expect(testsOf(PLAYWRIGHT)).toEqual(tests);
     expect(tests.find((t) => t.outcome === 'skipped')?.name).toBe('editor.spec.ts > sync > later');
+  });
+
+  it("repeats a failure with the last retry's error, colours removed", () => {
+    expect(failureLines(playwrightTests(PLAYWRIGHT))).toEqual([
+      'FAILED: editor.spec.ts > sync > reloads (editor.spec.ts)\n    Error: expect(locator).toBeVisible() failed\n    Locator: x',
+    ]);
   });
 });
 
