@@ -121,11 +121,14 @@ describe('startWriter', () => {
       { message: 'UNIQUE constraint failed: items.id', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
     ]);
     expect(ids()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
-    // Every commit rewrote the one page of `items`: one commit per batch would leave 10 frames.
+    // Every commit rewrites the two pages of `items` (its table and its key's index): one commit
+    // per batch leaves 18 frames or more. The slow batch may commit alone when the thread takes it
+    // before this test has sent the rest (a thread runs in parallel: a preempted sender is enough);
+    // everything sent during its hundreds of milliseconds then shares one commit: at most 4.
     const read = new Database(path);
     try {
       const [{ log }] = read.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-      expect(log).toBeLessThanOrEqual(2);
+      expect(log).toBeLessThanOrEqual(4);
     } finally {
       read.close();
     }
