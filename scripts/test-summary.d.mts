@@ -3,6 +3,8 @@ export interface TestOutcome {
   readonly name: string;
   readonly file?: string;
   readonly outcome: 'passed' | 'failed' | 'skipped';
+  /** The first lines of a failed test's message, colours removed. */
+  readonly message?: string;
 }
 /** An allowed skip: a pattern on the full test name, why, and the variable whose presence withdraws it. */
 export interface SkipAllowance {
@@ -20,6 +22,8 @@ export interface TestCounts {
 export function vitestTests(report: unknown): TestOutcome[];
 /** Every test in a Playwright JSON report; flaky counts as passed. */
 export function playwrightTests(report: unknown): TestOutcome[];
+/** One `FAILED: name (file)` entry per failed test, its message indented below. */
+export function failureLines(tests: readonly TestOutcome[]): string[];
 /** The tests of either kind of report. */
 export function testsOf(report: unknown): TestOutcome[];
 /** Passed, failed and skipped counts of a list of tests. */

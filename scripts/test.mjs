@@ -30,8 +30,9 @@ const steps = [
     cmd: [
       bin('vitest'),
       'run',
+      // `unit` and then `unit-alone` (vitest.config.ts).
       '--project',
-      'unit',
+      'unit*',
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${OUT}/unit.json`,

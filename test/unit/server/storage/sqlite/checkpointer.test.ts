@@ -68,10 +68,12 @@ describe('background WAL checkpoints', () => {
       }
       largest = Math.max(largest, walSize(file));
       // The bound the worker keeps: its restart threshold plus what arrives while it waits for a
-      // CPU and its fsyncs finish (generous: on a loaded machine that can take 100 ms) — a
-      // quarter of what was written, which is where the WAL would end without the RESTART.
-      expect(restartFrames * 40).toBeLessThanOrEqual((4000 * 2) / 4);
-      expect(largest).toBeLessThan(walBytes(restartFrames * 40, page));
+      // CPU and its fsyncs finish. Without the RESTART the WAL grows to 13,000-14,100 frames here
+      // (tried: red). With it the largest WAL is 400-1,100 frames, also with three busy loops on
+      // two cores; one CI run
+      // that shared its disk with other test files saw 4,413 (a PASSIVE round stuck in fsync
+      // while the writes went on), hence 5,000 frames: a third of the unbounded WAL.
+      expect(largest).toBeLessThan(walBytes(restartFrames * 100, page));
     } finally {
       await storage.close();
     }
