@@ -19,7 +19,7 @@ import { quantile } from './loopback';
 import {
   BENCH_CHANNEL as CHANNEL,
   BENCH_COMMUNITY as COMMUNITY,
-  benchLine,
+  appendBody,
   createAnalysisBody,
 } from './server-bodies';
 
@@ -30,10 +30,6 @@ const APPENDS_PER_ANALYSIS = 100;
 const WRITERS = ['connection', 'thread'] as const;
 // Each writer twice, alternating, so a change in machine load hits both alike.
 const ORDER = [...WRITERS, ...WRITERS];
-
-let appendSeq = 0;
-const appendBody = () =>
-  JSON.stringify({ sender: 'bench@example.com', drawings: [benchLine(`a_${appendSeq++}`, appendSeq)] });
 
 interface Round {
   readonly appendsPerSecond: number;

@@ -1,5 +1,6 @@
 // Request bodies the server benches send: LINE drawings with two points an hour apart on a
-// 2026 H1 chart, and a Create Analysis body holding n of them (~214 bytes per drawing).
+// 2026 H1 chart, a Create Analysis body holding n of them (~214 bytes per drawing), and an
+// Append Drawings body with one.
 
 /** The community and channel the server benches write to (ObjectId-shaped, as the routes require). */
 export const BENCH_COMMUNITY = '6502c9e514a3e564c5c09c0a';
@@ -32,3 +33,8 @@ export const createAnalysisBody = (drawings: number, title = 'Bench analysis') =
     },
     drawings: Array.from({ length: drawings }, (_, i) => benchLine(`d_${i}`, i)),
   });
+
+let appendSeq = 0;
+/** An AppendDrawingsRequest body with one LINE drawing, a new clientObjectId (`a_0`, `a_1`, …) each call. */
+export const appendBody = () =>
+  JSON.stringify({ sender: 'bench@example.com', drawings: [benchLine(`a_${appendSeq++}`, appendSeq)] });

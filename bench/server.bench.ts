@@ -19,7 +19,7 @@ import { listenLocal, quantile, startEcho } from './loopback';
 import {
   BENCH_CHANNEL as CHANNEL,
   BENCH_COMMUNITY as COMMUNITY,
-  benchLine,
+  appendBody,
   createAnalysisBody,
 } from './server-bodies';
 
@@ -33,9 +33,6 @@ const SINGLE = 1;
 const APPENDS_PER_ANALYSIS = 100;
 
 const createBody = (drawings: number) => createAnalysisBody(drawings);
-let appendSeq = 0;
-const appendBody = () =>
-  JSON.stringify({ sender: 'bench@example.com', drawings: [benchLine(`a_${appendSeq++}`, appendSeq)] });
 
 interface Result {
   readonly requests: number;
