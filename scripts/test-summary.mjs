@@ -69,8 +69,9 @@ export function playwrightTests(report) {
 // CI shows only the tail of its log, so the summary repeats why each test failed: the first lines
 // of the message, without the terminal colours the runners put in it.
 const MESSAGE_LINES = 6;
+const NO_MESSAGE = 'no message in the report';
 function firstLines(text) {
-  if (!text) return 'no message in the report';
+  if (!text) return NO_MESSAGE;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are what is removed.
   const plain = String(text).replace(/\u001b\[[0-9;]*m/g, '');
   return plain
@@ -84,10 +85,7 @@ function firstLines(text) {
 export function failureLines(tests) {
   return tests
     .filter((t) => t.outcome === 'failed')
-    .map(
-      (t) =>
-        `FAILED: ${t.name} (${t.file ?? 'file unknown'})\n${indent(t.message ?? 'no message in the report')}`,
-    );
+    .map((t) => `FAILED: ${t.name} (${t.file ?? 'file unknown'})\n${indent(t.message ?? NO_MESSAGE)}`);
 }
 const indent = (text) => text.replace(/^/gm, '    ');
 
